@@ -1,0 +1,81 @@
+import { Spin } from 'antd';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
+import { api, getToken, isAuthLost, setSessionLostListener, setToken, SESSION_LOST_MESSAGE } from './api';
+import type { Me } from './api';
+import { navigate, useRoute } from './router';
+import { SessionContext } from './session';
+import type { Session } from './session';
+
+const Login = lazy(() => import('./pages/Login'));
+const Shell = lazy(() => import('./pages/Shell'));
+
+type State = { status: 'loading' } | { status: 'out'; notice?: string } | { status: 'in'; me: Me };
+
+export const NOT_STAFF_MESSAGE = '管理后台仅供社区工作人员、社区书记和街道工作人员使用。其他角色请在“近邻”小程序中办理。';
+
+const fullPage = (
+  <div style={{ height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+export function Root() {
+  const [state, setState] = useState<State>(() => (getToken() ? { status: 'loading' } : { status: 'out' }));
+  const route = useRoute();
+
+  const signedOut = useCallback((notice?: string) => {
+    setToken(null);
+    setState({ status: 'out', notice });
+    navigate('login', { replace: true });
+  }, []);
+
+  useEffect(() => setSessionLostListener((message) => signedOut(message)), [signedOut]);
+
+  // Resume a stored session.
+  useEffect(() => {
+    if (state.status !== 'loading') return;
+    api.auth
+      .whoAmI({})
+      .then((me) => (me.isStaff ? setState({ status: 'in', me }) : signedOut(NOT_STAFF_MESSAGE)))
+      .catch((e) => signedOut(isAuthLost(e) ? SESSION_LOST_MESSAGE : (e as Error).message));
+  }, [state.status, signedOut]);
+
+  // Keep the address bar honest: signed-out people are on /admin/login, signed-in ones never are.
+  useEffect(() => {
+    if (state.status === 'out' && route !== 'login') navigate('login', { replace: true });
+    if (state.status === 'in' && (route === 'login' || route === 'home')) navigate('units', { replace: true });
+  }, [state.status, route]);
+
+  const session = useMemo<Session | null>(
+    () =>
+      state.status === 'in'
+        ? {
+            me: state.me,
+            async signOut() {
+              await api.auth.signOut({}).catch(() => undefined);
+              signedOut();
+            },
+          }
+        : null,
+    [state, signedOut],
+  );
+
+  if (state.status === 'loading') return fullPage;
+  return (
+    <Suspense fallback={fullPage}>
+      {state.status === 'out' || !session ? (
+        <Login
+          notice={state.status === 'out' ? state.notice : undefined}
+          onSignedIn={(me) => {
+            setState({ status: 'in', me });
+            navigate('units', { replace: true });
+          }}
+        />
+      ) : (
+        <SessionContext.Provider value={session}>
+          <Shell route={route} />
+        </SessionContext.Provider>
+      )}
+    </Suspense>
+  );
+}

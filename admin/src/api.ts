@@ -1,0 +1,126 @@
+/**
+ * The management page's only way to the server. Pages call `api.units.tree(...)` etc. and get the
+ * action's data, or an ApiError carrying the server's code, message and field.
+ *
+ * Imports from core are type-only or from modules without runtime dependencies, so zod stays out
+ * of the bundle.
+ */
+import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../src/core/api';
+import type { ErrorCode } from '../../src/core/errors';
+
+const TOKEN_KEY = 'jinlin.admin.token';
+
+/** A failure the person can read; `code` is a server error code or one of the client-side ones. */
+export class ApiError extends Error {
+  readonly code: ErrorCode | 'NETWORK';
+  readonly field?: string;
+  readonly requestId?: string;
+  constructor(code: ErrorCode | 'NETWORK', message: string, field?: string, requestId?: string) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.field = field;
+    this.requestId = requestId;
+  }
+}
+
+const AUTH_LOST: readonly string[] = ['AUTH.REQUIRED', 'AUTH.TOKEN_EXPIRED', 'AUTH.TOKEN_REVOKED', 'AUTH.TOKEN_INVALID'];
+
+/** Shown on the login page whenever a session stops working, whatever the precise reason. */
+export const SESSION_LOST_MESSAGE = '登录已过期，请重新登录';
+
+export function isAuthLost(e: unknown): boolean {
+  return e instanceof ApiError && AUTH_LOST.includes(e.code);
+}
+
+export function getToken(): string | null {
+  try {
+    return localStorage.getItem(TOKEN_KEY);
+  } catch {
+    return null;
+  }
+}
+
+export function setToken(token: string | null): void {
+  if (token) localStorage.setItem(TOKEN_KEY, token);
+  else localStorage.removeItem(TOKEN_KEY);
+}
+
+type SessionLostListener = (message: string) => void;
+let onSessionLost: SessionLostListener = () => {};
+
+/** The app registers where to go when the server no longer accepts the token. */
+export function setSessionLostListener(listener: SessionLostListener): void {
+  onSessionLost = listener;
+}
+
+async function call<F extends FunctionName, A extends ActionName<F>>(
+  fn: F,
+  action: A,
+  data: ActionInput<F, A>,
+): Promise<ActionOutput<F, A>> {
+  const token = getToken();
+  const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+
+  let body: unknown;
+  try {
+    const res = await fetch(`/api/${fn}`, { method: 'POST', headers, body: JSON.stringify({ action, data }) });
+    body = await res.json().catch(() => undefined);
+  } catch {
+    throw new ApiError('NETWORK', '连接不上服务器，请检查网络后重试');
+  }
+
+  if (typeof body !== 'object' || body === null || typeof (body as { ok?: unknown }).ok !== 'boolean') {
+    throw new ApiError('INTERNAL', '服务器返回的内容无法识别，请稍后再试');
+  }
+  const result = body as { ok: true; data: ActionOutput<F, A> } | { ok: false; code: ErrorCode; message: string; field?: string; requestId?: string };
+  if (result.ok) return result.data;
+
+  const error = new ApiError(result.code, result.message, result.field, result.requestId);
+  // Only a session that existed can be lost; a sign-in attempt without a token is an ordinary failure.
+  if (token && isAuthLost(error)) {
+    setToken(null);
+    onSessionLost(SESSION_LOST_MESSAGE);
+  }
+  throw error;
+}
+
+/** Builds `api.units.tree(data)` style functions for one cloud function. */
+function group<F extends FunctionName>(fn: F) {
+  return <A extends ActionName<F>>(action: A) =>
+    (data: ActionInput<F, A>): Promise<ActionOutput<F, A>> =>
+      call(fn, action, data);
+}
+
+const auth = group('auth');
+const units = group('units');
+const people = group('people');
+
+export const api = {
+  auth: {
+    signIn: auth('signIn'),
+    signOut: auth('signOut'),
+    whoAmI: auth('whoAmI'),
+    demoLogins: auth('demoLogins'),
+  },
+  units: {
+    tree: units('tree'),
+    create: units('create'),
+    rename: units('rename'),
+    move: units('move'),
+    archive: units('archive'),
+    bindings: units('bindings'),
+    bind: units('bind'),
+    unbind: units('unbind'),
+  },
+  people: {
+    search: people('search'),
+    create: people('create'),
+  },
+};
+
+export type { Me, DemoLogin, BindingView, MyBinding } from '../../src/core/api';
+export type { Unit, UnitKind, UnitNode } from '../../src/core/units';
+export type { PersonView } from '../../src/core/people';
+export type { Role } from '../../src/core/roles';

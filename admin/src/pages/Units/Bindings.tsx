@@ -1,0 +1,194 @@
+import { App, Button, Card, Flex, Form, Popconfirm, Select, Spin, Table, Tag, Typography } from 'antd';
+import type { FormInstance, TableColumnsType } from 'antd';
+import { UserAddOutlined } from '@ant-design/icons';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { api } from '../../api';
+import type { BindingView, PersonView, Role, Unit } from '../../api';
+import { canBind, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
+import { useSession } from '../../session';
+import { PersonModal } from './PersonModal';
+
+interface Props {
+  unit: Unit;
+  onError(e: unknown, form?: FormInstance): void;
+}
+
+export function Bindings({ unit, onError }: Props) {
+  const { me } = useSession();
+  const { message } = App.useApp();
+  const [rows, setRows] = useState<BindingView[] | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setRows(await api.units.bindings({ unitId: unit.id }));
+    } catch (e) {
+      onError(e);
+      setRows([]);
+    }
+  }, [unit.id, onError]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  // Roles that sit on this kind of unit and that the signed-in person may grant here.
+  const mine = me.bindings.map((b) => ({ role: b.role, unit: { ...b.unit, archived: false } }));
+  const roles = ROLES.filter((r) => ROLE_UNIT_KINDS[r].includes(unit.kind) && canBind(mine, r, unit));
+  const readOnly = unit.archived || roles.length === 0;
+
+  const columns: TableColumnsType<BindingView> = [
+    { title: '姓名', dataIndex: ['person', 'name'], width: 120 },
+    { title: '角色', dataIndex: 'roleLabel', width: 150, render: (label: string) => <Tag color="geekblue">{label}</Tag> },
+    { title: '手机号', dataIndex: ['person', 'phone'], width: 140, render: (v: string | null) => v ?? '—' },
+    { title: '网页登录账号', dataIndex: ['person', 'username'], render: (v: string | null) => v ?? '—' },
+    { title: '绑定日期', dataIndex: 'createdAt', width: 120, render: (t: number) => new Date(t).toLocaleDateString('zh-CN') },
+  ];
+  if (!readOnly) {
+    columns.push({
+      title: '操作',
+      key: 'actions',
+      width: 90,
+      render: (_, b) =>
+        canBind(mine, b.role, unit) ? (
+          <Popconfirm
+            title={`解除${b.person.name}的「${b.roleLabel}」角色？`}
+            description="解除后，此人不再负责这个单位的事务。"
+            okText="解除"
+            okButtonProps={{ danger: true }}
+            cancelText="取消"
+            onConfirm={async () => {
+              try {
+                await api.units.unbind({ bindingId: b.id });
+                message.success(`已解除${b.person.name}的「${b.roleLabel}」角色`);
+              } catch (e) {
+                onError(e);
+              }
+              await load();
+            }}
+          >
+            <Button type="link" danger size="small">
+              解除
+            </Button>
+          </Popconfirm>
+        ) : null,
+    });
+  }
+
+  return (
+    <Card title={`人员与角色${rows ? `（${rows.length} 人次）` : ''}`}>
+      {!readOnly && <BindForm unit={unit} roles={roles} onBound={load} onError={onError} />}
+      {readOnly && !unit.archived && (
+        <Typography.Paragraph type="secondary">您不能在{UNIT_KIND_LABEL[unit.kind]}一级绑定角色，只能查看。</Typography.Paragraph>
+      )}
+      <Table<BindingView>
+        rowKey="id"
+        size="middle"
+        loading={rows === null}
+        columns={columns}
+        dataSource={rows ?? []}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{ emptyText: '这个单位还没有绑定人员' }}
+      />
+    </Card>
+  );
+}
+
+interface BindValues {
+  personId: string;
+  role: Role;
+}
+
+function BindForm({ unit, roles, onBound, onError }: { unit: Unit; roles: Role[]; onBound(): Promise<void>; onError: Props['onError'] }) {
+  const [form] = Form.useForm<BindValues>();
+  const { message } = App.useApp();
+  const [busy, setBusy] = useState(false);
+  const [creating, setCreating] = useState(false);
+  const [people, setPeople] = useState<PersonView[]>([]);
+  const [searching, setSearching] = useState(false);
+  const seq = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+
+  const search = useCallback(
+    (q: string) => {
+      clearTimeout(timer.current);
+      timer.current = setTimeout(async () => {
+        const mine = ++seq.current;
+        setSearching(true);
+        try {
+          const found = await api.people.search({ q: q.trim() || undefined, limit: 20 });
+          if (mine === seq.current) setPeople(found);
+        } catch (e) {
+          onError(e);
+        } finally {
+          if (mine === seq.current) setSearching(false);
+        }
+      }, 250);
+    },
+    [onError],
+  );
+
+  useEffect(() => () => clearTimeout(timer.current), []);
+
+  return (
+    <>
+      <Form
+        form={form}
+        layout="inline"
+        style={{ marginBottom: 16, rowGap: 8 }}
+        initialValues={{ role: roles.length === 1 ? roles[0] : undefined }}
+        onFinish={async (v) => {
+          setBusy(true);
+          try {
+            const b = await api.units.bind({ unitId: unit.id, personId: v.personId, role: v.role });
+            message.success(`已把${b.person.name}设为「${unit.name}」的${b.roleLabel}`);
+            form.resetFields(['personId']);
+            await onBound();
+          } catch (e) {
+            onError(e, form);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="personId" label="人员" rules={[{ required: true, message: '请选择人员' }]}>
+          <Select
+            style={{ width: 260 }}
+            placeholder="输入姓名或手机号查找"
+            showSearch={{ filterOption: false, onSearch: search }}
+            onOpenChange={(open) => open && search('')}
+            notFoundContent={searching ? <Spin size="small" /> : '没有找到，可点“新增人员”登记'}
+            options={people.map((p) => ({ value: p.id, label: personLabel(p) }))}
+          />
+        </Form.Item>
+        <Form.Item name="role" label="角色" rules={[{ required: true, message: '请选择角色' }]}>
+          <Select style={{ width: 170 }} placeholder="选择角色" options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />
+        </Form.Item>
+        <Form.Item>
+          <Flex gap={8}>
+            <Button type="primary" htmlType="submit" loading={busy}>
+              绑定
+            </Button>
+            <Button icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+              新增人员
+            </Button>
+          </Flex>
+        </Form.Item>
+      </Form>
+      {creating && (
+        <PersonModal
+          onError={onError}
+          onClose={() => setCreating(false)}
+          onCreated={(p) => {
+            setCreating(false);
+            setPeople((list) => [p, ...list.filter((x) => x.id !== p.id)]);
+            form.setFieldsValue({ personId: p.id });
+          }}
+        />
+      )}
+    </>
+  );
+}
+
+function personLabel(p: PersonView): string {
+  return [p.name, p.phone, p.username && `账号 ${p.username}`].filter(Boolean).join(' · ');
+}

@@ -1,0 +1,28 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// The local server serves this build at /admin/ (with an SPA fallback to index.html),
+// so every asset URL and the client-side routes live under that prefix.
+export default defineConfig({
+  base: '/admin/',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/admin',
+    emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        // Stable vendor chunks: a change to a page does not invalidate the cached framework code.
+        codeSplitting: {
+          groups: [
+            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
+            { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/, priority: 10 },
+          ],
+        },
+      },
+    },
+  },
+  server: {
+    // `npm run dev:admin` talks to a local server started with JINLIN_PORT=8790.
+    proxy: { '/api': `http://127.0.0.1:${process.env.JINLIN_PORT ?? 8790}` },
+  },
+});

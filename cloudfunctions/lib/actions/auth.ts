@@ -1,0 +1,110 @@
+import {
+  DomainError,
+  HANDLER_ROLES,
+  ROLE_LABEL,
+  ancestorIds,
+  isStaff,
+  schemas,
+  viewPerson,
+  type DemoLogin,
+  type Me,
+  type SignedIn,
+} from '../../../src/core';
+import { verifyPassword } from '../auth/passwords';
+import { issueToken, sha256 } from '../auth/tokens';
+import { resolvePerson, sessionSecret } from '../identity';
+import { personAction, publicAction, type Caller, type FunctionDef } from './define';
+import type { Deps } from '../deps';
+
+/** The demo data's shared password; only people flagged `demo` are ever listed with it. */
+export const DEMO_PASSWORD = 'demo1234';
+
+/** Demo logins are listed from the top of the tree down, as staff think of them. */
+const DEMO_ORDER = [
+  'street_officer',
+  'community_secretary',
+  'community_staff',
+  'compound_secretary',
+  'property_manager',
+  'building_lead',
+  'resident',
+  'member',
+  'volunteer',
+] as const;
+
+export async function describeMe(deps: Deps, caller: Caller): Promise<Me> {
+  const needed = new Set<string>();
+  for (const b of caller.bindings) for (const id of ancestorIds(b.unit.path)) needed.add(id);
+  const names = new Map((await deps.store.units.getMany([...needed])).map((u) => [u.id, u.name]));
+  const live = caller.bindings.filter((b) => !b.unit.archived);
+  return {
+    person: viewPerson(caller.person),
+    bindings: live.map((b) => ({
+      id: b.binding.id,
+      role: b.role,
+      roleLabel: ROLE_LABEL[b.role],
+      unit: { id: b.unit.id, name: b.unit.name, kind: b.unit.kind, path: b.unit.path },
+      trail: ancestorIds(b.unit.path)
+        .map((id) => names.get(id) ?? '')
+        .filter(Boolean)
+        .join(' / '),
+    })),
+    isStaff: isStaff(live),
+    isHandler: live.some((b) => HANDLER_ROLES.includes(b.role)),
+  };
+}
+
+export const auth: FunctionDef = {
+  signIn: publicAction(schemas.auth.signIn, async (ctx, input): Promise<SignedIn> => {
+    const { store, clock, ids, settings } = ctx.deps;
+    const person = await store.people.findByUsername(input.username);
+    const hash = person ? await store.people.passwordHash(person.id) : null;
+    const good = await verifyPassword(input.password, hash);
+    if (!person || !good) throw new DomainError('AUTH.BAD_CREDENTIALS');
+    const now = clock.now();
+    const sessionId = ids.next('ses');
+    const token = issueToken(await sessionSecret(ctx.deps), sessionId);
+    const expiresAt = now + settings.sessionTtlMs;
+    await store.sessions.insert({ id: sessionId, tokenHash: sha256(token), personId: person.id, createdAt: now, expiresAt, revokedAt: null });
+    await store.audit.append({
+      id: ids.next('aud'),
+      at: now,
+      actorId: person.id,
+      action: 'auth.signIn',
+      targetKind: 'session',
+      targetId: sessionId,
+      detail: { requestId: ctx.requestId },
+    });
+    const caller = await resolvePerson(ctx.deps, person, 'token', sessionId);
+    return { token, expiresAt, me: await describeMe(ctx.deps, caller) };
+  }),
+
+  signOut: personAction(schemas.auth.signOut, async (ctx) => {
+    if (ctx.caller.sessionId) await ctx.deps.store.sessions.revoke(ctx.caller.sessionId, ctx.deps.clock.now());
+    return { signedOut: true as const };
+  }),
+
+  whoAmI: personAction(schemas.auth.whoAmI, async (ctx) => describeMe(ctx.deps, ctx.caller)),
+
+  demoLogins: publicAction(schemas.auth.demoLogins, async (ctx): Promise<DemoLogin[]> => {
+    const { store } = ctx.deps;
+    const people = (await store.people.listDemo()).filter((p) => p.username);
+    const out: DemoLogin[] = [];
+    for (const p of people) {
+      const bindings = await store.bindings.listForPerson(p.id);
+      const first = bindings[0];
+      if (!first) continue;
+      const unit = await store.units.get(first.unitId);
+      out.push({
+        role: first.role,
+        roleLabel: ROLE_LABEL[first.role],
+        name: p.name,
+        username: p.username!,
+        password: DEMO_PASSWORD,
+        unit: unit?.name ?? '',
+      });
+    }
+    const rank = (r: string) => DEMO_ORDER.indexOf(r as (typeof DEMO_ORDER)[number]);
+    return out.sort((a, b) => rank(a.role) - rank(b.role));
+  }),
+};

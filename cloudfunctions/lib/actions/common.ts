@@ -1,0 +1,31 @@
+import { DomainError, can, type Permission, type Unit } from '../../../src/core';
+import type { AuthedContext } from './define';
+import type { AuditEntry } from '../store/port';
+
+export async function loadUnit(ctx: AuthedContext, id: string, field = 'id'): Promise<Unit> {
+  const unit = await ctx.deps.store.units.get(id);
+  if (!unit) throw new DomainError('UNIT.NOT_FOUND', undefined, field);
+  return unit;
+}
+
+export function demand(ctx: AuthedContext, permission: Permission, unit: Pick<Unit, 'path'>, strictlyBelow = false): void {
+  if (!can(ctx.caller.bindings, permission, unit, { strictlyBelow })) throw new DomainError('AUTH.FORBIDDEN');
+}
+
+export async function audit(
+  ctx: AuthedContext,
+  action: string,
+  targetKind: AuditEntry['targetKind'],
+  targetId: string,
+  detail: Record<string, unknown>,
+): Promise<void> {
+  await ctx.deps.store.audit.append({
+    id: ctx.deps.ids.next('aud'),
+    at: ctx.deps.clock.now(),
+    actorId: ctx.caller.person.id,
+    action,
+    targetKind,
+    targetId,
+    detail: { ...detail, requestId: ctx.requestId },
+  });
+}

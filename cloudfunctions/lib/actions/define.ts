@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Binding, Person, ScopedBinding, Unit } from '../../../src/core';
+import type { Deps } from '../deps';
+
+export interface CallerBinding extends ScopedBinding {
+  binding: Binding;
+  unit: Unit;
+}
+
+/** The person behind a request, with their role bindings resolved to units. */
+export interface Caller {
+  person: Person;
+  bindings: CallerBinding[];
+  via: 'token' | 'openid';
+  sessionId: string | null;
+}
+
+export interface ActionContext {
+  deps: Deps;
+  caller: Caller | null;
+  requestId: string;
+}
+
+export interface AuthedContext extends ActionContext {
+  caller: Caller;
+}
+
+export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown> {
+  schema: S;
+  /** 'public': anyone; 'person': a registered person (token or openid). */
+  access: 'public' | 'person';
+  run(ctx: ActionContext, input: z.output<S>): Promise<O>;
+}
+
+export function publicAction<S extends z.ZodType, O>(schema: S, run: (ctx: ActionContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
+  return { schema, access: 'public', run };
+}
+
+export function personAction<S extends z.ZodType, O>(schema: S, run: (ctx: AuthedContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
+  return { schema, access: 'person', run: (ctx, input) => run(ctx as AuthedContext, input) };
+}
+
+export type FunctionDef = Record<string, ActionDef>;

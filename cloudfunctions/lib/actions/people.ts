@@ -1,0 +1,38 @@
+import { DomainError, scopeRoots, schemas, viewPerson, type Person } from '../../../src/core';
+import { hashPassword } from '../auth/passwords';
+import { audit } from './common';
+import { personAction, type FunctionDef } from './define';
+
+export const people: FunctionDef = {
+  search: personAction(schemas.people.search, async (ctx, input) => {
+    const roots = scopeRoots(ctx.caller.bindings, 'person.view');
+    if (roots.length === 0) throw new DomainError('AUTH.FORBIDDEN');
+    const found = await ctx.deps.store.people.search(
+      input.q ?? '',
+      roots.map((r) => r.path),
+      input.limit ?? 20,
+    );
+    return found.map(viewPerson);
+  }),
+
+  create: personAction(schemas.people.create, async (ctx, input) => {
+    if (scopeRoots(ctx.caller.bindings, 'person.manage').length === 0) throw new DomainError('AUTH.FORBIDDEN');
+    if (input.username && (await ctx.deps.store.people.findByUsername(input.username)))
+      throw new DomainError('INPUT.INVALID', '这个账号已被使用，请换一个', 'username');
+    const now = ctx.deps.clock.now();
+    const person: Person = {
+      id: ctx.deps.ids.next('per'),
+      name: input.name,
+      phone: input.phone ?? null,
+      username: input.username ?? null,
+      openid: null,
+      demo: false,
+      version: 1,
+      createdAt: now,
+      updatedAt: now,
+    };
+    await ctx.deps.store.people.insert(person, input.password ? await hashPassword(input.password) : null);
+    await audit(ctx, 'people.create', 'person', person.id, { name: person.name });
+    return viewPerson(person);
+  }),
+};

@@ -1,0 +1,47 @@
+import { randomBytes } from 'node:crypto';
+import type { Clock, IdSource } from '../../src/core';
+import type { Store } from './store/port';
+
+export interface Logger {
+  info(msg: string, extra?: Record<string, unknown>): void;
+  error(msg: string, extra?: Record<string, unknown>): void;
+}
+
+export interface Settings {
+  /** How long a web session lasts. */
+  sessionTtlMs: number;
+}
+
+/** Everything a use-case may touch. Built once per process (server) or per warm instance (cloud). */
+export interface Deps {
+  store: Store;
+  clock: Clock;
+  ids: IdSource;
+  settings: Settings;
+  log: Logger;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** Time-ordered ids: base36 milliseconds then 10 random base36 characters. */
+export const randomIds: IdSource = {
+  next(prefix = 'id') {
+    const rand = randomBytes(8).readBigUInt64BE().toString(36).padStart(13, '0').slice(0, 10);
+    return `${prefix}_${Date.now().toString(36)}${rand}`;
+  },
+};
+
+export const consoleLogger: Logger = {
+  info(msg, extra) {
+    console.log(JSON.stringify({ level: 'info', msg, ...extra }));
+  },
+  error(msg, extra) {
+    console.error(JSON.stringify({ level: 'error', msg, ...extra }));
+  },
+};
+
+export const silentLogger: Logger = { info() {}, error() {} };
+
+export const DEFAULT_SETTINGS: Settings = {
+  sessionTtlMs: 12 * 3600_000,
+};

@@ -1,0 +1,92 @@
+/**
+ * The one way into the actions: every entry (cloud function, local server, tests) calls
+ * dispatch(deps, functionName, event, credentials) and gets a Result value back.
+ * Expected failures are values; anything else thrown is a bug, logged with the request id and
+ * answered as INTERNAL without its details.
+ */
+import type { z } from 'zod';
+import { DomainError, fail, ok, type ErrorCode, type Failure, type Result } from '../../src/core';
+import { auth } from './actions/auth';
+import { people } from './actions/people';
+import { units } from './actions/units';
+import type { ActionDef, Caller, FunctionDef } from './actions/define';
+import type { Deps } from './deps';
+import { resolveCaller, type Credentials } from './identity';
+
+export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people };
+
+const HAN = /[\u4e00-\u9fff]/;
+
+export function inputFailure(error: z.ZodError): Failure {
+  const issue = error.issues[0];
+  const field = issue.path.map(String).join('.');
+  const message = HAN.test(issue.message) ? issue.message : field ? `“${field}”的内容不正确` : '请求内容应为一个对象';
+  return fail('INPUT.INVALID', message, field || undefined);
+}
+
+function lookup(fnName: string, action: unknown): ActionDef | Failure {
+  if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, fnName)) return fail('API.UNKNOWN_FUNCTION', `没有“${fnName.slice(0, 40)}”这个服务`);
+  const fn = FUNCTIONS[fnName];
+  if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(fn, action))
+    return fail('API.UNKNOWN_ACTION', typeof action === 'string' ? `“${fnName}”没有“${action.slice(0, 40)}”这个操作` : '请求缺少 action');
+  return fn[action];
+}
+
+export async function dispatch(deps: Deps, fnName: string, event: unknown, cred: Credentials): Promise<Result<unknown>> {
+  const requestId = deps.ids.next('req');
+  try {
+    if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('INPUT.MALFORMED');
+    const { action, data } = event as { action?: unknown; data?: unknown };
+    const def = lookup(fnName, action);
+    if ('ok' in def) return def;
+
+    let caller: Caller | null = null;
+    if (def.access === 'person') {
+      caller = await resolveCaller(deps, cred);
+      if (!caller) return fail('AUTH.REQUIRED');
+    } else {
+      // A stale token must not stop anyone from signing in again.
+      caller = await resolveCaller(deps, cred).catch(() => null);
+    }
+
+    const parsed = def.schema.safeParse(data === undefined ? {} : data);
+    if (!parsed.success) return inputFailure(parsed.error);
+
+    return ok(await def.run({ deps, caller, requestId }, parsed.data));
+  } catch (e) {
+    if (e instanceof DomainError) return e.toFailure();
+    deps.log.error('action failed', {
+      requestId,
+      fn: fnName,
+      action: (event as { action?: unknown })?.action,
+      error: e instanceof Error ? e.stack : String(e),
+    });
+    return { ...fail('INTERNAL'), requestId };
+  }
+}
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  'INPUT.INVALID': 400,
+  'INPUT.MALFORMED': 400,
+  'API.UNKNOWN_FUNCTION': 404,
+  'API.UNKNOWN_ACTION': 404,
+  'AUTH.REQUIRED': 401,
+  'AUTH.TOKEN_INVALID': 401,
+  'AUTH.TOKEN_EXPIRED': 401,
+  'AUTH.TOKEN_REVOKED': 401,
+  'AUTH.BAD_CREDENTIALS': 401,
+  'AUTH.NOT_REGISTERED': 403,
+  'AUTH.FORBIDDEN': 403,
+  'UNIT.NOT_FOUND': 404,
+  'PERSON.NOT_FOUND': 404,
+  'BINDING.NOT_FOUND': 404,
+  'CONFLICT.VERSION': 409,
+  'ROLE.ALREADY_BOUND': 409,
+  'UNIT.NAME_TAKEN': 409,
+  INTERNAL: 500,
+};
+
+/** The HTTP status the local server answers a result with (the body is the result either way). */
+export function httpStatus(result: Result<unknown>): number {
+  return result.ok ? 200 : (STATUS[result.code] ?? 422);
+}

@@ -1,0 +1,103 @@
+/**
+ * The Store port: one repository per aggregate, with methods named for what the domain needs.
+ * Every adapter (sqlite/ for the embedded default, cloudbase/ for production) implements it and
+ * is run through the same contract suite (tests/store/contract.ts).
+ *
+ * Versioned writes return null when the stored version is not the one the caller read: the
+ * caller turns that into CONFLICT.VERSION. Nothing is written in that case.
+ */
+import type { Binding, Person, Role, Unit } from '../../../src/core';
+
+export interface UnitRepo {
+  get(id: string): Promise<Unit | null>;
+  getMany(ids: readonly string[]): Promise<Unit[]>;
+  /** The unit at `path` and everything below it, ordered by path. */
+  listSubtree(path: string, opts?: { includeArchived?: boolean }): Promise<Unit[]>;
+  /** Roots of the tree (streets). */
+  listRoots(): Promise<Unit[]>;
+  /** A live (not archived) child of `parentId` with this exact name, if any. */
+  findChildByName(parentId: string, name: string): Promise<Unit | null>;
+  countLiveChildren(id: string): Promise<number>;
+  insert(unit: Unit): Promise<void>;
+  /** Writes name/archived/updatedAt if the stored version is `expectedVersion`; bumps version. */
+  update(id: string, expectedVersion: number, patch: Partial<Pick<Unit, 'name' | 'archived'>>, at: number): Promise<Unit | null>;
+  /**
+   * Moves the unit under a new parent: rewrites its parentId and the path of it and every
+   * descendant, atomically, if the stored version is `expectedVersion`.
+   */
+  move(id: string, expectedVersion: number, newParent: Unit, at: number): Promise<Unit | null>;
+}
+
+export interface PersonRepo {
+  get(id: string): Promise<Person | null>;
+  getMany(ids: readonly string[]): Promise<Person[]>;
+  findByUsername(username: string): Promise<Person | null>;
+  findByOpenid(openid: string): Promise<Person | null>;
+  /** People whose name, phone or username contains `q`, bound somewhere under `paths` or bound nowhere. */
+  search(q: string, paths: readonly string[], limit: number): Promise<Person[]>;
+  /** Inserts the person and their password hash. Fails with DomainError on a taken username/openid. */
+  insert(person: Person, passwordHash: string | null): Promise<void>;
+  passwordHash(id: string): Promise<string | null>;
+  listDemo(): Promise<Person[]>;
+  count(): Promise<number>;
+}
+
+export interface BindingRepo {
+  get(id: string): Promise<Binding | null>;
+  listForPerson(personId: string): Promise<Binding[]>;
+  listForUnit(unitId: string): Promise<Binding[]>;
+  find(personId: string, unitId: string, role: Role): Promise<Binding | null>;
+  /** Inserts unless the same (person, unit, role) exists; returns false if it did. */
+  insert(binding: Binding): Promise<boolean>;
+  remove(id: string): Promise<boolean>;
+}
+
+export interface Session {
+  id: string;
+  tokenHash: string;
+  personId: string;
+  createdAt: number;
+  expiresAt: number;
+  revokedAt: number | null;
+}
+
+export interface SessionRepo {
+  insert(session: Session): Promise<void>;
+  findByTokenHash(hash: string): Promise<Session | null>;
+  revoke(id: string, at: number): Promise<boolean>;
+  /** Removes sessions that expired before `before`; returns how many. */
+  purgeExpired(before: number): Promise<number>;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: number;
+  actorId: string | null;
+  action: string;
+  targetKind: 'unit' | 'person' | 'binding' | 'session';
+  targetId: string;
+  detail: Record<string, unknown>;
+}
+
+export interface AuditRepo {
+  append(entry: AuditEntry): Promise<void>;
+  listForTarget(targetId: string, limit: number): Promise<AuditEntry[]>;
+}
+
+/** Small key/value settings the server keeps with its data (the session signing secret, seed marks). */
+export interface MetaRepo {
+  get(key: string): Promise<string | null>;
+  /** Sets the key only if it has no value yet; returns the value that is stored afterwards. */
+  setIfAbsent(key: string, value: string): Promise<string>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'cloudbase';
+  units: UnitRepo;
+  people: PersonRepo;
+  bindings: BindingRepo;
+  sessions: SessionRepo;
+  audit: AuditRepo;
+  meta: MetaRepo;
+  close(): Promise<void>;
+}

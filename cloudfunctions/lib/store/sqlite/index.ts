@@ -1,0 +1,374 @@
+/**
+ * The embedded default adapter: SQLite through better-sqlite3, WAL mode.
+ * better-sqlite3 is synchronous; each method runs one statement or one transaction, so the
+ * async port never interleaves halfway through a write.
+ */
+import Database from 'better-sqlite3';
+import type { Database as Db } from 'better-sqlite3';
+import { DomainError, type Binding, type Person, type Role, type Unit, type UnitKind } from '../../../../src/core';
+import type { AuditEntry, Session, Store } from '../port';
+import { MIGRATIONS } from './migrations';
+
+/** Upper bound for a prefix range scan: every path under `p` sorts before p + U+FFFF. */
+const END = '\uffff';
+
+interface UnitRow {
+  id: string;
+  parent_id: string | null;
+  kind: string;
+  name: string;
+  path: string;
+  archived: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+interface PersonRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  username: string | null;
+  openid: string | null;
+  demo: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+interface BindingRow {
+  id: string;
+  person_id: string;
+  unit_id: string;
+  role: string;
+  created_at: number;
+  created_by: string | null;
+}
+interface SessionRow {
+  id: string;
+  token_hash: string;
+  person_id: string;
+  created_at: number;
+  expires_at: number;
+  revoked_at: number | null;
+}
+
+const toUnit = (r: UnitRow): Unit => ({
+  id: r.id,
+  parentId: r.parent_id,
+  kind: r.kind as UnitKind,
+  name: r.name,
+  path: r.path,
+  archived: r.archived === 1,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  name: r.name,
+  phone: r.phone,
+  username: r.username,
+  openid: r.openid,
+  demo: r.demo === 1,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+const toBinding = (r: BindingRow): Binding => ({
+  id: r.id,
+  personId: r.person_id,
+  unitId: r.unit_id,
+  role: r.role as Role,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+});
+const toSession = (r: SessionRow): Session => ({
+  id: r.id,
+  tokenHash: r.token_hash,
+  personId: r.person_id,
+  createdAt: r.created_at,
+  expiresAt: r.expires_at,
+  revokedAt: r.revoked_at,
+});
+
+function isUnique(e: unknown, needle: string): boolean {
+  const err = e as { code?: string; message?: string };
+  return (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') && !!err.message?.includes(needle);
+}
+
+export function migrate(db: Db): number {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+  const done = new Set((db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version));
+  let applied = 0;
+  for (const m of MIGRATIONS) {
+    if (done.has(m.version)) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(m.version, m.name, Date.now());
+    })();
+    applied++;
+  }
+  return applied;
+}
+
+export function openSqliteStore(file: string): Store {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const q = {
+    unitGet: db.prepare<[string], UnitRow>('SELECT * FROM units WHERE id = ?'),
+    unitSubtree: db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE path >= ? AND path < ? ORDER BY path'),
+    unitSubtreeLive: db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE path >= ? AND path < ? AND archived = 0 ORDER BY path'),
+    unitRoots: db.prepare<[], UnitRow>('SELECT * FROM units WHERE parent_id IS NULL ORDER BY path'),
+    unitChildByName: db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE parent_id = ? AND name = ? AND archived = 0'),
+    unitLiveChildren: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM units WHERE parent_id = ? AND archived = 0'),
+    unitInsert: db.prepare(
+      'INSERT INTO units (id, parent_id, kind, name, path, archived, version, created_at, updated_at) VALUES (@id, @parentId, @kind, @name, @path, @archived, @version, @createdAt, @updatedAt)',
+    ),
+    unitUpdate: db.prepare(
+      'UPDATE units SET name = @name, archived = @archived, version = version + 1, updated_at = @at WHERE id = @id AND version = @expected',
+    ),
+    unitMoveSelf: db.prepare(
+      'UPDATE units SET parent_id = @parentId, path = @path, version = version + 1, updated_at = @at WHERE id = @id AND version = @expected',
+    ),
+    unitMoveBelow: db.prepare(
+      'UPDATE units SET path = @newPrefix || substr(path, length(@oldPrefix) + 1) WHERE path > @oldPrefix AND path < @oldEnd',
+    ),
+    personGet: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?'),
+    personByUsername: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE username = ?'),
+    personByOpenid: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE openid = ?'),
+    personInsert: db.prepare(
+      'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @version, @createdAt, @updatedAt)',
+    ),
+    personHash: db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM people WHERE id = ?'),
+    personDemo: db.prepare<[], PersonRow>('SELECT * FROM people WHERE demo = 1 ORDER BY created_at, id'),
+    personCount: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
+    bindingGet: db.prepare<[string], BindingRow>('SELECT * FROM bindings WHERE id = ?'),
+    bindingsForPerson: db.prepare<[string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? ORDER BY created_at, id'),
+    bindingsForUnit: db.prepare<[string], BindingRow>('SELECT * FROM bindings WHERE unit_id = ? ORDER BY created_at, id'),
+    bindingFind: db.prepare<[string, string, string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? AND unit_id = ? AND role = ?'),
+    bindingInsert: db.prepare(
+      'INSERT OR IGNORE INTO bindings (id, person_id, unit_id, role, created_at, created_by) VALUES (@id, @personId, @unitId, @role, @createdAt, @createdBy)',
+    ),
+    bindingRemove: db.prepare('DELETE FROM bindings WHERE id = ?'),
+    sessionInsert: db.prepare(
+      'INSERT INTO sessions (id, token_hash, person_id, created_at, expires_at, revoked_at) VALUES (@id, @tokenHash, @personId, @createdAt, @expiresAt, @revokedAt)',
+    ),
+    sessionByHash: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
+    sessionRevoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    sessionPurge: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
+    auditInsert: db.prepare(
+      'INSERT INTO audit (id, at, actor_id, action, target_kind, target_id, detail) VALUES (@id, @at, @actorId, @action, @targetKind, @targetId, @detail)',
+    ),
+    auditForTarget: db.prepare<[string, number]>('SELECT * FROM audit WHERE target_id = ? ORDER BY at DESC, id DESC LIMIT ?'),
+    metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
+    metaSetIfAbsent: db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
+  };
+
+  const moveTx = db.transaction((id: string, expected: number, parent: Unit, at: number): Unit | null => {
+    const cur = q.unitGet.get(id);
+    if (!cur || cur.version !== expected) return null;
+    const oldPrefix = cur.path;
+    const newPrefix = `${parent.path}${id}/`;
+    if (newPrefix.startsWith(oldPrefix)) throw new DomainError('UNIT.CYCLE');
+    const r = q.unitMoveSelf.run({ id, expected, parentId: parent.id, path: newPrefix, at });
+    if (r.changes !== 1) return null;
+    q.unitMoveBelow.run({ newPrefix, oldPrefix, oldEnd: oldPrefix + END });
+    return toUnit(q.unitGet.get(id)!);
+  });
+
+  return {
+    kind: 'sqlite',
+    units: {
+      async get(id) {
+        const r = q.unitGet.get(id);
+        return r ? toUnit(r) : null;
+      },
+      async getMany(ids) {
+        if (ids.length === 0) return [];
+        const rows = db.prepare(`SELECT * FROM units WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as UnitRow[];
+        return rows.map(toUnit);
+      },
+      async listSubtree(path, opts) {
+        const stmt = opts?.includeArchived ? q.unitSubtree : q.unitSubtreeLive;
+        return stmt.all(path, path + END).map(toUnit);
+      },
+      async listRoots() {
+        return q.unitRoots.all().map(toUnit);
+      },
+      async findChildByName(parentId, name) {
+        const r = q.unitChildByName.get(parentId, name);
+        return r ? toUnit(r) : null;
+      },
+      async countLiveChildren(id) {
+        return q.unitLiveChildren.get(id)!.n;
+      },
+      async insert(u) {
+        try {
+          q.unitInsert.run({ ...u, archived: u.archived ? 1 : 0 });
+        } catch (e) {
+          if (isUnique(e, 'units')) throw new DomainError('UNIT.NAME_TAKEN', undefined, 'name');
+          throw e;
+        }
+      },
+      async update(id, expected, patch, at) {
+        const cur = q.unitGet.get(id);
+        if (!cur || cur.version !== expected) return null;
+        try {
+          const r = q.unitUpdate.run({
+            id,
+            expected,
+            at,
+            name: patch.name ?? cur.name,
+            archived: (patch.archived ?? cur.archived === 1) ? 1 : 0,
+          });
+          if (r.changes !== 1) return null;
+        } catch (e) {
+          if (isUnique(e, 'units')) throw new DomainError('UNIT.NAME_TAKEN', undefined, 'name');
+          throw e;
+        }
+        return toUnit(q.unitGet.get(id)!);
+      },
+      async move(id, expected, parent, at) {
+        try {
+          return moveTx(id, expected, parent, at);
+        } catch (e) {
+          if (isUnique(e, 'units')) throw new DomainError('UNIT.NAME_TAKEN', undefined, 'parentId');
+          throw e;
+        }
+      },
+    },
+    people: {
+      async get(id) {
+        const r = q.personGet.get(id);
+        return r ? toPerson(r) : null;
+      },
+      async getMany(ids) {
+        if (ids.length === 0) return [];
+        const rows = db.prepare(`SELECT * FROM people WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PersonRow[];
+        return rows.map(toPerson);
+      },
+      async findByUsername(username) {
+        const r = q.personByUsername.get(username);
+        return r ? toPerson(r) : null;
+      },
+      async findByOpenid(openid) {
+        const r = q.personByOpenid.get(openid);
+        return r ? toPerson(r) : null;
+      },
+      async search(text, paths, limit) {
+        const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        const scope = paths.map(() => '(u.path >= ? AND u.path < ?)').join(' OR ') || '0';
+        const sql = `
+          SELECT p.* FROM people p
+          WHERE (p.name LIKE @like ESCAPE '\\' OR p.phone LIKE @like ESCAPE '\\' OR p.username LIKE @like ESCAPE '\\')
+            AND (
+              NOT EXISTS (SELECT 1 FROM bindings b WHERE b.person_id = p.id)
+              OR EXISTS (SELECT 1 FROM bindings b JOIN units u ON u.id = b.unit_id WHERE b.person_id = p.id AND (${scope}))
+            )
+          ORDER BY p.name, p.id LIMIT @limit`;
+        const args: unknown[] = [];
+        for (const p of paths) args.push(p, p + END);
+        // Named and positional parameters cannot be mixed in one statement: inline the named ones.
+        const stmt = db.prepare(sql.replace(/@like/g, '?').replace('@limit', '?'));
+        const likeArgs = [like, like, like];
+        return (stmt.all(...likeArgs, ...args, limit) as PersonRow[]).map(toPerson);
+      },
+      async insert(p, passwordHash) {
+        try {
+          q.personInsert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0 });
+        } catch (e) {
+          if (isUnique(e, 'people.username')) throw new DomainError('INPUT.INVALID', '这个账号已被使用，请换一个', 'username');
+          if (isUnique(e, 'people.openid')) throw new DomainError('INPUT.INVALID', '这个微信已绑定其他人员', 'openid');
+          throw e;
+        }
+      },
+      async passwordHash(id) {
+        return q.personHash.get(id)?.password_hash ?? null;
+      },
+      async listDemo() {
+        return q.personDemo.all().map(toPerson);
+      },
+      async count() {
+        return q.personCount.get()!.n;
+      },
+    },
+    bindings: {
+      async get(id) {
+        const r = q.bindingGet.get(id);
+        return r ? toBinding(r) : null;
+      },
+      async listForPerson(personId) {
+        return q.bindingsForPerson.all(personId).map(toBinding);
+      },
+      async listForUnit(unitId) {
+        return q.bindingsForUnit.all(unitId).map(toBinding);
+      },
+      async find(personId, unitId, role) {
+        const r = q.bindingFind.get(personId, unitId, role);
+        return r ? toBinding(r) : null;
+      },
+      async insert(b) {
+        return q.bindingInsert.run(b).changes === 1;
+      },
+      async remove(id) {
+        return q.bindingRemove.run(id).changes === 1;
+      },
+    },
+    sessions: {
+      async insert(s) {
+        q.sessionInsert.run(s);
+      },
+      async findByTokenHash(hash) {
+        const r = q.sessionByHash.get(hash);
+        return r ? toSession(r) : null;
+      },
+      async revoke(id, at) {
+        return q.sessionRevoke.run(at, id).changes === 1;
+      },
+      async purgeExpired(before) {
+        return q.sessionPurge.run(before).changes;
+      },
+    },
+    audit: {
+      async append(e: AuditEntry) {
+        q.auditInsert.run({ ...e, detail: JSON.stringify(e.detail) });
+      },
+      async listForTarget(targetId, limit) {
+        const rows = q.auditForTarget.all(targetId, limit) as {
+          id: string;
+          at: number;
+          actor_id: string | null;
+          action: string;
+          target_kind: AuditEntry['targetKind'];
+          target_id: string;
+          detail: string;
+        }[];
+        return rows.map((r) => ({
+          id: r.id,
+          at: r.at,
+          actorId: r.actor_id,
+          action: r.action,
+          targetKind: r.target_kind,
+          targetId: r.target_id,
+          detail: JSON.parse(r.detail),
+        }));
+      },
+    },
+    meta: {
+      async get(key) {
+        return q.metaGet.get(key)?.value ?? null;
+      },
+      async setIfAbsent(key, value) {
+        q.metaSetIfAbsent.run(key, value);
+        return q.metaGet.get(key)!.value;
+      },
+    },
+    async close() {
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,81 @@
+/**
+ * The local host's HTTP surface. Routes stay thin: parse, call dispatch, map the result.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyStatic from '@fastify/static';
+import { fail } from '../src/core';
+import { dispatch, httpStatus } from '../cloudfunctions/lib/dispatch';
+import type { Deps } from '../cloudfunctions/lib/deps';
+
+export interface ServerOptions {
+  deps: Deps;
+  /** Folder holding h5/ and admin/ builds; the pages are served only if they exist. */
+  distDir?: string;
+  logRequests?: boolean;
+}
+
+const NOT_BUILT = (what: string, cmd: string) => `<!doctype html><meta charset="utf-8"><title>近邻</title>
+<body style="font:18px/1.6 system-ui;padding:2em"><h1>近邻 · ${what}尚未构建</h1><p>请运行 <code>${cmd}</code> 或 <code>npm start</code>（会自动构建）。</p></body>`;
+
+/** Reads "Bearer <token>"; anything else presented as a token is returned as-is so it fails validation. */
+function bearer(header: string | undefined): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
+  return m ? m[1] : header;
+}
+
+export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: opts.logRequests ? { level: 'info' } : false, bodyLimit: 1024 * 1024 });
+
+  // Malformed JSON, wrong content type, oversized bodies: answer in our own shape, never a stack.
+  app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
+    const status = err.statusCode && err.statusCode < 500 ? err.statusCode : 500;
+    if (status >= 500) opts.deps.log.error('server error', { url: req.url, error: String((err as Error).stack ?? err) });
+    const body =
+      status === 413
+        ? fail('INPUT.MALFORMED', '请求内容太大')
+        : status === 415
+          ? fail('INPUT.MALFORMED', '请求应为 JSON（Content-Type: application/json）')
+          : status < 500
+            ? fail('INPUT.MALFORMED', '请求内容不是有效的 JSON')
+            : fail('INTERNAL');
+    reply.status(status).send(body);
+  });
+
+  app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
+    const result = await dispatch(opts.deps, req.params.fn, req.body, { token: bearer(req.headers.authorization) });
+    reply.status(httpStatus(result)).send(result);
+  });
+  app.get('/api/health', async () => ({ ok: true, data: { store: opts.deps.store.kind, time: opts.deps.clock.now() } }));
+  app.all('/api/*', async (req, reply) => {
+    reply.status(404).send(req.method === 'POST' ? fail('API.UNKNOWN_FUNCTION') : fail('INPUT.MALFORMED', '请用 POST 调用接口'));
+  });
+
+  const dist = opts.distDir;
+  const h5 = dist ? path.join(dist, 'h5') : null;
+  const admin = dist ? path.join(dist, 'admin') : null;
+  const h5Built = !!h5 && existsSync(path.join(h5, 'index.html'));
+  const adminBuilt = !!admin && existsSync(path.join(admin, 'index.html'));
+  if (adminBuilt) await app.register(fastifyStatic, { root: admin!, prefix: '/admin/', decorateReply: !h5Built, wildcard: true });
+  if (h5Built) await app.register(fastifyStatic, { root: h5!, prefix: '/', decorateReply: true, wildcard: false });
+
+  app.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0];
+    if (req.method !== 'GET' && req.method !== 'HEAD') return reply.status(404).send(fail('API.UNKNOWN_FUNCTION'));
+    // Client-side routes fall back to the app's index.html; a missing asset stays a 404.
+    const isAsset = /\.[a-z0-9]{1,5}$/i.test(url);
+    if (url.startsWith('/admin')) {
+      if (!adminBuilt) return reply.status(503).type('text/html').send(NOT_BUILT('管理后台', 'npm run build:admin'));
+      if (isAsset) return reply.status(404).send('Not found');
+      return reply.type('text/html').sendFile('index.html', admin!);
+    }
+    if (!h5Built) return reply.status(503).type('text/html').send(NOT_BUILT('居民端（H5）', 'npm run build:h5'));
+    if (isAsset) return reply.status(404).send('Not found');
+    return reply.type('text/html').sendFile('index.html', h5!);
+  });
+
+  return app;
+}

@@ -1,0 +1,76 @@
+/**
+ * `npm start` ends here: open the SQLite database, fill it with demo data if it is empty, serve
+ * every function at /api/<name>, the h5 build at / and the admin build at /admin/, and run the
+ * timer jobs. Ctrl-C shuts down cleanly.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { consoleLogger, DEFAULT_SETTINGS, randomIds, systemClock, type Deps } from '../cloudfunctions/lib/deps';
+import { openSqliteStore } from '../cloudfunctions/lib/store/sqlite';
+import { seedDemo, DEMO_PEOPLE } from '../cloudfunctions/lib/seed/demo';
+import { DEMO_PASSWORD } from '../cloudfunctions/lib/actions/auth';
+import { ROLE_LABEL } from '../src/core';
+import { buildServer } from './app';
+import { readSettings } from './settings';
+
+async function main() {
+  const root = path.resolve(__dirname, '..');
+  const settings = readSettings(root);
+  mkdirSync(path.dirname(settings.dbFile), { recursive: true });
+  const store = openSqliteStore(settings.dbFile);
+  const deps: Deps = {
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    settings: { ...DEFAULT_SETTINGS, sessionTtlMs: settings.sessionHours * 3600_000 },
+    log: consoleLogger,
+  };
+
+  let seeded = false;
+  if (settings.demo) {
+    const t = Date.now();
+    seeded = await seedDemo(deps, { residents: settings.demoResidents });
+    if (seeded) console.log(`已写入演示数据（${settings.demoResidents} 位居民，用时 ${Date.now() - t} ms）`);
+  }
+
+  const app = await buildServer({ deps, distDir: settings.distDir });
+  await app.listen({ port: settings.port, host: settings.host });
+  const addr = app.server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : settings.port;
+  const base = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
+
+  // Timer jobs: expired sessions today; report deadlines join this loop later.
+  const timer = setInterval(() => {
+    store.sessions.purgeExpired(deps.clock.now()).catch((e) => deps.log.error('timer failed', { error: String(e) }));
+  }, settings.timerMinutes * 60_000);
+  timer.unref();
+
+  const demo = (await store.people.listDemo()).length > 0;
+  console.log(`近邻 Jinlin 已启动: ${base}/`);
+  console.log(`  居民端（H5）   ${base}/`);
+  console.log(`  管理后台       ${base}/admin/`);
+  console.log(`  接口           ${base}/api/<函数名>`);
+  console.log(`  数据库         ${settings.dbFile}`);
+  if (demo) {
+    console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）:`);
+    for (const p of DEMO_PEOPLE) console.log(`  ${p.username.padEnd(9)} ${p.name}  ${ROLE_LABEL[p.role]}`);
+  }
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`收到 ${signal}，正在关闭…`);
+    clearInterval(timer);
+    await app.close();
+    await store.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((e) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

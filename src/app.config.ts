@@ -1,0 +1,25 @@
+// Sign-in with a password exists only in the browser build; the mini-program knows its user
+// from WeChat, so the login page is left out of the weapp bundle altogether.
+const pages = ['pages/index/index', 'pages/me/index'];
+if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
+
+export default defineAppConfig({
+  pages,
+  window: {
+    backgroundTextStyle: 'light',
+    navigationBarBackgroundColor: '#c62f2f',
+    navigationBarTitleText: '近邻',
+    navigationBarTextStyle: 'white',
+    backgroundColor: '#f4f1ec',
+  },
+  tabBar: {
+    color: '#555555',
+    selectedColor: '#c62f2f',
+    backgroundColor: '#ffffff',
+    borderStyle: 'black',
+    list: [
+      { pagePath: 'pages/index/index', text: '首页' },
+      { pagePath: 'pages/me/index', text: '我的' },
+    ],
+  },
+});

@@ -1,0 +1,9 @@
+/**
+ * NutUI components, imported one by one with their own styles so neither bundle carries the
+ * whole library. Add a component here before using it in a page.
+ */
+import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
+import '@nutui/nutui-react-taro/dist/es/packages/tag/style/style.css';
+
+export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button';
+export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag';

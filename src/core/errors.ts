@@ -1,0 +1,81 @@
+/**
+ * Stable error codes. The code is the contract with clients and tests; the message is
+ * what a person reads (Chinese, because the UI is Chinese) and may be reworded freely.
+ */
+export const ERRORS = {
+  'INPUT.INVALID': '填写的内容有误，请检查后重试',
+  'INPUT.MALFORMED': '请求格式不正确',
+  'API.UNKNOWN_FUNCTION': '没有这个服务',
+  'API.UNKNOWN_ACTION': '没有这个操作',
+  'AUTH.REQUIRED': '请先登录',
+  'AUTH.TOKEN_INVALID': '登录凭证无效，请重新登录',
+  'AUTH.TOKEN_EXPIRED': '登录已过期，请重新登录',
+  'AUTH.TOKEN_REVOKED': '您已退出登录，请重新登录',
+  'AUTH.BAD_CREDENTIALS': '账号或密码不正确',
+  'AUTH.NOT_REGISTERED': '您的微信还没有绑定居民信息，请联系楼栋长或社区登记',
+  'AUTH.FORBIDDEN': '您没有权限进行这个操作',
+  'UNIT.NOT_FOUND': '找不到这个单位',
+  'UNIT.ARCHIVED': '这个单位已归档，不能再修改',
+  'UNIT.CYCLE': '不能把单位移动到它自己或它的下级单位下面',
+  'UNIT.BAD_PARENT': '上级单位的类型不对',
+  'UNIT.NAME_TAKEN': '同一上级下已有同名单位',
+  'UNIT.HAS_CHILDREN': '这个单位下还有未归档的下级单位，请先处理下级单位',
+  'UNIT.ROOT_LOCKED': '街道是最高一级，不能新建、移动或归档',
+  'PERSON.NOT_FOUND': '找不到这个人',
+  'ROLE.BAD_UNIT': '这个角色不能绑定在这一级单位上',
+  'ROLE.ALREADY_BOUND': '这个人已经在该单位担任这个角色',
+  'BINDING.NOT_FOUND': '找不到这条角色绑定',
+  'CONFLICT.VERSION': '内容已被其他人修改，请刷新后重试',
+  INTERNAL: '系统出了点问题，请稍后再试',
+} as const;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  /** For INPUT.INVALID: the dotted path of the first bad field. */
+  field?: string;
+  /** For INTERNAL: the request id to quote when asking for help. */
+  requestId?: string;
+}
+
+export interface Success<T> {
+  ok: true;
+  data: T;
+}
+
+export type Result<T> = Success<T> | Failure;
+
+export function ok<T>(data: T): Success<T> {
+  return { ok: true, data };
+}
+
+export function fail(code: ErrorCode, message?: string, field?: string): Failure {
+  const f: Failure = { ok: false, code, message: message ?? ERRORS[code] };
+  if (field !== undefined) f.field = field;
+  return f;
+}
+
+/**
+ * An expected failure raised from deep inside a use-case. The action runner turns it into a
+ * Failure value; anything else thrown is a bug and becomes INTERNAL.
+ */
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly field?: string;
+  constructor(code: ErrorCode, message?: string, field?: string) {
+    super(message ?? ERRORS[code]);
+    this.name = 'DomainError';
+    this.code = code;
+    this.field = field;
+  }
+  toFailure(): Failure {
+    return fail(this.code, this.message, this.field);
+  }
+}
+
+export function isFailure(x: unknown): x is Failure {
+  return typeof x === 'object' && x !== null && (x as Failure).ok === false && typeof (x as Failure).code === 'string';
+}

@@ -1,0 +1,7 @@
+export * from './errors';
+export * from './clock';
+export * from './units';
+export * from './roles';
+export * from './people';
+export * from './schemas';
+export * from './api';

@@ -1,0 +1,154 @@
+import type { Unit, UnitKind } from './units';
+
+export const ROLES = [
+  'resident',
+  'building_lead',
+  'compound_secretary',
+  'property_manager',
+  'community_staff',
+  'community_secretary',
+  'street_officer',
+  'member',
+  'volunteer',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABEL: Record<Role, string> = {
+  resident: '居民',
+  building_lead: '楼栋长',
+  compound_secretary: '小区党支部书记',
+  property_manager: '物业',
+  community_staff: '社区工作人员',
+  community_secretary: '社区书记',
+  street_officer: '街道工作人员',
+  member: '党员',
+  volunteer: '志愿者',
+};
+
+/** The unit kinds each role can be bound on. */
+export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
+  resident: ['building'],
+  building_lead: ['building'],
+  compound_secretary: ['compound'],
+  property_manager: ['compound'],
+  community_staff: ['community'],
+  community_secretary: ['community'],
+  street_officer: ['street'],
+  member: ['compound', 'grid'],
+  volunteer: ['community', 'compound', 'grid'],
+};
+
+export interface Binding {
+  id: string;
+  personId: string;
+  unitId: string;
+  role: Role;
+  createdAt: number;
+  createdBy: string | null;
+}
+
+/** A binding with the unit it is on, as the permission check needs it. */
+export interface ScopedBinding {
+  role: Role;
+  unit: Pick<Unit, 'id' | 'path' | 'kind' | 'archived'>;
+}
+
+/** Everything a person may do; each action is checked against a unit's subtree. */
+export const PERMISSIONS = [
+  'unit.view', // see the unit and everything below it
+  'unit.manage', // create, rename, move, archive units below it
+  'person.view', // see people bound below it, with their phone numbers
+  'person.manage', // add people and edit their details
+  'role.bind', // bind and unbind roles below it (which roles: BINDABLE_ROLES)
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const STAFF: readonly Permission[] = ['unit.view', 'unit.manage', 'person.view', 'person.manage', 'role.bind'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  resident: ['unit.view'],
+  member: ['unit.view'],
+  volunteer: ['unit.view'],
+  building_lead: ['unit.view', 'person.view'],
+  property_manager: ['unit.view', 'person.view'],
+  compound_secretary: ['unit.view', 'person.view', 'role.bind'],
+  community_staff: STAFF,
+  community_secretary: STAFF,
+  street_officer: STAFF,
+};
+
+/** Roles a holder of `role` may grant or take away (within the subtree of the unit they hold it on). */
+export const BINDABLE_ROLES: Record<Role, readonly Role[]> = {
+  resident: [],
+  member: [],
+  volunteer: [],
+  building_lead: [],
+  property_manager: [],
+  compound_secretary: ['resident', 'building_lead', 'member', 'volunteer'],
+  community_staff: ['resident', 'building_lead', 'compound_secretary', 'property_manager', 'member', 'volunteer', 'community_staff'],
+  community_secretary: [
+    'resident',
+    'building_lead',
+    'compound_secretary',
+    'property_manager',
+    'member',
+    'volunteer',
+    'community_staff',
+    'community_secretary',
+  ],
+  street_officer: ROLES,
+};
+
+/** Roles that work from the web management page. */
+export const STAFF_ROLES: readonly Role[] = ['community_staff', 'community_secretary', 'street_officer'];
+
+/** Roles that handle reports in the mini-program's handler pages. */
+export const HANDLER_ROLES: readonly Role[] = ['building_lead', 'compound_secretary', 'property_manager', ...STAFF_ROLES];
+
+export interface Scope {
+  /** Only units within these subtrees (inclusive). */
+  strictlyBelow: boolean;
+}
+
+/**
+ * The one permission function: may a person holding `bindings` do `permission` on `target`?
+ * A binding grants its permissions over the subtree of its unit. With `strictlyBelow`, the
+ * binding's own unit is excluded (nobody archives or moves the unit their own authority stands on).
+ */
+export function can(
+  bindings: readonly ScopedBinding[],
+  permission: Permission,
+  target: Pick<Unit, 'path'>,
+  opts: Partial<Scope> = {},
+): boolean {
+  return bindings.some(
+    (b) =>
+      !b.unit.archived &&
+      ROLE_PERMISSIONS[b.role].includes(permission) &&
+      target.path.startsWith(b.unit.path) &&
+      !(opts.strictlyBelow && target.path === b.unit.path),
+  );
+}
+
+/** May the caller grant (or remove) `role` on `target`? */
+export function canBind(bindings: readonly ScopedBinding[], role: Role, target: Pick<Unit, 'path'>): boolean {
+  return bindings.some(
+    (b) =>
+      !b.unit.archived &&
+      ROLE_PERMISSIONS[b.role].includes('role.bind') &&
+      BINDABLE_ROLES[b.role].includes(role) &&
+      target.path.startsWith(b.unit.path),
+  );
+}
+
+/** The top-most units a person's bindings give `permission` over (no unit listed twice or under another). */
+export function scopeRoots(bindings: readonly ScopedBinding[], permission: Permission): ScopedBinding['unit'][] {
+  const units = bindings.filter((b) => !b.unit.archived && ROLE_PERMISSIONS[b.role].includes(permission)).map((b) => b.unit);
+  return units
+    .filter((u, i) => units.findIndex((v) => v.id === u.id) === i)
+    .filter((u) => !units.some((v) => v.id !== u.id && u.path.startsWith(v.path)));
+}
+
+export function isStaff(bindings: readonly ScopedBinding[]): boolean {
+  return bindings.some((b) => !b.unit.archived && STAFF_ROLES.includes(b.role));
+}

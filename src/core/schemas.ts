@@ -1,0 +1,68 @@
+/**
+ * Input schemas for every action, shared by the server (validation) and the clients (types).
+ * Messages are Chinese because they reach the person filling the form.
+ */
+import { z } from 'zod';
+import { UNIT_KINDS } from './units';
+import { ROLES } from './roles';
+
+const trimmed = (label: string, max: number) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, { error: `请填写${label}` })
+    .max(max, { error: `${label}最多 ${max} 个字` });
+
+export const id = z.string({ error: '缺少编号' }).trim().min(1, { error: '缺少编号' }).max(64, { error: '编号太长' });
+export const version = z.number({ error: '缺少版本号' }).int({ error: '版本号应为整数' }).min(1, { error: '版本号应为正整数' });
+
+export const unitName = trimmed('单位名称', 40);
+export const personName = trimmed('姓名', 20);
+export const phone = z
+  .string({ error: '请填写手机号' })
+  .trim()
+  .regex(/^1[3-9]\d{9}$/, { error: '手机号应为 11 位数字' });
+export const username = z
+  .string({ error: '请填写账号' })
+  .trim()
+  .regex(/^[a-zA-Z0-9_.-]{3,32}$/, { error: '账号为 3 到 32 位字母、数字或 _ . -' });
+export const password = z
+  .string({ error: '请填写密码' })
+  .min(8, { error: '密码至少 8 位' })
+  .max(128, { error: '密码最多 128 位' });
+
+export const schemas = {
+  auth: {
+    signIn: z.object({ username: z.string({ error: '请填写账号' }).trim().min(1, { error: '请填写账号' }).max(64), password: z.string({ error: '请填写密码' }).min(1, { error: '请填写密码' }).max(128) }),
+    signOut: z.object({}),
+    whoAmI: z.object({}),
+    demoLogins: z.object({}),
+  },
+  units: {
+    tree: z.object({ rootId: id.optional(), includeArchived: z.boolean().optional() }),
+    create: z.object({ parentId: id, kind: z.enum(UNIT_KINDS, { error: '单位类型不正确' }), name: unitName }),
+    rename: z.object({ id, name: unitName, version }),
+    move: z.object({ id, parentId: id, version }),
+    archive: z.object({ id, version }),
+    bindings: z.object({ unitId: id }),
+    bind: z.object({ unitId: id, personId: id, role: z.enum(ROLES, { error: '角色不正确' }) }),
+    unbind: z.object({ bindingId: id }),
+  },
+  people: {
+    search: z.object({
+      q: z.string().trim().max(20, { error: '搜索词最多 20 个字' }).optional(),
+      limit: z.number().int().min(1).max(100).optional(),
+    }),
+    create: z.object({ name: personName, phone: phone.optional(), username: username.optional(), password: password.optional() }).refine(
+      (v) => (v.username === undefined) === (v.password === undefined),
+      { error: '设置网页登录时，账号和密码要一起填写', path: ['password'] },
+    ),
+  },
+} as const;
+
+export type Schemas = typeof schemas;
+export type FunctionName = keyof Schemas;
+export type ActionName<F extends FunctionName> = keyof Schemas[F] & string;
+export type ActionInput<F extends FunctionName, A extends ActionName<F>> = Schemas[F][A] extends z.ZodType
+  ? z.input<Schemas[F][A]>
+  : never;

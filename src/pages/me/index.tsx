@@ -1,0 +1,110 @@
+import { useCallback, useState } from 'react';
+import { Text, View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import type { Me } from '../../core/api';
+import { maskPhone } from '../../core/people';
+import { Button, Tag } from '../../components/nut';
+import { hasSession, isSessionLost, signOut, usesPasswordSignIn, whoAmI } from '../../services/api';
+import { placesOf, roleLabelsOf } from '../../utils/me';
+import { goToLogin } from '../../utils/nav';
+import './index.scss';
+
+type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string };
+
+export default function MePage() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [signingOut, setSigningOut] = useState(false);
+
+  const load = useCallback(async () => {
+    if (!hasSession()) {
+      goToLogin();
+      return;
+    }
+    const result = await whoAmI();
+    if (result.ok) setState({ status: 'ready', me: result.data });
+    else if (isSessionLost(result)) goToLogin(result.message);
+    else setState({ status: 'failed', message: result.message });
+  }, []);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  const onSignOut = async () => {
+    const answer = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '不退出' });
+    if (!answer.confirm) return;
+    setSigningOut(true);
+    // The local session is dropped even if the server cannot be reached, so leaving always works.
+    await signOut();
+    setSigningOut(false);
+    goToLogin();
+  };
+
+  if (state.status === 'loading') {
+    return (
+      <View className='page'>
+        <Text className='loading'>正在加载…</Text>
+      </View>
+    );
+  }
+
+  if (state.status === 'failed') {
+    return (
+      <View className='page'>
+        <Text className='message message--error'>{state.message}</Text>
+        <Button type='primary' size='large' block onClick={() => void load()}>
+          重新加载
+        </Button>
+      </View>
+    );
+  }
+
+  const { me } = state;
+  const roles = roleLabelsOf(me);
+  const places = placesOf(me);
+
+  return (
+    <View className='page me'>
+      <View className='card'>
+        <Text className='me__name'>{me.person.name}</Text>
+        <View className='me__row'>
+          <Text className='me__label'>手机号</Text>
+          <Text className='me__value'>{maskPhone(me.person.phone) ?? '未登记'}</Text>
+        </View>
+        {usesPasswordSignIn() && me.person.username && (
+          <View className='me__row'>
+            <Text className='me__label'>账号</Text>
+            <Text className='me__value'>{me.person.username}</Text>
+          </View>
+        )}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>我的身份</Text>
+        {roles.length === 0 ? (
+          <Text className='muted'>还没有登记身份，请联系楼栋长或社区。</Text>
+        ) : (
+          <View className='chips'>
+            {roles.map((label) => (
+              <Tag key={label} type='primary' className='chip'>
+                {label}
+              </Tag>
+            ))}
+          </View>
+        )}
+        {places.map((p) => (
+          <View key={p.unitId} className='me__place'>
+            <Text className='me__trail'>{p.trail}</Text>
+            <Text className='muted'>{p.roles.join('、')}</Text>
+          </View>
+        ))}
+      </View>
+
+      {usesPasswordSignIn() && (
+        <Button className='block-button' size='large' block disabled={signingOut} onClick={() => void onSignOut()}>
+          {signingOut ? '正在退出…' : '退出登录'}
+        </Button>
+      )}
+    </View>
+  );
+}

@@ -11,12 +11,11 @@ export default defineConfig({
     emptyOutDir: true,
     rolldownOptions: {
       output: {
-        // Stable vendor chunks: a change to a page does not invalidate the cached framework code.
+        // React in a chunk of its own so a change to a page does not invalidate it. antd is left to
+        // the default splitting on purpose: the Tree, Table and TreeSelect the Units page needs then
+        // load with that page, not with the login page.
         codeSplitting: {
-          groups: [
-            { name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 20 },
-            { name: 'antd', test: /[\\/]node_modules[\\/](antd|@ant-design|@rc-component|rc-[^\\/]+|@emotion|dayjs)[\\/]/, priority: 10 },
-          ],
+          groups: [{ name: 'react', test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/ }],
         },
       },
     },

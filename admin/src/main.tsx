@@ -8,7 +8,7 @@ import './global.css';
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* Desk PCs in community offices: a slightly larger base font reads better for older staff. */}
-    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }}>
+    <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }} button={{ autoInsertSpace: false }}>
       <AntApp>
         <Root />
       </AntApp>

@@ -70,7 +70,7 @@ export default function Login({ notice, onSignedIn }: Props) {
         {notice && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
         {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
 
-        <Form form={form} layout="vertical" size="large" onFinish={(v) => signIn(v, 'form')} requiredMark={false}>
+        <Form name="login" form={form} layout="vertical" size="large" onFinish={(v) => signIn(v, 'form')} requiredMark={false}>
           <Form.Item name="username" label="账号" rules={[{ required: true, whitespace: true, message: '请填写账号' }]}>
             <Input prefix={<UserOutlined />} autoComplete="username" placeholder="请输入账号" />
           </Form.Item>

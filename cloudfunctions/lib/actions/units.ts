@@ -86,7 +86,7 @@ export const units: FunctionDef = {
     if (parent.path.startsWith(unit.path)) throw new DomainError('UNIT.CYCLE', undefined, 'parentId');
     if (parent.archived) throw new DomainError('UNIT.ARCHIVED', '目标上级单位已归档', 'parentId');
     if (!canBeChildOf(unit.kind, parent.kind)) throw new DomainError('UNIT.BAD_PARENT', undefined, 'parentId');
-    if (parent.id === unit.parentId) return unit;
+    if (parent.id === unit.parentId) return unit.version === input.version ? unit : conflict();
     await ensureNameFree(ctx, parent.id, unit.name, unit.id, 'parentId');
     const moved = (await ctx.deps.store.units.move(unit.id, input.version, parent, ctx.deps.clock.now())) ?? conflict();
     await audit(ctx, 'units.move', 'unit', unit.id, { fromParentId: unit.parentId, toParentId: parent.id });

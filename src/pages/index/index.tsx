@@ -74,7 +74,7 @@ export default function Home() {
       <View className='card home__hello'>
         <Text className='home__name'>您好，{me.person.name}</Text>
         {roles.length > 0 && (
-          <View className='chips home__roles'>
+          <View className='chips home__roles' aria-label='我的身份'>
             {roles.map((label) => (
               <Tag key={label} type='primary' className='chip'>
                 {label}

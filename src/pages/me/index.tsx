@@ -84,7 +84,7 @@ export default function MePage() {
         {roles.length === 0 ? (
           <Text className='muted'>还没有登记身份，请联系楼栋长或社区。</Text>
         ) : (
-          <View className='chips'>
+          <View className='chips' aria-label='我的身份'>
             {roles.map((label) => (
               <Tag key={label} type='primary' className='chip'>
                 {label}

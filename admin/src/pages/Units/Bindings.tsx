@@ -132,6 +132,7 @@ function BindForm({ unit, roles, onBound, onError }: { unit: Unit; roles: Role[]
   return (
     <>
       <Form
+        name="bind"
         form={form}
         layout="inline"
         style={{ marginBottom: 16, rowGap: 8 }}

@@ -54,7 +54,7 @@ export function PersonModal({ onClose, onCreated, onError }: Props) {
       onCancel={onClose}
       width={520}
     >
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark="optional" style={{ marginTop: 16 }}>
+      <Form name="person" form={form} layout="vertical" onFinish={submit} requiredMark="optional" style={{ marginTop: 16 }}>
         <Form.Item
           name="name"
           label="姓名"

@@ -83,6 +83,7 @@ function RenameForm({ unit, ctx }: Props) {
 
   return (
     <Form
+      name="rename"
       form={form}
       layout="inline"
       initialValues={{ name: unit.name }}
@@ -124,6 +125,7 @@ function AddChildCard({ unit, ctx }: Props) {
         <Typography.Text type="secondary">{UNIT_KIND_LABEL[unit.kind]}是最小的一级，下面不能再添加单位。</Typography.Text>
       ) : (
         <Form
+          name="addChild"
           form={form}
           layout="inline"
           initialValues={{ kind: defaultChildKind(kinds) }}
@@ -211,6 +213,7 @@ function MoveForm({ unit, parent, ctx }: Props & { parent?: Unit }) {
         <Typography.Text type="secondary">您管理的范围内没有其他可以移动到的{allowed}。</Typography.Text>
       ) : (
         <Form
+          name="move"
           form={form}
           layout="inline"
           onFinish={async ({ parentId }) => {

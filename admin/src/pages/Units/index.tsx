@@ -25,7 +25,7 @@ export default function UnitsPage() {
   const fail = useFailure();
   const [units, setUnits] = useState<Unit[] | null>(null);
   const [includeArchived, setIncludeArchived] = useState(false);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selectedId, setSelectedId] = useState<string | null>(readSelectedFromUrl);
   const [expanded, setExpanded] = useState<string[]>([]);
   const [query, setQuery] = useState('');
 
@@ -47,8 +47,9 @@ export default function UnitsPage() {
           const next = new Set(keys);
           // On first load open the street and community levels so compounds are in view.
           if (keys.length === 0) list.filter((u) => u.kind === 'street' || u.kind === 'community').forEach((u) => next.add(u.id));
-          // Show a unit that was just created or moved: open every level above it.
-          if (focus) ancestorIds(focus.path).slice(0, -1).forEach((id) => next.add(id));
+          // Show a unit that was just created, moved or opened from the address: open every level
+          // down to it, and the unit itself so its children are in view.
+          if (focus) ancestorIds(focus.path).forEach((id) => next.add(id));
           return [...next];
         });
       } catch (e) {
@@ -60,8 +61,13 @@ export default function UnitsPage() {
   );
 
   useEffect(() => {
-    void load();
+    void load(readSelectedFromUrl() ?? undefined);
   }, [load]);
+
+  // Keep the selected unit in the address so a refresh (F5) or a shared link opens the same unit.
+  useEffect(() => {
+    if (selectedId) writeSelectedToUrl(selectedId);
+  }, [selectedId]);
 
   const failed = useCallback(
     (e: unknown, form?: FormInstance) => {
@@ -130,7 +136,7 @@ export default function UnitsPage() {
 function nodeTitle(u: Unit) {
   return (
     <span style={u.archived ? { color: 'rgba(0,0,0,0.35)' } : undefined} data-unit-id={u.id}>
-      {u.name}
+      <span className="unit-name">{u.name}</span>
       <KindTag kind={u.kind} muted={u.archived} />
       {u.archived && (
         <Tag variant="filled" color="default">
@@ -161,4 +167,15 @@ function toTreeData(units: Unit[], query: string): { treeData: TreeDataNode[]; m
     children: n.children.length ? n.children.map(convert) : undefined,
   });
   return { treeData: buildTree(shown).map(convert), matchedAncestors: [...ancestors] };
+}
+
+function readSelectedFromUrl(): string | null {
+  return new URLSearchParams(window.location.search).get('unit');
+}
+
+function writeSelectedToUrl(id: string): void {
+  const url = new URL(window.location.href);
+  if (url.searchParams.get('unit') === id) return;
+  url.searchParams.set('unit', id);
+  window.history.replaceState(null, '', url);
 }

@@ -1,0 +1,141 @@
+/**
+ * The management page and the h5 home in a real Chromium against the real local server
+ * (fresh SQLite database with the demo data). Screenshots land in tests/e2e/screenshots/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+const BUILDING = 'E2E测试楼';
+
+let server: RunningServer;
+let context: BrowserContext;
+let page: Page;
+let profile: string;
+
+const shot = (name: string, p: Page = page) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+const tree = () => page.locator('.ant-tree');
+const treeNode = (name: string) => tree().locator('.unit-name', { hasText: new RegExp(`^${name}$`) });
+const card = (title: string) => page.locator('.ant-card').filter({ has: page.locator('.ant-card-head-title', { hasText: title }) });
+const toast = () => page.locator('.ant-message');
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  server = await startServer();
+  profile = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-chromium-'));
+  context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    locale: 'zh-CN',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(15000);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await server?.stop();
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+describe('management page (/admin/)', () => {
+  it('turns away a resident with a clear message', async () => {
+    await page.goto(`${server.url}/admin/`);
+    await page.waitForURL(/\/admin\/login$/);
+    await page.getByRole('button', { name: /孙福贵/ }).click();
+    await page.getByRole('alert').filter({ hasText: '不能登录管理后台' }).waitFor();
+    await shot('01-login-resident-refused');
+    expect(page.url()).toMatch(/\/admin\/login$/);
+  });
+
+  it('signs the community secretary in with the demo button and opens 单位与人员', async () => {
+    await page.getByRole('button', { name: /社区书记\s*李秀英/ }).click();
+    await page.waitForURL(/\/admin\/units/);
+    await page.getByTestId('me-name').filter({ hasText: '李秀英' }).waitFor();
+    await page.getByRole('menuitem', { name: '单位与人员' }).click();
+    await treeNode('阳光社区').waitFor();
+    await shot('02-units-signed-in');
+  });
+
+  it('adds a building to a compound, shows it in the tree and keeps it after a reload', async () => {
+    await treeNode('幸福里小区').click();
+    await page.getByTestId('unit-title').filter({ hasText: '幸福里小区' }).waitFor();
+
+    const add = card('添加下级单位');
+    await expect(add.locator('.ant-select').textContent()).resolves.toContain('楼栋');
+    await add.getByLabel('名称').fill(BUILDING);
+    await add.getByRole('button', { name: '添加' }).click();
+    await toast().filter({ hasText: `已在「幸福里小区」下添加楼栋「${BUILDING}」` }).waitFor();
+    await treeNode(BUILDING).waitFor();
+    await shot('03-building-added');
+
+    await page.reload();
+    await treeNode(BUILDING).waitFor();
+    await page.getByTestId('unit-title').filter({ hasText: '幸福里小区' }).waitFor();
+    await shot('04-after-reload');
+  });
+
+  it('refuses an empty name and a name a sibling already has, saying why', async () => {
+    await treeNode(BUILDING).click();
+    await page.getByTestId('unit-title').filter({ hasText: BUILDING }).waitFor();
+    const nameInput = page.getByLabel('单位名称');
+
+    await nameInput.fill('');
+    await page.getByRole('button', { name: '保存名称' }).click();
+    await page.locator('.ant-form-item-explain-error', { hasText: '请填写单位名称' }).waitFor();
+    await shot('05-rename-empty');
+
+    // Only the server knows the sibling names: its message must reach the person.
+    await nameInput.fill('1号楼');
+    await page.getByRole('button', { name: '保存名称' }).click();
+    await page.getByText('同一上级下已有同名单位').first().waitFor();
+    await shot('06-rename-taken');
+    await expect(treeNode(BUILDING).count()).resolves.toBe(1);
+  });
+
+  it('registers a new person and makes them the building lead of the new building', async () => {
+    const people = card('人员与角色');
+    await people.getByRole('button', { name: '新增人员' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('姓名').fill('测试楼长');
+    await dialog.getByLabel('手机号').fill('13900001111');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await toast().filter({ hasText: '已登记测试楼长' }).waitFor();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await people.getByLabel('角色').click();
+    await page.locator('.ant-select-item-option', { hasText: '楼栋长' }).click();
+    await people.getByRole('button', { name: '绑定' }).click();
+    await toast().filter({ hasText: `已把测试楼长设为「${BUILDING}」的楼栋长` }).waitFor();
+    await people.locator('.ant-table-row', { hasText: '测试楼长' }).filter({ hasText: '楼栋长' }).waitFor();
+    await shot('07-building-lead-bound');
+  });
+
+  it('sends the person back to the login page when the session is no longer valid', async () => {
+    await page.evaluate(() => localStorage.setItem('jinlin.admin.token', 'not-a-real-token'));
+    await page.reload();
+    await page.waitForURL(/\/admin\/login$/);
+    await page.getByText('登录已过期，请重新登录').waitFor();
+    await shot('08-session-lost');
+  });
+});
+
+describe('resident h5 (/)', () => {
+  it('signs the resident in with the demo entry and shows the home page', async () => {
+    const h5 = await context.newPage();
+    await h5.setViewportSize({ width: 414, height: 860 });
+    await h5.goto(`${server.url}/`);
+    await h5.getByText('孙福贵（居民）').click({ timeout: 20000 });
+    await h5.getByText('您好，孙福贵').waitFor({ timeout: 20000 });
+    await h5.getByText('我要办事').waitFor();
+    await shot('09-h5-home', h5);
+    await h5.close();
+  });
+});

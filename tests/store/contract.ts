@@ -1,0 +1,255 @@
+/**
+ * The Store contract: one suite, run against every adapter (sqlite.test.ts, cloudbase.test.ts),
+ * including the cases that must hold when requests race.
+ */
+import { DomainError, type Unit } from '../../src/core';
+import type { Store } from '../../cloudfunctions/lib/store/port';
+import { binding, person, unit } from '../support/factories';
+
+export interface AdapterHarness {
+  /** A fresh, empty store for one test. */
+  open(): Promise<Store>;
+}
+
+async function tree(store: Store) {
+  const street = unit(null, 'street', '幸福街道');
+  const community = unit(street, 'community', '阳光社区');
+  const a = unit(community, 'compound', '幸福里小区');
+  const b = unit(community, 'compound', '阳光花园');
+  const a1 = unit(a, 'building', '1号楼');
+  const a2 = unit(a, 'building', '2号楼');
+  const b1 = unit(b, 'building', '1号楼');
+  for (const u of [street, community, a, b, a1, a2, b1]) await store.units.insert(u);
+  return { street, community, a, b, a1, a2, b1 };
+}
+
+async function rejectsWith(p: Promise<unknown>, code: string) {
+  await expect(p).rejects.toBeInstanceOf(DomainError);
+  await expect(p).rejects.toMatchObject({ code });
+}
+
+export function storeContract(name: string, harness: AdapterHarness) {
+  describe(`Store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await harness.open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('units', () => {
+      it('lists a subtree in path order and leaves out archived units unless asked', async () => {
+        const t = await tree(store);
+        await store.units.update(t.a2.id, 1, { archived: true }, 2_000);
+        const live = await store.units.listSubtree(t.a.path);
+        expect(live.map((u) => u.id)).toEqual([t.a.id, t.a1.id]);
+        const all = await store.units.listSubtree(t.a.path, { includeArchived: true });
+        expect(all.map((u) => u.id).sort()).toEqual([t.a.id, t.a1.id, t.a2.id].sort());
+        expect((await store.units.listSubtree(t.street.path)).length).toBe(6);
+        expect((await store.units.listRoots()).map((u) => u.id)).toEqual([t.street.id]);
+      });
+
+      it('finds live children by name and counts them', async () => {
+        const t = await tree(store);
+        expect((await store.units.findChildByName(t.a.id, '1号楼'))?.id).toBe(t.a1.id);
+        expect(await store.units.findChildByName(t.a.id, '9号楼')).toBeNull();
+        expect(await store.units.countLiveChildren(t.a.id)).toBe(2);
+        await store.units.update(t.a1.id, 1, { archived: true }, 2_000);
+        expect(await store.units.findChildByName(t.a.id, '1号楼')).toBeNull();
+        expect(await store.units.countLiveChildren(t.a.id)).toBe(1);
+      });
+
+      it('refuses a second live sibling with the same name, but allows it beside an archived one', async () => {
+        const t = await tree(store);
+        await rejectsWith(store.units.insert(unit(t.a, 'building', '1号楼')), 'UNIT.NAME_TAKEN');
+        expect((await store.units.listSubtree(t.a.path)).length).toBe(3);
+        await store.units.update(t.a1.id, 1, { archived: true }, 2_000);
+        await store.units.insert(unit(t.a, 'building', '1号楼'));
+        expect(await store.units.countLiveChildren(t.a.id)).toBe(2);
+      });
+
+      it('gets many by id, ignoring unknown ids', async () => {
+        const t = await tree(store);
+        const got = await store.units.getMany([t.a1.id, 'nope', t.b.id]);
+        expect(got.map((u) => u.id).sort()).toEqual([t.a1.id, t.b.id].sort());
+        expect(await store.units.getMany([])).toEqual([]);
+      });
+
+      it('updates only when the version is the one the caller read, and bumps it', async () => {
+        const t = await tree(store);
+        const renamed = await store.units.update(t.a1.id, 1, { name: '一号楼' }, 2_000);
+        expect(renamed).toMatchObject({ name: '一号楼', version: 2, updatedAt: 2_000 });
+        expect(await store.units.update(t.a1.id, 1, { name: '壹号楼' }, 3_000)).toBeNull();
+        expect(await store.units.get(t.a1.id)).toMatchObject({ name: '一号楼', version: 2 });
+        expect(await store.units.update('missing', 1, { name: 'x' }, 3_000)).toBeNull();
+      });
+
+      it('lets exactly one of several concurrent writers with the same version win', async () => {
+        const t = await tree(store);
+        const results = await Promise.all(
+          Array.from({ length: 8 }, (_, i) => store.units.update(t.a1.id, 1, { name: `${i + 1}栋` }, 2_000 + i)),
+        );
+        const winners = results.filter((r): r is Unit => r !== null);
+        expect(winners).toHaveLength(1);
+        expect(await store.units.get(t.a1.id)).toMatchObject({ name: winners[0].name, version: 2 });
+      });
+
+      it('refuses a rename onto a live sibling name and writes nothing', async () => {
+        const t = await tree(store);
+        await rejectsWith(store.units.update(t.a2.id, 1, { name: '1号楼' }, 2_000), 'UNIT.NAME_TAKEN');
+        expect(await store.units.get(t.a2.id)).toMatchObject({ name: '2号楼', version: 1 });
+      });
+
+      it('moves a unit and rewrites the path of everything below it', async () => {
+        const t = await tree(store);
+        const grid = unit(t.a, 'grid', '第1网格');
+        await store.units.insert(grid);
+        const moved = await store.units.move(t.a1.id, 1, grid, 2_000);
+        expect(moved).toMatchObject({ parentId: grid.id, path: `${grid.path}${t.a1.id}/`, version: 2 });
+        // moving the compound carries its grid and building along
+        const c2 = unit(t.street, 'community', '明月社区');
+        await store.units.insert(c2);
+        await store.units.move(t.a.id, 1, c2, 3_000);
+        const sub = await store.units.listSubtree(`${c2.path}${t.a.id}/`);
+        expect(sub.map((u) => u.id).sort()).toEqual([t.a.id, grid.id, t.a1.id, t.a2.id].sort());
+        expect((await store.units.get(t.a1.id))!.path).toBe(`${c2.path}${t.a.id}/${grid.id}/${t.a1.id}/`);
+        expect(await store.units.listSubtree(t.community.path)).toHaveLength(3);
+      });
+
+      it('refuses a move with a stale version and changes no path', async () => {
+        const t = await tree(store);
+        expect(await store.units.move(t.a.id, 7, t.community, 2_000)).toBeNull();
+        expect(await store.units.get(t.a1.id)).toMatchObject({ path: t.a1.path });
+      });
+
+      it('refuses to move a unit under its own descendant', async () => {
+        const t = await tree(store);
+        await rejectsWith(store.units.move(t.a.id, 1, t.a1, 2_000), 'UNIT.CYCLE');
+        expect(await store.units.get(t.a.id)).toMatchObject({ path: t.a.path, version: 1 });
+      });
+
+      it('lets only one of two concurrent moves of the same unit win, leaving one consistent subtree', async () => {
+        const t = await tree(store);
+        const c2 = unit(t.street, 'community', '明月社区');
+        const c3 = unit(t.street, 'community', '清风社区');
+        await store.units.insert(c2);
+        await store.units.insert(c3);
+        const [r1, r2] = await Promise.all([store.units.move(t.a.id, 1, c2, 2_000), store.units.move(t.a.id, 1, c3, 2_000)]);
+        expect([r1, r2].filter(Boolean)).toHaveLength(1);
+        const winner = (r1 ?? r2)!;
+        const building = await store.units.get(t.a1.id);
+        expect(building!.path).toBe(`${winner.path}${t.a1.id}/`);
+      });
+    });
+
+    describe('people', () => {
+      it('finds people by username and openid, and keeps the password hash apart', async () => {
+        const p = person('孙福贵', { username: 'jumin', openid: 'o-123', phone: '13800000007' });
+        await store.people.insert(p, 'scrypt$hash');
+        expect(await store.people.findByUsername('jumin')).toMatchObject({ id: p.id, name: '孙福贵' });
+        expect(await store.people.findByOpenid('o-123')).toMatchObject({ id: p.id });
+        expect(await store.people.findByUsername('nobody')).toBeNull();
+        expect(await store.people.passwordHash(p.id)).toBe('scrypt$hash');
+        expect(await store.people.count()).toBe(1);
+        expect(JSON.stringify(await store.people.get(p.id))).not.toContain('scrypt');
+      });
+
+      it('refuses a taken username and writes nothing', async () => {
+        await store.people.insert(person('甲', { username: 'same' }), null);
+        await rejectsWith(store.people.insert(person('乙', { username: 'same' }), null), 'INPUT.INVALID');
+        expect(await store.people.count()).toBe(1);
+      });
+
+      it('allows many people without a username or openid', async () => {
+        await store.people.insert(person('甲'), null);
+        await store.people.insert(person('乙'), null);
+        expect(await store.people.count()).toBe(2);
+      });
+
+      it('searches within the given subtrees and among people bound nowhere', async () => {
+        const t = await tree(store);
+        const inA = person('王小明', { phone: '13900000001' });
+        const inB = person('王小红');
+        const loose = person('王小刚');
+        const other = person('李四');
+        for (const p of [inA, inB, loose, other]) await store.people.insert(p, null);
+        await store.bindings.insert(binding(inA, t.a1, 'resident'));
+        await store.bindings.insert(binding(inB, t.b1, 'resident'));
+        await store.bindings.insert(binding(other, t.a1, 'resident'));
+        const found = await store.people.search('王', [t.a.path], 10);
+        expect(found.map((p) => p.name).sort()).toEqual(['王小刚', '王小明']);
+        expect((await store.people.search('0000001', [t.a.path], 10)).map((p) => p.id)).toEqual([inA.id]);
+        expect(await store.people.search('%', [t.street.path], 10)).toEqual([]);
+        expect(await store.people.search('', [t.street.path], 2)).toHaveLength(2);
+      });
+
+      it('lists demo people only', async () => {
+        await store.people.insert(person('演示', { demo: true, username: 'demo' }), null);
+        await store.people.insert(person('真人'), null);
+        expect((await store.people.listDemo()).map((p) => p.name)).toEqual(['演示']);
+      });
+    });
+
+    describe('bindings', () => {
+      it('binds a role once, even when the same binding is sent twice at once', async () => {
+        const t = await tree(store);
+        const p = person('赵桂兰');
+        await store.people.insert(p, null);
+        const results = await Promise.all([1, 2, 3].map(() => store.bindings.insert(binding(p, t.a1, 'building_lead'))));
+        expect(results.filter(Boolean)).toHaveLength(1);
+        expect(await store.bindings.listForUnit(t.a1.id)).toHaveLength(1);
+        expect(await store.bindings.insert(binding(p, t.a1, 'resident'))).toBe(true);
+        expect((await store.bindings.listForPerson(p.id)).map((b) => b.role).sort()).toEqual(['building_lead', 'resident']);
+        expect(await store.bindings.find(p.id, t.a1.id, 'resident')).toMatchObject({ role: 'resident' });
+        expect(await store.bindings.find(p.id, t.a2.id, 'resident')).toBeNull();
+      });
+
+      it('removes a binding once', async () => {
+        const t = await tree(store);
+        const p = person('甲');
+        await store.people.insert(p, null);
+        const b = binding(p, t.a1, 'resident');
+        await store.bindings.insert(b);
+        expect(await store.bindings.get(b.id)).toMatchObject({ id: b.id });
+        expect(await store.bindings.remove(b.id)).toBe(true);
+        expect(await store.bindings.remove(b.id)).toBe(false);
+        expect(await store.bindings.get(b.id)).toBeNull();
+      });
+    });
+
+    describe('sessions', () => {
+      it('finds a session by token hash, revokes it once, and purges expired ones', async () => {
+        const p = person('甲');
+        await store.people.insert(p, null);
+        await store.sessions.insert({ id: 's1', tokenHash: 'h1', personId: p.id, createdAt: 1, expiresAt: 100, revokedAt: null });
+        await store.sessions.insert({ id: 's2', tokenHash: 'h2', personId: p.id, createdAt: 1, expiresAt: 300, revokedAt: null });
+        expect(await store.sessions.findByTokenHash('h1')).toMatchObject({ id: 's1', revokedAt: null });
+        expect(await store.sessions.revoke('s1', 50)).toBe(true);
+        expect(await store.sessions.revoke('s1', 60)).toBe(false);
+        expect(await store.sessions.findByTokenHash('h1')).toMatchObject({ revokedAt: 50 });
+        expect(await store.sessions.purgeExpired(200)).toBe(1);
+        expect(await store.sessions.findByTokenHash('h1')).toBeNull();
+        expect(await store.sessions.findByTokenHash('h2')).not.toBeNull();
+      });
+    });
+
+    describe('audit and meta', () => {
+      it('lists audit entries of a target, newest first', async () => {
+        for (const [id, at] of [['a1', 10], ['a2', 30], ['a3', 20]] as const)
+          await store.audit.append({ id, at, actorId: null, action: 'units.rename', targetKind: 'unit', targetId: 'u1', detail: { n: at } });
+        await store.audit.append({ id: 'a4', at: 40, actorId: null, action: 'units.rename', targetKind: 'unit', targetId: 'u2', detail: {} });
+        const list = await store.audit.listForTarget('u1', 2);
+        expect(list.map((e) => e.id)).toEqual(['a2', 'a3']);
+        expect(list[0].detail).toEqual({ n: 30 });
+      });
+
+      it('keeps the first value written for a key, even under concurrent writers', async () => {
+        const values = await Promise.all(['x', 'y', 'z'].map((v) => store.meta.setIfAbsent('secret', v)));
+        expect(new Set(values).size).toBe(1);
+        expect(await store.meta.get('secret')).toBe(values[0]);
+        expect(await store.meta.get('missing')).toBeNull();
+      });
+    });
+  });
+}

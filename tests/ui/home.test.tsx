@@ -1,0 +1,112 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import Taro from '@tarojs/taro';
+import Home from '../../src/pages/index/index';
+import { saveSession } from '../../src/services/session';
+import { answer, resetFake, sentTo, transport } from './support/fake-transport';
+import { buildingLead, resident, streetOfficer } from './support/fixtures';
+
+jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
+
+/** The role chips as a person reads them, left to right. */
+const roleChips = () => Array.from(screen.getByLabelText('我的身份').children).map((chip) => chip.textContent);
+
+const signedIn = () => saveSession('tok_resident', Date.now() + 3_600_000);
+
+beforeEach(() => resetFake());
+
+describe('home page', () => {
+  it('greets a resident by name and shows their building with its full trail and their role', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    render(<Home />);
+
+    expect(await screen.findByText('您好，孙福贵')).toBeInTheDocument();
+    expect(screen.getByText('我的楼栋')).toBeInTheDocument();
+    expect(screen.getByText('幸福街道 / 阳光社区 / 幸福里小区 / 1号楼')).toBeInTheDocument();
+    expect(roleChips()).toEqual(['居民']);
+    expect(sentTo('auth.whoAmI')[0].token).toBe('tok_resident');
+  });
+
+  it('offers the resident entries but no 待办', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    render(<Home />);
+
+    await screen.findByText('您好，孙福贵');
+    for (const title of ['随手拍', '我的反映', '社区讲堂', '党员报到']) expect(screen.getByText(title)).toBeInTheDocument();
+    expect(screen.queryByText('待办')).not.toBeInTheDocument();
+  });
+
+  it('says 即将开放 when an entry that is not built yet is tapped', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    render(<Home />);
+
+    fireEvent.click(await screen.findByText('随手拍'));
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将开放', icon: 'none' }));
+  });
+
+  it('gives a building lead 待办 first, and both roles as chips', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: buildingLead() });
+    render(<Home />);
+
+    await screen.findByText('您好，赵桂兰');
+    const todo = screen.getByText('待办');
+    expect(roleChips()).toEqual(['楼栋长', '居民']);
+    // One building, held with two roles: listed once.
+    expect(screen.getAllByText('幸福街道 / 阳光社区 / 幸福里小区 / 1号楼')).toHaveLength(1);
+    fireEvent.click(todo);
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将开放' }));
+  });
+
+  it('calls the units of a street officer 我的单位, not 我的楼栋', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: streetOfficer() });
+    render(<Home />);
+
+    await screen.findByText('您好，王建国');
+    expect(screen.getByText('我的单位')).toBeInTheDocument();
+    expect(screen.getByText('幸福街道')).toBeInTheDocument();
+    expect(roleChips()).toEqual(['街道工作人员']);
+  });
+
+  it('sends a browser user who has not signed in to the login page without calling the server', async () => {
+    render(<Home />);
+
+    expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' });
+    expect(sentTo('auth.whoAmI')).toHaveLength(0);
+  });
+
+  it('drops an expired session and sends the person to sign in, saying why', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: false, code: 'AUTH.TOKEN_EXPIRED', message: '登录已过期，请重新登录' });
+    render(<Home />);
+
+    await waitFor(() =>
+      expect(Taro.reLaunch).toHaveBeenCalledWith({ url: `/pages/login/index?reason=${encodeURIComponent('登录已过期，请重新登录')}` }),
+    );
+    expect(Taro.getStorageSync('jinlin.session')).toBe('');
+  });
+
+  it('shows the server message when loading fails, and loads again on 重新加载', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: false, code: 'INTERNAL', message: '系统出了点问题，请稍后再试', requestId: 'req_1' });
+    render(<Home />);
+
+    expect(await screen.findByText('系统出了点问题，请稍后再试')).toBeInTheDocument();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    fireEvent.click(screen.getByText('重新加载'));
+    expect(await screen.findByText('您好，孙福贵')).toBeInTheDocument();
+  });
+
+  it('in the mini-program asks no sign-in and shows why an unregistered WeChat user sees nothing', async () => {
+    transport.usesToken = false;
+    answer('auth.whoAmI', { ok: false, code: 'AUTH.NOT_REGISTERED', message: '您的微信还没有绑定居民信息，请联系楼栋长或社区登记' });
+    render(<Home />);
+
+    expect(await screen.findByText('您的微信还没有绑定居民信息，请联系楼栋长或社区登记')).toBeInTheDocument();
+    expect(Taro.reLaunch).not.toHaveBeenCalled();
+    expect(sentTo('auth.whoAmI')[0].token).toBeNull();
+  });
+});

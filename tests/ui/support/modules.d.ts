@@ -1,0 +1,2 @@
+// Taro's plain React components ship without type declarations; the tests only re-export them.
+declare module '@tarojs/components-react/dist/components/*';

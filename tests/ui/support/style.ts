@@ -1,0 +1,2 @@
+// Styles do not matter to jsdom.
+export default {};

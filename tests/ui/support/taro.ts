@@ -1,0 +1,66 @@
+/**
+ * A stand-in for @tarojs/taro in jsdom: page hooks run as effects, platform APIs are jest.fn
+ * (storage is a real in-memory map, so the session code runs unchanged).
+ */
+import { useEffect } from 'react';
+
+const storage = new Map<string, unknown>();
+
+export const ENV_TYPE = { WEAPP: 'WEAPP', WEB: 'WEB' } as const;
+export const getEnv = jest.fn(() => 'WEB');
+
+export const getStorageSync = jest.fn((key: string) => (storage.has(key) ? storage.get(key) : ''));
+export const setStorageSync = jest.fn((key: string, value: unknown) => {
+  storage.set(key, value);
+});
+export const removeStorageSync = jest.fn((key: string) => {
+  storage.delete(key);
+});
+
+export const showToast = jest.fn(async (_opts: { title: string; icon?: string; duration?: number }) => ({ errMsg: 'showToast:ok' }));
+export const showModal = jest.fn(async (_opts: Record<string, unknown>) => ({ confirm: true, cancel: false, errMsg: 'showModal:ok' }));
+export const reLaunch = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'reLaunch:ok' }));
+export const switchTab = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'switchTab:ok' }));
+export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' }));
+export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }));
+export const pxTransform = (n: number) => `${n}px`;
+
+export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined>, path: '' }));
+export const useDidShow = (fn: () => void) => useEffect(() => fn(), []);
+export const useLoad = (fn: () => void) => useEffect(() => fn(), []);
+export const useReady = (fn: () => void) => useEffect(() => fn(), []);
+export const useDidHide = (_fn: () => void) => undefined;
+
+export function __resetTaro(): void {
+  storage.clear();
+  useRouter.mockImplementation(() => ({ params: {}, path: '' }));
+  getEnv.mockImplementation(() => 'WEB');
+}
+
+const Taro = {
+  ENV_TYPE,
+  getEnv,
+  getStorageSync,
+  setStorageSync,
+  removeStorageSync,
+  showToast,
+  showModal,
+  reLaunch,
+  switchTab,
+  navigateTo,
+  redirectTo,
+  pxTransform,
+  useRouter,
+  useDidShow,
+  useLoad,
+  useReady,
+  useDidHide,
+};
+
+export default Taro;
+
+export const cloud = {
+  init: jest.fn(),
+  callFunction: jest.fn(async (_opts: { name: string; data: Record<string, unknown> }) => ({ result: undefined as unknown, errMsg: 'cloud.callFunction:ok' })),
+};
+(Taro as Record<string, unknown>).cloud = cloud;

@@ -92,10 +92,11 @@ describe('management page (/admin/)', () => {
     await page.locator('.ant-form-item-explain-error', { hasText: '请填写单位名称' }).waitFor();
     await shot('05-rename-empty');
 
-    // Only the server knows the sibling names: its message must reach the person.
+    // Only the server knows the sibling names: its message (UNIT.NAME_TAKEN, field "name") must
+    // appear under the field.
     await nameInput.fill('1号楼');
     await page.getByRole('button', { name: '保存名称' }).click();
-    await page.getByText('同一上级下已有同名单位').first().waitFor();
+    await page.locator('.ant-form-item-explain-error', { hasText: /已经存在|已有同名/ }).waitFor();
     await shot('06-rename-taken');
     await expect(treeNode(BUILDING).count()).resolves.toBe(1);
   });

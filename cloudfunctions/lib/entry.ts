@@ -1,0 +1,86 @@
+/**
+ * What every cloud function's index.ts exports as `main`: find the caller (the OPENID the
+ * platform injects, or a session token for web callers through HTTP access), call dispatch,
+ * return the result. Nothing else happens here.
+ */
+import tcb from '@cloudbase/node-sdk';
+import type { Result } from '../../src/core';
+import { DEFAULT_SETTINGS, consoleLogger, randomIds, systemClock, type Deps } from './deps';
+import { dispatch, httpStatus } from './dispatch';
+import { openConfiguredStore } from './runtime';
+
+interface HttpEvent {
+  httpMethod: string;
+  headers?: Record<string, string | undefined>;
+  body?: string;
+  isBase64Encoded?: boolean;
+}
+
+interface CallEvent {
+  action?: unknown;
+  data?: unknown;
+  /** A web session token, when a browser calls the function directly. */
+  token?: unknown;
+}
+
+function isHttp(event: unknown): event is HttpEvent {
+  return typeof event === 'object' && event !== null && typeof (event as HttpEvent).httpMethod === 'string';
+}
+
+/** The caller's OPENID as the platform injected it; never read from the event. */
+export function platformOpenid(context: unknown): string | null {
+  if (typeof context !== 'object' || context === null) return null;
+  const c = context as { environment?: unknown; environ?: unknown };
+  if (c.environment === undefined && c.environ === undefined && !process.env.WX_OPENID) return null;
+  try {
+    return tcb.getCloudbaseContext(context as never).WX_OPENID || null;
+  } catch {
+    return null;
+  }
+}
+
+let shared: Promise<Deps> | null = null;
+
+/** One Deps per warm instance: the store connection is reused across invocations. */
+export function cloudDeps(): Promise<Deps> {
+  shared ??= openConfiguredStore().then((store) => ({
+    store,
+    clock: systemClock,
+    ids: randomIds,
+    settings: DEFAULT_SETTINGS,
+    log: consoleLogger,
+  }));
+  return shared;
+}
+
+/** For tests: forget the warm instance's Deps. */
+export function resetCloudDeps(): void {
+  shared = null;
+}
+
+export function makeMain(fnName: string) {
+  return async function main(event: unknown, context: unknown): Promise<unknown> {
+    const deps = await cloudDeps();
+    const openid = platformOpenid(context);
+    if (isHttp(event)) {
+      let body: unknown;
+      try {
+        const raw = event.isBase64Encoded ? Buffer.from(event.body ?? '', 'base64').toString('utf8') : (event.body ?? '');
+        body = JSON.parse(raw);
+      } catch {
+        body = null;
+      }
+      const auth = event.headers?.authorization ?? event.headers?.Authorization;
+      const token = auth ? (/^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? auth) : null;
+      const result: Result<unknown> = await dispatch(deps, fnName, body, { token, openid: null });
+      return {
+        statusCode: httpStatus(result),
+        headers: { 'content-type': 'application/json; charset=utf-8' },
+        body: JSON.stringify(result),
+      };
+    }
+    const e = (typeof event === 'object' && event !== null ? event : {}) as CallEvent;
+    const token = typeof e.token === 'string' ? e.token : null;
+    return dispatch(deps, fnName, { action: e.action, data: e.data }, { openid, token });
+  };
+}

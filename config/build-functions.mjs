@@ -1,0 +1,54 @@
+// Bundles each cloud function (cloudfunctions/<name>/index.ts) with everything it imports into a
+// self-contained dist/cloudfunctions/<name>/index.js, beside its config.json and a package.json
+// with no dependencies: each function is deployed alone.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const src = path.join(root, 'cloudfunctions');
+const out = path.join(root, 'dist/cloudfunctions');
+
+export function functionNames() {
+  return readdirSync(src).filter((d) => d !== 'lib' && existsSync(path.join(src, d, 'index.ts')));
+}
+
+export async function buildFunctions() {
+  rmSync(out, { recursive: true, force: true });
+  const names = functionNames();
+  const sizes = {};
+  for (const name of names) {
+    const dir = path.join(out, name);
+    mkdirSync(dir, { recursive: true });
+    await build({
+      entryPoints: [path.join(src, name, 'index.ts')],
+      outfile: path.join(dir, 'index.js'),
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node16',
+      minify: true,
+      keepNames: true,
+      legalComments: 'none',
+      // Only loaded when JINLIN_STORE=sqlite (tests and local runs); never in CloudBase.
+      external: ['better-sqlite3'],
+      logLevel: 'warning',
+    });
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: `jinlin-${name}`, version: '0.1.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n',
+    );
+    copyFileSync(path.join(src, name, 'config.json'), path.join(dir, 'config.json'));
+    sizes[name] = statSync(path.join(dir, 'index.js')).size;
+  }
+  writeFileSync(path.join(out, '.built'), JSON.stringify({ at: new Date().toISOString(), sizes }, null, 2));
+  return sizes;
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const started = Date.now();
+  const sizes = await buildFunctions();
+  for (const [name, bytes] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${(bytes / 1024).toFixed(0).padStart(6)} KB`);
+  console.log(`cloud functions bundled in ${Date.now() - started} ms → dist/cloudfunctions/`);
+}

@@ -17,6 +17,9 @@ export function Bindings({ unit, onError }: Props) {
   const { me } = useSession();
   const { message } = App.useApp();
   const [rows, setRows] = useState<BindingView[] | null>(null);
+  const [bindForm] = Form.useForm<BindValues>();
+  const [people, setPeople] = useState<PersonView[]>([]);
+  const [creating, setCreating] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -75,8 +78,26 @@ export function Bindings({ unit, onError }: Props) {
   }
 
   return (
-    <Card title={`人员与角色${rows ? `（${rows.length} 人次）` : ''}`}>
-      {!readOnly && <BindForm unit={unit} roles={roles} onBound={load} onError={onError} />}
+    <Card
+      title={
+        <Flex align="baseline" gap={8}>
+          人员与角色
+          {rows && rows.length > 0 && (
+            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
+              共 {rows.length} 条
+            </Typography.Text>
+          )}
+        </Flex>
+      }
+      extra={
+        !readOnly && (
+          <Button icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
+            新增人员
+          </Button>
+        )
+      }
+    >
+      {!readOnly && <BindForm form={bindForm} people={people} setPeople={setPeople} unit={unit} roles={roles} onBound={load} onError={onError} />}
       {readOnly && !unit.archived && (
         <Typography.Paragraph type="secondary">您不能在{UNIT_KIND_LABEL[unit.kind]}一级绑定角色，只能查看。</Typography.Paragraph>
       )}
@@ -89,6 +110,17 @@ export function Bindings({ unit, onError }: Props) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '这个单位还没有绑定人员' }}
       />
+      {creating && (
+        <PersonModal
+          onError={onError}
+          onClose={() => setCreating(false)}
+          onCreated={(p) => {
+            setCreating(false);
+            setPeople((list) => [p, ...list.filter((x) => x.id !== p.id)]);
+            bindForm.setFieldsValue({ personId: p.id });
+          }}
+        />
+      )}
     </Card>
   );
 }
@@ -98,12 +130,19 @@ interface BindValues {
   role: Role;
 }
 
-function BindForm({ unit, roles, onBound, onError }: { unit: Unit; roles: Role[]; onBound(): Promise<void>; onError: Props['onError'] }) {
-  const [form] = Form.useForm<BindValues>();
+interface BindFormProps {
+  form: FormInstance<BindValues>;
+  people: PersonView[];
+  setPeople(list: PersonView[]): void;
+  unit: Unit;
+  roles: Role[];
+  onBound(): Promise<void>;
+  onError: Props['onError'];
+}
+
+function BindForm({ form, people, setPeople, unit, roles, onBound, onError }: BindFormProps) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const [creating, setCreating] = useState(false);
-  const [people, setPeople] = useState<PersonView[]>([]);
   const [searching, setSearching] = useState(false);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
@@ -124,7 +163,7 @@ function BindForm({ unit, roles, onBound, onError }: { unit: Unit; roles: Role[]
         }
       }, 250);
     },
-    [onError],
+    [onError, setPeople],
   );
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -165,27 +204,11 @@ function BindForm({ unit, roles, onBound, onError }: { unit: Unit; roles: Role[]
           <Select style={{ width: 170 }} placeholder="选择角色" options={roles.map((r) => ({ value: r, label: ROLE_LABEL[r] }))} />
         </Form.Item>
         <Form.Item>
-          <Flex gap={8}>
-            <Button type="primary" htmlType="submit" loading={busy}>
-              绑定
-            </Button>
-            <Button icon={<UserAddOutlined />} onClick={() => setCreating(true)}>
-              新增人员
-            </Button>
-          </Flex>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            绑定
+          </Button>
         </Form.Item>
       </Form>
-      {creating && (
-        <PersonModal
-          onError={onError}
-          onClose={() => setCreating(false)}
-          onCreated={(p) => {
-            setCreating(false);
-            setPeople((list) => [p, ...list.filter((x) => x.id !== p.id)]);
-            form.setFieldsValue({ personId: p.id });
-          }}
-        />
-      )}
     </>
   );
 }

@@ -58,7 +58,7 @@ export function UnitPanel({ unit, ctx }: Props) {
         )}
       </Card>
 
-      {!unit.archived && <AddChildCard unit={unit} ctx={ctx} />}
+      {!unit.archived && UNIT_KINDS.some((k) => ALLOWED_PARENTS[k].includes(unit.kind)) && <AddChildCard unit={unit} ctx={ctx} />}
 
       <Bindings unit={unit} onError={ctx.failed} />
 
@@ -121,10 +121,7 @@ function AddChildCard({ unit, ctx }: Props) {
 
   return (
     <Card title="添加下级单位">
-      {kinds.length === 0 ? (
-        <Typography.Text type="secondary">{UNIT_KIND_LABEL[unit.kind]}是最小的一级，下面不能再添加单位。</Typography.Text>
-      ) : (
-        <Form
+      <Form
           name="addChild"
           form={form}
           layout="inline"
@@ -156,7 +153,6 @@ function AddChildCard({ unit, ctx }: Props) {
             </Button>
           </Form.Item>
         </Form>
-      )}
     </Card>
   );
 }

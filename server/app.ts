@@ -59,7 +59,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   const h5Built = !!h5 && existsSync(path.join(h5, 'index.html'));
   const adminBuilt = !!admin && existsSync(path.join(admin, 'index.html'));
   if (adminBuilt) await app.register(fastifyStatic, { root: admin!, prefix: '/admin/', decorateReply: !h5Built, wildcard: true });
-  if (h5Built) await app.register(fastifyStatic, { root: h5!, prefix: '/', decorateReply: true, wildcard: false });
+  if (h5Built) await app.register(fastifyStatic, { root: h5!, prefix: '/', decorateReply: true, wildcard: true });
 
   app.get('/admin', async (_req, reply) => reply.redirect('/admin/'));
   app.setNotFoundHandler((req, reply) => {

@@ -2,5 +2,5 @@
  * The few runtime values the management page takes from the shared core. Only modules without
  * runtime dependencies are imported here (not core/index, which pulls in zod via schemas.ts).
  */
-export { ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, STAFF_ROLES, canBind } from '../../src/core/roles';
+export { ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, STAFF_ROLES, can, canBind } from '../../src/core/roles';
 export { ALLOWED_PARENTS, UNIT_KINDS, UNIT_KIND_LABEL, buildTree, isWithin, ancestorIds } from '../../src/core/units';

@@ -9,7 +9,7 @@ createRoot(document.getElementById('root')!).render(
   <StrictMode>
     {/* Desk PCs in community offices: a slightly larger base font reads better for older staff. */}
     <ConfigProvider locale={zhCN} theme={{ token: { fontSize: 15 } }} button={{ autoInsertSpace: false }}>
-      <AntApp>
+      <AntApp message={{ maxCount: 3 }}>
         <Root />
       </AntApp>
     </ConfigProvider>

@@ -8,6 +8,11 @@ export interface Session {
 
 export const SessionContext = createContext<Session | null>(null);
 
+/** The person's bindings in the shape the core permission checks take (the server only returns live units). */
+export function scopedBindings(me: Me) {
+  return me.bindings.map((b) => ({ role: b.role, unit: { ...b.unit, archived: false } }));
+}
+
 export function useSession(): Session {
   const s = useContext(SessionContext);
   if (!s) throw new Error('useSession outside a signed-in page');

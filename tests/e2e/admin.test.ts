@@ -31,7 +31,8 @@ beforeAll(async () => {
   context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    viewport: { width: 1440, height: 900 },
+    // The common office PC screen.
+    viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
@@ -62,6 +63,11 @@ describe('management page (/admin/)', () => {
     await page.getByRole('menuitem', { name: '单位与人员' }).click();
     await treeNode('阳光社区').waitFor();
     await shot('02-units-signed-in');
+
+    // Later sections are listed, greyed out, and say when hovered that they are coming.
+    await page.getByRole('menuitem', { name: '民情台账' }).hover();
+    await page.getByRole('tooltip', { name: '即将开放' }).waitFor();
+    await shot('02b-menu-coming-soon');
   });
 
   it('adds a building to a compound, shows it in the tree and keeps it after a reload', async () => {
@@ -119,12 +125,47 @@ describe('management page (/admin/)', () => {
     await shot('07-building-lead-bound');
   });
 
-  it('sends the person back to the login page when the session is no longer valid', async () => {
-    await page.evaluate(() => localStorage.setItem('jinlin.admin.token', 'not-a-real-token'));
-    await page.reload();
+  it('moves the building to another compound, then archives it', async () => {
+    const move = page.locator('form#move');
+    await move.locator('.ant-select').click();
+    await page.locator('.ant-select-tree-node-content-wrapper', { hasText: '和平新村（小区）' }).click();
+    await move.getByRole('button', { name: '移动' }).click();
+    await toast().filter({ hasText: `已把「${BUILDING}」移到「和平新村」下` }).waitFor();
+    await page.getByText(`所在位置：阳光社区 / 和平新村 / ${BUILDING}`).waitFor();
+    await shot('08-building-moved');
+
+    await page.getByRole('button', { name: '归档此楼栋' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: '归档' }).click();
+    await toast().filter({ hasText: `已归档「${BUILDING}」` }).waitFor();
+    await treeNode(BUILDING).waitFor({ state: 'detached' });
+    await page.getByTestId('unit-title').filter({ hasText: '和平新村' }).waitFor();
+
+    await page.getByRole('switch', { name: '显示已归档' }).click();
+    await tree().locator('.ant-tree-treenode', { hasText: BUILDING }).filter({ hasText: '已归档' }).waitFor();
+    await shot('09-archived-shown');
+  });
+
+  it('sends the person back to the login page when the session ends elsewhere', async () => {
+    // Sign the same session out behind the page's back, then use the page.
+    await page.evaluate(async () => {
+      const token = localStorage.getItem('jinlin.admin.token');
+      await fetch('/api/auth', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ action: 'signOut', data: {} }),
+      });
+    });
+    await treeNode('锦绣家园').click();
     await page.waitForURL(/\/admin\/login$/);
     await page.getByText('登录已过期，请重新登录').waitFor();
-    await shot('08-session-lost');
+    await shot('10-session-lost');
+  });
+
+  it('says the same when a stored token is not valid on opening the page', async () => {
+    await page.evaluate(() => localStorage.setItem('jinlin.admin.token', 'not-a-real-token'));
+    await page.goto(`${server.url}/admin/units`);
+    await page.waitForURL(/\/admin\/login$/);
+    await page.getByText('登录已过期，请重新登录').waitFor();
   });
 });
 
@@ -132,11 +173,18 @@ describe('resident h5 (/)', () => {
   it('signs the resident in with the demo entry and shows the home page', async () => {
     const h5 = await context.newPage();
     await h5.setViewportSize({ width: 414, height: 860 });
-    await h5.goto(`${server.url}/`);
-    await h5.getByText('孙福贵（居民）').click({ timeout: 20000 });
-    await h5.getByText('您好，孙福贵').waitFor({ timeout: 20000 });
-    await h5.getByText('我要办事').waitFor();
-    await shot('09-h5-home', h5);
-    await h5.close();
+    try {
+      await h5.goto(`${server.url}/`);
+      // Signed out, the home page sends the resident to the h5 login page with its demo entries.
+      await h5.getByText('孙福贵（居民）').click({ timeout: 20000 });
+      await h5.getByText('您好，孙福贵').waitFor({ timeout: 20000 });
+      await h5.getByText('我要办事').waitFor();
+      await shot('11-h5-home', h5);
+    } catch (e) {
+      await shot('11-h5-failure', h5);
+      throw e;
+    } finally {
+      await h5.close();
+    }
   });
 });

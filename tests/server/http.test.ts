@@ -83,3 +83,19 @@ describe('the local host over HTTP', () => {
     await bare.close();
   });
 });
+
+describe('serving a page build that changes while the host runs', () => {
+  it('serves a file added after start, as a rebuild adds new hashed bundles', async () => {
+    const h = await harness();
+    const dist = mkdtempSync(path.join(tmpdir(), 'jinlin-dist2-'));
+    mkdirSync(path.join(dist, 'h5', 'js'), { recursive: true });
+    writeFileSync(path.join(dist, 'h5', 'index.html'), '<html>h5</html>');
+    const app = await buildServer({ deps: h.deps, distDir: dist });
+    writeFileSync(path.join(dist, 'h5', 'js', 'app.new.js'), 'console.log(1)');
+    const r = await app.inject('/js/app.new.js');
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toBe('console.log(1)');
+    await app.close();
+    await h.close();
+  });
+});

@@ -91,7 +91,7 @@ export default function Home() {
         ) : (
           places.map((p) => (
             <View key={p.unitId} className='home__place'>
-              <Text className='home__trail'>{p.trail}</Text>
+              <Text className='home__trail trail'>{p.trail}</Text>
               <Text className='muted home__place-roles'>{p.roles.join('、')}</Text>
             </View>
           ))

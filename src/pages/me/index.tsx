@@ -31,7 +31,7 @@ export default function MePage() {
   });
 
   const onSignOut = async () => {
-    const answer = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '不退出' });
+    const answer = await Taro.showModal({ title: '退出登录', content: '确定要退出登录吗？', confirmText: '退出', cancelText: '不退出', confirmColor: '#c62f2f' });
     if (!answer.confirm) return;
     setSigningOut(true);
     // The local session is dropped even if the server cannot be reached, so leaving always works.
@@ -94,7 +94,7 @@ export default function MePage() {
         )}
         {places.map((p) => (
           <View key={p.unitId} className='me__place'>
-            <Text className='me__trail'>{p.trail}</Text>
+            <Text className='me__trail trail'>{p.trail}</Text>
             <Text className='muted'>{p.roles.join('、')}</Text>
           </View>
         ))}

@@ -1,11 +1,11 @@
 import { App, Button, Card, Flex, Form, Popconfirm, Select, Spin, Table, Tag, Typography } from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import type { BindingView, PersonView, Role, Unit } from '../../api';
 import { canBind, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
-import { useSession } from '../../session';
+import { scopedBindings, useSession } from '../../session';
 import { PersonModal } from './PersonModal';
 
 interface Props {
@@ -35,24 +35,52 @@ export function Bindings({ unit, onError }: Props) {
   }, [load]);
 
   // Roles that sit on this kind of unit and that the signed-in person may grant here.
-  const mine = me.bindings.map((b) => ({ role: b.role, unit: { ...b.unit, archived: false } }));
+  const mine = scopedBindings(me);
   const roles = ROLES.filter((r) => ROLE_UNIT_KINDS[r].includes(unit.kind) && canBind(mine, r, unit));
   const readOnly = unit.archived || roles.length === 0;
+  // People who handle matters (building lead, secretary…) before the many residents; then oldest first.
+  const sorted = useMemo(
+    () => [...(rows ?? [])].sort((a, b) => Number(a.role === 'resident') - Number(b.role === 'resident') || a.createdAt - b.createdAt),
+    [rows],
+  );
 
   const columns: TableColumnsType<BindingView> = [
-    { title: '姓名', dataIndex: ['person', 'name'], width: 120 },
-    { title: '角色', dataIndex: 'roleLabel', width: 150, render: (label: string) => <Tag color="geekblue">{label}</Tag> },
-    { title: '手机号', dataIndex: ['person', 'phone'], width: 140, render: (v: string | null) => v ?? '—' },
-    { title: '网页登录账号', dataIndex: ['person', 'username'], render: (v: string | null) => v ?? '—' },
-    { title: '绑定日期', dataIndex: 'createdAt', width: 120, render: (t: number) => new Date(t).toLocaleDateString('zh-CN') },
+    {
+      title: '姓名',
+      dataIndex: ['person', 'name'],
+      width: 110,
+      render: (name: string, b) => (
+        <>
+          {name}
+          {b.person.id === me.person.id && (
+            <Tag variant="filled" style={{ marginInlineStart: 6 }}>
+              本人
+            </Tag>
+          )}
+        </>
+      ),
+    },
+    {
+      title: '角色',
+      dataIndex: 'roleLabel',
+      width: 130,
+      render: (label: string) => <Tag color="geekblue">{label}</Tag>,
+      // A building can have hundreds of residents: let the person pick out the building lead.
+      filters: [...new Set((rows ?? []).map((r) => r.role))].map((r) => ({ text: ROLE_LABEL[r], value: r })),
+      onFilter: (value, b) => b.role === value,
+    },
+    { title: '手机号', dataIndex: ['person', 'phone'], width: 130, render: (v: string | null) => v ?? '—' },
+    { title: '登录账号', dataIndex: ['person', 'username'], render: (v: string | null) => v ?? '—' },
+    { title: '绑定日期', dataIndex: 'createdAt', width: 110, render: (t: number) => new Date(t).toLocaleDateString('zh-CN') },
   ];
   if (!readOnly) {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 90,
+      width: 70,
+      // Removing one's own role here could lock the person out of this page; another colleague does it.
       render: (_, b) =>
-        canBind(mine, b.role, unit) ? (
+        canBind(mine, b.role, unit) && b.person.id !== me.person.id ? (
           <Popconfirm
             title={`解除${b.person.name}的「${b.roleLabel}」角色？`}
             description="解除后，此人不再负责这个单位的事务。"
@@ -106,7 +134,7 @@ export function Bindings({ unit, onError }: Props) {
         size="middle"
         loading={rows === null}
         columns={columns}
-        dataSource={rows ?? []}
+        dataSource={sorted}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '这个单位还没有绑定人员' }}
       />

@@ -3,7 +3,8 @@ import type { TreeSelectProps } from 'antd';
 import { useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { Unit, UnitKind, UnitNode } from '../../api';
-import { ALLOWED_PARENTS, ancestorIds, buildTree, isWithin, UNIT_KIND_LABEL, UNIT_KINDS } from '../../core';
+import { ALLOWED_PARENTS, ancestorIds, buildTree, can, isWithin, UNIT_KIND_LABEL, UNIT_KINDS } from '../../core';
+import { scopedBindings, useSession } from '../../session';
 import { Bindings } from './Bindings';
 import type { UnitsContext } from './index';
 import { KindTag } from './KindTag';
@@ -28,6 +29,11 @@ const NAME_EXAMPLE: Record<UnitKind, string> = {
 };
 
 export function UnitPanel({ unit, ctx }: Props) {
+  const { me } = useSession();
+  const mine = scopedBindings(me);
+  const canEdit = !unit.archived && can(mine, 'unit.manage', unit);
+  // Nobody moves or archives the unit their own authority stands on (the server refuses too).
+  const canRestructure = canEdit && unit.kind !== 'street' && can(mine, 'unit.manage', unit, { strictlyBelow: true });
   const trail = ancestorIds(unit.path)
     .map((id) => ctx.byId.get(id)?.name)
     .filter(Boolean)
@@ -53,16 +59,18 @@ export function UnitPanel({ unit, ctx }: Props) {
         </Typography.Paragraph>
         {unit.archived ? (
           <Alert type="info" showIcon title="这个单位已归档，只能查看，不能再修改。" />
-        ) : (
+        ) : canEdit ? (
           <RenameForm key={unit.version} unit={unit} ctx={ctx} />
+        ) : (
+          <Typography.Text type="secondary">这个单位不在您的管理范围内，只能查看。</Typography.Text>
         )}
       </Card>
 
-      {!unit.archived && UNIT_KINDS.some((k) => ALLOWED_PARENTS[k].includes(unit.kind)) && <AddChildCard unit={unit} ctx={ctx} />}
+      {canEdit && UNIT_KINDS.some((k) => ALLOWED_PARENTS[k].includes(unit.kind)) && <AddChildCard unit={unit} ctx={ctx} />}
 
       <Bindings unit={unit} onError={ctx.failed} />
 
-      {!unit.archived && unit.kind !== 'street' && (
+      {canRestructure && (
         <Card title="调整上级与归档">
           <Flex vertical gap={24}>
             <MoveForm key={unit.version} unit={unit} parent={parent} ctx={ctx} />

@@ -114,8 +114,12 @@ export default function UnitsPage() {
             selectedKeys={selectedId ? [selectedId] : []}
             expandedKeys={query ? matchedAncestors : expanded}
             onExpand={(keys) => setExpanded(keys as string[])}
-            onSelect={(keys) => {
-              if (keys.length > 0) setSelectedId(keys[0] as string);
+            onSelect={(_, { node }) => {
+              // Clicking a unit opens it on the right and unfolds it in the tree (never folds it:
+              // a second click on the selected unit should not hide what the person is looking at).
+              const id = node.key as string;
+              setSelectedId(id);
+              setExpanded((keys) => (keys.includes(id) ? keys : [...keys, id]));
             }}
           />
         )}

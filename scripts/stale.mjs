@@ -25,6 +25,6 @@ export function isStale(root, output, sources) {
 export const TARGETS = {
   h5: { output: 'dist/h5/index.html', sources: ['src', 'config', 'babel.config.js', 'package.json'], script: 'build:h5' },
   weapp: { output: 'dist/weapp/app.js', sources: ['src', 'config', 'babel.config.js', 'package.json'], script: 'build:weapp' },
-  admin: { output: 'dist/admin/index.html', sources: ['admin/src', 'admin/index.html', 'admin/vite.config.ts', 'src/core'], script: 'build:admin' },
+  admin: { output: 'dist/admin/index.html', sources: ['admin/src', 'admin/public', 'admin/index.html', 'admin/vite.config.ts', 'admin/package.json', 'admin/tsconfig.json', 'src/core'], script: 'build:admin' },
   functions: { output: 'dist/cloudfunctions/.built', sources: ['cloudfunctions', 'src/core', 'config/build-functions.mjs'], script: 'build:functions' },
 };

@@ -59,9 +59,9 @@ describe('cloudbase adapter beyond the contract', () => {
     const db = app.database();
     const buildings = Array.from({ length: 1100 }, (_, i) => unit(compound, 'building', `${i + 1}号楼`));
     // Bulk-load the fixture directly (sibling-name guards are irrelevant to this read).
-    for (let i = 0; i < buildings.length; i += 500) {
+    for (let i = 0; i < buildings.length; i += 100) {
       await db.collection(`${prefix}units`).add(
-        buildings.slice(i, i + 500).map((b) => ({ _id: b.id, parentId: b.parentId, kind: b.kind, name: b.name, path: b.path, archived: false, version: 1, createdAt: 1, updatedAt: 1 })),
+        buildings.slice(i, i + 100).map((b) => ({ _id: b.id, parentId: b.parentId, kind: b.kind, name: b.name, path: b.path, archived: false, version: 1, createdAt: 1, updatedAt: 1 })),
       );
     }
     const sub = await store.units.listSubtree(community.path);

@@ -130,37 +130,37 @@ function AddChildCard({ unit, ctx }: Props) {
   return (
     <Card title="添加下级单位">
       <Form
-          name="addChild"
-          form={form}
-          layout="inline"
-          initialValues={{ kind: defaultChildKind(kinds) }}
-          onFinish={async (v) => {
-            setBusy(true);
-            try {
-              const created = await api.units.create({ parentId: unit.id, kind: v.kind, name: v.name.trim() });
-              message.success(`已在「${unit.name}」下添加${UNIT_KIND_LABEL[created.kind]}「${created.name}」`);
-              form.resetFields(['name']);
-              // Stay on the parent so several buildings can be added in a row; the tree opens to show the new one.
-              await ctx.reload(unit.id, created.id);
-            } catch (e) {
-              ctx.failed(e, form);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
-            <Select style={{ width: 100 }} options={kinds.map((k) => ({ value: k, label: UNIT_KIND_LABEL[k] }))} />
-          </Form.Item>
-          <Form.Item name="name" label="名称" rules={NAME_RULES}>
-            <Input style={{ width: 240 }} placeholder={NAME_EXAMPLE[kind]} maxLength={60} />
-          </Form.Item>
-          <Form.Item>
-            <Button type="primary" htmlType="submit" loading={busy}>
-              添加
-            </Button>
-          </Form.Item>
-        </Form>
+        name="addChild"
+        form={form}
+        layout="inline"
+        initialValues={{ kind: defaultChildKind(kinds) }}
+        onFinish={async (v) => {
+          setBusy(true);
+          try {
+            const created = await api.units.create({ parentId: unit.id, kind: v.kind, name: v.name.trim() });
+            message.success(`已在「${unit.name}」下添加${UNIT_KIND_LABEL[created.kind]}「${created.name}」`);
+            form.resetFields(['name']);
+            // Stay on the parent so several buildings can be added in a row; the tree opens to show the new one.
+            await ctx.reload(unit.id, created.id);
+          } catch (e) {
+            ctx.failed(e, form);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        <Form.Item name="kind" label="类型" rules={[{ required: true, message: '请选择类型' }]}>
+          <Select style={{ width: 100 }} options={kinds.map((k) => ({ value: k, label: UNIT_KIND_LABEL[k] }))} />
+        </Form.Item>
+        <Form.Item name="name" label="名称" rules={NAME_RULES}>
+          <Input style={{ width: 240 }} placeholder={NAME_EXAMPLE[kind]} maxLength={60} />
+        </Form.Item>
+        <Form.Item>
+          <Button type="primary" htmlType="submit" loading={busy}>
+            添加
+          </Button>
+        </Form.Item>
+      </Form>
     </Card>
   );
 }

@@ -121,4 +121,8 @@ describe('cloudbase adapter beyond the contract', () => {
     expect(await store.units.move(p1.id, 1, c2, 3_000)).toMatchObject({ parentId: c2.id, version: 2 });
     await store.units.insert(unit(c1, 'compound', '同名小区'));
   });
+
+  it('leaves no transaction open behind it', () => {
+    if (answerer) expect(answerer.openTransactions()).toBe(0);
+  });
 });

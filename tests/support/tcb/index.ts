@@ -6,12 +6,20 @@
  * answerer is installed as an accessor that always returns its own request class and ignores
  * those assignments, until `uninstall()`. The class is process-wide: one answerer at a time.
  */
-import { Db } from '@cloudbase/database';
-import { TcbAnswerer } from './answerer';
+import path from 'node:path';
+import type { Db as DbClass } from '@cloudbase/database';
+import type { TcbAnswerer } from './answerer';
 
 export { AnswerError, DEFAULT_LIMIT, MAX_LIMIT, TcbAnswerer, type AnswererOptions, type Doc, type IndexSpec } from './answerer';
 
+/** The Db class of the very @cloudbase/database copy that node-sdk loads. */
+function sdkDb(): typeof DbClass {
+  const sdkDir = path.dirname(require.resolve('@cloudbase/node-sdk'));
+  return require(require.resolve('@cloudbase/database', { paths: [sdkDir] })).Db;
+}
+
 export function installAnswerer(answerer: TcbAnswerer): () => void {
+  const Db = sdkDb();
   const previous = Object.getOwnPropertyDescriptor(Db, 'reqClass');
   class AnswererRequest {
     constructor(readonly config: unknown) {}

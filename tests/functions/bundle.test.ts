@@ -1,0 +1,146 @@
+/**
+ * The deployable artefact, end to end: dist/cloudfunctions/<name>/index.js (built by
+ * `npm run build:functions`, self-contained) is required and its main(event, context) called the
+ * way CloudBase calls it, against the in-process CloudBase database over loopback HTTP.
+ */
+import dns from 'node:dns';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import tcb from '@cloudbase/node-sdk';
+import { DEFAULT_SETTINGS, randomIds, silentLogger } from '../../cloudfunctions/lib/deps';
+import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
+import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
+import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
+import { fixedClock } from '../../src/core';
+import { TcbAnswerer } from '../support/tcb';
+import { serveAnswerer } from '../support/tcb/http';
+
+const dist = path.resolve(__dirname, '../../dist/cloudfunctions');
+type Main = (event: unknown, context: unknown) => Promise<any>;
+
+/** The context CloudBase passes a function invoked from the mini-program by this OPENID. */
+const wxContext = (openid: string) => ({
+  request_id: 'req-1',
+  environment: JSON.stringify({ WX_CONTEXT_KEYS: 'WX_OPENID,WX_APPID,WX_UNIONID', WX_OPENID: openid, WX_APPID: 'wx-demo', WX_UNIONID: '' }),
+});
+
+/** Every host name looked up while these tests run: nothing may leave the machine. */
+const looked: string[] = [];
+const realLookup = dns.lookup;
+beforeAll(() => {
+  (dns as { lookup: unknown }).lookup = (host: string, ...rest: unknown[]) => {
+    looked.push(host);
+    return (realLookup as (...a: unknown[]) => unknown).call(dns, host, ...rest);
+  };
+});
+afterAll(() => {
+  (dns as { lookup: unknown }).lookup = realLookup;
+});
+
+describe('bundled cloud functions', () => {
+  let server: Awaited<ReturnType<typeof serveAnswerer>>;
+  let answerer: TcbAnswerer;
+  const env = { ...process.env };
+
+  beforeAll(async () => {
+    if (!existsSync(path.join(dist, 'units/index.js'))) throw new Error('dist/cloudfunctions is not built: run npm run build:functions (npm test does)');
+    answerer = new TcbAnswerer();
+    server = await serveAnswerer(answerer);
+    // What the CloudBase runtime injects into every function instance. Without the SCF markers
+    // node-sdk probes metadata.tencentyun.com before every request to learn where it runs.
+    process.env.TENCENTCLOUD_RUNENV = 'SCF';
+    process.env.TENCENTCLOUD_REGION = 'ap-shanghai';
+    process.env.SCF_NAMESPACE = 'test-env';
+    process.env.TCB_CONTEXT_CNFG = JSON.stringify({ URL: server.url });
+    process.env.TENCENTCLOUD_SECRETID = 'test-id';
+    process.env.TENCENTCLOUD_SECRETKEY = 'test-key';
+    process.env.TCB_ENV = 'test-env';
+    delete process.env.JINLIN_STORE;
+
+    const app = tcb.init({ env: 'test-env', secretId: 'test-id', secretKey: 'test-key' });
+    await ensureCollections(app);
+    for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(c.name, idx);
+    const store = openCloudbaseStore(app);
+    await seedDemo({ store, clock: fixedClock(Date.now()), ids: randomIds, settings: DEFAULT_SETTINGS, log: silentLogger }, { residents: 3 });
+    // A resident registered from WeChat.
+    const sun = (await store.people.findByUsername('jumin'))!;
+    await store.people.insert({ ...sun, id: 'per_wx', username: null, openid: 'o-wx-resident', name: '微信居民' }, null);
+    const building = (await store.bindings.listForPerson(sun.id))[0];
+    await store.bindings.insert({ ...building, id: 'bnd_wx', personId: 'per_wx' });
+  }, 60_000);
+
+  afterAll(async () => {
+    process.env = env;
+    await server?.close();
+  });
+
+  const load = (name: string): Main => {
+    let main: Main | undefined;
+    jest.isolateModules(() => {
+      main = require(path.join(dist, name, 'index.js')).main;
+    });
+    return main!;
+  };
+
+  it('ships each function with its config and a package.json that needs nothing installed', () => {
+    for (const name of ['auth', 'units', 'people']) {
+      const pkg = JSON.parse(readFileSync(path.join(dist, name, 'package.json'), 'utf8'));
+      expect(pkg.dependencies).toEqual({});
+      const config = JSON.parse(readFileSync(path.join(dist, name, 'config.json'), 'utf8'));
+      expect(config).toHaveProperty('permissions.openapi');
+    }
+  });
+
+  it('answers the mini-program caller by the platform OPENID, through the CloudBase database', async () => {
+    const before = server.requests();
+    const r = await load('auth')({ action: 'whoAmI', data: {} }, wxContext('o-wx-resident'));
+    expect(r).toMatchObject({ ok: true, data: { person: { name: '微信居民' }, bindings: [{ role: 'resident', trail: '幸福街道 / 阳光社区 / 幸福里小区 / 1号楼' }] } });
+    expect(server.requests()).toBeGreaterThan(before);
+  });
+
+  it('does not believe an openid sent in the event', async () => {
+    const main = load('auth');
+    expect(await main({ action: 'whoAmI', data: {}, openid: 'o-wx-resident', userInfo: { openId: 'o-wx-resident' } }, {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+    expect(await main({ action: 'whoAmI', data: {} }, wxContext('o-stranger'))).toMatchObject({ ok: false, code: 'AUTH.NOT_REGISTERED' });
+  });
+
+  it('serves a web caller through HTTP access with a session token, and writes through the adapter', async () => {
+    const auth = load('auth');
+    const units = load('units');
+    const signIn = await auth(
+      { httpMethod: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'signIn', data: { username: 'shuji', password: DEMO_PASSWORD } }) },
+      {},
+    );
+    expect(signIn.statusCode).toBe(200);
+    const token = JSON.parse(signIn.body).data.token;
+    const call = (action: string, data: unknown) =>
+      units({ httpMethod: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action, data }) }, {}).then((r: any) => ({
+        status: r.statusCode,
+        ...JSON.parse(r.body),
+      }));
+    const tree = await call('tree', {});
+    const compound = tree.data.units.find((u: any) => u.name === '幸福里小区');
+    const created = await call('create', { parentId: compound.id, kind: 'building', name: '云上楼' });
+    expect(created).toMatchObject({ status: 200, ok: true, data: { name: '云上楼', version: 1 } });
+    expect(answerer.dump('units').some((d) => d.name === '云上楼')).toBe(true);
+
+    // A conflicting write: the second rename with the same version is refused and changes nothing.
+    expect((await call('rename', { id: created.data.id, name: '云中楼', version: 1 })).ok).toBe(true);
+    expect(await call('rename', { id: created.data.id, name: '云下楼', version: 1 })).toMatchObject({ status: 409, code: 'CONFLICT.VERSION' });
+    expect(answerer.dump('units').find((d) => d._id === created.data.id)).toMatchObject({ name: '云中楼', version: 2 });
+
+    expect(await call('create', { parentId: compound.id, kind: 'building', name: '云中楼' })).toMatchObject({ status: 409, code: 'UNIT.NAME_TAKEN' });
+  });
+
+  it('talks to nothing but the loopback database endpoint', () => {
+    expect(looked.filter((h) => h !== '127.0.0.1' && h !== 'localhost')).toEqual([]);
+  });
+
+  it('refuses a caller with neither an OPENID nor a token, and a malformed HTTP body', async () => {
+    const units = load('units');
+    expect(await units({ action: 'tree', data: {} }, {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
+    const r = await units({ httpMethod: 'POST', headers: {}, body: '{nope' }, {});
+    expect(r.statusCode).toBe(400);
+    expect(JSON.parse(r.body).code).toBe('INPUT.MALFORMED');
+  });
+});

@@ -1,0 +1,69 @@
+/**
+ * `npm run deploy`: builds the function bundles, then creates the collections and indexes and
+ * deploys every function (code, config, timer triggers) to the CloudBase environment TCB_ENV,
+ * using the key pair TCB_SECRET_ID / TCB_SECRET_KEY. Safe to run again: existing collections and
+ * indexes are kept, functions are overwritten.
+ * `npm run deploy -- --dry-run` prints the plan and needs no credentials.
+ */
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { deployPlan, RUNTIME } from '../cloudfunctions/lib/deploy/plan';
+
+async function main() {
+  const root = path.resolve(__dirname, '..');
+  const dry = process.argv.includes('--dry-run');
+  execFileSync(process.execPath, [path.join(root, 'config/build-functions.mjs')], { stdio: 'inherit' });
+  const plan = deployPlan(root, process.env.JINLIN_COLLECTION_PREFIX ?? '');
+
+  console.log(`${dry ? '计划（未执行）' : '部署'}：${plan.collections.length} 个集合，${plan.functions.length} 个云函数`);
+  for (const c of plan.collections) {
+    console.log(`  集合 ${c.name}`);
+    for (const i of c.indexes)
+      console.log(`    索引 ${i.IndexName} (${i.MgoKeySchema.MgoIndexKeys.map((k) => `${k.Name}:${k.Direction}`).join(', ')})${i.MgoKeySchema.MgoIsUnique ? ' 唯一' : ''}${i.note ? ` — ${i.note}` : ''}`);
+  }
+  for (const f of plan.functions)
+    console.log(`  云函数 ${f.name}${(f.config.triggers ?? []).map((t) => ` [定时 ${t.config}]`).join('')}${f.config.permissions?.openapi?.length ? ` openapi: ${f.config.permissions.openapi.join(',')}` : ''}`);
+  if (dry) return;
+
+  const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
+  if (!TCB_ENV || !TCB_SECRET_ID || !TCB_SECRET_KEY) {
+    console.error('需要环境变量 TCB_ENV、TCB_SECRET_ID、TCB_SECRET_KEY（腾讯云 API 密钥）。只看计划：npm run deploy -- --dry-run');
+    process.exit(2);
+  }
+  const CloudBase = (await import('@cloudbase/manager-node')).default;
+  const manager = new CloudBase({ envId: TCB_ENV, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY });
+
+  for (const c of plan.collections) {
+    await manager.database.createCollectionIfNotExists(c.name);
+    const missing = [];
+    for (const i of c.indexes) if (!(await manager.database.checkIndexExists(c.name, i.IndexName)).Exists) missing.push(i);
+    if (missing.length)
+      await manager.database.updateCollection(c.name, {
+        CreateIndexes: missing.map(({ IndexName, MgoKeySchema }) => ({ IndexName, MgoKeySchema })),
+      });
+    console.log(`✓ 集合 ${c.name}（新建索引 ${missing.length} 个）`);
+  }
+  for (const f of plan.functions) {
+    await manager.functions.createFunction({
+      func: {
+        name: f.name,
+        timeout: f.config.timeout ?? 10,
+        memorySize: f.config.memorySize,
+        runtime: RUNTIME,
+        installDependency: false,
+        handler: 'index.main',
+        triggers: f.config.triggers,
+        envVariables: { JINLIN_STORE: 'cloudbase' },
+      } as never,
+      functionRootPath: path.join(root, 'dist/cloudfunctions'),
+      force: true,
+    });
+    console.log(`✓ 云函数 ${f.name}`);
+  }
+  console.log(`部署完成：环境 ${TCB_ENV}`);
+}
+
+main().catch((e) => {
+  console.error(`部署失败：${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -33,6 +33,8 @@ export async function buildFunctions() {
       legalComments: 'none',
       // Only loaded when JINLIN_STORE=sqlite (tests and local runs); never in CloudBase.
       external: ['better-sqlite3'],
+      // wx-server-sdk pins its own copy of node-sdk; one copy per bundle is enough.
+      alias: { '@cloudbase/node-sdk': path.join(root, 'node_modules/@cloudbase/node-sdk') },
       logLevel: 'warning',
     });
     writeFileSync(

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import tcb from '@cloudbase/node-sdk';
 import { DomainError } from '../src/core';
-import { consoleLogger, DEFAULT_SETTINGS, randomIds, systemClock } from '../cloudfunctions/lib/deps';
+import { makeDeps } from '../cloudfunctions/lib/deps';
 import { bootstrap } from '../cloudfunctions/lib/seed/bootstrap';
 import type { Store } from '../cloudfunctions/lib/store/port';
 
@@ -31,7 +31,7 @@ async function main() {
   const { store, where } = await openStore();
   try {
     const r = await bootstrap(
-      { store, clock: systemClock, ids: randomIds, settings: DEFAULT_SETTINGS, log: consoleLogger },
+      makeDeps(store),
       {
         street: process.env.JINLIN_STREET ?? '',
         name: process.env.JINLIN_ADMIN_NAME ?? '',

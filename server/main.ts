@@ -5,7 +5,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { consoleLogger, DEFAULT_SETTINGS, randomIds, systemClock, type Deps } from '../cloudfunctions/lib/deps';
+import { DEFAULT_SETTINGS, makeDeps, type Deps } from '../cloudfunctions/lib/deps';
 import { openSqliteStore } from '../cloudfunctions/lib/store/sqlite';
 import { seedDemo, DEMO_PEOPLE } from '../cloudfunctions/lib/seed/demo';
 import { DEMO_PASSWORD } from '../cloudfunctions/lib/actions/auth';
@@ -18,13 +18,11 @@ async function main() {
   const settings = readSettings(root);
   mkdirSync(path.dirname(settings.dbFile), { recursive: true });
   const store = openSqliteStore(settings.dbFile);
-  const deps: Deps = {
-    store,
-    clock: systemClock,
-    ids: randomIds,
+  const deps: Deps = makeDeps(store, {
     settings: { ...DEFAULT_SETTINGS, sessionTtlMs: settings.sessionHours * 3600_000 },
-    log: consoleLogger,
-  };
+    // QR codes must open on the phones that scan them: set JINLIN_PUBLIC_URL to an address they reach.
+    publicUrl: process.env.JINLIN_PUBLIC_URL || `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`,
+  });
 
   let seeded = false;
   if (settings.demo) {

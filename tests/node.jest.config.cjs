@@ -5,5 +5,5 @@ module.exports = {
   testEnvironment: 'node',
   testMatch: ['<rootDir>/tests/{core,store,actions,server,functions}/**/*.test.ts'],
   transform: { '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript', tsx: true } } }] },
-  transformIgnorePatterns: ['/node_modules/(?!(chinese-days|cookie)/)', '/dist/'],
+  transformIgnorePatterns: ['/node_modules/(?!(chinese-days|cookie)/)', '<rootDir>/dist/'],
 };

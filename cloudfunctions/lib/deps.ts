@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock, IdSource } from '../../src/core';
 import type { Store } from './store/port';
+import { inAppNotifier, type Notifier } from './ports/notifier';
+import { qrCodeImage, type CodeImage } from './ports/code-image';
 
 export interface Logger {
   info(msg: string, extra?: Record<string, unknown>): void;
@@ -19,6 +21,10 @@ export interface Deps {
   ids: IdSource;
   settings: Settings;
   log: Logger;
+  /** Tells people what happened: the in-app list always, WeChat subscribe messages in the cloud. */
+  notifier: Notifier;
+  /** Scannable codes that open a mini-program page. */
+  codeImage: CodeImage;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -45,3 +51,21 @@ export const silentLogger: Logger = { info() {}, error() {} };
 export const DEFAULT_SETTINGS: Settings = {
   sessionTtlMs: 12 * 3600_000,
 };
+
+/**
+ * Deps with the defaults of the local host: system clock, random ids, in-app messages only, QR
+ * codes pointing at `publicUrl`. Entries and tests override what they need.
+ */
+export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { publicUrl?: string } = {}): Deps {
+  const clock = over.clock ?? systemClock;
+  const ids = over.ids ?? randomIds;
+  return {
+    store,
+    clock,
+    ids,
+    settings: over.settings ?? DEFAULT_SETTINGS,
+    log: over.log ?? consoleLogger,
+    notifier: over.notifier ?? inAppNotifier(store, clock, ids),
+    codeImage: over.codeImage ?? qrCodeImage(over.publicUrl ?? 'http://127.0.0.1:8787'),
+  };
+}

@@ -7,13 +7,14 @@
 import type { z } from 'zod';
 import { DomainError, fail, ok, type ErrorCode, type Failure, type Result } from '../../src/core';
 import { auth } from './actions/auth';
+import { messages } from './actions/messages';
 import { people } from './actions/people';
 import { units } from './actions/units';
 import type { ActionDef, Caller, FunctionDef } from './actions/define';
 import type { Deps } from './deps';
 import { resolveCaller, type Credentials } from './identity';
 
-export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people };
+export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people, messages };
 
 const HAN = /[\u4e00-\u9fff]/;
 

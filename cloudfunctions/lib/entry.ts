@@ -5,7 +5,9 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import type { Result } from '../../src/core';
-import { DEFAULT_SETTINGS, consoleLogger, randomIds, systemClock, type Deps } from './deps';
+import { makeDeps, type Deps } from './deps';
+import { inAppNotifier, parseTemplates, wechatNotifier } from './ports/notifier';
+import type { CodeImage } from './ports/code-image';
 import { dispatch, httpStatus } from './dispatch';
 import { openConfiguredStore } from './runtime';
 
@@ -41,15 +43,40 @@ export function platformOpenid(context: unknown): string | null {
 
 let shared: Promise<Deps> | null = null;
 
+export interface MainOptions {
+  /**
+   * Functions that draw mini-program codes pass `wxServerCodeImage` (from ports/code-image.cloud);
+   * the others leave it out, so wx-server-sdk is neither bundled into them nor parsed at cold start.
+   */
+  codeImage?: () => CodeImage;
+}
+
+const noCodeImage: CodeImage = {
+  async render() {
+    throw new Error('this cloud function was built without a CodeImage: pass codeImage to makeMain');
+  },
+};
+
 /** One Deps per warm instance: the store connection is reused across invocations. */
-export function cloudDeps(): Promise<Deps> {
-  shared ??= openConfiguredStore().then((store) => ({
-    store,
-    clock: systemClock,
-    ids: randomIds,
-    settings: DEFAULT_SETTINGS,
-    log: consoleLogger,
-  }));
+export function cloudDeps(opts: MainOptions = {}): Promise<Deps> {
+  shared ??= openConfiguredStore().then((store) => {
+    const base = makeDeps(store);
+    const templates = parseTemplates(process.env.JINLIN_SUBSCRIBE_TEMPLATES);
+    const app = tcb.init({ env: process.env.TCB_ENV || tcb.SYMBOL_CURRENT_ENV });
+    const notifier = wechatNotifier({
+      inApp: inAppNotifier(store, base.clock, base.ids),
+      store,
+      clock: base.clock,
+      log: base.log,
+      templates,
+      send: async (requestData) => {
+        const res = (await app.callWxOpenApi({ apiName: 'subscribeMessage.send', requestData })) as { result?: { errcode?: number; errmsg?: string } };
+        const err = res?.result?.errcode;
+        if (err) throw new Error(`subscribeMessage.send ${err} ${res.result?.errmsg ?? ''}`);
+      },
+    });
+    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage };
+  });
   return shared;
 }
 
@@ -58,9 +85,9 @@ export function resetCloudDeps(): void {
   shared = null;
 }
 
-export function makeMain(fnName: string) {
+export function makeMain(fnName: string, opts: MainOptions = {}) {
   return async function main(event: unknown, context: unknown): Promise<unknown> {
-    const deps = await cloudDeps();
+    const deps = await cloudDeps(opts);
     const openid = platformOpenid(context);
     if (isHttp(event)) {
       let body: unknown;

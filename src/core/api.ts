@@ -56,6 +56,16 @@ export interface BindingView {
   createdAt: number;
 }
 
+export interface MessageView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  page: string | null;
+  createdAt: number;
+  read: boolean;
+}
+
 export interface Outputs {
   auth: {
     signIn: SignedIn;
@@ -72,6 +82,10 @@ export interface Outputs {
     bindings: BindingView[];
     bind: BindingView;
     unbind: { removed: true };
+  };
+  messages: {
+    list: { messages: MessageView[]; unread: number; more: boolean };
+    markRead: { marked: number; unread: number };
   };
   people: {
     search: PersonView[];

@@ -48,6 +48,19 @@ export const schemas = {
     bind: z.object({ unitId: id, personId: id, role: z.enum(ROLES, { error: '角色不正确' }) }),
     unbind: z.object({ bindingId: id }),
   },
+  messages: {
+    list: z.object({
+      before: z.number().int().positive().optional(),
+      limit: z.number().int().min(1, { error: '每页至少 1 条' }).max(50, { error: '每页最多 50 条' }).optional(),
+    }),
+    markRead: z.union(
+      [
+        z.object({ ids: z.array(id).min(1, { error: '请选择消息' }).max(100, { error: '一次最多 100 条' }) }),
+        z.object({ all: z.literal(true) }),
+      ],
+      { error: '请指明要标为已读的消息（ids）或全部（all: true）' },
+    ),
+  },
   people: {
     search: z.object({
       q: z.string().trim().max(20, { error: '搜索词最多 20 个字' }).optional(),

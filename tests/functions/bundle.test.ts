@@ -7,7 +7,7 @@ import dns from 'node:dns';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
-import { DEFAULT_SETTINGS, randomIds, silentLogger } from '../../cloudfunctions/lib/deps';
+import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
 import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
 import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
 import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
@@ -61,7 +61,7 @@ describe('bundled cloud functions', () => {
     await ensureCollections(app);
     for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(c.name, idx);
     const store = openCloudbaseStore(app);
-    await seedDemo({ store, clock: fixedClock(Date.now()), ids: randomIds, settings: DEFAULT_SETTINGS, log: silentLogger }, { residents: 3 });
+    await seedDemo(makeDeps(store, { clock: fixedClock(Date.now()), log: silentLogger }), { residents: 3 });
     // A resident registered from WeChat.
     const sun = (await store.people.findByUsername('jumin'))!;
     await store.people.insert({ ...sun, id: 'per_wx', username: null, openid: 'o-wx-resident', name: '微信居民' }, null);

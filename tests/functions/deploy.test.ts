@@ -5,7 +5,7 @@ import { deployPlan, indexStep, isCloudbaseCron, RUNTIME } from '../../cloudfunc
 import { COLLECTIONS } from '../../cloudfunctions/lib/store/cloudbase';
 import { bootstrap } from '../../cloudfunctions/lib/seed/bootstrap';
 import { openSqliteStore } from '../../cloudfunctions/lib/store/sqlite';
-import { DEFAULT_SETTINGS, randomIds, silentLogger } from '../../cloudfunctions/lib/deps';
+import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
 import { DomainError, fixedClock } from '../../src/core';
 import { dispatch } from '../../cloudfunctions/lib/dispatch';
 
@@ -51,13 +51,11 @@ describe('deploy plan', () => {
 });
 
 describe('bootstrap of a real (non-demo) database', () => {
-  const deps = () => ({
-    store: openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-boot-')), 'j.db')),
-    clock: fixedClock('2026-11-23T09:00:00+08:00'),
-    ids: randomIds,
-    settings: DEFAULT_SETTINGS,
-    log: silentLogger,
-  });
+  const deps = () =>
+    makeDeps(openSqliteStore(path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-boot-')), 'j.db')), {
+      clock: fixedClock('2026-11-23T09:00:00+08:00'),
+      log: silentLogger,
+    });
 
   it('creates the street and a street officer who can sign in and build the tree', async () => {
     const d = deps();

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Result, type Unit } from '../../src/core';
-import { DEFAULT_SETTINGS, randomIds, silentLogger, type Deps } from '../../cloudfunctions/lib/deps';
+import { makeDeps, silentLogger, type Deps } from '../../cloudfunctions/lib/deps';
 import { dispatch } from '../../cloudfunctions/lib/dispatch';
 import { openSqliteStore } from '../../cloudfunctions/lib/store/sqlite';
 import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
@@ -19,7 +19,7 @@ export async function harness(opts: { residents?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'jinlin-act-'));
   const clock = fixedClock(T0);
   const store = openSqliteStore(path.join(dir, 'jinlin.db'));
-  const deps: Deps = { store, clock, ids: randomIds, settings: DEFAULT_SETTINGS, log: silentLogger };
+  const deps: Deps = makeDeps(store, { clock, log: silentLogger });
   await seedDemo(deps, { residents: opts.residents ?? 40 });
 
   const call = <T = unknown>(fn: string, action: string, data?: unknown, cred: Credentials = {}) =>

@@ -84,6 +84,29 @@ export interface AuditRepo {
   listForTarget(targetId: string, limit: number): Promise<AuditEntry[]>;
 }
 
+/** An in-app message: the notice list every person has, whether or not WeChat delivered it too. */
+export interface Message {
+  id: string;
+  personId: string;
+  /** What happened, e.g. "report.assigned"; decides the subscribe-message template in the cloud. */
+  kind: string;
+  title: string;
+  body: string;
+  /** The mini-program page it opens, e.g. "pages/report/detail?id=…". */
+  page: string | null;
+  createdAt: number;
+  readAt: number | null;
+}
+
+export interface MessageRepo {
+  insert(message: Message): Promise<void>;
+  /** Newest first; `before` (a createdAt) pages back through older ones. */
+  listForPerson(personId: string, limit: number, before?: number): Promise<Message[]>;
+  countUnread(personId: string): Promise<number>;
+  /** Marks the person's own messages read (all of them when `ids` is null); returns how many changed. */
+  markRead(personId: string, ids: readonly string[] | null, at: number): Promise<number>;
+}
+
 /** Small key/value settings the server keeps with its data (the session signing secret, seed marks). */
 export interface MetaRepo {
   get(key: string): Promise<string | null>;
@@ -98,6 +121,7 @@ export interface Store {
   bindings: BindingRepo;
   sessions: SessionRepo;
   audit: AuditRepo;
+  messages: MessageRepo;
   meta: MetaRepo;
   close(): Promise<void>;
 }

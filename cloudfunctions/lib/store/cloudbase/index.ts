@@ -36,7 +36,7 @@
 import { createHash } from 'node:crypto';
 import type tcb from '@cloudbase/node-sdk';
 import { DomainError, type Binding, type Person, type Role, type Unit, type UnitKind } from '../../../../src/core';
-import type { AuditEntry, Session, Store } from '../port';
+import type { AuditEntry, Message, Session, Store } from '../port';
 
 type App = ReturnType<typeof tcb.init>;
 type Db = ReturnType<App['database']>;
@@ -93,12 +93,19 @@ export const COLLECTIONS: { name: string; indexes: IndexDecl[] }[] = [
     ],
   },
   { name: 'audit', indexes: [{ name: 'target_at', keys: { targetId: 1, at: -1 } }] },
+  {
+    name: 'messages',
+    indexes: [
+      { name: 'person_created', keys: { personId: 1, createdAt: -1 } },
+      { name: 'person_read', keys: { personId: 1, readAt: 1 } },
+    ],
+  },
   { name: 'meta', indexes: [] },
   /** Guard documents that make a value unique: `_id` is the lock. */
   { name: 'uniques', indexes: [] },
 ];
 
-type Name = 'units' | 'people' | 'bindings' | 'sessions' | 'audit' | 'meta' | 'uniques';
+type Name = 'units' | 'people' | 'bindings' | 'sessions' | 'audit' | 'messages' | 'meta' | 'uniques';
 
 /** The service's cap on one query's `limit`. */
 export const PAGE = 1000;
@@ -601,6 +608,46 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     },
   };
 
+  const toMessage = (d: Doc): Message => ({
+    id: d._id,
+    personId: d.personId,
+    kind: d.kind,
+    title: d.title,
+    body: d.body,
+    page: d.page ?? null,
+    createdAt: d.createdAt,
+    readAt: d.readAt ?? null,
+  });
+
+  const messages: CloudbaseStore['messages'] = {
+    async insert(m) {
+      await coll('messages').add({ _id: m.id, personId: m.personId, kind: m.kind, title: m.title, body: m.body, page: m.page, createdAt: m.createdAt, readAt: m.readAt });
+    },
+    async listForPerson(personId, limit, before) {
+      if (limit <= 0) return [];
+      const where = before === undefined ? { personId } : { personId, createdAt: _.lt(before) };
+      const q = coll('messages').where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc');
+      return (await drainBySkip(q, limit)).map(toMessage);
+    },
+    async countUnread(personId) {
+      const r = await coll('messages').where({ personId, readAt: null }).count();
+      return r.total as number;
+    },
+    async markRead(personId, ids, at) {
+      if (ids === null) {
+        const r = await coll('messages').where({ personId, readAt: null }).update({ readAt: at });
+        return r.updated as number;
+      }
+      let n = 0;
+      for (const part of chunks(ids, IN_CHUNK)) {
+        if (part.length === 0) continue;
+        const r = await coll('messages').where({ personId, readAt: null, _id: _.in(part) }).update({ readAt: at });
+        n += r.updated as number;
+      }
+      return n;
+    },
+  };
+
   const meta: CloudbaseStore['meta'] = {
     async get(key) {
       const d = await docById('meta', key);
@@ -619,6 +666,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     bindings,
     sessions,
     audit,
+    messages,
     meta,
     async repairPaths(unitId) {
       const u = await units.get(unitId);

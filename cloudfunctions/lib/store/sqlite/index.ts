@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import { DomainError, type Binding, type Person, type Role, type Unit, type UnitKind } from '../../../../src/core';
-import type { AuditEntry, Session, Store } from '../port';
+import type { AuditEntry, Message, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
 
 /** Upper bound for a prefix range scan: every path under `p` sorts before p + U+FFFF. */
@@ -164,6 +164,14 @@ export function openSqliteStore(file: string): Store {
       'INSERT INTO audit (id, at, actor_id, action, target_kind, target_id, detail) VALUES (@id, @at, @actorId, @action, @targetKind, @targetId, @detail)',
     ),
     auditForTarget: db.prepare<[string, number]>('SELECT * FROM audit WHERE target_id = ? ORDER BY at DESC, id DESC LIMIT ?'),
+    msgInsert: db.prepare(
+      'INSERT INTO messages (id, person_id, kind, title, body, page, created_at, read_at) VALUES (@id, @personId, @kind, @title, @body, @page, @createdAt, @readAt)',
+    ),
+    msgList: db.prepare<[string, number, number]>(
+      'SELECT * FROM messages WHERE person_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?',
+    ),
+    msgUnread: db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM messages WHERE person_id = ? AND read_at IS NULL'),
+    msgReadAll: db.prepare('UPDATE messages SET read_at = ? WHERE person_id = ? AND read_at IS NULL'),
     metaGet: db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?'),
     metaSetIfAbsent: db.prepare('INSERT OR IGNORE INTO meta (key, value) VALUES (?, ?)'),
   };
@@ -356,6 +364,42 @@ export function openSqliteStore(file: string): Store {
           targetId: r.target_id,
           detail: JSON.parse(r.detail),
         }));
+      },
+    },
+    messages: {
+      async insert(m: Message) {
+        q.msgInsert.run(m);
+      },
+      async listForPerson(personId, limit, before) {
+        const rows = q.msgList.all(personId, before ?? Number.MAX_SAFE_INTEGER, limit) as {
+          id: string;
+          person_id: string;
+          kind: string;
+          title: string;
+          body: string;
+          page: string | null;
+          created_at: number;
+          read_at: number | null;
+        }[];
+        return rows.map((r) => ({
+          id: r.id,
+          personId: r.person_id,
+          kind: r.kind,
+          title: r.title,
+          body: r.body,
+          page: r.page,
+          createdAt: r.created_at,
+          readAt: r.read_at,
+        }));
+      },
+      async countUnread(personId) {
+        return q.msgUnread.get(personId)!.n;
+      },
+      async markRead(personId, ids, at) {
+        if (ids === null) return q.msgReadAll.run(at, personId).changes;
+        if (ids.length === 0) return 0;
+        const sql = `UPDATE messages SET read_at = ? WHERE person_id = ? AND read_at IS NULL AND id IN (${ids.map(() => '?').join(',')})`;
+        return db.prepare(sql).run(at, personId, ...ids).changes;
       },
     },
     meta: {

@@ -1,0 +1,131 @@
+/**
+ * The Notifier port: tell a person that something happened. Every notice lands in the in-app
+ * message list (the messages page), always; in the cloud it is also sent as a WeChat subscribe
+ * message when a template is configured for its kind and the person has an OPENID.
+ */
+import type { Clock, IdSource } from '../../../src/core';
+import type { Logger } from '../deps';
+import type { Store } from '../store/port';
+
+export interface Notice {
+  personId: string;
+  /** e.g. "report.assigned", "report.resolved". */
+  kind: string;
+  title: string;
+  body: string;
+  /** The mini-program page it opens. */
+  page?: string;
+  /** Values for the subscribe-message template, keyed by our own names (see SubscribeTemplate). */
+  fields?: Record<string, string | number>;
+}
+
+export interface Notifier {
+  notify(notice: Notice): Promise<void>;
+}
+
+/** Always: the in-app list. */
+export function inAppNotifier(store: Store, clock: Clock, ids: IdSource): Notifier {
+  return {
+    async notify(n) {
+      await store.messages.insert({
+        id: ids.next('msg'),
+        personId: n.personId,
+        kind: n.kind,
+        title: n.title,
+        body: n.body,
+        page: n.page ?? null,
+        createdAt: clock.now(),
+        readAt: null,
+      });
+    },
+  };
+}
+
+/**
+ * A subscribe-message template: its id in the mini-program's console and which of our values
+ * goes into which of its keywords, e.g. { thing1: 'title', time2: 'time', thing3: 'body' }.
+ */
+export interface SubscribeTemplate {
+  templateId: string;
+  data: Record<string, string>;
+}
+
+export type SubscribeTemplates = Record<string, SubscribeTemplate>;
+
+/** What WeChat's subscribeMessage.send receives (snake_case, as the API wants it). */
+export interface SubscribeRequest {
+  touser: string;
+  template_id: string;
+  page?: string;
+  data: Record<string, { value: string }>;
+  miniprogram_state?: 'developer' | 'trial' | 'formal';
+}
+
+/**
+ * Reads templates from JSON (the JINLIN_SUBSCRIBE_TEMPLATES setting). Bad JSON is a deploy
+ * mistake: it throws with a message that says which setting.
+ */
+export function parseTemplates(json: string | undefined): SubscribeTemplates {
+  if (!json) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    throw new Error('JINLIN_SUBSCRIBE_TEMPLATES is not valid JSON');
+  }
+  if (typeof raw !== 'object' || raw === null) throw new Error('JINLIN_SUBSCRIBE_TEMPLATES must be an object of kind → { templateId, data }');
+  for (const [kind, t] of Object.entries(raw as Record<string, SubscribeTemplate>))
+    if (typeof t?.templateId !== 'string' || typeof t.data !== 'object' || t.data === null)
+      throw new Error(`JINLIN_SUBSCRIBE_TEMPLATES["${kind}"] needs templateId and data`);
+  return raw as SubscribeTemplates;
+}
+
+/** WeChat's limits per keyword type (thing: 20 characters, phrase: 5, …). */
+const LIMITS: Record<string, number> = { thing: 20, phrase: 5, name: 10, character_string: 32, number: 32, letter: 32, symbol: 5 };
+
+export function keywordValue(keyword: string, value: string): string {
+  const type = keyword.replace(/\d+$/, '');
+  const max = LIMITS[type];
+  if (!max) return value;
+  const chars = [...value];
+  return chars.length <= max ? value : `${chars.slice(0, max - 1).join('')}…`;
+}
+
+export function subscribeRequest(openid: string, template: SubscribeTemplate, n: Notice, at: string): SubscribeRequest {
+  const values: Record<string, string> = { title: n.title, body: n.body, time: at, ...Object.fromEntries(Object.entries(n.fields ?? {}).map(([k, v]) => [k, String(v)])) };
+  const data: Record<string, { value: string }> = {};
+  for (const [keyword, ours] of Object.entries(template.data)) data[keyword] = { value: keywordValue(keyword, values[ours] ?? '') };
+  const req: SubscribeRequest = { touser: openid, template_id: template.templateId, data };
+  if (n.page) req.page = n.page;
+  return req;
+}
+
+/**
+ * In the cloud: the in-app message, then a subscribe message if possible. A refused or failed
+ * send (the person did not subscribe, quota used up) is logged and never fails the action that
+ * caused the notice: the in-app message is already there.
+ */
+export function wechatNotifier(opts: {
+  inApp: Notifier;
+  store: Store;
+  clock: Clock;
+  log: Logger;
+  templates: SubscribeTemplates;
+  send: (req: SubscribeRequest) => Promise<void>;
+}): Notifier {
+  return {
+    async notify(n) {
+      await opts.inApp.notify(n);
+      const template = opts.templates[n.kind];
+      if (!template) return;
+      const person = await opts.store.people.get(n.personId);
+      if (!person?.openid) return;
+      const at = new Date(opts.clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+      try {
+        await opts.send(subscribeRequest(person.openid, template, n, at));
+      } catch (e) {
+        opts.log.info('subscribe message not sent', { kind: n.kind, personId: n.personId, error: String((e as Error)?.message ?? e) });
+      }
+    },
+  };
+}

@@ -24,7 +24,9 @@ export default defineConfig<'webpack5'>(async () => {
     sourceRoot: 'src',
     outputRoot: `dist/${env}`,
     plugins: [],
-    defineConstants: {},
+    // The CloudBase environment the mini-program calls: TCB_ENV at build time, else the
+    // mini-program's default environment.
+    defineConstants: { JINLIN_TCB_ENV: JSON.stringify(process.env.TCB_ENV ?? '') },
     copy: { patterns: [], options: {} },
     framework: 'react',
     compiler: {

@@ -60,6 +60,20 @@ async function main() {
     });
     console.log(`✓ 云函数 ${f.name}`);
   }
+  // HTTP access: the management page (and the h5 pages) call POST /api/<function>, as on the local host.
+  for (const f of plan.functions) {
+    const path_ = `/api/${f.name}`;
+    const existing = await manager.access.getAccessList({ path: path_ });
+    if (!existing.APISet?.some((a) => a.Path === path_)) await manager.access.createAccess({ name: f.name, path: path_, auth: false });
+    console.log(`✓ HTTP 访问 ${path_} → ${f.name}`);
+  }
+  if (process.argv.includes('--hosting')) {
+    execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: root, stdio: 'inherit' });
+    execFileSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' });
+    await manager.hosting.uploadFiles({ localPath: path.join(root, 'dist/admin'), cloudPath: 'admin' });
+    await manager.hosting.uploadFiles({ localPath: path.join(root, 'dist/h5'), cloudPath: '' });
+    console.log('✓ 静态网站托管：/admin/ 管理后台，/ 居民端（H5）');
+  }
   console.log(`部署完成：环境 ${TCB_ENV}`);
 }
 

@@ -6,6 +6,12 @@
  * of the bundle.
  */
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../src/core/api';
+
+/**
+ * Where the functions answer. Empty: the same site (the local host, or CloudBase static hosting
+ * and HTTP access on one domain). Set VITE_JINLIN_API_BASE at build time when they differ.
+ */
+const API_BASE: string = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_JINLIN_API_BASE?.replace(/\/$/, '') ?? '';
 import type { ErrorCode } from '../../src/core/errors';
 
 const TOKEN_KEY = 'jinlin.admin.token';
@@ -65,7 +71,7 @@ async function call<F extends FunctionName, A extends ActionName<F>>(
 
   let body: unknown;
   try {
-    const res = await fetch(`/api/${fn}`, { method: 'POST', headers, body: JSON.stringify({ action, data }) });
+    const res = await fetch(`${API_BASE}/api/${fn}`, { method: 'POST', headers, body: JSON.stringify({ action, data }) });
     body = await res.json().catch(() => undefined);
   } catch {
     throw new ApiError('NETWORK', '连接不上服务器，请检查网络后重试');

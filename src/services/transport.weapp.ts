@@ -6,8 +6,9 @@ let initialised = false;
 
 function initCloud(): void {
   if (initialised) return;
-  // No env given: the mini-program's default CloudBase environment is used.
-  Taro.cloud.init({ traceUser: true });
+  // TCB_ENV at build time names the environment; without it the default one is used.
+  const env = typeof JINLIN_TCB_ENV === 'string' && JINLIN_TCB_ENV ? JINLIN_TCB_ENV : undefined;
+  Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
   initialised = true;
 }
 

@@ -10,3 +10,6 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | 'swan' | 'alipay' | 'rn' | 'tt' | 'qq' | 'jd' | 'harmony' | 'jdrn';
   }
 }
+
+/** Set by config/index.ts from TCB_ENV at build time ('' when not set). */
+declare const JINLIN_TCB_ENV: string;

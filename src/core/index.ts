@@ -5,3 +5,4 @@ export * from './roles';
 export * from './people';
 export * from './schemas';
 export * from './api';
+export * from './reports';

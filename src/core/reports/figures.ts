@@ -1,0 +1,58 @@
+/**
+ * The three figures staff are judged by, per unit and month, and where reports get resolved.
+ * - responseRate (响应率): reports first responded to by their response deadline / reports that
+ *   had to be responded to (rejected duplicates do not count).
+ * - onTimeRate (按时办结率): resolved with no breach at any level / resolved.
+ * - satisfactionRate (满意率): (satisfied + basically satisfied) / rated.
+ * A rate with nothing to divide by is null ("no data"), never 0 % or 100 %.
+ */
+import { LEVELS, type Level } from './categories';
+import type { Report } from './report';
+
+export type FigureInput = Pick<Report, 'status' | 'respondedAt' | 'breached' | 'rating' | 'resolvedAt' | 'resolvedLevel' | 'duplicateOf'> & {
+  /** The response deadline of the first level the report reached. */
+  firstRespondBy: number;
+};
+
+export interface Figures {
+  reports: number;
+  responded: number;
+  respondedOnTime: number;
+  responseRate: number | null;
+  resolved: number;
+  resolvedOnTime: number;
+  onTimeRate: number | null;
+  rated: number;
+  satisfied: number;
+  satisfactionRate: number | null;
+  resolvedAtLevel: Record<Level, number>;
+  shareAtLevel: Record<Level, number | null>;
+}
+
+const rate = (n: number, d: number) => (d === 0 ? null : n / d);
+
+export function figures(list: readonly FigureInput[]): Figures {
+  const counted = list.filter((r) => !r.duplicateOf);
+  const responded = counted.filter((r) => r.respondedAt !== null);
+  const respondedOnTime = responded.filter((r) => r.respondedAt! <= r.firstRespondBy);
+  const resolved = counted.filter((r) => r.resolvedAt !== null);
+  const resolvedOnTime = resolved.filter((r) => !r.breached);
+  const rated = counted.filter((r) => r.rating !== null);
+  const satisfied = rated.filter((r) => r.rating === 'satisfied' || r.rating === 'basically_satisfied');
+  const resolvedAtLevel = Object.fromEntries(LEVELS.map((l) => [l, resolved.filter((r) => r.resolvedLevel === l).length])) as Record<Level, number>;
+  const shareAtLevel = Object.fromEntries(LEVELS.map((l) => [l, rate(resolvedAtLevel[l], resolved.length)])) as Record<Level, number | null>;
+  return {
+    reports: counted.length,
+    responded: responded.length,
+    respondedOnTime: respondedOnTime.length,
+    responseRate: rate(respondedOnTime.length, counted.length),
+    resolved: resolved.length,
+    resolvedOnTime: resolvedOnTime.length,
+    onTimeRate: rate(resolvedOnTime.length, resolved.length),
+    rated: rated.length,
+    satisfied: satisfied.length,
+    satisfactionRate: rate(satisfied.length, rated.length),
+    resolvedAtLevel,
+    shareAtLevel,
+  };
+}

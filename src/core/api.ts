@@ -5,6 +5,7 @@
 import type { Role } from './roles';
 import type { Unit, UnitKind } from './units';
 import type { PersonView } from './people';
+import type { Category, Figures, Level, Rating, Report, Status, TimelineType, Channel } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
 
 export interface UnitRef {
@@ -66,6 +67,77 @@ export interface MessageView {
   read: boolean;
 }
 
+/** A report as a list shows it. `resident` is null for people who must not see who reported it. */
+export interface ReportSummary {
+  id: string;
+  version: number;
+  category: string;
+  categoryName: string;
+  icon: string;
+  urgent: boolean;
+  description: string;
+  status: Status;
+  statusLabel: string;
+  level: Level;
+  levelLabel: string;
+  unitName: string;
+  /** "幸福里小区 1号楼" */
+  place: string;
+  handlerName: string | null;
+  respondBy: number;
+  dueAt: number;
+  overdue: boolean;
+  dueSoon: boolean;
+  createdAt: number;
+  followers: number;
+}
+
+export interface TimelineView {
+  id: string;
+  at: number;
+  type: TimelineType;
+  label: string;
+  actorName: string | null;
+  fromLevel: Level | null;
+  toLevel: Level | null;
+  fromStatus: Status | null;
+  toStatus: Status | null;
+  note: string | null;
+  photos: string[];
+}
+
+export interface ReportDetail extends ReportSummary {
+  location: string | null;
+  photos: string[];
+  channel: Channel;
+  channelLabel: string;
+  anonymous: boolean;
+  /** Name and phone of the resident: only for handlers and the resident themself. */
+  resident: { name: string; phone: string | null } | null;
+  handler: { name: string; roleLabel: string; phone: string | null } | null;
+  /** What happens next, in a sentence a resident understands. */
+  nextStep: string;
+  rating: Rating | null;
+  ratingNote: string | null;
+  rejectReason: string | null;
+  transferredTo: string | null;
+  extension: Report['extension'];
+  followUp: Report['followUp'];
+  breached: boolean;
+  flagged: boolean;
+  escalations: number;
+  disputes: number;
+  timeline: TimelineView[];
+  /** The actions this caller may take now (names of reports.* actions). */
+  can: string[];
+}
+
+export interface InboxCounts {
+  assigned: number;
+  dueSoon: number;
+  overdue: number;
+}
+
 export interface Outputs {
   auth: {
     signIn: SignedIn;
@@ -82,6 +154,29 @@ export interface Outputs {
     bindings: BindingView[];
     bind: BindingView;
     unbind: { removed: true };
+  };
+  reports: {
+    categories: { categories: Category[] };
+    similar: ReportSummary[];
+    create: { report: ReportDetail; created: boolean };
+    mine: ReportSummary[];
+    detail: ReportDetail;
+    follow: ReportDetail;
+    inbox: { reports: ReportSummary[]; counts: InboxCounts };
+    respond: ReportDetail;
+    escalate: ReportDetail;
+    transfer: ReportDetail;
+    requestInfo: ReportDetail;
+    provideInfo: ReportDetail;
+    requestExtension: ReportDetail;
+    decideExtension: ReportDetail;
+    resolve: ReportDetail;
+    reject: ReportDetail;
+    comment: ReportDetail;
+    rate: ReportDetail;
+    dispute: ReportDetail;
+    closeFollowUp: ReportDetail;
+    figures: Figures & { unitId: string; month: string };
   };
   messages: {
     list: { messages: MessageView[]; unread: number; more: boolean };

@@ -6,7 +6,7 @@
  * Versioned writes return null when the stored version is not the one the caller read: the
  * caller turns that into CONFLICT.VERSION. Nothing is written in that case.
  */
-import type { Binding, Person, Role, Unit } from '../../../src/core';
+import type { Binding, Level, Person, Report, Role, Status, TimelineEntry, Unit } from '../../../src/core';
 
 export interface UnitRepo {
   get(id: string): Promise<Unit | null>;
@@ -107,6 +107,48 @@ export interface MessageRepo {
   markRead(personId: string, ids: readonly string[] | null, at: number): Promise<number>;
 }
 
+export interface ReportFilter {
+  /** Reports whose unit lies in this subtree. */
+  path: string;
+  statuses?: readonly Status[];
+  levels?: readonly Level[];
+  category?: string;
+  handlerId?: string;
+  /** dueAt before this instant (overdue when it is "now"). */
+  dueBefore?: number;
+  createdFrom?: number;
+  createdTo?: number;
+}
+
+export interface ReportRepo {
+  /**
+   * Inserts the report with its first timeline entries, unless the same person already created
+   * one with the same clientRequestId: then nothing is written and the existing one is returned.
+   */
+  insert(report: Report, timeline: readonly TimelineEntry[]): Promise<{ report: Report; created: boolean }>;
+  get(id: string): Promise<Report | null>;
+  timeline(reportId: string): Promise<TimelineEntry[]>;
+  /**
+   * Writes the report and appends timeline entries, atomically, if the stored version is
+   * `expectedVersion`; bumps the version. Returns null (and writes nothing) otherwise.
+   */
+  save(report: Report, expectedVersion: number, entries: readonly TimelineEntry[]): Promise<Report | null>;
+  /**
+   * Takes a report for the timer: succeeds for one caller only, while the stored version is
+   * `expectedVersion` and nobody holds an unexpired claim. Returns the claimed report (version bumped).
+   */
+  claim(id: string, expectedVersion: number, owner: string, until: number, now: number): Promise<Report | null>;
+  /** Reports whose nextCheckAt has come, oldest first: the timer's work list. */
+  listDue(now: number, limit: number): Promise<Report[]>;
+  /** A person's own reports (created for or by them), newest first. */
+  listForResident(personId: string, limit: number, before?: number): Promise<Report[]>;
+  /** Reports matching the filter, soonest deadline first. */
+  list(filter: ReportFilter, limit: number, offset?: number): Promise<Report[]>;
+  count(filter: ReportFilter): Promise<number>;
+  /** Open reports of this category on this unit created at or after `since` (the duplicate hint). */
+  findOpenSimilar(unitId: string, category: string, since: number): Promise<Report[]>;
+}
+
 /** Small key/value settings the server keeps with its data (the session signing secret, seed marks). */
 export interface MetaRepo {
   get(key: string): Promise<string | null>;
@@ -122,6 +164,7 @@ export interface Store {
   sessions: SessionRepo;
   audit: AuditRepo;
   messages: MessageRepo;
+  reports: ReportRepo;
   meta: MetaRepo;
   close(): Promise<void>;
 }

@@ -5,3 +5,4 @@ export * from './machine';
 export * from './report';
 export * from './routing';
 export * from './figures';
+export * from './engine';

@@ -5,8 +5,8 @@
  */
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
-import { DomainError, type Binding, type Person, type Role, type Unit, type UnitKind } from '../../../../src/core';
-import type { AuditEntry, Message, Session, Store } from '../port';
+import { DomainError, type Binding, type Person, type Report, type Role, type TimelineEntry, type Unit, type UnitKind } from '../../../../src/core';
+import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
 
 /** Upper bound for a prefix range scan: every path under `p` sorts before p + U+FFFF. */
@@ -188,8 +188,107 @@ export function openSqliteStore(file: string): Store {
     return toUnit(q.unitGet.get(id)!);
   });
 
+  const rq = {
+    insert: db.prepare(
+      `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, claim_owner, claim_until, created_at, version, doc)
+       VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @claimOwner, @claimUntil, @createdAt, @version, @doc)`,
+    ),
+    byRequest: db.prepare<[string, string], { doc: string }>('SELECT doc FROM reports WHERE created_by = ? AND client_request_id = ?'),
+    get: db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?'),
+    save: db.prepare(
+      `UPDATE reports SET resident_id = @residentId, unit_id = @unitId, unit_path = @unitPath, status = @status, level = @level, handler_id = @handlerId,
+         due_at = @dueAt, next_check_at = @nextCheckAt, claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc
+       WHERE id = @id AND version = @expected`,
+    ),
+    event: db.prepare('INSERT INTO report_events (id, report_id, at, doc) VALUES (?, ?, ?, ?)'),
+    timeline: db.prepare<[string], { doc: string }>('SELECT doc FROM report_events WHERE report_id = ? ORDER BY at, rowid'),
+    due: db.prepare<[number, number], { doc: string }>('SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?'),
+    mine: db.prepare<[string, string, number, number], { doc: string }>(
+      `SELECT doc FROM reports WHERE (resident_id = ? OR created_by = ?) AND created_at < ?
+       ORDER BY created_at DESC, id DESC LIMIT ?`,
+    ),
+    similar: db.prepare<[string, string, number], { doc: string }>(
+      `SELECT doc FROM reports WHERE unit_id = ? AND category = ? AND created_at >= ? AND status IN ('submitted','responded','transferred','needs_info') ORDER BY created_at DESC`,
+    ),
+  };
+  const parseReport = (r: { doc: string } | undefined): Report | null => (r ? (JSON.parse(r.doc) as Report) : null);
+  const reportRow = (r: Report) => ({ ...r, doc: JSON.stringify(r) });
+
+  function where(f: ReportFilter): { sql: string; args: unknown[] } {
+    const parts = ['unit_path >= ? AND unit_path < ?'];
+    const args: unknown[] = [f.path, f.path + END];
+    const inList = (col: string, vals: readonly string[]) => {
+      parts.push(`${col} IN (${vals.map(() => '?').join(',')})`);
+      args.push(...vals);
+    };
+    if (f.statuses?.length) inList('status', f.statuses);
+    if (f.levels?.length) inList('level', f.levels);
+    if (f.category) (parts.push('category = ?'), args.push(f.category));
+    if (f.handlerId) (parts.push('handler_id = ?'), args.push(f.handlerId));
+    if (f.dueBefore !== undefined) (parts.push('due_at < ?'), args.push(f.dueBefore));
+    if (f.createdFrom !== undefined) (parts.push('created_at >= ?'), args.push(f.createdFrom));
+    if (f.createdTo !== undefined) (parts.push('created_at < ?'), args.push(f.createdTo));
+    return { sql: parts.join(' AND '), args };
+  }
+
+  const insertReport = db.transaction((report: Report, timeline: readonly TimelineEntry[]) => {
+    const existing = parseReport(rq.byRequest.get(report.createdBy, report.clientRequestId));
+    if (existing) return { report: existing, created: false };
+    rq.insert.run(reportRow(report));
+    for (const e of timeline) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
+    return { report, created: true };
+  });
+  const saveReport = db.transaction((report: Report, expected: number, entries: readonly TimelineEntry[]) => {
+    const next = { ...report, version: expected + 1 };
+    if (rq.save.run({ ...reportRow(next), expected }).changes !== 1) return null;
+    for (const e of entries) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
+    return next;
+  });
+  const claimReport = db.transaction((id: string, expected: number, owner: string, until: number, now: number) => {
+    const cur = parseReport(rq.get.get(id));
+    if (!cur || cur.version !== expected) return null;
+    if (cur.claimOwner && cur.claimUntil !== null && cur.claimUntil > now && cur.claimOwner !== owner) return null;
+    const next = { ...cur, claimOwner: owner, claimUntil: until, version: expected + 1 };
+    return rq.save.run({ ...reportRow(next), expected }).changes === 1 ? next : null;
+  });
+
   return {
     kind: 'sqlite',
+    reports: {
+      async insert(report, timeline) {
+        return insertReport(report, timeline);
+      },
+      async get(id) {
+        return parseReport(rq.get.get(id));
+      },
+      async timeline(reportId) {
+        return rq.timeline.all(reportId).map((r) => JSON.parse(r.doc) as TimelineEntry);
+      },
+      async save(report, expected, entries) {
+        return saveReport(report, expected, entries);
+      },
+      async claim(id, expected, owner, until, now) {
+        return claimReport(id, expected, owner, until, now);
+      },
+      async listDue(now, limit) {
+        return rq.due.all(now, limit).map((r) => JSON.parse(r.doc) as Report);
+      },
+      async listForResident(personId, limit, before) {
+        return rq.mine.all(personId, personId, before ?? Number.MAX_SAFE_INTEGER, limit).map((r) => JSON.parse(r.doc) as Report);
+      },
+      async list(filter, limit, offset = 0) {
+        const w = where(filter);
+        const rows = db.prepare(`SELECT doc FROM reports WHERE ${w.sql} ORDER BY due_at, id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as { doc: string }[];
+        return rows.map((r) => JSON.parse(r.doc) as Report);
+      },
+      async count(filter) {
+        const w = where(filter);
+        return (db.prepare(`SELECT count(*) AS n FROM reports WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+      },
+      async findOpenSimilar(unitId, category, since) {
+        return rq.similar.all(unitId, category, since).map((r) => JSON.parse(r.doc) as Report);
+      },
+    },
     units: {
       async get(id) {
         const r = q.unitGet.get(id);

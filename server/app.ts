@@ -8,12 +8,20 @@ import fastifyStatic from '@fastify/static';
 import { fail } from '../src/core';
 import { dispatch, httpStatus } from '../cloudfunctions/lib/dispatch';
 import type { Deps } from '../cloudfunctions/lib/deps';
+import { resolveCaller } from '../cloudfunctions/lib/identity';
+import { MAX_PHOTO_BYTES, readLocalPhoto } from '../cloudfunctions/lib/ports/photos';
+import { sweep } from '../cloudfunctions/lib/actions/reports';
+import { DomainError } from '../src/core';
 
 export interface ServerOptions {
   deps: Deps;
   /** Folder holding h5/ and admin/ builds; the pages are served only if they exist. */
   distDir?: string;
   logRequests?: boolean;
+  /** Folder of uploaded photos (served at /files/<id>). */
+  filesDir?: string;
+  /** Test-only: POST /api/__test with { advanceMs } or { sweep: true }. Never on in production. */
+  testClock?: { advance(ms: number): void } | null;
 }
 
 const NOT_BUILT = (what: string, cmd: string) => `<!doctype html><meta charset="utf-8"><title>近邻</title>
@@ -48,6 +56,35 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const result = await dispatch(opts.deps, req.params.fn, req.body, { token: bearer(req.headers.authorization) });
     reply.status(httpStatus(result)).send(result);
   });
+  // Photos arrive as raw bytes (the mini-program's h5 build posts the file itself).
+  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: MAX_PHOTO_BYTES + 1024 }, (_req, body, done) =>
+    done(null, body),
+  );
+  app.post('/api/photos', { bodyLimit: MAX_PHOTO_BYTES + 1024 }, async (req, reply) => {
+    try {
+      const caller = await resolveCaller(opts.deps, { token: bearer(req.headers.authorization) });
+      if (!caller) return reply.status(401).send(fail('AUTH.REQUIRED'));
+      if (!Buffer.isBuffer(req.body)) return reply.status(400).send(fail('PHOTO.BAD_TYPE'));
+      const stored = await opts.deps.photos.put(req.body, caller.person.id);
+      return reply.send({ ok: true, data: stored });
+    } catch (e) {
+      if (e instanceof DomainError) return reply.status(e.code === 'PHOTO.TOO_LARGE' ? 413 : e.code.startsWith('AUTH') ? 401 : 400).send(e.toFailure());
+      throw e;
+    }
+  });
+  app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
+    const photo = opts.filesDir ? readLocalPhoto(opts.filesDir, req.params.id) : null;
+    if (!photo) return reply.status(404).send('Not found');
+    return reply.type(photo.type).header('cache-control', 'private, max-age=86400').send(photo.bytes);
+  });
+  if (opts.testClock) {
+    const clock = opts.testClock;
+    app.post<{ Body: { advanceMs?: number; sweep?: boolean } }>('/api/__test', async (req) => {
+      if (typeof req.body?.advanceMs === 'number') clock.advance(req.body.advanceMs);
+      const swept = req.body?.sweep ? await sweep(opts.deps, 'test-sweep') : null;
+      return { ok: true, data: { now: opts.deps.clock.now(), swept } };
+    });
+  }
   app.get('/api/health', async () => ({ ok: true, data: { store: opts.deps.store.kind, time: opts.deps.clock.now() } }));
   app.all('/api/*', async (req, reply) => {
     reply.status(404).send(req.method === 'POST' ? fail('API.UNKNOWN_FUNCTION') : fail('INPUT.MALFORMED', '请用 POST 调用接口'));

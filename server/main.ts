@@ -11,6 +11,9 @@ import { seedDemo, DEMO_PEOPLE } from '../cloudfunctions/lib/seed/demo';
 import { DEMO_PASSWORD } from '../cloudfunctions/lib/actions/auth';
 import { ROLE_LABEL } from '../src/core';
 import { buildServer } from './app';
+import { localPhotos } from '../cloudfunctions/lib/ports/photos';
+import { sweep } from '../cloudfunctions/lib/actions/reports';
+import { randomIds } from '../cloudfunctions/lib/deps';
 import { readSettings } from './settings';
 
 async function main() {
@@ -18,7 +21,13 @@ async function main() {
   const settings = readSettings(root);
   mkdirSync(path.dirname(settings.dbFile), { recursive: true });
   const store = openSqliteStore(settings.dbFile);
+  const filesDir = path.join(path.dirname(settings.dbFile), 'files');
+  // Test-only: a clock the end-to-end tests can move forward (JINLIN_TEST_CLOCK=1).
+  let offset = 0;
+  const testClock = process.env.JINLIN_TEST_CLOCK === '1' ? { advance: (ms: number) => void (offset += ms) } : null;
   const deps: Deps = makeDeps(store, {
+    clock: { now: () => Date.now() + offset },
+    photos: localPhotos(filesDir, randomIds),
     settings: { ...DEFAULT_SETTINGS, sessionTtlMs: settings.sessionHours * 3600_000 },
     // QR codes must open on the phones that scan them: set JINLIN_PUBLIC_URL to an address they reach.
     publicUrl: process.env.JINLIN_PUBLIC_URL || `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`,
@@ -31,16 +40,31 @@ async function main() {
     if (seeded) console.log(`已写入演示数据（${settings.demoResidents} 位居民，用时 ${Date.now() - t} ms）`);
   }
 
-  const app = await buildServer({ deps, distDir: settings.distDir });
+  const app = await buildServer({ deps, distDir: settings.distDir, filesDir, testClock });
+  if (testClock) console.log('注意：测试时钟已开启（JINLIN_TEST_CLOCK=1），不要在正式环境使用');
   await app.listen({ port: settings.port, host: settings.host });
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : settings.port;
   const base = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
 
-  // Timer jobs: expired sessions today; report deadlines join this loop later.
-  const timer = setInterval(() => {
-    store.sessions.purgeExpired(deps.clock.now()).catch((e) => deps.log.error('timer failed', { error: String(e) }));
-  }, settings.timerMinutes * 60_000);
+  // Timer jobs, as the `deadlines` cloud function's timer trigger runs them in the cloud: warn,
+  // escalate on breach, auto-close; then purge expired sessions. Runs once at start to catch up.
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      const r = await sweep(deps, `host-${process.pid}`);
+      if (r.warned + r.escalated + r.closed > 0) deps.log.info('deadlines', { ...r });
+      await store.sessions.purgeExpired(deps.clock.now());
+    } catch (e) {
+      deps.log.error('timer failed', { error: String(e instanceof Error ? e.stack : e) });
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(() => void tick(), settings.timerMinutes * 60_000);
   timer.unref();
 
   const demo = (await store.people.listDemo()).length > 0;

@@ -3,6 +3,10 @@ import type { Clock, IdSource } from '../../src/core';
 import type { Store } from './store/port';
 import { inAppNotifier, type Notifier } from './ports/notifier';
 import { qrCodeImage, type CodeImage } from './ports/code-image';
+import { localPhotos, type Photos } from './ports/photos';
+import { officialCalendar, type Calendar } from '../../src/core';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface Logger {
   info(msg: string, extra?: Record<string, unknown>): void;
@@ -25,6 +29,10 @@ export interface Deps {
   notifier: Notifier;
   /** Scannable codes that open a mini-program page. */
   codeImage: CodeImage;
+  /** Where report photos are kept. */
+  photos: Photos;
+  /** Working days for deadlines: the official calendar. */
+  calendar: Calendar;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -67,5 +75,7 @@ export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { pu
     log: over.log ?? consoleLogger,
     notifier: over.notifier ?? inAppNotifier(store, clock, ids),
     codeImage: over.codeImage ?? qrCodeImage(over.publicUrl ?? 'http://127.0.0.1:8787'),
+    photos: over.photos ?? localPhotos(path.join(tmpdir(), 'jinlin-photos'), ids),
+    calendar: over.calendar ?? officialCalendar,
   };
 }

@@ -9,12 +9,13 @@ import { DomainError, fail, ok, type ErrorCode, type Failure, type Result } from
 import { auth } from './actions/auth';
 import { messages } from './actions/messages';
 import { people } from './actions/people';
+import { reports } from './actions/reports';
 import { units } from './actions/units';
 import type { ActionDef, Caller, FunctionDef } from './actions/define';
 import type { Deps } from './deps';
 import { resolveCaller, type Credentials } from './identity';
 
-export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people, messages };
+export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people, messages, reports };
 
 const HAN = /[\u4e00-\u9fff]/;
 

@@ -60,18 +60,20 @@ export const PERMISSIONS = [
   'person.view', // see people bound below it, with their phone numbers
   'person.manage', // add people and edit their details
   'role.bind', // bind and unbind roles below it (which roles: BINDABLE_ROLES)
+  'report.view', // see every report below it, with the resident's name and phone
+  'report.manage', // act on any report below it, whoever handles it (staff)
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const STAFF: readonly Permission[] = ['unit.view', 'unit.manage', 'person.view', 'person.manage', 'role.bind'];
+const STAFF: readonly Permission[] = ['unit.view', 'unit.manage', 'person.view', 'person.manage', 'role.bind', 'report.view', 'report.manage'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   resident: ['unit.view'],
   member: ['unit.view'],
   volunteer: ['unit.view'],
-  building_lead: ['unit.view', 'person.view'],
-  property_manager: ['unit.view', 'person.view'],
-  compound_secretary: ['unit.view', 'person.view', 'role.bind'],
+  building_lead: ['unit.view', 'person.view', 'report.view'],
+  property_manager: ['unit.view', 'person.view', 'report.view'],
+  compound_secretary: ['unit.view', 'person.view', 'role.bind', 'report.view'],
   community_staff: STAFF,
   community_secretary: STAFF,
   street_officer: STAFF,

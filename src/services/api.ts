@@ -6,9 +6,9 @@
 import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../core/api';
 import { transport } from './transport';
 import { clearSession, getToken, saveSession } from './session';
-import type { ClientFailure, ClientResult } from './types';
+import type { ClientFailure, ClientResult, LocalPhoto, UploadedPhoto } from './types';
 
-export type { ClientFailure, ClientResult } from './types';
+export type { ClientFailure, ClientResult, LocalPhoto, UploadedPhoto } from './types';
 
 /** Codes after which the token is useless: drop it and send the person to sign in. */
 const SESSION_LOST = new Set<string>(['AUTH.REQUIRED', 'AUTH.TOKEN_EXPIRED', 'AUTH.TOKEN_REVOKED', 'AUTH.TOKEN_INVALID']);
@@ -24,6 +24,14 @@ export async function call<F extends FunctionName, A extends ActionName<F>>(
 ): Promise<ClientResult<ActionOutput<F, A>>> {
   const token = transport.usesToken ? getToken() : null;
   const result = (await transport.send(fn, action, data, token)) as ClientResult<ActionOutput<F, A>>;
+  if (!result.ok && isSessionLost(result)) clearSession();
+  return result;
+}
+
+/** Uploads one photo; the answer's `id` goes into a report's `photos`. */
+export async function uploadPhoto(photo: LocalPhoto): Promise<ClientResult<UploadedPhoto>> {
+  const token = transport.usesToken ? getToken() : null;
+  const result = await transport.upload(photo, token);
   if (!result.ok && isSessionLost(result)) clearSession();
   return result;
 }

@@ -6,9 +6,14 @@
  */
 import type { Transport } from './types';
 
+const NO_NETWORK = { ok: false, code: 'NETWORK.UNREACHABLE', message: '此平台暂不支持联网' } as const;
+
 export const transport: Transport = {
   usesToken: false,
   async send() {
-    return { ok: false, code: 'NETWORK.UNREACHABLE', message: '此平台暂不支持联网' };
+    return NO_NETWORK;
+  },
+  async upload() {
+    return NO_NETWORK;
   },
 };

@@ -1,8 +1,12 @@
 /** Mini-program transport: wx.cloud.callFunction; the platform tells the function who is calling. */
 import Taro from '@tarojs/taro';
-import { asResult, NETWORK_MESSAGE, type Transport } from './types';
+import { ERRORS } from '../core/errors';
+import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type Transport } from './types';
 
 let initialised = false;
+
+/** The server's limit; checked here too so a person is not kept waiting for a refusal. */
+const MAX_BYTES = 5 * 1024 * 1024;
 
 function initCloud(): void {
   if (initialised) return;
@@ -10,6 +14,14 @@ function initCloud(): void {
   const env = typeof JINLIN_TCB_ENV === 'string' && JINLIN_TCB_ENV ? JINLIN_TCB_ENV : undefined;
   Taro.cloud.init(env ? { env, traceUser: true } : { traceUser: true });
   initialised = true;
+}
+
+/** reports/2026-11/<time>-<random>.jpg: unique without asking the server, grouped by month. */
+function cloudPathFor(localPath: string, now = new Date()): string {
+  const ext = (/\.(jpe?g|png|webp)$/i.exec(localPath)?.[1] ?? 'jpg').toLowerCase();
+  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
+  const random = Math.random().toString(36).slice(2, 10);
+  return `reports/${month}/${now.getTime().toString(36)}-${random}.${ext}`;
 }
 
 export const transport: Transport = {
@@ -21,6 +33,20 @@ export const transport: Transport = {
       return asResult(res.result);
     } catch {
       return { ok: false, code: 'NETWORK.UNREACHABLE', message: NETWORK_MESSAGE };
+    }
+  },
+
+  async upload(photo) {
+    if (typeof photo.size === 'number' && photo.size > MAX_BYTES) {
+      return { ok: false, code: 'PHOTO.TOO_LARGE', message: ERRORS['PHOTO.TOO_LARGE'] };
+    }
+    initCloud();
+    try {
+      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(photo.path), filePath: photo.path });
+      // The fileID is what the report keeps; the local copy shows at once without a download.
+      return { ok: true, data: { id: res.fileID, url: photo.path } };
+    } catch {
+      return { ok: false, code: 'NETWORK.UNREACHABLE', message: UPLOAD_FAILED_MESSAGE };
     }
   },
 };

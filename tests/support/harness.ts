@@ -6,7 +6,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fixedClock, type Result, type Unit } from '../../src/core';
-import { makeDeps, silentLogger, type Deps } from '../../cloudfunctions/lib/deps';
+import { makeDeps, randomIds, silentLogger, type Deps } from '../../cloudfunctions/lib/deps';
+import { localPhotos } from '../../cloudfunctions/lib/ports/photos';
 import { dispatch } from '../../cloudfunctions/lib/dispatch';
 import { openSqliteStore } from '../../cloudfunctions/lib/store/sqlite';
 import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
@@ -19,7 +20,7 @@ export async function harness(opts: { residents?: number } = {}) {
   const dir = mkdtempSync(path.join(tmpdir(), 'jinlin-act-'));
   const clock = fixedClock(T0);
   const store = openSqliteStore(path.join(dir, 'jinlin.db'));
-  const deps: Deps = makeDeps(store, { clock, log: silentLogger });
+  const deps: Deps = makeDeps(store, { clock, log: silentLogger, photos: localPhotos(path.join(dir, 'files'), randomIds) });
   await seedDemo(deps, { residents: opts.residents ?? 40 });
 
   const call = <T = unknown>(fn: string, action: string, data?: unknown, cred: Credentials = {}) =>

@@ -132,6 +132,7 @@ export function createReport(act: Act, input: NewReport, route: Route): Change {
     warnAt: act.now,
     dueAt: act.now,
     respondedAt: null,
+    firstRespondBy: act.now,
     warned: false,
     breached: false,
     breaches: [],
@@ -158,7 +159,7 @@ export function createReport(act: Act, input: NewReport, route: Route): Change {
   };
   const created = entry(act, base, 'create', { toStatus: 'submitted', toLevel: route.stop.level, photos: input.photos, note: input.description });
   const arrived = arrive(act, base, input.category, route);
-  return { report: settle(arrived.report, act), entries: [created, ...arrived.entries] };
+  return { report: settle({ ...arrived.report, firstRespondBy: arrived.report.respondBy }, act), entries: [created, ...arrived.entries] };
 }
 
 function simple(act: Act, r: Report, event: ReportEvent, patch: Partial<Report>, note: string | null = null, photos: string[] = []): Change {

@@ -9,10 +9,7 @@
 import { LEVELS, type Level } from './categories';
 import type { Report } from './report';
 
-export type FigureInput = Pick<Report, 'status' | 'respondedAt' | 'breached' | 'rating' | 'resolvedAt' | 'resolvedLevel' | 'duplicateOf'> & {
-  /** The response deadline of the first level the report reached. */
-  firstRespondBy: number;
-};
+export type FigureInput = Pick<Report, 'status' | 'respondedAt' | 'firstRespondBy' | 'breached' | 'rating' | 'resolvedAt' | 'resolvedLevel' | 'duplicateOf'>;
 
 export interface Figures {
   reports: number;

@@ -69,6 +69,8 @@ export interface Report {
   warnAt: number;
   dueAt: number;
   respondedAt: number | null;
+  /** The response deadline of the first level (the response rate counts against it). */
+  firstRespondBy: number;
   warned: boolean;
   /** Ever breached at any level (the on-time rate counts this). */
   breached: boolean;

@@ -25,6 +25,19 @@
  *   compound can have hundreds of units. If the process dies halfway, paths below the moved unit
  *   are stale but recomputable from parentId: `repairPaths(id)` (also what move runs) fixes them
  *   and is safe to repeat.
+ * - Reports:
+ *   - a retried create: a guard document in `uniques` keyed by hash(createdBy, clientRequestId),
+ *     created in the same transaction as the report and its first timeline entries; a create
+ *     that finds the guard writes nothing and returns the report it names (read in the same
+ *     snapshot, so the two are always seen together). Racing creates all write the guard; the
+ *     database lets one commit and the SDK re-runs the others, which then find it;
+ *   - save: a transaction that reads the report, checks its version, replaces it (version + 1)
+ *     and adds the timeline entries under their own ids, so a re-run callback writes the same
+ *     documents and a conflicting writer (another save, a claim) aborts one side;
+ *   - claim: one conditional update, `where(_id, version, claim free | expired | own)`, and
+ *     `updated === 1`; the version bump makes a save over the pre-claim version fail;
+ *   - timeline order is (at, ver, pos): the report version the write produced, then the
+ *     entry's place in that write, i.e. the order they were appended in.
  * - Every list that may pass 1000 rows (the service's cap on `limit`) is read page by page.
  *
  * Documents store the port's fields; `_id` is the entity id (except bindings, see above).
@@ -35,8 +48,19 @@
  */
 import { createHash } from 'node:crypto';
 import type tcb from '@cloudbase/node-sdk';
-import { DomainError, type Binding, type Person, type Role, type Unit, type UnitKind } from '../../../../src/core';
-import type { AuditEntry, Message, Session, Store } from '../port';
+import {
+  DomainError,
+  isOpen,
+  STATUSES,
+  type Binding,
+  type Person,
+  type Report,
+  type Role,
+  type TimelineEntry,
+  type Unit,
+  type UnitKind,
+} from '../../../../src/core';
+import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
 
 type App = ReturnType<typeof tcb.init>;
 type Db = ReturnType<App['database']>;
@@ -100,12 +124,26 @@ export const COLLECTIONS: { name: string; indexes: IndexDecl[] }[] = [
       { name: 'person_read', keys: { personId: 1, readAt: 1 } },
     ],
   },
+  {
+    name: 'reports',
+    indexes: [
+      // Also guarded by `uniques` (see insert); the index is a second line of defence.
+      { name: 'request_unique', keys: { createdBy: 1, clientRequestId: 1 }, unique: true },
+      { name: 'next_check', keys: { nextCheckAt: 1, _id: 1 } },
+      { name: 'resident_created', keys: { residentId: 1, createdAt: -1 } },
+      { name: 'creator_created', keys: { createdBy: 1, createdAt: -1 } },
+      { name: 'path_due', keys: { unitPath: 1, dueAt: 1 } },
+      { name: 'handler_due', keys: { handlerId: 1, dueAt: 1 } },
+      { name: 'unit_category_created', keys: { unitId: 1, category: 1, createdAt: -1 } },
+    ],
+  },
+  { name: 'report_events', indexes: [{ name: 'report_at', keys: { reportId: 1, at: 1, ver: 1, pos: 1 } }] },
   { name: 'meta', indexes: [] },
   /** Guard documents that make a value unique: `_id` is the lock. */
   { name: 'uniques', indexes: [] },
 ];
 
-type Name = 'units' | 'people' | 'bindings' | 'sessions' | 'audit' | 'messages' | 'meta' | 'uniques';
+type Name = 'units' | 'people' | 'bindings' | 'sessions' | 'audit' | 'messages' | 'reports' | 'report_events' | 'meta' | 'uniques';
 
 /** The service's cap on one query's `limit`. */
 export const PAGE = 1000;
@@ -141,6 +179,9 @@ const siblingKey = (parentId: string | null, name: string) => `unitname_${hash(p
 const usernameKey = (username: string) => `username_${hash(username)}`;
 const openidKey = (openid: string) => `openid_${hash(openid)}`;
 const bindingKey = (personId: string, unitId: string, role: Role) => `binding_${hash(personId, unitId, role)}`;
+const reportRequestKey = (createdBy: string, clientRequestId: string) => `report_${hash(createdBy, clientRequestId)}`;
+/** Statuses in which a report still needs someone (the duplicate hint looks at these). */
+const OPEN_STATUSES = STATUSES.filter(isOpen);
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -233,6 +274,34 @@ const toAudit = (d: Doc): AuditEntry => ({
   detail: typeof d.detail === 'string' ? JSON.parse(d.detail) : (d.detail ?? {}),
 });
 
+/** A report is stored as its own fields (so filters and indexes see them), `_id` being its id. */
+function reportDoc(r: Report): Doc {
+  const { id, ...fields } = r;
+  return { _id: id, ...fields };
+}
+function toReport(d: Doc): Report {
+  const { _id, _openid: _o, ...fields } = d;
+  return { id: _id, ...fields } as Report;
+}
+/** A timeline entry, with its place in the order it was appended: the report version its write produced, then its index in that write. */
+function eventDoc(e: TimelineEntry, ver: number, pos: number): Doc {
+  const { id, ...fields } = e;
+  return { _id: id, ...fields, ver, pos };
+}
+const toEntry = (d: Doc): TimelineEntry => ({
+  id: d._id,
+  reportId: d.reportId,
+  at: d.at,
+  actorId: d.actorId ?? null,
+  type: d.type,
+  fromStatus: d.fromStatus ?? null,
+  toStatus: d.toStatus ?? null,
+  fromLevel: d.fromLevel ?? null,
+  toLevel: d.toLevel ?? null,
+  note: d.note ?? null,
+  photos: d.photos ?? [],
+});
+
 export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): CloudbaseStore {
   // app.database() resets the process-wide request class each time: call it once per store.
   const db = app.database();
@@ -259,12 +328,12 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     }
   }
 
-  /** Every row of a query with a total order, by skip (for orders on a non-unique first key). */
-  async function drainBySkip(q: Query, max = Infinity): Promise<Doc[]> {
+  /** Every row of a query with a total order (up to `max`, after `from`), by skip (for orders on a non-unique first key). */
+  async function drainBySkip(q: Query, max = Infinity, from = 0): Promise<Doc[]> {
     const out: Doc[] = [];
     while (out.length < max) {
       const want = Math.min(PAGE, max - out.length);
-      const got = await rows(q.skip(out.length).limit(want));
+      const got = await rows(q.skip(from + out.length).limit(want));
       out.push(...got);
       if (got.length < want) break;
     }
@@ -648,6 +717,101 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     },
   };
 
+  /** The query of a ReportFilter: every condition on an indexed field of the report document. */
+  function reportWhere(f: ReportFilter): Doc {
+    const w: Doc = { unitPath: _.gte(f.path).and(_.lt(f.path + END)) };
+    if (f.statuses?.length) w.status = _.in([...f.statuses]);
+    if (f.levels?.length) w.level = _.in([...f.levels]);
+    if (f.category) w.category = f.category;
+    if (f.handlerId) w.handlerId = f.handlerId;
+    if (f.dueBefore !== undefined) w.dueAt = _.lt(f.dueBefore);
+    if (f.createdFrom !== undefined && f.createdTo !== undefined) w.createdAt = _.gte(f.createdFrom).and(_.lt(f.createdTo));
+    else if (f.createdFrom !== undefined) w.createdAt = _.gte(f.createdFrom);
+    else if (f.createdTo !== undefined) w.createdAt = _.lt(f.createdTo);
+    return w;
+  }
+
+  const reports: CloudbaseStore['reports'] = {
+    async insert(report, timeline) {
+      const key = reportRequestKey(report.createdBy, report.clientRequestId);
+      const existing = await transaction(async (t) => {
+        const held = await txGet(t, 'uniques', key);
+        if (held) {
+          // The guard and the report were committed together: this snapshot has both.
+          const d = await txGet(t, 'reports', held.reportId);
+          if (!d) throw new Error(`report guard ${key} names a missing report ${held.reportId}`);
+          return d;
+        }
+        await t.collection(name('uniques')).add({ _id: key, kind: 'report', reportId: report.id });
+        await t.collection(name('reports')).add(reportDoc(report));
+        for (const [i, e] of timeline.entries()) await t.collection(name('report_events')).add(eventDoc(e, report.version, i));
+        return null;
+      });
+      return existing ? { report: toReport(existing), created: false } : { report, created: true };
+    },
+    async get(id) {
+      const d = await docById('reports', id);
+      return d ? toReport(d) : null;
+    },
+    async timeline(reportId) {
+      const q = coll('report_events').where({ reportId }).orderBy('at', 'asc').orderBy('ver', 'asc').orderBy('pos', 'asc');
+      return (await drainBySkip(q)).map(toEntry);
+    },
+    async save(report, expected, entries) {
+      const next: Report = { ...report, version: expected + 1 };
+      const { _id, ...fields } = reportDoc(next);
+      return transaction(async (t) => {
+        const snap = await txGet(t, 'reports', report.id);
+        if (!snap || snap.version !== expected) return null;
+        // set replaces the document: nested fields (extension, followUp, …) hold nothing stale.
+        await t.collection(name('reports')).doc(report.id).set(fields);
+        for (const [i, e] of entries.entries()) await t.collection(name('report_events')).add(eventDoc(e, next.version, i));
+        return next;
+      });
+    },
+    async claim(id, expected, owner, until, now) {
+      const cur = await reports.get(id);
+      if (!cur || cur.version !== expected) return null;
+      const free = _.or([{ claimOwner: null }, { claimUntil: null }, { claimUntil: _.lte(now) }, { claimOwner: owner }]);
+      const r = await coll('reports')
+        .where(_.and([{ _id: id, version: expected }, free]))
+        .update({ claimOwner: owner, claimUntil: until, version: expected + 1 });
+      // The update matched the version read, so the document is `cur` plus the claim.
+      return r.updated === 1 ? { ...cur, claimOwner: owner, claimUntil: until, version: expected + 1 } : null;
+    },
+    async listDue(now, limit) {
+      if (limit <= 0) return [];
+      // A numeric bound matches numbers only (MongoDB compares within a type), so null never does.
+      const q = coll('reports').where({ nextCheckAt: _.lte(now) }).orderBy('nextCheckAt', 'asc').orderBy('_id', 'asc');
+      return (await drainBySkip(q, limit)).map(toReport);
+    },
+    async listForResident(personId, limit, before) {
+      if (limit <= 0) return [];
+      const at = before === undefined ? {} : { createdAt: _.lt(before) };
+      // One branch per index (residentId+createdAt, createdBy+createdAt).
+      const q = coll('reports')
+        .where(_.or([{ residentId: personId, ...at }, { createdBy: personId, ...at }]))
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc');
+      return (await drainBySkip(q, limit)).map(toReport);
+    },
+    async list(filter, limit, offset = 0) {
+      if (limit <= 0) return [];
+      const q = coll('reports').where(reportWhere(filter)).orderBy('dueAt', 'asc').orderBy('_id', 'asc');
+      return (await drainBySkip(q, limit, offset)).map(toReport);
+    },
+    async count(filter) {
+      return (await coll('reports').where(reportWhere(filter)).count()).total as number;
+    },
+    async findOpenSimilar(unitId, category, since) {
+      const q = coll('reports')
+        .where({ unitId, category, createdAt: _.gte(since), status: _.in(OPEN_STATUSES) })
+        .orderBy('createdAt', 'desc')
+        .orderBy('_id', 'desc');
+      return (await drainBySkip(q)).map(toReport);
+    },
+  };
+
   const meta: CloudbaseStore['meta'] = {
     async get(key) {
       const d = await docById('meta', key);
@@ -667,6 +831,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     sessions,
     audit,
     messages,
+    reports,
     meta,
     async repairPaths(unitId) {
       const u = await units.get(unitId);

@@ -1,0 +1,24 @@
+import { Text, View } from '@tarojs/components';
+import type { Category } from '../core/reports/categories';
+import './report.scss';
+
+/** Big tiles, two to a row: the picture first, the name below, 紧急 where it is urgent. */
+export function CategoryGrid({ categories, value, onPick }: { categories: Category[]; value?: string | null; onPick: (c: Category) => void }) {
+  return (
+    <View className='cats' aria-label='反映类别'>
+      {categories.map((c) => (
+        <View
+          key={c.code}
+          className={`cats__tile${value === c.code ? ' cats__tile--on' : ''}`}
+          hoverClass='cats__tile--pressed'
+          aria-label={c.name}
+          onClick={() => onPick(c)}
+        >
+          {c.urgent && <Text className='badge-urgent cats__urgent'>紧急</Text>}
+          <Text className='cats__icon'>{c.icon}</Text>
+          <Text className='cats__name'>{c.name}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}

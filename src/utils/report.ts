@@ -1,0 +1,44 @@
+import type { ReportDetail, ReportSummary, TimelineView } from '../core/api';
+import type { Status } from '../core/reports/machine';
+import { formatDateTime } from './time';
+
+const OPEN: readonly Status[] = ['submitted', 'responded', 'transferred', 'needs_info'];
+
+export const isOpenStatus = (s: Status) => OPEN.includes(s);
+
+/** Chip colours by status; text and ground are chosen for contrast, not just for hue. */
+export const STATUS_TONE: Record<Status, string> = {
+  submitted: 'wait',
+  responded: 'doing',
+  transferred: 'moved',
+  needs_info: 'ask',
+  resolved: 'done',
+  closed: 'closed',
+  rejected: 'rejected',
+};
+
+/** The deadline that matters now: respond first, then resolve. */
+export function deadlineOf(r: Pick<ReportSummary, 'status' | 'respondBy' | 'dueAt'>): { kind: '响应' | '办结'; at: number } | null {
+  if (!isOpenStatus(r.status)) return null;
+  if (r.status === 'submitted') return { kind: '响应', at: r.respondBy };
+  return { kind: '办结', at: r.dueAt };
+}
+
+/** "请在 11月30日 15:00 前办结" (to the handler) or "11月30日 15:00 前办结" (to the resident). */
+export function deadlineSentence(r: Pick<ReportSummary, 'status' | 'respondBy' | 'dueAt'>, audience: 'handler' | 'resident', now = Date.now()): string | null {
+  const d = deadlineOf(r);
+  if (!d) return null;
+  const when = formatDateTime(d.at, now);
+  return audience === 'handler' ? `请在 ${when} 前${d.kind}` : `${when} 前${d.kind}`;
+}
+
+/** Newest first, whatever order the server sent. */
+export function newestFirst(entries: TimelineView[]): TimelineView[] {
+  return [...entries].sort((a, b) => b.at - a.at);
+}
+
+/** The handler's latest question, for the resident's answer box. */
+export function latestQuestion(r: Pick<ReportDetail, 'timeline'>): string | null {
+  const asked = newestFirst(r.timeline).find((e) => e.type === 'requestInfo');
+  return asked?.note ?? null;
+}

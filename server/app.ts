@@ -43,7 +43,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     if (status >= 500) opts.deps.log.error('server error', { url: req.url, error: String((err as Error).stack ?? err) });
     const body =
       status === 413
-        ? fail('INPUT.MALFORMED', '请求内容太大')
+        ? req.url.startsWith('/api/photos')
+          ? fail('PHOTO.TOO_LARGE')
+          : fail('INPUT.MALFORMED', '请求内容太大')
         : status === 415
           ? fail('INPUT.MALFORMED', '请求应为 JSON（Content-Type: application/json）')
           : status < 500

@@ -16,7 +16,7 @@ describe('the local host over HTTP', () => {
     mkdirSync(path.join(dist, 'admin'));
     writeFileSync(path.join(dist, 'h5', 'index.html'), '<html>h5 app</html>');
     writeFileSync(path.join(dist, 'admin', 'index.html'), '<html>admin app</html>');
-    app = await buildServer({ deps: h.deps, distDir: dist });
+    app = await buildServer({ deps: h.deps, distDir: dist, filesDir: path.join(dist, 'files') });
   });
   afterAll(async () => {
     await app.close();
@@ -81,6 +81,50 @@ describe('the local host over HTTP', () => {
     expect(r.statusCode).toBe(503);
     expect(r.body).toContain('npm run build:admin');
     await bare.close();
+  });
+});
+
+describe('photos over HTTP', () => {
+  let h: Harness;
+  let app: FastifyInstance;
+  const dir = mkdtempSync(path.join(tmpdir(), 'jinlin-photos-'));
+  beforeAll(async () => {
+    h = await harness();
+    const { localPhotos } = await import('../../cloudfunctions/lib/ports/photos');
+    const { randomIds } = await import('../../cloudfunctions/lib/deps');
+    h.deps.photos = localPhotos(dir, randomIds);
+    app = await buildServer({ deps: h.deps, filesDir: dir });
+  });
+  afterAll(async () => {
+    await app.close();
+    await h.close();
+  });
+  const jpeg = Buffer.concat([Buffer.from([0xff, 0xd8, 0xff, 0xe0]), Buffer.alloc(1000, 7)]);
+  const upload = async (body: Buffer, type: string, token?: string) =>
+    app.inject({ method: 'POST', url: '/api/photos', payload: body, headers: { 'content-type': type, ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+
+  it('stores a photo from a signed-in person and serves it back', async () => {
+    const { token } = (await h.as('jumin')) as { token: string };
+    const r = await upload(jpeg, 'image/jpeg', token);
+    expect(r.statusCode).toBe(200);
+    const { id, url } = r.json().data;
+    expect(url).toBe(`/files/${id}`);
+    const got = await app.inject(url);
+    expect(got.statusCode).toBe(200);
+    expect(got.headers['content-type']).toBe('image/jpeg');
+    expect(got.rawPayload.equals(jpeg)).toBe(true);
+    expect((await app.inject('/files/pho_nothere0000')).statusCode).toBe(404);
+    expect((await app.inject('/files/..%2F..%2Fetc%2Fpasswd')).statusCode).toBe(404);
+  });
+
+  it('refuses an anonymous upload, a file that is not a photo, and one over 5 MB', async () => {
+    const { token } = (await h.as('jumin')) as { token: string };
+    expect((await upload(jpeg, 'image/jpeg')).json().code).toBe('AUTH.REQUIRED');
+    const gif = await upload(Buffer.from('GIF89a-not-allowed'), 'image/png', token);
+    expect([gif.statusCode, gif.json().code]).toEqual([400, 'PHOTO.BAD_TYPE']);
+    const big = await upload(Buffer.concat([jpeg, Buffer.alloc(5 * 1024 * 1024)]), 'image/jpeg', token);
+    expect([big.statusCode, big.json().code]).toEqual([413, 'PHOTO.TOO_LARGE']);
+    expect((await app.inject({ method: 'POST', url: '/api/__test', payload: { advanceMs: 1 } })).json().code).toBe('API.UNKNOWN_FUNCTION');
   });
 });
 

@@ -203,6 +203,9 @@ export function storeContract(name: string, harness: AdapterHarness) {
         expect((await store.bindings.listForPerson(p.id)).map((b) => b.role).sort()).toEqual(['building_lead', 'resident']);
         expect(await store.bindings.find(p.id, t.a1.id, 'resident')).toMatchObject({ role: 'resident' });
         expect(await store.bindings.find(p.id, t.a2.id, 'resident')).toBeNull();
+        expect((await store.bindings.listWithRoles([t.a1.id, t.a2.id], ['building_lead'])).map((b) => b.role)).toEqual(['building_lead']);
+        expect(await store.bindings.listWithRoles([t.a2.id], ['building_lead'])).toEqual([]);
+        expect(await store.bindings.listWithRoles([], ['building_lead'])).toEqual([]);
       });
 
       it('removes a binding once', async () => {

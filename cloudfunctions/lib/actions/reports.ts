@@ -8,6 +8,7 @@ import {
   DEFAULT_POLICY,
   DomainError,
   EVENT_LABEL,
+  HANDLER_ROLES,
   LEVEL_LABEL,
   ROLE_LABEL,
   STATUS_LABEL,
@@ -79,8 +80,12 @@ async function chainOf(deps: Deps, unit: Pick<Unit, 'path'>): Promise<Unit[]> {
   return ids.reverse().map((id) => byId.get(id)!).filter(Boolean);
 }
 
+/** The bindings that can make someone a handler, on these units. */
 async function bindingsOn(deps: Deps, units: readonly Unit[]): Promise<Binding[]> {
-  return (await Promise.all(units.map((u) => deps.store.bindings.listForUnit(u.id)))).flat();
+  return deps.store.bindings.listWithRoles(
+    units.map((u) => u.id),
+    HANDLER_ROLES,
+  );
 }
 
 /** Where a report lands when it enters at `from`. */

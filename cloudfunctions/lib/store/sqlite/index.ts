@@ -414,6 +414,11 @@ export function openSqliteStore(file: string): Store {
       async listForUnit(unitId) {
         return q.bindingsForUnit.all(unitId).map(toBinding);
       },
+      async listWithRoles(unitIds, roles) {
+        if (unitIds.length === 0 || roles.length === 0) return [];
+        const sql = `SELECT * FROM bindings WHERE unit_id IN (${unitIds.map(() => '?').join(',')}) AND role IN (${roles.map(() => '?').join(',')}) ORDER BY created_at, id`;
+        return (db.prepare(sql).all(...unitIds, ...roles) as BindingRow[]).map(toBinding);
+      },
       async find(personId, unitId, role) {
         const r = q.bindingFind.get(personId, unitId, role);
         return r ? toBinding(r) : null;

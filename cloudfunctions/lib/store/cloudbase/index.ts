@@ -612,6 +612,15 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     async listForUnit(unitId) {
       return (await drainBySkip(coll('bindings').where({ unitId }).orderBy('createdAt', 'asc').orderBy('id', 'asc'))).map(toBinding);
     },
+    async listWithRoles(unitIds, roles) {
+      if (unitIds.length === 0 || roles.length === 0) return [];
+      const out: Binding[] = [];
+      for (const part of chunks([...new Set(unitIds)], IN_CHUNK)) {
+        const q = coll('bindings').where({ unitId: _.in(part), role: _.in([...roles]) }).orderBy('createdAt', 'asc').orderBy('id', 'asc');
+        out.push(...(await drainBySkip(q)).map(toBinding));
+      }
+      return out.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
+    },
     async find(personId, unitId, role) {
       const d = await docById('bindings', bindingKey(personId, unitId, role));
       return d ? toBinding(d) : null;

@@ -3,6 +3,7 @@
  * in a sentence, who is on it and by when, and what has happened. The action areas differ per
  * page and come after it.
  */
+import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReportDetail } from '../core/api';
@@ -15,7 +16,7 @@ import './report.scss';
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
 
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
+function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <View className='rb__row'>
       <Text className='rb__row-label'>{label}</Text>
@@ -119,11 +120,13 @@ export function Reporter({ report }: { report: ReportDetail }) {
   );
 }
 
-export function ReportBody({ report, audience }: { report: ReportDetail; audience: 'resident' | 'handler' }) {
+/** `children` (what this person can do now) comes right after the next step, before the history. */
+export function ReportBody({ report, audience, children }: { report: ReportDetail; audience: 'resident' | 'handler'; children?: ReactNode }) {
   return (
     <>
       <ReportHead report={report} />
       <NextStep report={report} />
+      {children}
       <WhoIsOnIt report={report} audience={audience} />
       {audience === 'handler' && <Reporter report={report} />}
       <Timeline entries={report.timeline} />

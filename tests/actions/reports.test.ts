@@ -272,3 +272,47 @@ describe('reports', () => {
     expect(late.reports[0].overdue).toBe(true);
   });
 });
+
+describe('report permissions: role × action × own / foreign unit', () => {
+  let h: Harness;
+  let own: ReportDetail;
+  let foreign: ReportDetail;
+  beforeAll(async () => {
+    h = await harness();
+    const mine = await h.unitNamed('1号楼', '幸福里小区');
+    const theirs = await h.unitNamed('1号楼', '阳光花园');
+    const { hashPassword } = await import('../../cloudfunctions/lib/auth/passwords');
+    await h.store.people.insert({ id: 'per_far', name: '远方居民', phone: null, username: 'yuanfang', openid: null, demo: false, version: 1, createdAt: 0, updatedAt: 0 }, await hashPassword('far-away-pass'));
+    await h.store.bindings.insert({ id: 'bnd_far', personId: 'per_far', unitId: theirs.id, role: 'resident', createdAt: 0, createdBy: null });
+    const far = { token: data(await h.call<{ token: string }>('auth', 'signIn', { username: 'yuanfang', password: 'far-away-pass' })).token };
+    const body = (unitId: string, n: string) => ({ clientRequestId: `perm-${n}-000000`, unitId, category: 'noise', description: '楼道里堆满了杂物' });
+    own = data(await h.call<Created>('reports', 'create', body(mine.id, 'own'), await h.as('jumin'))).report;
+    foreign = data(await h.call<Created>('reports', 'create', body(theirs.id, 'far'), far)).report;
+  });
+  afterAll(() => h.close());
+
+  // [username, may see own, may respond own, may see foreign, may respond foreign]
+  const matrix: [string, boolean, boolean, boolean, boolean][] = [
+    ['jumin', true, false, false, false],
+    ['dangyuan', false, false, false, false],
+    ['louzhang', true, true, false, false],
+    ['zhibu', true, false, false, false],
+    ['wuye', true, false, false, false],
+    ['shequ', true, true, true, true],
+    ['shuji', true, true, true, true],
+    ['jiedao', true, true, true, true],
+  ];
+  it.each(matrix)('%s: see own %s, respond own %s, see foreign %s, respond foreign %s', async (who, seeOwn, actOwn, seeForeign, actForeign) => {
+    const cred = await h.as(who);
+    for (const [r, see, act] of [[own, seeOwn, actOwn], [foreign, seeForeign, actForeign]] as const) {
+      const seen = await h.call<ReportDetail>('reports', 'detail', { id: r.id }, cred);
+      if (see) expect(seen.ok).toBe(true);
+      else expectFailure(seen, 'REPORT.NOT_FOUND');
+      // Respond with a stale-proof version read fresh, and undo by not saving: check `can` rather than mutate.
+      if (seen.ok) expect(seen.data.can.includes('respond')).toBe(act);
+      const tried = await h.call('reports', 'comment', { id: r.id, version: (await h.store.reports.get(r.id))!.version, note: '看过了' }, cred);
+      if (act) expect(tried.ok).toBe(true);
+      else expectFailure(tried, see ? 'AUTH.FORBIDDEN' : 'REPORT.NOT_FOUND');
+    }
+  });
+});

@@ -41,13 +41,13 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`building the pages failed:\n${r.stdout}\n${r.stderr}`);
 }
 
-export async function startServer(opts: { timeoutMs?: number } = {}): Promise<RunningServer> {
+export async function startServer(opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
   const dir = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-db-'));
   const port = await freePort();
   let out = '';
   const child: ChildProcess = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: ROOT,
-    env: { ...process.env, JINLIN_PORT: String(port), JINLIN_DB: path.join(dir, 'jinlin.db'), JINLIN_SKIP_BUILD: '1' },
+    env: { ...process.env, JINLIN_PORT: String(port), JINLIN_DB: path.join(dir, 'jinlin.db'), JINLIN_SKIP_BUILD: '1', ...(opts.env ?? {}) },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it also stops the server process start.mjs spawns.
     detached: true,

@@ -24,6 +24,12 @@ export const transport: Transport & { usesToken: boolean } = {
     if (!a) return { ok: false, code: 'API.UNKNOWN_ACTION', message: '没有这个操作' };
     return typeof a === 'function' ? a(data, token) : a;
   },
+  async upload(photo, token) {
+    sent.push({ fn: 'photos', action: 'upload', data: photo, token });
+    const a = answers.get('photos.upload');
+    if (!a) return { ok: false, code: 'API.UNKNOWN_ACTION', message: '没有这个操作' } as ClientResult<never>;
+    return (typeof a === 'function' ? a(photo, token) : a) as never;
+  },
 };
 
 /** What `fn.action` answers from now on. */

@@ -1,6 +1,7 @@
 // `npm run bench`: figures, not pass/fail tests. Prints each cloud function's bundle size and its
-// cold `require` time (a fresh node process per sample, median of 5), against the targets.
-import { execFileSync } from 'node:child_process';
+// cold `require` time (a fresh node process per sample, median of 5), against the targets; then the
+// reports figures of scripts/bench-reports.mjs (create over HTTP, the sweep over a million reports).
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,3 +33,7 @@ for (const name of readdirSync(dist).filter((d) => existsSync(path.join(dist, d,
   );
 }
 console.log(`targets: at most ${(SIZE_TARGET / 1024 / 1024).toFixed(1)} MB and ${REQUIRE_TARGET_MS} ms per function`);
+
+console.log('');
+const reports = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench-reports.mjs')], { cwd: root, stdio: 'inherit', env: process.env });
+process.exitCode = reports.status ?? 1;

@@ -1,10 +1,20 @@
 // Sign-in with a password exists only in the browser build; the mini-program knows its user
 // from WeChat, so the login page is left out of the weapp bundle altogether.
-const pages = ['pages/index/index', 'pages/me/index'];
+const pages = [
+  'pages/index/index',
+  'pages/me/index',
+  'pages/report/new',
+  'pages/report/mine',
+  'pages/report/detail',
+  'pages/messages/index',
+];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
 export default defineAppConfig({
   pages,
+  // Pages for building leads, secretaries and property managers: loaded only when they open them,
+  // so residents' phones download the small main package alone.
+  subPackages: [{ root: 'handler', pages: ['inbox/index', 'report/index', 'record/index'] }],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c62f2f',

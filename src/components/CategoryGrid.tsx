@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { Category } from '../core/reports/categories';
-import './report.scss';
+import './components.scss';
 
 /** Big tiles, two to a row: the picture first, the name below, 紧急 where it is urgent. */
 export function CategoryGrid({ categories, value, onPick }: { categories: Category[]; value?: string | null; onPick: (c: Category) => void }) {

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './ui.scss';
+import './components.scss';
 
 export interface Choice<T extends string> {
   value: T;

@@ -3,7 +3,7 @@
  * under the box in words, and how much has been written.
  */
 import { Input, Text, Textarea, View } from '@tarojs/components';
-import './ui.scss';
+import './components.scss';
 
 interface Common {
   label: string;
@@ -37,7 +37,6 @@ export function TextBox({ label, value, onChange, placeholder, hint, error, opti
         className='field__textarea'
         value={value}
         placeholder={placeholder}
-        placeholderClass='field__placeholder'
         maxlength={maxLength}
         disableDefaultPadding
         onInput={(e) => onChange(e.detail.value)}
@@ -71,7 +70,6 @@ export function LineInput({
         type={type}
         value={value}
         placeholder={placeholder}
-        placeholderClass='field__placeholder'
         maxlength={maxLength}
         onInput={(e) => onChange(e.detail.value)}
       />

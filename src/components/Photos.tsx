@@ -7,7 +7,7 @@ import Taro from '@tarojs/taro';
 import { Image, Text, View } from '@tarojs/components';
 import { uploadPhoto } from '../services/api';
 import { choosePhotos } from '../services/photos';
-import './ui.scss';
+import './components.scss';
 
 export const MAX_PHOTOS = 9;
 

@@ -12,7 +12,7 @@ import { deadlineSentence, isOpenStatus } from '../utils/report';
 import { PhotoGrid } from './Photos';
 import { StatusChip } from './StatusChip';
 import { Timeline } from './Timeline';
-import './report.scss';
+import './components.scss';
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
 

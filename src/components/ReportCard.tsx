@@ -3,7 +3,7 @@ import type { ReportSummary } from '../core/api';
 import { formatDate } from '../utils/time';
 import { deadlineSentence } from '../utils/report';
 import { StatusChip } from './StatusChip';
-import './report.scss';
+import './components.scss';
 
 /** One report in a list: what, where, when, how it stands. The whole card is the tap target. */
 export function ReportCard({ report, audience, onOpen }: { report: ReportSummary; audience: 'resident' | 'handler'; onOpen: () => void }) {

@@ -3,7 +3,7 @@ import type { TimelineView } from '../core/api';
 import { formatWhen } from '../utils/time';
 import { newestFirst } from '../utils/report';
 import { PhotoGrid } from './Photos';
-import './report.scss';
+import './components.scss';
 
 /** What happened to the report, newest first: who did what, when, and what they said. */
 export function Timeline({ entries }: { entries: TimelineView[] }) {

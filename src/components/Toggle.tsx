@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import './ui.scss';
+import './components.scss';
 
 /** A whole-row switch: the label, a hint, and a big on/off pill that says 开 or 关. */
 export function Toggle({ label, hint, checked, onChange }: { label: string; hint?: string; checked: boolean; onChange: (v: boolean) => void }) {

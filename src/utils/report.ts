@@ -42,3 +42,26 @@ export function latestQuestion(r: Pick<ReportDetail, 'timeline'>): string | null
   const asked = newestFirst(r.timeline).find((e) => e.type === 'requestInfo');
   return asked?.note ?? null;
 }
+
+export const DESCRIPTION_MIN = 5;
+export const DESCRIPTION_MAX = 500;
+
+/** The description's check, in the words the person reads under the box. */
+export function checkDescription(text: string): string | null {
+  const n = text.trim().length;
+  if (n === 0) return '请说说遇到了什么问题';
+  if (n < DESCRIPTION_MIN) return `请多写几个字，至少 ${DESCRIPTION_MIN} 个字`;
+  if (n > DESCRIPTION_MAX) return `最多 ${DESCRIPTION_MAX} 个字`;
+  return null;
+}
+
+/** A short note a handler must write (reason, result): at least 2 characters. */
+export function checkNote(text: string, what: string, max = 500): string | null {
+  const n = text.trim().length;
+  if (n === 0) return `请填写${what}`;
+  if (n > max) return `${what}最多 ${max} 个字`;
+  return null;
+}
+
+/** Shown when someone else changed the report between reading and acting; the page reloads. */
+export const CONFLICT_MESSAGE = '内容已被其他人修改，已为您刷新，请再看一下';

@@ -37,13 +37,38 @@ describe('home page', () => {
     expect(screen.queryByText('待办')).not.toBeInTheDocument();
   });
 
-  it('says 即将开放 when an entry that is not built yet is tapped', async () => {
+  it('opens the report form, my reports and messages from their entries', async () => {
     signedIn();
     answer('auth.whoAmI', { ok: true, data: resident() });
     render(<Home />);
 
     fireEvent.click(await screen.findByText('随手拍'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/report/new' });
+    fireEvent.click(screen.getByText('我的反映'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/report/mine' });
+    fireEvent.click(screen.getByText('消息'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/messages/index' });
+  });
+
+  it('says 即将开放 when an entry that is not built yet is tapped', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    render(<Home />);
+
+    fireEvent.click(await screen.findByText('社区讲堂'));
     expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将开放', icon: 'none' }));
+    expect(Taro.navigateTo).not.toHaveBeenCalled();
+  });
+
+  it('shows how many messages are unread on the 消息 entry', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    answer('messages.list', { ok: true, data: { messages: [], unread: 3, more: false } });
+    render(<Home />);
+
+    expect(await screen.findByLabelText('3 条未读消息')).toHaveTextContent('3');
+    expect(screen.getByText('3 条新消息')).toBeInTheDocument();
+    expect(sentTo('messages.list')[0].data).toEqual({ limit: 1 });
   });
 
   it('gives a building lead 待办 first, and both roles as chips', async () => {
@@ -57,7 +82,16 @@ describe('home page', () => {
     // One building, held with two roles: listed once.
     expect(screen.getAllByText('幸福街道 / 阳光社区 / 幸福里小区 / 1号楼')).toHaveLength(1);
     fireEvent.click(todo);
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将开放' }));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/handler/inbox/index' });
+  });
+
+  it('tells a handler how much is waiting, and what is overdue', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: buildingLead() });
+    answer('reports.inbox', { ok: true, data: { reports: [], counts: { assigned: 4, dueSoon: 1, overdue: 2 } } });
+    render(<Home />);
+
+    expect(await screen.findByText('4 件等我处理，2 件已超时')).toBeInTheDocument();
   });
 
   it('calls the units of a street officer 我的单位, not 我的楼栋', async () => {

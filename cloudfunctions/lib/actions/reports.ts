@@ -231,7 +231,8 @@ async function detail(ctx: AuthedContext, r: Report): Promise<ReportDetail> {
   const s = summary(r, names, policy, deps.clock.now());
   const seesResident = isResidentOf(caller, r) || can(caller.bindings, 'report.view', { path: r.unitPath });
   const resident = r.residentId ? names.people.get(r.residentId) : null;
-  const handlerBinding = r.handlerId && r.levelUnitId ? (await deps.store.bindings.listForUnit(r.levelUnitId)).find((b) => b.personId === r.handlerId) : undefined;
+  // The handler's own bindings are a handful; the unit's can be every resident of a building.
+  const handlerBinding = r.handlerId && r.levelUnitId ? (await deps.store.bindings.listForPerson(r.handlerId)).find((b) => b.unitId === r.levelUnitId) : undefined;
   const handler = r.handlerId ? names.people.get(r.handlerId) : null;
   const anonymousToMe = r.anonymous && !seesResident;
   return {
@@ -584,6 +585,15 @@ export async function sweep(deps: Deps, owner: string, batch = 200): Promise<Swe
   const res: SweepResult = { warned: 0, escalated: 0, closed: 0, skipped: 0 };
   const seen = new Set<string>();
   const now = deps.clock.now();
+  // Thousands of due reports share a few dozen buildings: each community's policy and each route is
+  // looked up once per run (a snapshot as of the run, like `now`), not once per report.
+  const policies = new Map<string | null, Promise<CommunityPolicy>>();
+  const routes = new Map<string, Promise<Route>>();
+  const once = <K, V>(memo: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> => {
+    let v = memo.get(key);
+    if (!v) memo.set(key, (v = load()));
+    return v;
+  };
   for (;;) {
     const due = (await deps.store.reports.listDue(now, batch)).filter((r) => !seen.has(r.id));
     if (due.length === 0) break;
@@ -594,7 +604,7 @@ export async function sweep(deps: Deps, owner: string, batch = 200): Promise<Swe
         res.skipped++;
         continue;
       }
-      const policy = await policyFor(deps, claimed.communityId);
+      const policy = await once(policies, claimed.communityId, () => policyFor(deps, claimed.communityId));
       const a: Act = { cal: deps.calendar, policy, now, actorId: null, newId: () => deps.ids.next('evt') };
       const step = timerStep(claimed, policy, now);
       let change: Change | null = null;
@@ -603,7 +613,7 @@ export async function sweep(deps: Deps, owner: string, batch = 200): Promise<Swe
       if (step === 'escalate') {
         const category = categoryOf(policy, claimed.category);
         const up = nextLevel(claimed.level);
-        const routeUp = up ? await routeFrom(deps, claimed, category, up) : null;
+        const routeUp = up ? await once(routes, `${claimed.unitPath} ${category.code} ${up}`, () => routeFrom(deps, claimed, category, up)) : null;
         change = escalate(a, claimed, category, routeUp, `超过${LEVEL_LABEL[claimed.level]}办理时限，自动上报`, true);
       }
       const released = { ...(change?.report ?? claimed), claimOwner: null, claimUntil: null };

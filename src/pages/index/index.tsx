@@ -1,11 +1,13 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { Me } from '../../core/api';
+import type { InboxCounts, Me } from '../../core/api';
 import { Button, Tag } from '../../components/nut';
 import { hasSession, isSessionLost, whoAmI } from '../../services/api';
+import { listMessages } from '../../services/messages';
+import { inbox } from '../../services/reports';
 import { placesOf, roleLabelsOf } from '../../utils/me';
-import { comingSoon, goToLogin } from '../../utils/nav';
+import { comingSoon, goToLogin, open, PAGES } from '../../utils/nav';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string };
@@ -14,20 +16,34 @@ interface Entry {
   key: string;
   title: string;
   hint: string;
+  /** The page it opens; none yet: 即将开放. */
+  page?: string;
 }
 
 const ENTRIES: Entry[] = [
-  { key: 'report', title: '随手拍', hint: '我要反映问题' },
-  { key: 'mine', title: '我的反映', hint: '看看办得怎么样' },
-  { key: 'lectures', title: '社区讲堂', hint: '报名听讲座' },
-  { key: 'checkin', title: '党员报到', hint: '党员、志愿者报到' },
+  { key: 'report', title: '随手拍', hint: '我要反映问题', page: PAGES.reportNew },
+  { key: 'mine', title: '我的反映', hint: '看看办得怎么样', page: PAGES.reportMine },
+  { key: 'messages', title: '消息', hint: '办理进展通知', page: PAGES.messages },
+  { key: 'lectures', title: '社区讲堂', hint: '即将开放' },
+  { key: 'checkin', title: '党员报到', hint: '即将开放' },
 ];
 
 /** Handlers see their queue first: it is the one thing they open the app for. */
-const TODO: Entry = { key: 'todo', title: '待办', hint: '等我处理的反映' };
+const TODO: Entry = { key: 'todo', title: '待办', hint: '等我处理的反映', page: PAGES.handlerInbox };
+
+/** "3 件待办，1 件已超时" — what the 待办 entry says when there is work. */
+function todoHint(c: InboxCounts): string {
+  if (c.assigned === 0) return '现在没有等我处理的反映';
+  const parts = [`${c.assigned} 件等我处理`];
+  if (c.overdue > 0) parts.push(`${c.overdue} 件已超时`);
+  else if (c.dueSoon > 0) parts.push(`${c.dueSoon} 件快到期`);
+  return parts.join('，');
+}
 
 export default function Home() {
   const [state, setState] = useState<State>({ status: 'loading' });
+  const [unread, setUnread] = useState(0);
+  const [counts, setCounts] = useState<InboxCounts | null>(null);
 
   const load = useCallback(async () => {
     if (!hasSession()) {
@@ -35,8 +51,12 @@ export default function Home() {
       return;
     }
     const result = await whoAmI();
-    if (result.ok) setState({ status: 'ready', me: result.data });
-    else if (isSessionLost(result)) goToLogin(result.message);
+    if (result.ok) {
+      setState({ status: 'ready', me: result.data });
+      // The badges are extras: when they cannot be fetched the entries still work.
+      void listMessages(undefined, 1).then((m) => m.ok && setUnread(m.data.unread));
+      if (result.data.isHandler) void inbox({ view: 'assigned', limit: 1 }).then((r) => r.ok && setCounts(r.data.counts));
+    } else if (isSessionLost(result)) goToLogin(result.message);
     else setState({ status: 'failed', message: result.message });
   }, []);
 
@@ -103,12 +123,21 @@ export default function Home() {
         {entries.map((e) => (
           <View
             key={e.key}
-            className={`home__entry${e.key === 'todo' ? ' home__entry--todo' : ''}`}
+            className={`home__entry home__entry--${e.key}${e.page ? '' : ' home__entry--later'}`}
             hoverClass='home__entry--pressed'
-            onClick={comingSoon}
+            onClick={() => (e.page ? open(e.page) : comingSoon())}
           >
-            <Text className='home__entry-title'>{e.title}</Text>
-            <Text className='home__entry-hint'>{e.hint}</Text>
+            <View className='home__entry-head'>
+              <Text className='home__entry-title'>{e.title}</Text>
+              {e.key === 'messages' && unread > 0 && (
+                <Text className='home__badge' aria-label={`${unread} 条未读消息`}>
+                  {unread > 99 ? '99+' : unread}
+                </Text>
+              )}
+            </View>
+            <Text className='home__entry-hint'>
+              {e.key === 'messages' && unread > 0 ? `${unread} 条新消息` : e.key === 'todo' && counts ? todoHint(counts) : e.hint}
+            </Text>
           </View>
         ))}
       </View>

@@ -14,3 +14,14 @@ jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
   if (typeof args[0] === 'string' && args[0].includes('Unknown event handler property') && String(args[1]).includes('onConfirm')) return;
   consoleError(...args);
 });
+
+// jsdom has no IntersectionObserver; Taro's Image uses one for lazyLoad. Everything is "visible".
+class VisibleEverything {
+  constructor(private readonly callback: (entries: Array<{ isIntersecting: boolean; target: Element }>) => void) {}
+  observe(target: Element) {
+    this.callback([{ isIntersecting: true, target }]);
+  }
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as { IntersectionObserver?: unknown }).IntersectionObserver ??= VisibleEverything;

@@ -10,3 +10,8 @@ export { default as Button } from '@tarojs/components-react/dist/components/butt
 export { default as Input } from '@tarojs/components-react/dist/components/input/index.js';
 export { default as Image } from '@tarojs/components-react/dist/components/image/index.js';
 export { default as ScrollView } from '@tarojs/components-react/dist/components/scroll-view/index.js';
+
+// Taro ships no plain React Textarea (only the web component, which needs a real browser's
+// custom elements): this one behaves like it for the pages — a <textarea> whose input event
+// carries `detail.value`.
+export { Textarea } from './textarea';

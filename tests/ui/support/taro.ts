@@ -23,18 +23,38 @@ export const reLaunch = jest.fn(async (_opts: { url: string }) => ({ errMsg: 're
 export const switchTab = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'switchTab:ok' }));
 export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'navigateTo:ok' }));
 export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }));
+export const navigateBack = jest.fn(async (_opts?: { delta?: number }) => ({ errMsg: 'navigateBack:ok' }));
 export const pxTransform = (n: number) => `${n}px`;
+export const pageScrollTo = jest.fn(async (_opts: Record<string, unknown>) => ({ errMsg: 'pageScrollTo:ok' }));
+export const stopPullDownRefresh = jest.fn();
+export const previewImage = jest.fn(async (_opts: { urls: string[]; current?: string }) => ({ errMsg: 'previewImage:ok' }));
+export const makePhoneCall = jest.fn(async (_opts: { phoneNumber: string }) => ({ errMsg: 'makePhoneCall:ok' }));
+
+/** What the photo picker returns: `pickPhotos(n)` makes the next chooseImage pick n photos. */
+export const chooseImage = jest.fn(async (_opts: { count?: number }) => ({ tempFilePaths: [] as string[], tempFiles: [] as unknown[], errMsg: 'chooseImage:ok' }));
+export const chooseMedia = jest.fn(async (_opts: { count?: number }) => ({ tempFiles: [] as unknown[], type: 'image', errMsg: 'chooseMedia:ok' }));
+export function pickPhotos(n: number, start = 1): void {
+  const paths = Array.from({ length: n }, (_, i) => `blob:photo-${start + i}`);
+  chooseImage.mockResolvedValueOnce({
+    tempFilePaths: paths,
+    tempFiles: paths.map((path) => ({ path, size: 1000, type: 'image/jpeg', originalFileObj: undefined })),
+    errMsg: 'chooseImage:ok',
+  });
+}
 
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined>, path: '' }));
 export const useDidShow = (fn: () => void) => useEffect(() => fn(), []);
 export const useLoad = (fn: () => void) => useEffect(() => fn(), []);
 export const useReady = (fn: () => void) => useEffect(() => fn(), []);
 export const useDidHide = (_fn: () => void) => undefined;
+export const usePullDownRefresh = (_fn: () => void) => undefined;
 
 export function __resetTaro(): void {
   storage.clear();
   useRouter.mockImplementation(() => ({ params: {}, path: '' }));
   getEnv.mockImplementation(() => 'WEB');
+  chooseImage.mockReset();
+  chooseImage.mockImplementation(async () => ({ tempFilePaths: [], tempFiles: [], errMsg: 'chooseImage:ok' }));
 }
 
 const Taro = {
@@ -49,12 +69,20 @@ const Taro = {
   switchTab,
   navigateTo,
   redirectTo,
+  navigateBack,
   pxTransform,
+  pageScrollTo,
+  stopPullDownRefresh,
+  previewImage,
+  makePhoneCall,
+  chooseImage,
+  chooseMedia,
   useRouter,
   useDidShow,
   useLoad,
   useReady,
   useDidHide,
+  usePullDownRefresh,
 };
 
 export default Taro;

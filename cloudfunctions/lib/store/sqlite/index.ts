@@ -4,7 +4,7 @@
  * async port never interleaves halfway through a write.
  */
 import Database from 'better-sqlite3';
-import type { Database as Db } from 'better-sqlite3';
+import type { Database as Db, Statement } from 'better-sqlite3';
 import { DomainError, type Binding, type Person, type Report, type Role, type TimelineEntry, type Unit, type UnitKind } from '../../../../src/core';
 import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
@@ -118,6 +118,20 @@ export function openSqliteStore(file: string): Store {
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
+  // Statements whose text depends on the call (IN lists, optional filters) are prepared once per
+  // distinct text and kept; preparing costs more than running them. Bounded: the texts vary only with
+  // list lengths and filter combinations.
+  const prepared = new Map<string, Statement>();
+  const stmt = (sql: string): Statement => {
+    let s = prepared.get(sql);
+    if (!s) {
+      if (prepared.size >= 500) prepared.clear();
+      s = db.prepare(sql);
+      prepared.set(sql, s);
+    }
+    return s;
+  };
+
   const q = {
     unitGet: db.prepare<[string], UnitRow>('SELECT * FROM units WHERE id = ?'),
     unitSubtree: db.prepare<[string, string], UnitRow>('SELECT * FROM units WHERE path >= ? AND path < ? ORDER BY path'),
@@ -200,6 +214,8 @@ export function openSqliteStore(file: string): Store {
          due_at = @dueAt, next_check_at = @nextCheckAt, claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc
        WHERE id = @id AND version = @expected`,
     ),
+    // A claim changes no indexed column: updating only what it changes leaves the indexes alone.
+    claim: db.prepare('UPDATE reports SET claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc WHERE id = @id AND version = @expected'),
     event: db.prepare('INSERT INTO report_events (id, report_id, at, doc) VALUES (?, ?, ?, ?)'),
     timeline: db.prepare<[string], { doc: string }>('SELECT doc FROM report_events WHERE report_id = ? ORDER BY at, rowid'),
     due: db.prepare<[number, number], { doc: string }>('SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?'),
@@ -249,7 +265,7 @@ export function openSqliteStore(file: string): Store {
     if (!cur || cur.version !== expected) return null;
     if (cur.claimOwner && cur.claimUntil !== null && cur.claimUntil > now && cur.claimOwner !== owner) return null;
     const next = { ...cur, claimOwner: owner, claimUntil: until, version: expected + 1 };
-    return rq.save.run({ ...reportRow(next), expected }).changes === 1 ? next : null;
+    return rq.claim.run({ id, claimOwner: owner, claimUntil: until, version: next.version, doc: JSON.stringify(next), expected }).changes === 1 ? next : null;
   });
 
   return {
@@ -278,12 +294,12 @@ export function openSqliteStore(file: string): Store {
       },
       async list(filter, limit, offset = 0) {
         const w = where(filter);
-        const rows = db.prepare(`SELECT doc FROM reports WHERE ${w.sql} ORDER BY due_at, id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as { doc: string }[];
+        const rows = stmt(`SELECT doc FROM reports WHERE ${w.sql} ORDER BY due_at, id LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as { doc: string }[];
         return rows.map((r) => JSON.parse(r.doc) as Report);
       },
       async count(filter) {
         const w = where(filter);
-        return (db.prepare(`SELECT count(*) AS n FROM reports WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+        return (stmt(`SELECT count(*) AS n FROM reports WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
       },
       async findOpenSimilar(unitId, category, since) {
         return rq.similar.all(unitId, category, since).map((r) => JSON.parse(r.doc) as Report);
@@ -296,7 +312,7 @@ export function openSqliteStore(file: string): Store {
       },
       async getMany(ids) {
         if (ids.length === 0) return [];
-        const rows = db.prepare(`SELECT * FROM units WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as UnitRow[];
+        const rows = stmt(`SELECT * FROM units WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as UnitRow[];
         return rows.map(toUnit);
       },
       async listSubtree(path, opts) {
@@ -355,7 +371,7 @@ export function openSqliteStore(file: string): Store {
       },
       async getMany(ids) {
         if (ids.length === 0) return [];
-        const rows = db.prepare(`SELECT * FROM people WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PersonRow[];
+        const rows = stmt(`SELECT * FROM people WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PersonRow[];
         return rows.map(toPerson);
       },
       async findByUsername(username) {
@@ -380,9 +396,8 @@ export function openSqliteStore(file: string): Store {
         const args: unknown[] = [];
         for (const p of paths) args.push(p, p + END);
         // Named and positional parameters cannot be mixed in one statement: inline the named ones.
-        const stmt = db.prepare(sql.replace(/@like/g, '?').replace('@limit', '?'));
         const likeArgs = [like, like, like];
-        return (stmt.all(...likeArgs, ...args, limit) as PersonRow[]).map(toPerson);
+        return (stmt(sql.replace(/@like/g, '?').replace('@limit', '?')).all(...likeArgs, ...args, limit) as PersonRow[]).map(toPerson);
       },
       async insert(p, passwordHash) {
         try {
@@ -417,7 +432,7 @@ export function openSqliteStore(file: string): Store {
       async listWithRoles(unitIds, roles) {
         if (unitIds.length === 0 || roles.length === 0) return [];
         const sql = `SELECT * FROM bindings WHERE unit_id IN (${unitIds.map(() => '?').join(',')}) AND role IN (${roles.map(() => '?').join(',')}) ORDER BY created_at, id`;
-        return (db.prepare(sql).all(...unitIds, ...roles) as BindingRow[]).map(toBinding);
+        return (stmt(sql).all(...unitIds, ...roles) as BindingRow[]).map(toBinding);
       },
       async find(personId, unitId, role) {
         const r = q.bindingFind.get(personId, unitId, role);
@@ -503,7 +518,7 @@ export function openSqliteStore(file: string): Store {
         if (ids === null) return q.msgReadAll.run(at, personId).changes;
         if (ids.length === 0) return 0;
         const sql = `UPDATE messages SET read_at = ? WHERE person_id = ? AND read_at IS NULL AND id IN (${ids.map(() => '?').join(',')})`;
-        return db.prepare(sql).run(at, personId, ...ids).changes;
+        return stmt(sql).run(at, personId, ...ids).changes;
       },
     },
     meta: {

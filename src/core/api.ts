@@ -7,6 +7,7 @@ import type { Unit, UnitKind } from './units';
 import type { PersonView } from './people';
 import type { Category, Figures, Level, Rating, Report, Status, TimelineType, Channel } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
+import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, ImportPreview, ImportResult } from './desk';
 
 export interface UnitRef {
   id: string;
@@ -177,6 +178,21 @@ export interface Outputs {
     dispute: ReportDetail;
     closeFollowUp: ReportDetail;
     figures: Figures & { unitId: string; month: string };
+  };
+  desk: {
+    dashboard: Dashboard;
+    list: { rows: DeskRow[]; total: number };
+    reassign: BulkResult;
+    handlers: { person: PersonView; role: Role; roleLabel: string; unit: UnitRef }[];
+    agenda: Agenda;
+    importTemplate: FileDownload;
+    importPreview: ImportPreview;
+    importCommit: ImportResult;
+    settings: DeskSettings;
+    saveSettings: DeskSettings;
+    resetSettings: DeskSettings;
+    ledger: FileDownload;
+    audit: { entries: AuditView[]; more: boolean };
   };
   messages: {
     list: { messages: MessageView[]; unread: number; more: boolean };

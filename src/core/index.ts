@@ -6,3 +6,4 @@ export * from './people';
 export * from './schemas';
 export * from './api';
 export * from './reports';
+export * from './desk';

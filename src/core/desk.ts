@@ -1,0 +1,190 @@
+/**
+ * The web management page's contract (the `desk` function): what the dashboard, the report desk,
+ * the meeting agenda, the import, the deadline settings, the ledger and the audit log exchange.
+ * Staff only: every action is scoped to the subtree of the caller's staff bindings.
+ *
+ * A dashboard number carries the DeskFilter that lists exactly the reports it counts, so the page
+ * can open the report desk on that filter and the desk's `total` equals the number clicked.
+ */
+import type { Channel, Level, Rating, Status } from './reports';
+import type { ReportSummary, UnitRef } from './api';
+import type { CommunityPolicy } from './reports/deadlines';
+
+/** Every field optional except the unit; an absent field does not filter. Times are epoch ms. */
+export interface DeskFilter {
+  /** Reports whose unit lies in this unit's subtree. */
+  unitId: string;
+  statuses?: Status[];
+  /** The level the report is at now. */
+  levels?: Level[];
+  categories?: string[];
+  channels?: Channel[];
+  /** true: past the resolve deadline and still open; false: not overdue. */
+  overdue?: boolean;
+  /** Open, not overdue, and due within this many hours from now. */
+  dueWithinHours?: number;
+  createdFrom?: number;
+  /** Exclusive. */
+  createdTo?: number;
+  resolvedFrom?: number;
+  resolvedTo?: number;
+  /** Resolved at this level (the "小事不出小区" share). */
+  resolvedLevels?: Level[];
+  /** Ever breached at any level. */
+  breached?: boolean;
+  /** First responded by the first response deadline. */
+  respondedOnTime?: boolean;
+  ratings?: Rating[];
+  /** Disputed at least once. */
+  disputed?: boolean;
+  /** Escalated at least once (manually or on a breach). */
+  escalated?: boolean;
+  /** Has an open follow-up task (an "unsatisfied" rating). */
+  followUpOpen?: boolean;
+  /** Counted in the figures: not rejected as a duplicate. */
+  counted?: boolean;
+  /** Text in the description, location, contact name or report id. */
+  q?: string;
+}
+
+export type DeskSort = 'dueAt' | '-createdAt' | 'createdAt';
+
+/** A desk row: a report summary plus what staff see (the resident, the channel). */
+export interface DeskRow extends ReportSummary {
+  channel: Channel;
+  channelLabel: string;
+  residentName: string | null;
+  residentPhone: string | null;
+  breached: boolean;
+  escalations: number;
+  disputes: number;
+  rating: Rating | null;
+  resolvedAt: number | null;
+  followUpOpen: boolean;
+}
+
+/** A number on the dashboard and the filter that lists the reports behind it. */
+export interface Counted {
+  value: number;
+  filter: DeskFilter;
+}
+
+/** A rate and the two counts it divides (null when there is nothing to divide by). */
+export interface RateFigure {
+  rate: number | null;
+  numerator: Counted;
+  denominator: Counted;
+}
+
+export interface MonthFigures {
+  /** "2026-11" */
+  month: string;
+  responseRate: RateFigure;
+  onTimeRate: RateFigure;
+  satisfactionRate: RateFigure;
+  reports: Counted;
+  resolvedAtLevel: Record<Level, Counted>;
+  shareAtLevel: Record<Level, number | null>;
+}
+
+export interface OpenCounts {
+  open: Counted;
+  dueSoon: Counted;
+  overdue: Counted;
+}
+
+export interface Dashboard {
+  unit: UnitRef;
+  /** The month the "this month" figures are for, in China time. */
+  month: string;
+  now: number;
+  /** Open / due soon (within 24 h) / overdue, over the whole subtree. */
+  totals: OpenCounts;
+  byLevel: Record<Level, OpenCounts>;
+  /** One row per child unit of `unit`. */
+  byUnit: (OpenCounts & { unit: UnitRef })[];
+  thisMonth: MonthFigures;
+  /** The last 12 months, oldest first, ending with this month. */
+  months: MonthFigures[];
+  /** This month's reports by category, most first (at most 10). */
+  topCategories: { category: string; name: string; icon: string; count: Counted }[];
+  /** Child units by this month's on-time rate, best first; units with no resolved report last. */
+  ranking: { unit: UnitRef; onTimeRate: RateFigure; reports: Counted }[];
+}
+
+export interface AgendaItem {
+  report: DeskRow;
+  /** Why it is on the agenda, e.g. ["escalated", "overdue"]. */
+  reasons: ('escalated' | 'overdue' | 'disputed')[];
+}
+
+export interface Agenda {
+  unit: UnitRef;
+  /** The meeting day (a 3rd, 13th or 23rd), "2026-11-23". */
+  date: string;
+  /** The previous meeting day: items are what happened since then. */
+  since: string;
+  escalated: AgendaItem[];
+  overdue: AgendaItem[];
+  disputed: AgendaItem[];
+}
+
+export type ImportKind = 'units' | 'residents';
+
+export interface ImportRowError {
+  /** 1-based row number in the file, counting the header as row 1. */
+  row: number;
+  column: string | null;
+  message: string;
+}
+
+export interface ImportPreview {
+  kind: ImportKind;
+  rows: number;
+  /** The first rows as read, for the person to check the columns. */
+  sample: Record<string, string>[];
+  errors: ImportRowError[];
+  /** What a commit would write (zero everywhere when there are errors). */
+  willCreate: { units: number; people: number; bindings: number };
+  /** Hash of the file content: the commit must send the same file. */
+  digest: string;
+}
+
+export interface ImportResult {
+  kind: ImportKind;
+  created: { units: number; people: number; bindings: number };
+}
+
+export interface DeskSettings {
+  community: UnitRef;
+  policy: CommunityPolicy;
+  /** True when nothing was saved yet and the defaults apply. */
+  isDefault: boolean;
+  /** Bumped on each save (0 for defaults); saving needs the version read. */
+  version: number;
+}
+
+export interface FileDownload {
+  fileName: string;
+  mimeType: string;
+  /** The file, base64. */
+  base64: string;
+}
+
+export interface AuditView {
+  id: string;
+  at: number;
+  actorName: string | null;
+  action: string;
+  /** What happened, in Chinese: "受理了反映", "新增单位". */
+  actionLabel: string;
+  targetKind: string;
+  targetId: string;
+  /** The target's name or a short description when known. */
+  targetName: string | null;
+  detail: Record<string, unknown>;
+}
+
+export interface BulkResult {
+  results: { id: string; ok: boolean; code?: string; message?: string }[];
+}

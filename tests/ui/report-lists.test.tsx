@@ -102,7 +102,7 @@ describe('handler inbox', () => {
     expect(sentTo('reports.inbox')[0].data).toEqual({ view: 'assigned', limit: 100 });
     const tabs = screen.getAllByRole('tab');
     expect(tabs.map((t) => t.textContent)).toEqual(['分派给我3', '即将到期1', '已超时2', '全部']);
-    expect(tabs[0]).toHaveAttribute('aria-selected', 'true');
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
     // The handler's card tells them by when.
     expect(screen.getByText(/^请在 .* 前响应$/)).toBeInTheDocument();
   });
@@ -120,7 +120,7 @@ describe('handler inbox', () => {
     fireEvent.click(screen.getByText('已超时'));
     expect(await screen.findByText('消防通道与安全隐患')).toBeInTheDocument();
     expect(sentTo('reports.inbox')[1].data).toEqual({ view: 'overdue', limit: 100 });
-    expect(screen.getAllByRole('tab')[2]).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getAllByRole('tab')[2].getAttribute('aria-selected')).toBe('true');
 
     fireEvent.click(screen.getByText('消防通道与安全隐患'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/handler/report/index?id=late' });

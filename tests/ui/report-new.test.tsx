@@ -101,7 +101,7 @@ describe('report form: checking what was written', () => {
     describeProblem('  3单元电梯停在5楼，按了没反应  ');
     fireEvent.input(screen.getByPlaceholderText('例如：3单元 电梯'), { target: { value: '3单元' } });
     fireEvent.click(screen.getByRole('switch', { name: '不公开我的姓名' }));
-    expect(screen.getByRole('switch', { name: '不公开我的姓名' })).toHaveAttribute('aria-checked', 'true');
+    expect(screen.getByRole('switch', { name: '不公开我的姓名' }).getAttribute('aria-checked')).toBe('true');
     fireEvent.click(screen.getByText('提交反映'));
 
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/detail?id=r42' }));

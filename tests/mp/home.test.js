@@ -36,14 +36,41 @@ describe('home page in the built mini-program', () => {
     expect(text()).toContain('重新加载');
   });
 
-  it('says 即将开放 when an entry is tapped', async () => {
-    const { page, text, toasts } = loadPage('pages/index/index', { answer: whoAmI(resident) });
+  const tapEntry = (page, title) => page.querySelectorAll('.home__entry-title').find((n) => n.dom.textContent === title).dispatchEvent('tap');
+
+  it('opens the report form from 随手拍 and the resident\'s list from 我的反映', async () => {
+    const { page, text, navigations } = loadPage('pages/index/index', { answer: whoAmI(resident) });
     await until(() => text().includes('随手拍'));
 
-    const entry = page.querySelectorAll('.home__entry-title').find((n) => n.dom.textContent === '随手拍');
-    entry.dispatchEvent('tap');
+    tapEntry(page, '随手拍');
+    await until(() => navigations.length === 1);
+    tapEntry(page, '我的反映');
+    await until(() => navigations.length === 2);
+
+    expect(navigations).toEqual([
+      { api: 'navigateTo', url: '/pages/report/new' },
+      { api: 'navigateTo', url: '/pages/report/mine' },
+    ]);
+  });
+
+  it('opens the handler inbox in its subpackage from a building lead\'s 待办', async () => {
+    const { page, text, navigations } = loadPage('pages/index/index', { answer: whoAmI(buildingLead) });
+    await until(() => text().includes('待办'));
+
+    tapEntry(page, '待办');
+    await until(() => navigations.length > 0);
+
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/handler/inbox/index' }]);
+  });
+
+  it('says 即将开放 for entries whose pages are not built yet', async () => {
+    const { page, text, toasts, navigations } = loadPage('pages/index/index', { answer: whoAmI(resident) });
+    await until(() => text().includes('社区讲堂'));
+
+    tapEntry(page, '社区讲堂');
     await until(() => toasts.length > 0);
 
     expect(toasts).toEqual(['即将开放']);
+    expect(navigations).toEqual([]);
   });
 });

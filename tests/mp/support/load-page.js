@@ -28,6 +28,16 @@ function loadPage(route, { answer, query = {} }) {
 
   const calls = [];
   const toasts = [];
+  /** Where the page asked WeChat to go: { api: 'navigateTo', url }. */
+  const navigations = [];
+  /** A platform API that succeeds the way WeChat's do: `success` and `complete` get `{ errMsg }`. */
+  const succeeds = (name, effect = () => ({})) =>
+    jest.fn((opts = {}) => {
+      const res = { errMsg: `${name}:ok`, ...effect(opts) };
+      if (opts.success) opts.success(res);
+      if (opts.complete) opts.complete(res);
+    });
+  const navigates = (name) => succeeds(name, (opts) => (navigations.push({ api: name, url: opts.url }), {}));
   global.wx = {
     cloud: {
       init: jest.fn(),
@@ -36,10 +46,15 @@ function loadPage(route, { answer, query = {} }) {
         return { result: await answer(name, data.action, data.data), errMsg: 'cloud.callFunction:ok' };
       }),
     },
-    showToast: jest.fn((opts) => {
-      toasts.push(opts.title);
-      if (opts.success) opts.success({ errMsg: 'showToast:ok' });
-    }),
+    showToast: succeeds('showToast', (opts) => (toasts.push(opts.title), {})),
+    navigateTo: navigates('navigateTo'),
+    redirectTo: navigates('redirectTo'),
+    switchTab: navigates('switchTab'),
+    reLaunch: navigates('reLaunch'),
+    navigateBack: succeeds('navigateBack'),
+    pageScrollTo: succeeds('pageScrollTo'),
+    makePhoneCall: succeeds('makePhoneCall'),
+    previewImage: succeeds('previewImage'),
   };
 
   const simulate = require('miniprogram-simulate');
@@ -83,7 +98,7 @@ function loadPage(route, { answer, query = {} }) {
   const page = simulate.render(id);
   page.attach(document.createElement('parent-wrapper'));
 
-  return { page, simulate, calls, toasts, text: () => page.dom.textContent.replace(/\s+/g, ' ').trim() };
+  return { page, simulate, calls, toasts, navigations, text: () => page.dom.textContent.replace(/\s+/g, ' ').trim() };
 }
 
 /** Waits until `predicate()` holds (the page renders after the cloud call resolves). */

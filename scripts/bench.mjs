@@ -6,9 +6,10 @@ import { readdirSync, statSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildStale } from './build-stale.mjs';
+import { printAdminSize } from './size-admin.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-buildStale(['functions'], { quiet: true });
+buildStale(['functions', 'admin'], { quiet: true });
 
 const dist = path.join(root, 'dist/cloudfunctions');
 const SIZE_TARGET = 2.5 * 1024 * 1024;
@@ -33,6 +34,9 @@ for (const name of readdirSync(dist).filter((d) => existsSync(path.join(dist, d,
   );
 }
 console.log(`targets: at most ${(SIZE_TARGET / 1024 / 1024).toFixed(1)} MB and ${REQUIRE_TARGET_MS} ms per function`);
+
+console.log('');
+printAdminSize();
 
 console.log('');
 const reports = spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/bench-reports.mjs')], { cwd: root, stdio: 'inherit', env: process.env });

@@ -2,7 +2,8 @@ import { Spin } from 'antd';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, getToken, isAuthLost, setSessionLostListener, setToken, SESSION_LOST_MESSAGE } from './api';
 import type { Me } from './api';
-import { navigate, useRoute } from './router';
+import { currentLocation, navigate, restoreLocation, useRoute } from './router';
+import { rememberReturn, takeReturn } from './drafts';
 import { SessionContext } from './session';
 import type { Session } from './session';
 
@@ -29,7 +30,15 @@ export function Root() {
     navigate('login', { replace: true });
   }, []);
 
-  useEffect(() => setSessionLostListener((message) => signedOut(message)), [signedOut]);
+  useEffect(
+    () =>
+      setSessionLostListener((message) => {
+        // Come back to the same page (and filter, and open report) after signing in again.
+        rememberReturn(currentLocation());
+        signedOut(message);
+      }),
+    [signedOut],
+  );
 
   // Resume a stored session.
   useEffect(() => {
@@ -37,13 +46,20 @@ export function Root() {
     api.auth
       .whoAmI({})
       .then((me) => (me.isStaff ? setState({ status: 'in', me }) : signedOut(NOT_STAFF_MESSAGE)))
-      .catch((e) => signedOut(isAuthLost(e) ? SESSION_LOST_MESSAGE : (e as Error).message));
+      .catch((e) => {
+        if (isAuthLost(e)) rememberReturn(currentLocation());
+        signedOut(isAuthLost(e) ? SESSION_LOST_MESSAGE : (e as Error).message);
+      });
   }, [state.status, signedOut]);
 
   // Keep the address bar honest: signed-out people are on /admin/login, signed-in ones never are.
   useEffect(() => {
-    if (state.status === 'out' && route !== 'login') navigate('login', { replace: true });
-    if (state.status === 'in' && (route === 'login' || route === 'home')) navigate('units', { replace: true });
+    if (state.status === 'out' && route !== 'login') {
+      // A link to a page (a desk filter someone shared) opens after signing in.
+      if (route !== 'home' && route !== 'unknown') rememberReturn(currentLocation());
+      navigate('login', { replace: true });
+    }
+    if (state.status === 'in' && (route === 'login' || route === 'home')) navigate('dashboard', { replace: true });
   }, [state.status, route]);
 
   const session = useMemo<Session | null>(
@@ -68,7 +84,8 @@ export function Root() {
           notice={state.status === 'out' ? state.notice : undefined}
           onSignedIn={(me) => {
             setState({ status: 'in', me });
-            navigate('units', { replace: true });
+            const back = takeReturn();
+            if (!back || !restoreLocation(back)) navigate('dashboard', { replace: true });
           }}
         />
       ) : (

@@ -60,19 +60,27 @@ export function setSessionLostListener(listener: SessionLostListener): void {
   onSessionLost = listener;
 }
 
+/** Sends one action; `onUploadProgress` (0..1) switches to XHR, the only way a browser reports upload progress. */
 async function call<F extends FunctionName, A extends ActionName<F>>(
   fn: F,
   action: A,
   data: ActionInput<F, A>,
+  opts: { onUploadProgress?: (fraction: number) => void } = {},
 ): Promise<ActionOutput<F, A>> {
   const token = getToken();
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
+  const url = `${API_BASE}/api/${fn}`;
+  const payload = JSON.stringify({ action, data });
 
   let body: unknown;
   try {
-    const res = await fetch(`${API_BASE}/api/${fn}`, { method: 'POST', headers, body: JSON.stringify({ action, data }) });
-    body = await res.json().catch(() => undefined);
+    if (opts.onUploadProgress) {
+      body = await postWithProgress(url, headers, payload, opts.onUploadProgress);
+    } else {
+      const res = await fetch(url, { method: 'POST', headers, body: payload });
+      body = await res.json().catch(() => undefined);
+    }
   } catch {
     throw new ApiError('NETWORK', '连接不上服务器，请检查网络后重试');
   }
@@ -92,6 +100,25 @@ async function call<F extends FunctionName, A extends ActionName<F>>(
   throw error;
 }
 
+function postWithProgress(url: string, headers: Record<string, string>, payload: string, onProgress: (f: number) => void): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', url);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.upload.onload = () => onProgress(1);
+    xhr.onload = () => {
+      try {
+        resolve(JSON.parse(xhr.responseText));
+      } catch {
+        resolve(undefined);
+      }
+    };
+    xhr.onerror = () => reject(new Error('network'));
+    xhr.send(payload);
+  });
+}
+
 /** Builds `api.units.tree(data)` style functions for one cloud function. */
 function group<F extends FunctionName>(fn: F) {
   return <A extends ActionName<F>>(action: A) =>
@@ -102,6 +129,8 @@ function group<F extends FunctionName>(fn: F) {
 const auth = group('auth');
 const units = group('units');
 const people = group('people');
+const reports = group('reports');
+const desk = group('desk');
 
 export const api = {
   auth: {
@@ -124,9 +153,62 @@ export const api = {
     search: people('search'),
     create: people('create'),
   },
+  reports: {
+    categories: reports('categories'),
+    create: reports('create'),
+    detail: reports('detail'),
+    respond: reports('respond'),
+    escalate: reports('escalate'),
+    transfer: reports('transfer'),
+    requestInfo: reports('requestInfo'),
+    decideExtension: reports('decideExtension'),
+    resolve: reports('resolve'),
+    reject: reports('reject'),
+    comment: reports('comment'),
+    closeFollowUp: reports('closeFollowUp'),
+  },
+  desk: {
+    dashboard: desk('dashboard'),
+    list: desk('list'),
+    reassign: desk('reassign'),
+    handlers: desk('handlers'),
+    agenda: desk('agenda'),
+    importTemplate: desk('importTemplate'),
+    /** Sends the file with upload progress (0..1). */
+    importPreview: (data: ActionInput<'desk', 'importPreview'>, onUploadProgress?: (f: number) => void) =>
+      call('desk', 'importPreview', data, { onUploadProgress }),
+    importCommit: (data: ActionInput<'desk', 'importCommit'>, onUploadProgress?: (f: number) => void) =>
+      call('desk', 'importCommit', data, { onUploadProgress }),
+    settings: desk('settings'),
+    saveSettings: desk('saveSettings'),
+    resetSettings: desk('resetSettings'),
+    ledger: desk('ledger'),
+    audit: desk('audit'),
+  },
 };
 
 export type { Me, DemoLogin, BindingView, MyBinding } from '../../src/core/api';
 export type { Unit, UnitKind, UnitNode } from '../../src/core/units';
 export type { PersonView } from '../../src/core/people';
 export type { Role } from '../../src/core/roles';
+export type { Outputs, ReportDetail, ReportSummary, TimelineView, UnitRef } from '../../src/core/api';
+export type {
+  Agenda,
+  AgendaItem,
+  AuditView,
+  BulkResult,
+  Counted,
+  Dashboard,
+  DeskFilter,
+  DeskRow,
+  DeskSettings,
+  DeskSort,
+  FileDownload,
+  ImportKind,
+  ImportPreview,
+  ImportRowError,
+  MonthFigures,
+  OpenCounts,
+  RateFigure,
+} from '../../src/core/desk';
+export type { Category, Channel, Level, Rating, Status, CommunityPolicy, LevelDeadline } from '../../src/core/reports';

@@ -4,3 +4,6 @@
  */
 export { ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, STAFF_ROLES, can, canBind } from '../../src/core/roles';
 export { ALLOWED_PARENTS, UNIT_KINDS, UNIT_KIND_LABEL, buildTree, isWithin, ancestorIds } from '../../src/core/units';
+export { LEVELS, LEVEL_LABEL, DEFAULT_CATEGORIES } from '../../src/core/reports/categories';
+export { STATUSES, STATUS_LABEL, isOpen } from '../../src/core/reports/machine';
+export { CHANNELS, CHANNEL_LABEL, RATINGS, RATING_LABEL } from '../../src/core/reports/report';

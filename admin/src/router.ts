@@ -1,12 +1,15 @@
 /**
  * A tiny path router: the page has a handful of routes under /admin/, which does not justify a
- * routing library. The server falls back to index.html for any /admin/* path.
+ * routing library. The server falls back to index.html for any /admin/* path. What a page shows
+ * (a desk filter, a unit) lives in the query string, so a reload or a shared link opens the same.
  */
 import { useEffect, useState } from 'react';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, ''); // "/admin"
 
-export type RouteName = 'login' | 'units' | 'home' | 'unknown';
+export const PAGES = ['dashboard', 'desk', 'agenda', 'units', 'settings', 'ledger', 'audit'] as const;
+export type PageName = (typeof PAGES)[number];
+export type RouteName = 'login' | 'home' | 'unknown' | PageName;
 
 function current(): string {
   const path = window.location.pathname;
@@ -16,17 +19,41 @@ function current(): string {
 
 export function routeOf(path: string): RouteName {
   if (path === '') return 'home';
-  if (path === 'login' || path === 'units') return path;
+  if (path === 'login') return 'login';
+  if ((PAGES as readonly string[]).includes(path)) return path as PageName;
   return 'unknown';
 }
 
 const listeners = new Set<() => void>();
 
-export function navigate(to: 'login' | 'units' | '', opts: { replace?: boolean } = {}): void {
-  const url = `${BASE}/${to}`;
-  if (url === window.location.pathname) return;
+/** Goes to a page; `search` (without "?") replaces the query string. */
+export function navigate(to: 'login' | PageName | '', opts: { replace?: boolean; search?: string } = {}): void {
+  const url = `${BASE}/${to}${opts.search ? `?${opts.search}` : ''}`;
+  if (url === window.location.pathname + window.location.search) return;
   if (opts.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
+  listeners.forEach((l) => l());
+}
+
+/** Where the person was (path and query, without the /admin prefix), to return there after signing in again. */
+export function currentLocation(): string {
+  return `${current()}${window.location.search}`;
+}
+
+/** Returns to a location recorded by currentLocation(). */
+export function restoreLocation(loc: string): boolean {
+  const [path, search] = loc.split('?');
+  const route = routeOf(path);
+  if (route === 'login' || route === 'home' || route === 'unknown') return false;
+  navigate(route, { replace: true, search });
+  return true;
+}
+
+/** Replaces the query string without a new history entry (filters typed on a page). */
+export function replaceSearch(search: string): void {
+  const url = `${window.location.pathname}${search ? `?${search}` : ''}`;
+  if (url === window.location.pathname + window.location.search) return;
+  window.history.replaceState(null, '', url);
   listeners.forEach((l) => l());
 }
 
@@ -42,4 +69,19 @@ export function useRoute(): RouteName {
     };
   }, []);
   return routeOf(path);
+}
+
+/** The query string, kept current across navigate/replaceSearch/back. */
+export function useSearch(): string {
+  const [search, setSearch] = useState(() => window.location.search.replace(/^\?/, ''));
+  useEffect(() => {
+    const update = () => setSearch(window.location.search.replace(/^\?/, ''));
+    listeners.add(update);
+    window.addEventListener('popstate', update);
+    return () => {
+      listeners.delete(update);
+      window.removeEventListener('popstate', update);
+    };
+  }, []);
+  return search;
 }

@@ -58,14 +58,16 @@ describe('management page (/admin/)', () => {
 
   it('signs the community secretary in with the demo button and opens 单位与人员', async () => {
     await page.getByRole('button', { name: /社区书记\s*李秀英/ }).click();
-    await page.waitForURL(/\/admin\/units/);
+    // Staff land on the dashboard.
+    await page.waitForURL(/\/admin\/dashboard/);
     await page.getByTestId('me-name').filter({ hasText: '李秀英' }).waitFor();
     await page.getByRole('menuitem', { name: '单位与人员' }).click();
+    await page.waitForURL(/\/admin\/units/);
     await treeNode('阳光社区').waitFor();
     await shot('02-units-signed-in');
 
     // Later sections are listed, greyed out, and say when hovered that they are coming.
-    await page.getByRole('menuitem', { name: '民情台账' }).hover();
+    await page.getByRole('menuitem', { name: '讲堂' }).getByText('讲堂').hover();
     await page.getByRole('tooltip', { name: '即将开放' }).waitFor();
     await shot('02b-menu-coming-soon');
   });

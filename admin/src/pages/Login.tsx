@@ -1,7 +1,8 @@
 import { Alert, App, Button, Card, Divider, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import { api, setToken } from '../api';
+import { api, setToken, SESSION_LOST_MESSAGE } from '../api';
+import { hasDrafts } from '../drafts';
 import type { DemoLogin, Me } from '../api';
 import { STAFF_ROLES } from '../core';
 import { useFailure } from '../feedback';
@@ -67,7 +68,15 @@ export default function Login({ notice, onSignedIn }: Props) {
           社区工作人员、社区书记、街道工作人员登录
         </Typography.Paragraph>
 
-        {notice && <Alert type="warning" showIcon title={notice} style={{ marginBottom: 16 }} />}
+        {notice && (
+          <Alert
+            type="warning"
+            showIcon
+            title={notice}
+            description={notice === SESSION_LOST_MESSAGE && hasDrafts() ? '您正在填写的内容已暂存在本页，重新登录后会回到原来的页面，表单会自动填回。' : undefined}
+            style={{ marginBottom: 16 }}
+          />
+        )}
         {refusal && <Alert type="error" showIcon title={refusal} style={{ marginBottom: 16 }} />}
 
         <Form name="login" form={form} layout="vertical" size="large" onFinish={(v) => signIn(v, 'form')} requiredMark={false}>

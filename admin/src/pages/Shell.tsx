@@ -1,13 +1,33 @@
 import { Button, Flex, Layout, Menu, Popconfirm, Result, Spin, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, BookOutlined, DashboardOutlined, LogoutOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  FileExcelOutlined,
+  LogoutOutlined,
+  ProfileOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Suspense, lazy } from 'react';
 import { STAFF_ROLES } from '../core';
-import { navigate } from '../router';
-import type { RouteName } from '../router';
+import { navigate, PAGES } from '../router';
+import type { PageName, RouteName } from '../router';
 import { describeRoles, useSession } from '../session';
 
-const Units = lazy(() => import('./Units'));
+// One chunk per page: the first load carries only the shell; ECharts comes with the dashboard's charts.
+const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JSX.Element>> = {
+  dashboard: lazy(() => import('./Dashboard')),
+  desk: lazy(() => import('./Desk')),
+  agenda: lazy(() => import('./Agenda')),
+  units: lazy(() => import('./Units')),
+  settings: lazy(() => import('./Settings')),
+  ledger: lazy(() => import('./Ledger')),
+  audit: lazy(() => import('./Audit')),
+};
 
 const soon = (label: string) => (
   <Tooltip title="即将开放" placement="right">
@@ -16,9 +36,13 @@ const soon = (label: string) => (
 );
 
 const items: MenuProps['items'] = [
-  { key: 'home', icon: <DashboardOutlined />, label: soon('工作台'), disabled: true },
+  { key: 'dashboard', icon: <DashboardOutlined />, label: '工作台' },
+  { key: 'desk', icon: <ProfileOutlined />, label: '反映处理' },
+  { key: 'agenda', icon: <CalendarOutlined />, label: '逢三说事' },
   { key: 'units', icon: <ApartmentOutlined />, label: '单位与人员' },
-  { key: 'ledger', icon: <ProfileOutlined />, label: soon('民情台账'), disabled: true },
+  { key: 'settings', icon: <FieldTimeOutlined />, label: '时限设置' },
+  { key: 'ledger', icon: <FileExcelOutlined />, label: '台账导出' },
+  { key: 'audit', icon: <AuditOutlined />, label: '操作日志' },
   { key: 'lectures', icon: <BookOutlined />, label: soon('讲堂'), disabled: true },
 ];
 
@@ -28,6 +52,7 @@ export default function Shell({ route }: { route: RouteName }) {
     { ...me, bindings: me.bindings.filter((b) => STAFF_ROLES.includes(b.role)) },
     STAFF_ROLES,
   );
+  const Page = (PAGES as readonly string[]).includes(route) ? PAGE_COMPONENTS[route as PageName] : null;
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -51,12 +76,12 @@ export default function Shell({ route }: { route: RouteName }) {
         </Flex>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={200} theme="light">
+        <Layout.Sider width={176} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[route === 'units' ? 'units' : '']}
+            selectedKeys={[route]}
             items={items}
-            onClick={({ key }) => key === 'units' && navigate('units')}
+            onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}
             style={{ height: '100%', paddingTop: 8 }}
           />
         </Layout.Sider>
@@ -68,15 +93,15 @@ export default function Shell({ route }: { route: RouteName }) {
               </Flex>
             }
           >
-            {route === 'units' ? (
-              <Units />
+            {Page ? (
+              <Page />
             ) : (
               <Result
                 status="404"
                 title="没有这个页面"
                 extra={
-                  <Button type="primary" onClick={() => navigate('units')}>
-                    前往 单位与人员
+                  <Button type="primary" onClick={() => navigate('dashboard')}>
+                    回到工作台
                   </Button>
                 }
               />

@@ -1,3 +1,6 @@
+import { UploadOutlined } from '@ant-design/icons';
+import { invalidateUnits } from '../../units';
+import { ImportDrawer } from './ImportDrawer';
 import { Alert, App, Button, Card, Flex, Form, Input, Popconfirm, Select, Space, Tag, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TreeSelectProps } from 'antd';
 import { useMemo, useState } from 'react';
@@ -41,10 +44,28 @@ export function UnitPanel({ unit, ctx }: Props) {
   const parent = unit.parentId ? ctx.byId.get(unit.parentId) : undefined;
   const children = ctx.units.filter((u) => u.parentId === unit.id);
   const liveChildren = children.filter((u) => !u.archived);
+  const [importing, setImporting] = useState(false);
 
   return (
     <Flex vertical gap={16}>
+      {importing && (
+        <ImportDrawer
+          unit={unit}
+          onClose={() => setImporting(false)}
+          onImported={() => {
+            invalidateUnits();
+            void ctx.reload(unit.id);
+          }}
+        />
+      )}
       <Card
+        extra={
+          canEdit && (
+            <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+              批量导入单位或居民
+            </Button>
+          )
+        }
         title={
           <Flex align="center" wrap>
             <span data-testid="unit-title">{unit.name}</span>

@@ -5,6 +5,7 @@ import { api, ApiError } from '../../api';
 import type { Unit, UnitNode } from '../../api';
 import { ancestorIds, buildTree } from '../../core';
 import { useFailure } from '../../feedback';
+import { invalidateUnits } from '../../units';
 import { KindTag } from './KindTag';
 import { UnitPanel } from './UnitPanel';
 
@@ -34,6 +35,8 @@ export default function UnitsPage() {
   const load = useCallback(
     async (selectId?: string, revealId: string | undefined = selectId) => {
       try {
+        // The other pages' unit pickers read a cached tree: it is out of date after any change here.
+        invalidateUnits();
         const { units: list } = await api.units.tree({ includeArchived });
         setUnits(list);
         setSelectedId((current) => {

@@ -1,0 +1,33 @@
+/** Dates and durations as staff read them: China time, 24-hour clock. */
+const TZ = 'Asia/Shanghai';
+
+export function dateTime(t: number): string {
+  return new Date(t).toLocaleString('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+}
+
+export function date(t: number): string {
+  return new Date(t).toLocaleDateString('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+}
+
+/** "还剩 3 小时" / "超时 2 天" relative to now. */
+export function untilDue(dueAt: number, now: number): string {
+  const ms = dueAt - now;
+  const abs = Math.abs(ms);
+  const hours = abs / 3_600_000;
+  const text = hours < 1 ? `${Math.max(1, Math.round(abs / 60_000))} 分钟` : hours < 48 ? `${Math.round(hours)} 小时` : `${Math.round(hours / 24)} 天`;
+  return ms >= 0 ? `还剩 ${text}` : `超时 ${text}`;
+}
+
+export function percent(rate: number | null): string {
+  return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
+}
+
+/** Start of a China-time day "2026-11-23" as epoch ms. */
+export function dayStart(day: string): number {
+  return Date.parse(`${day}T00:00:00+08:00`);
+}
+
+/** "2026-11-23" for an epoch ms, in China time. */
+export function dayString(t: number): string {
+  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,162 @@
+import { Alert, Button, Card, DatePicker, Empty, Flex, Skeleton, Table, Tag, TreeSelect, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { PrinterOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useEffect, useState } from 'react';
+import { api } from '../api';
+import type { Agenda, AgendaItem } from '../api';
+import { useFailure } from '../feedback';
+import { dateTime } from '../format';
+import { navigate, replaceSearch, useSearch } from '../router';
+import { useUnits } from '../units';
+
+const MEETING_DAYS = [3, 13, 23];
+const REASON: Record<AgendaItem['reasons'][number], { label: string; color: string }> = {
+  escalated: { label: '上报', color: 'orange' },
+  overdue: { label: '超时', color: 'red' },
+  disputed: { label: '居民异议', color: 'magenta' },
+};
+
+/** The meeting day on or after `d` (3rd, 13th or 23rd). */
+export function nextMeetingDay(d: Dayjs): Dayjs {
+  for (let i = 0; i < 40; i++) {
+    const x = d.add(i, 'day');
+    if (MEETING_DAYS.includes(x.date())) return x.startOf('day');
+  }
+  return d;
+}
+
+/** 逢三说事: what the meeting on the 3rd, 13th or 23rd should discuss, printable. */
+export default function AgendaPage() {
+  const fail = useFailure();
+  const search = useSearch();
+  const params = new URLSearchParams(search);
+  const date = params.get('date') ?? nextMeetingDay(dayjs()).format('YYYY-MM-DD');
+  const unitId = params.get('unit') ?? undefined;
+  const { treeData } = useUnits();
+  const [agenda, setAgenda] = useState<Agenda | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let live = true;
+    setAgenda(null);
+    api.desk.agenda({ date, unitId }).then(
+      (a) => {
+        if (!live) return;
+        setAgenda(a);
+        setError(null);
+      },
+      (e) => {
+        const err = fail(e);
+        if (live && err) setError(err.message);
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [date, unitId, fail]);
+
+  const set = (key: string, value: string) => {
+    const p = new URLSearchParams(window.location.search);
+    p.set(key, value);
+    replaceSearch(p.toString());
+  };
+
+  const total = agenda ? agenda.escalated.length + agenda.overdue.length + agenda.disputed.length : 0;
+  return (
+    <Flex vertical gap={16} className="agenda-page">
+      <Flex align="center" gap={12} className="no-print">
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          逢三说事
+        </Typography.Title>
+        <Typography.Text type="secondary">每月 3 日、13 日、23 日议事会：上次会议以来上报、超时和居民有异议的反映</Typography.Text>
+        <Flex gap={8} style={{ marginLeft: 'auto' }}>
+          <TreeSelect aria-label="单位" style={{ width: 220 }} treeData={treeData} value={agenda?.unit.id ?? unitId} onChange={(v: string) => set('unit', v)} treeDefaultExpandAll placeholder="单位" />
+          <DatePicker
+            aria-label="会议日期"
+            allowClear={false}
+            value={dayjs(date)}
+            disabledDate={(d) => !MEETING_DAYS.includes(d.date())}
+            onChange={(d) => d && set('date', d.format('YYYY-MM-DD'))}
+            format="YYYY年M月D日"
+          />
+          <Button type="primary" icon={<PrinterOutlined />} disabled={!agenda} onClick={() => window.print()}>
+            打印议程
+          </Button>
+        </Flex>
+      </Flex>
+
+      {error && <Alert type="error" showIcon title={error} />}
+      {!agenda && !error && <Skeleton active paragraph={{ rows: 8 }} />}
+      {agenda && (
+        <Card className="agenda-sheet">
+          <Typography.Title level={3} style={{ textAlign: 'center', marginTop: 0 }}>
+            {agenda.unit.name} “逢三说事”议事会议程
+          </Typography.Title>
+          <Typography.Paragraph style={{ textAlign: 'center' }} type="secondary">
+            会议日期：{dayjs(agenda.date).format('YYYY年M月D日')}　统计范围：{dayjs(agenda.since).format('M月D日')} 至 {dayjs(agenda.date).format('M月D日')}　共 {total} 件
+          </Typography.Paragraph>
+          {total === 0 ? (
+            <Empty description="上次会议以来没有上报、超时或有异议的反映" />
+          ) : (
+            <>
+              <Section title="一、上报到上级的反映" items={agenda.escalated} testId="agenda-escalated" unitId={agenda.unit.id} />
+              <Section title="二、超时未办结的反映" items={agenda.overdue} testId="agenda-overdue" unitId={agenda.unit.id} />
+              <Section title="三、居民有异议的反映" items={agenda.disputed} testId="agenda-disputed" unitId={agenda.unit.id} />
+            </>
+          )}
+          <Typography.Paragraph className="print-only" style={{ marginTop: 32 }}>
+            参会人员：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿　记录人：＿＿＿＿＿＿＿＿
+          </Typography.Paragraph>
+        </Card>
+      )}
+    </Flex>
+  );
+}
+
+function Section({ title, items, testId, unitId }: { title: string; items: AgendaItem[]; testId: string; unitId: string }) {
+  const columns: TableColumnsType<AgendaItem & { n: number }> = [
+    { title: '序号', dataIndex: 'n', width: 56 },
+    { title: '类别', width: 140, render: (_, i) => `${i.report.icon} ${i.report.categoryName}` },
+    { title: '问题', render: (_, i) => i.report.description },
+    { title: '地点', width: 170, render: (_, i) => i.report.place },
+    { title: '当前', width: 150, render: (_, i) => `${i.report.levelLabel} · ${i.report.handlerName ?? '待分派'}` },
+    { title: '期限', width: 120, render: (_, i) => dateTime(i.report.dueAt).slice(5) },
+    {
+      title: '原因',
+      width: 150,
+      render: (_, i) =>
+        i.reasons.map((r) => (
+          <Tag key={r} color={REASON[r].color}>
+            {REASON[r].label}
+          </Tag>
+        )),
+    },
+    { title: '会议意见', width: 160, className: 'print-only-col', render: () => '' },
+  ];
+  return (
+    <div style={{ marginBottom: 24 }} data-testid={testId}>
+      <Typography.Title level={5}>
+        {title}（{items.length} 件）
+      </Typography.Title>
+      {items.length === 0 ? (
+        <Typography.Text type="secondary">无</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          bordered
+          rowKey={(i) => i.report.id}
+          columns={columns}
+          dataSource={items.map((i, n) => ({ ...i, n: n + 1 }))}
+          pagination={false}
+          onRow={(i) => ({
+            title: '点击在反映处理中打开',
+            style: { cursor: 'pointer' },
+            onClick: () => navigate('desk', { search: new URLSearchParams({ unit: unitId, q: i.report.id, report: i.report.id }).toString() }),
+          })}
+        />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+import { Button, Card, DatePicker, Descriptions, Flex, Input, Table, TreeSelect, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import dayjs from 'dayjs';
+import type { Dayjs } from 'dayjs';
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api';
+import type { AuditView } from '../api';
+import { useFailure } from '../feedback';
+import { dateTime } from '../format';
+import { navigate } from '../router';
+import { useUnits } from '../units';
+
+const PAGE = 50;
+const KIND_LABEL: Record<string, string> = { report: '反映', unit: '单位', person: '人员', binding: '角色', settings: '时限设置', import: '导入', ledger: '台账' };
+
+interface Filters {
+  unitId?: string;
+  action?: string;
+  targetId?: string;
+  range?: [Dayjs, Dayjs] | null;
+}
+
+/** 操作日志: who did what, when, to which report, unit or person. */
+export default function AuditPage() {
+  const fail = useFailure();
+  const [filters, setFilters] = useState<Filters>({});
+  const [entries, setEntries] = useState<AuditView[]>([]);
+  const [more, setMore] = useState(false);
+  const [loading, setLoading] = useState(false);
+  const { treeData } = useUnits();
+
+  const load = useCallback(
+    async (before?: number) => {
+      setLoading(true);
+      try {
+        const r = await api.desk.audit({
+          unitId: filters.unitId,
+          action: filters.action?.trim() || undefined,
+          targetId: filters.targetId?.trim() || undefined,
+          from: filters.range?.[0]?.startOf('day').valueOf(),
+          to: filters.range?.[1] ? filters.range[1].startOf('day').add(1, 'day').valueOf() : undefined,
+          before,
+          limit: PAGE,
+        });
+        setEntries((e) => (before ? [...e, ...r.entries] : r.entries));
+        setMore(r.more);
+      } catch (e) {
+        fail(e);
+      } finally {
+        setLoading(false);
+      }
+    },
+    [filters, fail],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const columns: TableColumnsType<AuditView> = [
+    { title: '时间', dataIndex: 'at', width: 170, render: (t: number) => dateTime(t) },
+    { title: '操作人', dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? '系统' },
+    { title: '操作', dataIndex: 'actionLabel', width: 180 },
+    { title: '对象类型', dataIndex: 'targetKind', width: 100, render: (k: string) => KIND_LABEL[k] ?? k },
+    {
+      title: '对象',
+      dataIndex: 'targetName',
+      render: (name: string | null, e) =>
+        e.targetKind === 'report' ? (
+          <Typography.Link onClick={() => navigate('desk', { search: new URLSearchParams({ q: e.targetId, report: e.targetId }).toString() })}>{name ?? e.targetId}</Typography.Link>
+        ) : (
+          (name ?? e.targetId)
+        ),
+    },
+  ];
+
+  return (
+    <Flex vertical gap={12}>
+      <Flex align="center" gap={12}>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          操作日志
+        </Typography.Title>
+        <Typography.Text type="secondary">记录谁在什么时候对哪件反映、哪个单位或哪位人员做了什么</Typography.Text>
+      </Flex>
+      <Card size="small">
+        <Flex gap={8} wrap>
+          <TreeSelect
+            aria-label="单位"
+            allowClear
+            style={{ width: 240 }}
+            treeData={treeData}
+            placeholder="全部单位"
+            showSearch={{ treeNodeFilterProp: 'title' }}
+            treeDefaultExpandAll
+            value={filters.unitId}
+            onChange={(v?: string) => setFilters((f) => ({ ...f, unitId: v }))}
+          />
+          <Input.Search aria-label="操作" allowClear style={{ width: 200 }} placeholder="操作，例如 resolve" onSearch={(v) => setFilters((f) => ({ ...f, action: v }))} />
+          <Input.Search aria-label="对象编号" allowClear style={{ width: 240 }} placeholder="反映、单位或人员的编号" onSearch={(v) => setFilters((f) => ({ ...f, targetId: v }))} />
+          <DatePicker.RangePicker
+            aria-label="日期"
+            value={filters.range ?? null}
+            disabledDate={(d) => d.isAfter(dayjs(), 'day')}
+            onChange={(v) => setFilters((f) => ({ ...f, range: v && v[0] && v[1] ? [v[0], v[1]] : null }))}
+          />
+          <Button icon={<ReloadOutlined />} onClick={() => void load()} loading={loading}>
+            刷新
+          </Button>
+        </Flex>
+      </Card>
+      <Card size="small" styles={{ body: { padding: 0 } }}>
+        <Table
+          size="middle"
+          rowKey="id"
+          loading={loading}
+          columns={columns}
+          dataSource={entries}
+          pagination={false}
+          expandable={{
+            rowExpandable: (e) => Object.keys(e.detail ?? {}).length > 0,
+            expandedRowRender: (e) => (
+              <Descriptions size="small" column={2} items={Object.entries(e.detail).map(([k, v]) => ({ key: k, label: k, children: typeof v === 'string' ? v : JSON.stringify(v) }))} />
+            ),
+          }}
+          locale={{ emptyText: '没有符合条件的记录' }}
+        />
+        <Flex justify="center" style={{ padding: 12 }}>
+          {more ? (
+            <Button onClick={() => void load(entries[entries.length - 1]?.at)} loading={loading}>
+              加载更早的记录
+            </Button>
+          ) : (
+            entries.length > 0 && <Typography.Text type="secondary">已显示全部 {entries.length} 条</Typography.Text>
+          )}
+        </Flex>
+      </Card>
+    </Flex>
+  );
+}

@@ -8,7 +8,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReportDetail } from '../core/api';
 import { formatDateTime, formatWhen } from '../utils/time';
-import { deadlineSentence, isOpenStatus } from '../utils/report';
+import { deadlineSentence, handlerNextStep, isOpenStatus } from '../utils/report';
 import { PhotoGrid } from './Photos';
 import { StatusChip } from './StatusChip';
 import { Timeline } from './Timeline';
@@ -47,11 +47,12 @@ export function ReportHead({ report }: { report: ReportDetail }) {
   );
 }
 
-export function NextStep({ report }: { report: ReportDetail }) {
+/** The server's next step speaks to the resident ("…会联系您"); the handler reads what is asked of them. */
+export function NextStep({ report, audience }: { report: ReportDetail; audience: 'resident' | 'handler' }) {
   return (
     <View className='next-step' aria-label='下一步'>
       <Text className='next-step__title'>下一步</Text>
-      <Text className='next-step__text'>{report.nextStep}</Text>
+      <Text className='next-step__text'>{audience === 'handler' ? handlerNextStep(report) : report.nextStep}</Text>
     </View>
   );
 }
@@ -115,7 +116,8 @@ export function Reporter({ report }: { report: ReportDetail }) {
       </View>
       <Row label='来源'>{report.channelLabel}</Row>
       {report.anonymous && <Text className='muted'>居民要求不公开姓名：对外公示时不要写出名字。</Text>}
-      <Row label='时限'>{`响应 ${formatDateTime(report.respondBy)}，办结 ${formatDateTime(report.dueAt)}`}</Row>
+      <Row label='响应时限'>{formatDateTime(report.respondBy)}</Row>
+      <Row label='办结时限'>{formatDateTime(report.dueAt)}</Row>
     </View>
   );
 }
@@ -125,7 +127,7 @@ export function ReportBody({ report, audience, children }: { report: ReportDetai
   return (
     <>
       <ReportHead report={report} />
-      <NextStep report={report} />
+      <NextStep report={report} audience={audience} />
       {children}
       <WhoIsOnIt report={report} audience={audience} />
       {audience === 'handler' && <Reporter report={report} />}

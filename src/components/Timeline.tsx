@@ -1,13 +1,13 @@
 import { Text, View } from '@tarojs/components';
 import type { TimelineView } from '../core/api';
 import { formatWhen } from '../utils/time';
-import { newestFirst } from '../utils/report';
+import { timelineForPeople } from '../utils/report';
 import { PhotoGrid } from './Photos';
 import './components.scss';
 
 /** What happened to the report, newest first: who did what, when, and what they said. */
 export function Timeline({ entries }: { entries: TimelineView[] }) {
-  const list = newestFirst(entries);
+  const list = timelineForPeople(entries);
   return (
     <View className='card'>
       <Text className='section-title'>办理经过</Text>

@@ -32,9 +32,44 @@ export function deadlineSentence(r: Pick<ReportSummary, 'status' | 'respondBy' |
   return audience === 'handler' ? `请在 ${when} 前${d.kind}` : `${when} 前${d.kind}`;
 }
 
+const RATING_LABEL = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' } as const;
+
+/** What is asked of the handler now, in one sentence: "请在 11月24日 13:00 前响应，11月24日 17:00 前办结。" */
+export function handlerNextStep(
+  r: Pick<ReportDetail, 'status' | 'respondBy' | 'dueAt' | 'overdue' | 'rating' | 'rejectReason'>,
+  now = Date.now(),
+): string {
+  const late = r.overdue ? '已超时，请尽快办理。' : '';
+  switch (r.status) {
+    case 'submitted':
+      return `${late}请在 ${formatDateTime(r.respondBy, now)} 前响应，${formatDateTime(r.dueAt, now)} 前办结。`;
+    case 'responded':
+    case 'transferred':
+      return `${late}请在 ${formatDateTime(r.dueAt, now)} 前办结。`;
+    case 'needs_info':
+      return '已请居民补充情况，居民回复后继续办理。';
+    case 'resolved':
+      return '已办结，等居民确认和评价。';
+    case 'closed':
+      return r.rating ? `已关闭，居民评价：${RATING_LABEL[r.rating]}。` : '已关闭。';
+    case 'rejected':
+      return `已不予受理：${r.rejectReason ?? ''}`;
+  }
+}
+
 /** Newest first, whatever order the server sent. */
 export function newestFirst(entries: TimelineView[]): TimelineView[] {
   return [...entries].sort((a, b) => b.at - a.at);
+}
+
+/**
+ * The timeline as a person reads it: newest first, and a breach that the timer escalated in the
+ * same moment shown once, as the escalation ("上报到小区: 超过楼栋办理时限，自动上报"), not as
+ * two entries saying the same thing. A breach with no escalation (at the street) stays.
+ */
+export function timelineForPeople(entries: TimelineView[]): TimelineView[] {
+  const escalatedAt = new Set(entries.filter((e) => e.type === 'escalate').map((e) => e.at));
+  return newestFirst(entries.filter((e) => !(e.type === 'breach' && escalatedAt.has(e.at))));
 }
 
 /** The handler's latest question, for the resident's answer box. */

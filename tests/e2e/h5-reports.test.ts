@@ -40,11 +40,54 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`), fullPage: true });
+const PHONE = { width: 390, height: 844 };
+
+/**
+ * The whole page as the person scrolls through it: Taro's h5 pages scroll inside their own
+ * container, so the window is made as tall as that content for the picture.
+ */
+async function shot(page: Page, name: string) {
+  await page.waitForTimeout(300); // toasts and fonts settle
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
+  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
+  await page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`) });
+  await page.setViewportSize(PHONE);
+  // What an older reader cannot read: text under 16px, typed text under 16px, text cut off at the edge.
+  const problems = await page.evaluate(READABILITY);
+  expect({ page: name, problems }).toEqual({ page: name, problems: [] });
+}
+
+/** Run in the page (a string, so the test's compiler adds nothing to it). */
+const READABILITY = `(() => {
+  const out = [];
+  const app = document.querySelector('#app');
+  const width = window.innerWidth;
+  const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    const text = (n.textContent || '').trim();
+    if (!text || !el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 16) out.push('small text ' + size.toFixed(1) + 'px: ' + text.slice(0, 20));
+    const range = document.createRange();
+    range.selectNodeContents(n);
+    const box = range.getBoundingClientRect();
+    if (box.right > width + 0.5 || box.left < -0.5) out.push('cut off at the edge: ' + text.slice(0, 20));
+  }
+  for (const el of app.querySelectorAll('input, textarea')) {
+    if (!el.getClientRects().length) continue;
+    const size = parseFloat(getComputedStyle(el).fontSize);
+    if (size < 16) out.push('small typing ' + size.toFixed(1) + 'px: ' + (el.getAttribute('placeholder') || el.name));
+  }
+  if (document.documentElement.scrollWidth > width) out.push('page wider than the screen');
+  return out;
+})()`;
 
 /** A person's own phone: a fresh browser profile, 390×844, signed in with their account. */
 async function phoneOf(username: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // The phone's clock reads the server's test clock, so "今天" and "明天" mean what they say.
+  await context.clock.install({ time: await serverNow() });
   const page = await context.newPage();
   page.setDefaultTimeout(20000);
   await page.goto(`${server.url}/`);
@@ -66,6 +109,14 @@ async function post<T = any>(fn: string, body: unknown, token?: string): Promise
   const json = await res.json();
   if (!json.ok) throw new Error(`${fn}: ${json.code} ${json.message}`);
   return json.data;
+}
+
+const serverNow = async () => (await post<{ now: number }>('__test', {})).now;
+
+/** Moves every open phone's clock to the server's. */
+async function phonesFollowServerClock(...pages: Page[]) {
+  const now = await serverNow();
+  for (const p of pages) await p.context().clock.setSystemTime(now);
 }
 
 const apiToken = async (username: string) => (await post<{ token: string }>('auth', { action: 'signIn', data: { username, password: 'demo1234' } })).token;
@@ -133,9 +184,10 @@ it('files, responds, moves to the compound when overdue, resolves, rates, and co
 
   // 3. The building's time runs out: the sweep moves the report to the compound.
   const filed = await post<{ dueAt: number }>('reports', { action: 'detail', data: { id: reportId } }, await apiToken('jumin'));
-  const { now } = await post<{ now: number }>('__test', {});
+  const now = await serverNow();
   const { swept } = await post<{ swept: { escalated: number } }>('__test', { advanceMs: filed.dueAt - now + HOUR, sweep: true });
   expect(swept.escalated).toBe(1);
+  await phonesFollowServerClock(resident, lead);
 
   // 4. 刘芳, the compound secretary, finds it overdue-escalated in 待办 and resolves it.
   const secretary = await phoneOf('zhibu', '刘芳');

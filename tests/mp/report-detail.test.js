@@ -45,7 +45,9 @@ describe('the report detail in the built mini-program', () => {
       expect(escalated.nextStep).toContain('刘芳');
       expect(text).toContain('谁在办刘芳（小区党支部书记）');
       expect(text).toMatch(/办理时限：(\d{4}年)?11月24日 13:00 前响应/);
-      expect(timeline(page.page)).toEqual(['上报到小区 · 系统', '超时 · 系统', '已响应 · 赵桂兰', '提交反映 · 孙福贵']);
+      // The timer's breach and the escalation it caused read as one entry.
+      expect(timeline(page.page)).toEqual(['上报到小区 · 系统', '已响应 · 赵桂兰', '提交反映 · 孙福贵']);
+      expect(text).toContain('超过楼栋办理时限，自动上报');
       expect(text).toContain('已联系502住户，今晚上门看看');
       // Nothing to rate yet, and no raw codes.
       expect(text).not.toContain('提交评价');

@@ -5,7 +5,7 @@ import RecordForResident from '../../src/handler/record/index';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo } from './support/fake-transport';
 import { buildingLead, me, binding } from './support/fixtures';
-import { categories, detail, ok } from './support/reports';
+import { categories, detail, ok, summary } from './support/reports';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
 
@@ -115,16 +115,33 @@ describe('handler report page', () => {
     expect(sentTo('reports.decideExtension')[0].data).toEqual({ id: 'r1', version: 4, approve: false });
   });
 
-  it('rejects as a duplicate with a reason and the other report', async () => {
+  it('rejects as a duplicate with a reason and the other report, picked by its words from the open ones of the same kind and place', async () => {
     answer('reports.detail', ok(submitted(['reject'])));
     answer('reports.reject', ok(detail({ status: 'rejected', statusLabel: '未受理' })));
+    answer(
+      'reports.inbox',
+      ok({
+        reports: [
+          summary({ id: 'r1' }),
+          summary({ id: 'r0', description: '5楼电梯不动了', statusLabel: '办理中' }),
+          summary({ id: 'noise', category: 'noise', categoryName: '噪音扰民', description: '楼上装修太吵' }),
+          summary({ id: 'done', description: '电梯又坏了', status: 'closed', statusLabel: '已关闭' }),
+        ],
+        counts: { assigned: 1, dueSoon: 0, overdue: 0 },
+      }),
+    );
     render(<HandlerReport />);
 
     fireEvent.click(await screen.findByText('不予受理'));
     fireEvent.click(screen.getByText('确定不予受理'));
     expect(await screen.findByText('请选择不受理的原因')).toBeInTheDocument();
     fireEvent.click(screen.getByText('重复反映'));
-    fireEvent.input(screen.getByPlaceholderText('可以不填'), { target: { value: 'r0' } });
+    expect(await screen.findByText('和哪一条重复（可不选）')).toBeInTheDocument();
+    expect(sentTo('reports.inbox')[0].data).toEqual({ view: 'all', limit: 100 });
+    // Only the other open lift report in the same place: not itself, not another kind, not a closed one.
+    expect(screen.queryByText('楼上装修太吵')).toBeNull();
+    expect(screen.queryByText('电梯又坏了')).toBeNull();
+    fireEvent.click(screen.getByText('5楼电梯不动了'));
     fireEvent.change(screen.getByPlaceholderText(/例如：这个问题已有邻居反映/), { target: { value: '同一部电梯，已在办' } });
     fireEvent.click(screen.getByText('确定不予受理'));
 

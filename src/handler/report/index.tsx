@@ -7,7 +7,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { ReportDetail } from '../../core/api';
+import type { ReportDetail, ReportSummary } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Choices } from '../../components/Choices';
 import { LineInput, TextBox } from '../../components/Field';
@@ -15,9 +15,10 @@ import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
 import { hasSession, isSessionLost } from '../../services/api';
-import { handle, HANDLER_ACTIONS, reportDetail, type HandlerAction } from '../../services/reports';
+import { handle, HANDLER_ACTIONS, inbox, reportDetail, type HandlerAction } from '../../services/reports';
 import { goToLogin, readParam } from '../../utils/nav';
-import { checkNote, CONFLICT_MESSAGE } from '../../utils/report';
+import { checkNote, CONFLICT_MESSAGE, isOpenStatus } from '../../utils/report';
+import { formatWhen } from '../../utils/time';
 import './index.scss';
 
 interface Spec {
@@ -108,6 +109,8 @@ export default function HandlerReport() {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Open reports of the same kind and place: what a duplicate can be linked to (null: not looked up yet).
+  const [originals, setOriginals] = useState<ReportSummary[] | null>(null);
   const photos = usePhotos();
 
   const load = useCallback(async () => {
@@ -131,6 +134,14 @@ export default function HandlerReport() {
   const set = (patch: Partial<Form>) => {
     setForm((f) => ({ ...f, ...patch }));
     setFormError(null);
+  };
+
+  /** A lead cannot know a report's id: offer the open reports it may repeat, to pick by their words. */
+  const lookUpOriginals = async () => {
+    if (originals !== null) return;
+    const result = await inbox({ view: 'all', limit: 100 });
+    const same = (r: ReportSummary) => r.id !== report.id && r.category === report.category && r.place === report.place && isOpenStatus(r.status);
+    setOriginals(result.ok ? result.data.reports.filter(same) : []);
   };
 
   const start = (a: HandlerAction) => {
@@ -223,19 +234,22 @@ export default function HandlerReport() {
           ]}
           columns={2}
           value={form.kind}
-          onChange={(v) => set({ kind: v })}
+          onChange={(v) => {
+            set({ kind: v });
+            if (v === 'duplicate') void lookUpOriginals();
+          }}
         />
       )}
-      {action === 'reject' && form.kind === 'duplicate' && (
-        <LineInput
-          label='和哪一条重复'
-          optional
-          hint='填那条反映的编号'
-          value={form.duplicateOf}
+      {action === 'reject' && form.kind === 'duplicate' && originals !== null && originals.length > 0 && (
+        <Choices
+          label='和哪一条重复（可不选）'
+          options={originals.map((r) => ({ value: r.id, label: r.description.length > 24 ? `${r.description.slice(0, 24)}…` : r.description, hint: `${formatWhen(r.createdAt)}提交 · ${r.statusLabel}` }))}
+          value={form.duplicateOf || null}
           onChange={(v) => set({ duplicateOf: v })}
-          maxLength={64}
-          placeholder='可以不填'
         />
+      )}
+      {action === 'reject' && form.kind === 'duplicate' && originals !== null && originals.length === 0 && (
+        <Text className='muted hr__panel-hint'>没有找到同一地点同一类的其他反映，写清原因即可。</Text>
       )}
 
       <TextBox

@@ -31,8 +31,9 @@ export async function buildFunctions() {
       minify: true,
       keepNames: true,
       legalComments: 'none',
-      // Only loaded when JINLIN_STORE=sqlite (tests and local runs); never in CloudBase.
-      external: ['better-sqlite3'],
+      // better-sqlite3: only loaded when JINLIN_STORE=sqlite (tests and local runs); never in CloudBase.
+      // exceljs: loaded on first use, and only the desk function's actions use it (about 1 MB).
+      external: ['better-sqlite3', ...(name === 'desk' ? [] : ['exceljs'])],
       // wx-server-sdk pins its own copy of node-sdk; one copy per bundle is enough.
       alias: { '@cloudbase/node-sdk': path.join(root, 'node_modules/@cloudbase/node-sdk') },
       logLevel: 'warning',

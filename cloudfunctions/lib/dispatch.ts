@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import { DomainError, fail, ok, type ErrorCode, type Failure, type Result } from '../../src/core';
 import { auth } from './actions/auth';
+import { desk } from './actions/desk';
 import { messages } from './actions/messages';
 import { people } from './actions/people';
 import { reports } from './actions/reports';
@@ -15,7 +16,7 @@ import type { ActionDef, Caller, FunctionDef } from './actions/define';
 import type { Deps } from './deps';
 import { resolveCaller, type Credentials } from './identity';
 
-export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people, messages, reports };
+export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people, messages, reports, desk };
 
 const HAN = /[\u4e00-\u9fff]/;
 

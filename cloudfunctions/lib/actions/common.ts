@@ -18,6 +18,8 @@ export async function audit(
   targetKind: AuditEntry['targetKind'],
   targetId: string,
   detail: Record<string, unknown>,
+  /** The unit whose subtree this happened in: what the audit log is scoped by. */
+  unitPath: string | null = null,
 ): Promise<void> {
   await ctx.deps.store.audit.append({
     id: ctx.deps.ids.next('aud'),
@@ -26,6 +28,7 @@ export async function audit(
     action,
     targetKind,
     targetId,
+    unitPath,
     detail: { ...detail, requestId: ctx.requestId },
   });
 }

@@ -16,7 +16,8 @@ export const people: FunctionDef = {
   }),
 
   create: personAction(schemas.people.create, async (ctx, input) => {
-    if (scopeRoots(ctx.caller.bindings, 'person.manage').length === 0) throw new DomainError('AUTH.FORBIDDEN');
+    const roots = scopeRoots(ctx.caller.bindings, 'person.manage');
+    if (roots.length === 0) throw new DomainError('AUTH.FORBIDDEN');
     if (input.username && (await ctx.deps.store.people.findByUsername(input.username)))
       throw new DomainError('INPUT.INVALID', '这个账号已被使用，请换一个', 'username');
     const now = ctx.deps.clock.now();
@@ -32,7 +33,8 @@ export const people: FunctionDef = {
       updatedAt: now,
     };
     await ctx.deps.store.people.insert(person, input.password ? await hashPassword(input.password) : null);
-    await audit(ctx, 'people.create', 'person', person.id, { name: person.name });
+    // A new person is bound nowhere yet: the entry is scoped to the unit the creator manages.
+    await audit(ctx, 'people.create', 'person', person.id, { name: person.name }, roots[0].path);
     return viewPerson(person);
   }),
 };

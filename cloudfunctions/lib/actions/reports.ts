@@ -56,6 +56,7 @@ import {
 import type { Deps } from '../deps';
 import { audit } from './common';
 import { personAction, type AuthedContext, type Caller, type FunctionDef } from './define';
+import { policyKey, readStoredPolicy } from './policy';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -65,15 +66,14 @@ const DUE_SOON = 24 * HOUR;
 /** The deadline policy of a community: its own if staff saved one, else the defaults. */
 export async function policyFor(deps: Deps, communityId: string | null): Promise<CommunityPolicy> {
   if (!communityId) return DEFAULT_POLICY;
-  const raw = await deps.store.meta.get(`policy:${communityId}`);
-  return raw ? { ...DEFAULT_POLICY, ...(JSON.parse(raw) as Partial<CommunityPolicy>) } : DEFAULT_POLICY;
+  return readStoredPolicy(await deps.store.meta.get(policyKey(communityId))).policy;
 }
 
 function act(deps: Deps, policy: CommunityPolicy, actorId: string | null): Act {
   return { cal: deps.calendar, policy, now: deps.clock.now(), actorId, newId: () => deps.ids.next('evt') };
 }
 
-async function chainOf(deps: Deps, unit: Pick<Unit, 'path'>): Promise<Unit[]> {
+export async function chainOf(deps: Deps, unit: Pick<Unit, 'path'>): Promise<Unit[]> {
   const ids = ancestorIds(unit.path);
   const units = await deps.store.units.getMany(ids);
   const byId = new Map(units.map((u) => [u.id, u]));
@@ -156,12 +156,12 @@ const fmt = (t: number) => {
   return `${d.getUTCMonth() + 1}月${d.getUTCDate()}日 ${String(d.getUTCHours()).padStart(2, '0')}:${String(d.getUTCMinutes()).padStart(2, '0')}`;
 };
 
-interface Names {
+export interface Names {
   units: Map<string, Unit>;
   people: Map<string, { name: string; phone: string | null }>;
 }
 
-async function namesFor(deps: Deps, reports: readonly Report[], extraPeople: string[] = []): Promise<Names> {
+export async function namesFor(deps: Deps, reports: readonly Report[], extraPeople: string[] = []): Promise<Names> {
   const unitIds = new Set<string>();
   const personIds = new Set<string>(extraPeople);
   for (const r of reports) {
@@ -173,7 +173,7 @@ async function namesFor(deps: Deps, reports: readonly Report[], extraPeople: str
   return { units: new Map(units.map((u) => [u.id, u])), people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])) };
 }
 
-function summary(r: Report, names: Names, policy: CommunityPolicy, now: number): ReportSummary {
+export function summary(r: Report, names: Names, policy: CommunityPolicy, now: number): ReportSummary {
   const category = findCategory(policy, r.category);
   const trail = ancestorIds(r.unitPath).map((id) => names.units.get(id));
   const place = trail.filter((u) => u && (u.kind === 'compound' || u.kind === 'building')).map((u) => u!.name).join(' ');
@@ -317,7 +317,7 @@ function handlerAction<S extends (typeof schemas.reports)[keyof typeof schemas.r
     const policy = await policyFor(ctx.deps, r.communityId);
     const change = await op(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input);
     const saved = await commit(ctx, r, input.version, change);
-    await audit(ctx, `reports.${change.entries[change.entries.length - 1]?.type ?? 'change'}`, 'unit', r.unitId, { reportId: r.id });
+    await audit(ctx, `reports.${change.entries[change.entries.length - 1]?.type ?? 'change'}`, 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     if (after) await after(ctx, r, saved, input);
     return detail(ctx, saved);
   });
@@ -387,7 +387,7 @@ export const reports: FunctionDef = {
     );
     const { report, created } = await deps.store.reports.insert(change.report, change.entries);
     if (created) {
-      await audit(ctx, 'reports.create', 'unit', unit.id, { reportId: report.id, category: category.code });
+      await audit(ctx, 'reports.create', 'unit', unit.id, { reportId: report.id, category: category.code }, unit.path);
       await notify(deps, report.handlerId, 'report.assigned', `新的民情反映：${category.name}`, report.description.slice(0, 40), report.id);
     }
     return { report: await detail(ctx, report), created };

@@ -62,7 +62,7 @@ export const units: FunctionDef = {
       updatedAt: now,
     };
     await ctx.deps.store.units.insert(unit);
-    await audit(ctx, 'units.create', 'unit', id, { parentId: parent.id, kind: unit.kind, name: unit.name });
+    await audit(ctx, 'units.create', 'unit', id, { parentId: parent.id, kind: unit.kind, name: unit.name }, unit.path);
     return unit;
   }),
 
@@ -72,7 +72,7 @@ export const units: FunctionDef = {
     if (unit.archived) throw new DomainError('UNIT.ARCHIVED');
     if (unit.parentId) await ensureNameFree(ctx, unit.parentId, input.name, unit.id, 'name');
     const updated = (await ctx.deps.store.units.update(unit.id, input.version, { name: input.name }, ctx.deps.clock.now())) ?? conflict();
-    await audit(ctx, 'units.rename', 'unit', unit.id, { from: unit.name, to: input.name });
+    await audit(ctx, 'units.rename', 'unit', unit.id, { from: unit.name, to: input.name }, unit.path);
     return updated;
   }),
 
@@ -89,7 +89,7 @@ export const units: FunctionDef = {
     if (parent.id === unit.parentId) return unit.version === input.version ? unit : conflict();
     await ensureNameFree(ctx, parent.id, unit.name, unit.id, 'parentId');
     const moved = (await ctx.deps.store.units.move(unit.id, input.version, parent, ctx.deps.clock.now())) ?? conflict();
-    await audit(ctx, 'units.move', 'unit', unit.id, { fromParentId: unit.parentId, toParentId: parent.id });
+    await audit(ctx, 'units.move', 'unit', unit.id, { fromParentId: unit.parentId, toParentId: parent.id }, moved.path);
     return moved;
   }),
 
@@ -100,7 +100,7 @@ export const units: FunctionDef = {
     if (unit.archived) throw new DomainError('UNIT.ARCHIVED');
     if ((await ctx.deps.store.units.countLiveChildren(unit.id)) > 0) throw new DomainError('UNIT.HAS_CHILDREN');
     const archived = (await ctx.deps.store.units.update(unit.id, input.version, { archived: true }, ctx.deps.clock.now())) ?? conflict();
-    await audit(ctx, 'units.archive', 'unit', unit.id, { name: unit.name });
+    await audit(ctx, 'units.archive', 'unit', unit.id, { name: unit.name }, unit.path);
     return archived;
   }),
 
@@ -128,7 +128,7 @@ export const units: FunctionDef = {
       createdBy: ctx.caller.person.id,
     };
     if (!(await ctx.deps.store.bindings.insert(binding))) throw new DomainError('ROLE.ALREADY_BOUND');
-    await audit(ctx, 'units.bind', 'binding', binding.id, { unitId: unit.id, personId: person.id, role: input.role });
+    await audit(ctx, 'units.bind', 'binding', binding.id, { unitId: unit.id, personId: person.id, role: input.role }, unit.path);
     return bindingView(binding, person);
   }),
 
@@ -138,7 +138,7 @@ export const units: FunctionDef = {
     const unit = await loadUnit(ctx, binding.unitId, 'bindingId');
     if (!canBind(ctx.caller.bindings, binding.role, unit)) throw new DomainError('AUTH.FORBIDDEN');
     if (!(await ctx.deps.store.bindings.remove(binding.id))) throw new DomainError('BINDING.NOT_FOUND', undefined, 'bindingId');
-    await audit(ctx, 'units.unbind', 'binding', binding.id, { unitId: unit.id, personId: binding.personId, role: binding.role });
+    await audit(ctx, 'units.unbind', 'binding', binding.id, { unitId: unit.id, personId: binding.personId, role: binding.role }, unit.path);
     return { removed: true as const };
   }),
 };

@@ -6,7 +6,7 @@
  * Versioned writes return null when the stored version is not the one the caller read: the
  * caller turns that into CONFLICT.VERSION. Nothing is written in that case.
  */
-import type { Binding, Level, Person, Report, Role, Status, TimelineEntry, Unit } from '../../../src/core';
+import type { Binding, DeskFilter, DeskSort, Level, Person, Report, Role, Status, TimelineEntry, TimelineType, Unit } from '../../../src/core';
 
 export interface UnitRepo {
   get(id: string): Promise<Unit | null>;
@@ -76,14 +76,31 @@ export interface AuditEntry {
   at: number;
   actorId: string | null;
   action: string;
-  targetKind: 'unit' | 'person' | 'binding' | 'session';
+  targetKind: 'unit' | 'person' | 'binding' | 'session' | 'report' | 'settings' | 'import';
   targetId: string;
+  /** The unit whose subtree the act happened in (what the audit log is scoped by); null when none. */
+  unitPath?: string | null;
   detail: Record<string, unknown>;
+}
+
+export interface AuditFilter {
+  /** Entries whose unitPath lies in this subtree. */
+  path?: string;
+  targetId?: string;
+  actorId?: string;
+  action?: string;
+  from?: number;
+  /** Exclusive. */
+  to?: number;
+  /** Exclusive: entries strictly older than this (paging back). */
+  before?: number;
 }
 
 export interface AuditRepo {
   append(entry: AuditEntry): Promise<void>;
   listForTarget(targetId: string, limit: number): Promise<AuditEntry[]>;
+  /** Newest first (at, then id, descending), at most `limit`. */
+  search(filter: AuditFilter, limit: number): Promise<AuditEntry[]>;
 }
 
 /** An in-app message: the notice list every person has, whether or not WeChat delivered it too. */
@@ -156,7 +173,85 @@ export interface MetaRepo {
   get(key: string): Promise<string | null>;
   /** Sets the key only if it has no value yet; returns the value that is stored afterwards. */
   setIfAbsent(key: string, value: string): Promise<string>;
+  /**
+   * Sets the key to `next` only if its value is still `expected` (null: absent), atomically;
+   * returns false (writing nothing) otherwise.
+   */
+  compareAndSet(key: string, expected: string | null, next: string): Promise<boolean>;
 }
+
+/** The report desk's filter as the store runs it: a DeskFilter with the unit as its path and "now" fixed. */
+export interface DeskQuery extends Omit<DeskFilter, 'unitId'> {
+  path: string;
+  now: number;
+}
+
+/**
+ * Open reports of a subtree counted by level and by child unit. `child` is the id of the unit
+ * right below the subtree's root that the report lies under (null: on the root itself).
+ */
+export interface OpenTallyRow {
+  level: Level;
+  child: string | null;
+  open: number;
+  /** Open, dueAt in [now, now + soonMs]. */
+  dueSoon: number;
+  /** Open, dueAt < now. */
+  overdue: number;
+}
+
+/** The figures' counts (core/reports/figures.ts) of one month × child unit. Only counted reports (not duplicates). */
+export interface MonthTallyRow {
+  /** Index into the months asked for. */
+  month: number;
+  child: string | null;
+  reports: number;
+  respondedOnTime: number;
+  resolved: number;
+  resolvedOnTime: number;
+  rated: number;
+  satisfied: number;
+  resolvedAt: Record<Level, number>;
+}
+
+/** What the management page reads: filtered lists and the dashboard's aggregates, computed by the store. */
+export interface DeskRepo {
+  list(q: DeskQuery, sort: DeskSort, limit: number, offset: number): Promise<Report[]>;
+  count(q: DeskQuery): Promise<number>;
+  /** Open reports of the subtree at `path`, by level × child unit. */
+  openTally(path: string, now: number, soonMs: number): Promise<OpenTallyRow[]>;
+  /**
+   * Counted reports of the subtree created in [bounds[0], bounds[n]), by month × child unit, the
+   * month i being [bounds[i], bounds[i+1]). Rows with no report are left out.
+   */
+  monthTally(path: string, bounds: readonly number[]): Promise<MonthTallyRow[]>;
+  /** Counted reports of the subtree created in [from, to), per category. */
+  categoryTally(path: string, from: number, to: number): Promise<{ category: string; count: number }[]>;
+  /** The timelines of these reports, each in order. */
+  timelines(reportIds: readonly string[]): Promise<Map<string, TimelineEntry[]>>;
+  /** Timeline entries of these types, at in [from, to), on reports of the subtree. */
+  eventsBetween(path: string, types: readonly TimelineType[], from: number, to: number): Promise<TimelineEntry[]>;
+}
+
+/** What one import writes: all of it or nothing. */
+export interface ImportBatch {
+  id: string;
+  /** Parents before children. */
+  units: Unit[];
+  people: Person[];
+  bindings: Binding[];
+}
+
+export interface ImportRepo {
+  /**
+   * Writes the whole batch or nothing (a failure on any row undoes the rows before it); throws
+   * DomainError (UNIT.NAME_TAKEN, …) when a row is refused.
+   */
+  commit(batch: ImportBatch): Promise<void>;
+  /** People with these phone numbers (the import matches residents by phone). */
+  findByPhones(phones: readonly string[]): Promise<Person[]>;
+}
+
 
 export interface Store {
   readonly kind: 'sqlite' | 'cloudbase';
@@ -168,5 +263,7 @@ export interface Store {
   messages: MessageRepo;
   reports: ReportRepo;
   meta: MetaRepo;
+  desk: DeskRepo;
+  imports: ImportRepo;
   close(): Promise<void>;
 }

@@ -283,6 +283,16 @@ export function closeFollowUp(act: Act, r: Report, note: string): Change {
   return { report, entries: [entry(act, r, 'followUpClosed', { note })] };
 }
 
+/**
+ * Staff hand an open report to another handler at the same level ("改派"): routing bookkeeping
+ * only, so the status and the level's clock stay as they are.
+ */
+export function reassign(act: Act, r: Report, handlerId: string, levelUnitId: string, note: string | null): Change {
+  if (!isOpen(r.status)) throw new DomainError('REPORT.NOT_ALLOWED');
+  const report = settle({ ...r, handlerId, levelUnitId }, act);
+  return { report, entries: [entry(act, r, 'reassign', { fromLevel: r.level, toLevel: r.level, note })] };
+}
+
 export function addFollower(act: Act, r: Report, personId: string): Change {
   if (!isOpen(r.status)) throw new DomainError('REPORT.NOT_ALLOWED');
   if (r.followers.includes(personId) || r.residentId === personId) return { report: r, entries: [] };

@@ -102,7 +102,7 @@ export interface Report {
   updatedAt: number;
 }
 
-export type TimelineType = ReportEvent | 'create' | 'skip' | 'breach' | 'warn' | 'plusOne' | 'followUpClosed';
+export type TimelineType = ReportEvent | 'create' | 'skip' | 'breach' | 'warn' | 'plusOne' | 'followUpClosed' | 'reassign';
 
 export interface TimelineEntry {
   id: string;

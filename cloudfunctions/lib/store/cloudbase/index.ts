@@ -60,6 +60,7 @@ import {
   type Unit,
   type UnitKind,
 } from '../../../../src/core';
+import { cloudbaseDesk } from './desk';
 import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
 
 type App = ReturnType<typeof tcb.init>;
@@ -99,6 +100,7 @@ export const COLLECTIONS: { name: string; indexes: IndexDecl[] }[] = [
       { name: 'openid_unique', keys: { openid: 1 }, unique: true, sparse: true },
       { name: 'name_id', keys: { name: 1, _id: 1 } },
       { name: 'demo_created', keys: { demo: 1, createdAt: 1 } },
+      { name: 'phone', keys: { phone: 1 } },
     ],
   },
   {
@@ -116,7 +118,16 @@ export const COLLECTIONS: { name: string; indexes: IndexDecl[] }[] = [
       { name: 'expiresAt', keys: { expiresAt: 1 } },
     ],
   },
-  { name: 'audit', indexes: [{ name: 'target_at', keys: { targetId: 1, at: -1 } }] },
+  {
+    name: 'audit',
+    indexes: [
+      { name: 'target_at', keys: { targetId: 1, at: -1 } },
+      // The audit log of the management page: by unit subtree, by person, by date.
+      { name: 'path_at', keys: { unitPath: 1, at: -1 } },
+      { name: 'actor_at', keys: { actorId: 1, at: -1 } },
+      { name: 'at', keys: { at: -1 } },
+    ],
+  },
   {
     name: 'messages',
     indexes: [
@@ -135,15 +146,27 @@ export const COLLECTIONS: { name: string; indexes: IndexDecl[] }[] = [
       { name: 'path_due', keys: { unitPath: 1, dueAt: 1 } },
       { name: 'handler_due', keys: { handlerId: 1, dueAt: 1 } },
       { name: 'unit_category_created', keys: { unitId: 1, category: 1, createdAt: -1 } },
+      // The management page: open reports of a subtree by deadline, and a subtree's reports by creation month.
+      { name: 'status_path_due', keys: { status: 1, unitPath: 1, dueAt: 1 } },
+      { name: 'path_created', keys: { unitPath: 1, createdAt: 1 } },
     ],
   },
-  { name: 'report_events', indexes: [{ name: 'report_at', keys: { reportId: 1, at: 1, ver: 1, pos: 1 } }] },
+  {
+    name: 'report_events',
+    indexes: [
+      { name: 'report_at', keys: { reportId: 1, at: 1, ver: 1, pos: 1 } },
+      // The meeting agenda: escalations, breaches and disputes of a date range.
+      { name: 'type_at', keys: { type: 1, at: 1 } },
+    ],
+  },
+  /** Markers of unit/resident imports in progress, so a failed one can be undone (see desk.ts). */
+  { name: 'import_batches', indexes: [] },
   { name: 'meta', indexes: [] },
   /** Guard documents that make a value unique: `_id` is the lock. */
   { name: 'uniques', indexes: [] },
 ];
 
-type Name = 'units' | 'people' | 'bindings' | 'sessions' | 'audit' | 'messages' | 'reports' | 'report_events' | 'meta' | 'uniques';
+type Name = 'units' | 'people' | 'bindings' | 'sessions' | 'audit' | 'messages' | 'reports' | 'report_events' | 'meta' | 'uniques' | 'import_batches';
 
 /** The service's cap on one query's `limit`. */
 export const PAGE = 1000;
@@ -159,6 +182,8 @@ export interface CloudbaseStore extends Store {
   readonly kind: 'cloudbase';
   /** Recomputes the path of everything below the unit from parentId; safe to run any time. */
   repairPaths(unitId: string): Promise<number>;
+  /** Undoes an import that stopped halfway (its marker still says "writing"); safe to repeat. */
+  rollbackImport(batchId: string): Promise<boolean>;
 }
 
 /** Creates any of the collections that do not exist yet (indexes are left to deploy). */
@@ -175,10 +200,10 @@ export async function ensureCollections(app: App, opts: { prefix?: string } = {}
 }
 
 const hash = (...parts: (string | null)[]) => createHash('sha1').update(JSON.stringify(parts)).digest('hex');
-const siblingKey = (parentId: string | null, name: string) => `unitname_${hash(parentId, name)}`;
+export const siblingKey = (parentId: string | null, name: string) => `unitname_${hash(parentId, name)}`;
 const usernameKey = (username: string) => `username_${hash(username)}`;
 const openidKey = (openid: string) => `openid_${hash(openid)}`;
-const bindingKey = (personId: string, unitId: string, role: Role) => `binding_${hash(personId, unitId, role)}`;
+export const bindingKey = (personId: string, unitId: string, role: Role) => `binding_${hash(personId, unitId, role)}`;
 const reportRequestKey = (createdBy: string, clientRequestId: string) => `report_${hash(createdBy, clientRequestId)}`;
 /** Statuses in which a report still needs someone (the duplicate hint looks at these). */
 const OPEN_STATUSES = STATUSES.filter(isOpen);
@@ -271,6 +296,7 @@ const toAudit = (d: Doc): AuditEntry => ({
   action: d.action,
   targetKind: d.targetKind,
   targetId: d.targetId,
+  unitPath: d.unitPath ?? null,
   detail: typeof d.detail === 'string' ? JSON.parse(d.detail) : (d.detail ?? {}),
 });
 
@@ -676,6 +702,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
         action: e.action,
         targetKind: e.targetKind,
         targetId: e.targetId,
+        unitPath: e.unitPath ?? null,
         detail: JSON.stringify(e.detail),
       });
     },
@@ -684,6 +711,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
       const q = coll('audit').where({ targetId }).orderBy('at', 'desc').orderBy('_id', 'desc');
       return (await drainBySkip(q, limit)).map(toAudit);
     },
+    search: (f, limit) => deskParts.auditSearch(f, limit),
   };
 
   const toMessage = (d: Doc): Message => ({
@@ -830,7 +858,24 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
       if (await addOnce('meta', { _id: key, value })) return value;
       return (await meta.get(key))!;
     },
+    compareAndSet: (key, expected, next) => deskParts.compareAndSet(key, expected, next),
   };
+
+  const deskParts = cloudbaseDesk({
+    db,
+    coll: (n) => coll(n as Name),
+    rows,
+    drainBySkip,
+    toReport,
+    toEntry,
+    toAudit,
+    toPerson,
+    units,
+    people,
+    bindings,
+    siblingKey,
+    bindingKey,
+  });
 
   return {
     kind: 'cloudbase',
@@ -842,6 +887,9 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     messages,
     reports,
     meta,
+    desk: deskParts.desk,
+    imports: deskParts.imports,
+    rollbackImport: (id) => deskParts.imports.rollbackImport(id),
     async repairPaths(unitId) {
       const u = await units.get(unitId);
       return u ? rewriteBelow(u) : 0;

@@ -8,6 +8,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { DomainError, type Binding, type Person, type Report, type Role, type TimelineEntry, type Unit, type UnitKind } from '../../../../src/core';
 import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
+import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, DESK_UPDATE_SET, deskColumns, sqliteDesk } from './desk';
 
 /** Upper bound for a prefix range scan: every path under `p` sorts before p + U+FFFF. */
 const END = '\uffff';
@@ -174,8 +175,8 @@ export function openSqliteStore(file: string): Store {
     sessionByHash: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
     sessionRevoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
     sessionPurge: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
-    auditInsert: db.prepare(
-      'INSERT INTO audit (id, at, actor_id, action, target_kind, target_id, detail) VALUES (@id, @at, @actorId, @action, @targetKind, @targetId, @detail)',
+    auditInsert: ((s: Statement) => ({ run: (e: Record<string, unknown>) => s.run({ ...e, unitPath: e.unitPath ?? null }) }))(
+      db.prepare('INSERT INTO audit (id, at, actor_id, action, target_kind, target_id, unit_path, detail) VALUES (@id, @at, @actorId, @action, @targetKind, @targetId, @unitPath, @detail)'),
     ),
     auditForTarget: db.prepare<[string, number]>('SELECT * FROM audit WHERE target_id = ? ORDER BY at DESC, id DESC LIMIT ?'),
     msgInsert: db.prepare(
@@ -204,14 +205,15 @@ export function openSqliteStore(file: string): Store {
 
   const rq = {
     insert: db.prepare(
-      `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, claim_owner, claim_until, created_at, version, doc)
-       VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @claimOwner, @claimUntil, @createdAt, @version, @doc)`,
+      `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, claim_owner, claim_until, created_at, version, doc, ${DESK_INSERT_COLUMNS})
+       VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @claimOwner, @claimUntil, @createdAt, @version, @doc, ${DESK_INSERT_VALUES})`,
     ),
     byRequest: db.prepare<[string, string], { doc: string }>('SELECT doc FROM reports WHERE created_by = ? AND client_request_id = ?'),
     get: db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?'),
     save: db.prepare(
       `UPDATE reports SET resident_id = @residentId, unit_id = @unitId, unit_path = @unitPath, status = @status, level = @level, handler_id = @handlerId,
-         due_at = @dueAt, next_check_at = @nextCheckAt, claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc
+         due_at = @dueAt, next_check_at = @nextCheckAt, claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc,
+         ${DESK_UPDATE_SET}
        WHERE id = @id AND version = @expected`,
     ),
     // A claim changes no indexed column: updating only what it changes leaves the indexes alone.
@@ -228,7 +230,8 @@ export function openSqliteStore(file: string): Store {
     ),
   };
   const parseReport = (r: { doc: string } | undefined): Report | null => (r ? (JSON.parse(r.doc) as Report) : null);
-  const reportRow = (r: Report) => ({ ...r, doc: JSON.stringify(r) });
+  const reportRow = (r: Report) => ({ ...r, ...deskColumns(r), doc: JSON.stringify(r) });
+  const deskParts = sqliteDesk(db, stmt);
 
   function where(f: ReportFilter): { sql: string; args: unknown[] } {
     const parts = ['unit_path >= ? AND unit_path < ?'];
@@ -472,6 +475,7 @@ export function openSqliteStore(file: string): Store {
           action: string;
           target_kind: AuditEntry['targetKind'];
           target_id: string;
+          unit_path: string | null;
           detail: string;
         }[];
         return rows.map((r) => ({
@@ -481,9 +485,11 @@ export function openSqliteStore(file: string): Store {
           action: r.action,
           targetKind: r.target_kind,
           targetId: r.target_id,
+          unitPath: r.unit_path,
           detail: JSON.parse(r.detail),
         }));
       },
+      search: deskParts.auditSearch,
     },
     messages: {
       async insert(m: Message) {
@@ -529,7 +535,10 @@ export function openSqliteStore(file: string): Store {
         q.metaSetIfAbsent.run(key, value);
         return q.metaGet.get(key)!.value;
       },
+      compareAndSet: deskParts.compareAndSet,
     },
+    desk: deskParts.desk,
+    imports: deskParts.imports,
     async close() {
       db.close();
     },

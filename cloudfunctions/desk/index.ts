@@ -1,0 +1,3 @@
+import { makeMain } from '../lib/entry';
+
+export const main = makeMain('desk');

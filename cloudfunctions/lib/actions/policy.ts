@@ -1,0 +1,27 @@
+/**
+ * How a community's deadline policy is kept: the meta key `policy:<communityId>` holds
+ * `{ "version": n, "policy": {...} | null }` (null: reset to the defaults). An older value without
+ * the wrapper is a bare partial policy, read as version 1.
+ */
+import { DEFAULT_POLICY, type CommunityPolicy } from '../../../src/core';
+
+export const policyKey = (communityId: string) => `policy:${communityId}`;
+
+export interface StoredPolicy {
+  policy: CommunityPolicy;
+  isDefault: boolean;
+  version: number;
+}
+
+export function readStoredPolicy(raw: string | null): StoredPolicy {
+  if (!raw) return { policy: DEFAULT_POLICY, isDefault: true, version: 0 };
+  const parsed = JSON.parse(raw) as { version?: unknown; policy?: Partial<CommunityPolicy> | null } & Partial<CommunityPolicy>;
+  if (typeof parsed.version === 'number' && 'policy' in parsed) {
+    return parsed.policy ? { policy: { ...DEFAULT_POLICY, ...parsed.policy }, isDefault: false, version: parsed.version } : { policy: DEFAULT_POLICY, isDefault: true, version: parsed.version };
+  }
+  return { policy: { ...DEFAULT_POLICY, ...parsed }, isDefault: false, version: 1 };
+}
+
+export function storedPolicyValue(version: number, policy: CommunityPolicy | null): string {
+  return JSON.stringify({ version, policy });
+}

@@ -139,6 +139,8 @@ describe('desk (the management page)', () => {
   describe('reassign', () => {
     it('hands open reports to another handler of their level, with a timeline entry, a message and an audit entry', async () => {
       const b1 = await h.unitNamed('1号楼', '幸福里小区');
+      for (const n of [1, 2])
+        data(await h.call('reports', 'create', { clientRequestId: `desk-reassign-${n}`, unitId: b1.id, category: 'noise', description: `楼上半夜有噪音，第 ${n} 次` }, await h.as('jumin')));
       const open = data(await list({ unitId: b1.id, statuses: ['submitted', 'responded'], levels: ['building'] }, { limit: 3 })).rows;
       expect(open.length).toBeGreaterThan(0);
       // A second building lead for 1号楼.

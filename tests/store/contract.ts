@@ -5,6 +5,7 @@
 import { DomainError, type Unit } from '../../src/core';
 import type { Store } from '../../cloudfunctions/lib/store/port';
 import { binding, person, report, unit } from '../support/factories';
+import { deskStoreContract } from './contract-desk';
 
 export interface AdapterHarness {
   /** A fresh, empty store for one test. */
@@ -399,4 +400,5 @@ export function storeContract(name: string, harness: AdapterHarness) {
       });
     });
   });
+  deskStoreContract(name, harness);
 }

@@ -74,7 +74,7 @@ export function cloudbaseDesk(c: CloudbaseDeskContext) {
     if (f.resolvedLevels?.length) w({ resolvedLevel: _.in([...f.resolvedLevels]) });
     if (f.breached !== undefined) w({ breached: f.breached });
     if (f.respondedOnTime !== undefined) {
-      const onTime = $.and([$.ne([$.ifNull(['$respondedAt', null]), null]), $.lte(['$respondedAt', '$firstRespondBy'])]);
+      const onTime = $.and([$.neq([$.ifNull(['$respondedAt', null]), null]), $.lte(['$respondedAt', '$firstRespondBy'])]);
       w(_.expr(f.respondedOnTime ? onTime : $.not([onTime])));
     }
     if (f.ratings?.length) w({ rating: _.in([...f.ratings]) });

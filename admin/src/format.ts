@@ -9,9 +9,14 @@ export function date(t: number): string {
   return new Date(t).toLocaleDateString('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
 }
 
-/** "还剩 3 小时" / "超时 2 天" relative to now. */
-export function untilDue(dueAt: number, now: number): string {
+/**
+ * "还剩 3 小时" / "超时 2 天" relative to now. `overdue` is the server's word and wins when the
+ * browser's clock disagrees with the server's.
+ */
+export function untilDue(dueAt: number, now: number, overdue?: boolean): string {
   const ms = dueAt - now;
+  if (overdue === true && ms > 0) return '已超时';
+  if (overdue === false && ms < 0) return '即将到期';
   const abs = Math.abs(ms);
   const hours = abs / 3_600_000;
   const text = hours < 1 ? `${Math.max(1, Math.round(abs / 60_000))} 分钟` : hours < 48 ? `${Math.round(hours)} 小时` : `${Math.round(hours / 24)} 天`;

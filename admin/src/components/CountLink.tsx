@@ -28,7 +28,7 @@ export function CountLink({ count, id, title, style, tone }: Props) {
       data-value={count.value}
       title={`${title}：${count.value} 件，点击查看这些反映`}
       onClick={() => openDesk(count)}
-      style={{ color, fontVariantNumeric: 'tabular-nums', ...style }}
+      style={{ color, fontSize: 'inherit', fontVariantNumeric: 'tabular-nums', ...style }}
     >
       {count.value}
     </Typography.Link>

@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Descriptions, Flex, Input, Table, TreeSelect, Typography } from 'antd';
+import { Button, Card, DatePicker, Descriptions, Flex, Input, Select, Table, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
@@ -12,6 +12,82 @@ import { navigate } from '../router';
 import { useUnits } from '../units';
 
 const PAGE = 50;
+/** The actions the server records, as the log names them (the server labels each entry the same way). */
+const ACTIONS: { label: string; options: { value: string; label: string }[] }[] = [
+  {
+    label: '反映',
+    options: [
+      ['reports.create', '提交反映'],
+      ['reports.respond', '受理'],
+      ['reports.escalate', '上报'],
+      ['reports.transfer', '转办'],
+      ['reports.requestInfo', '请居民补充信息'],
+      ['reports.decideExtension', '审批延期'],
+      ['reports.resolve', '办结'],
+      ['reports.rejectNotActionable', '不予受理'],
+      ['reports.rejectDuplicate', '重复反映'],
+      ['reports.comment', '备注'],
+      ['reports.rate', '居民评价'],
+      ['reports.dispute', '居民异议'],
+      ['reports.closeFollowUp', '完成回访'],
+      ['desk.reassign', '改派'],
+    ].map(([value, label]) => ({ value, label })),
+  },
+  {
+    label: '单位与人员',
+    options: [
+      ['units.create', '新增单位'],
+      ['units.rename', '修改单位名称'],
+      ['units.move', '调整上级单位'],
+      ['units.archive', '归档单位'],
+      ['units.bind', '绑定角色'],
+      ['units.unbind', '解除角色'],
+      ['people.create', '新增人员'],
+      ['desk.import', '导入表格'],
+    ].map(([value, label]) => ({ value, label })),
+  },
+  {
+    label: '设置与登录',
+    options: [
+      ['desk.saveSettings', '修改时限设置'],
+      ['desk.resetSettings', '恢复默认时限'],
+      ['auth.signIn', '登录'],
+      ['auth.signOut', '退出登录'],
+    ].map(([value, label]) => ({ value, label })),
+  },
+];
+
+/** Detail fields worth showing, in words; ids and bookkeeping are left out. */
+const DETAIL_LABEL: Record<string, string> = {
+  note: '说明',
+  reason: '理由',
+  name: '名称',
+  from: '原值',
+  to: '新值',
+  role: '角色',
+  roleLabel: '角色',
+  kind: '类型',
+  fileName: '文件',
+  rows: '行数',
+  created: '新增',
+  version: '版本',
+  categories: '类别数',
+  department: '转办部门',
+  approve: '是否同意',
+  rating: '评价',
+  days: '天数',
+};
+
+function detailItems(detail: Record<string, unknown>) {
+  return Object.entries(detail)
+    .filter(([k, v]) => !/Id$|Ids$|^id$/.test(k) && v !== null && v !== undefined && v !== '')
+    .map(([k, v]) => ({
+      key: k,
+      label: DETAIL_LABEL[k] ?? k,
+      children: typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'object' ? JSON.stringify(v) : String(v),
+    }));
+}
+
 const KIND_LABEL: Record<string, string> = { report: '反映', unit: '单位', person: '人员', binding: '角色', settings: '时限设置', import: '导入', ledger: '台账' };
 
 interface Filters {
@@ -96,7 +172,15 @@ export default function AuditPage() {
             value={filters.unitId}
             onChange={(v?: string) => setFilters((f) => ({ ...f, unitId: v }))}
           />
-          <Input.Search aria-label="操作" allowClear style={{ width: 200 }} placeholder="操作，例如 resolve" onSearch={(v) => setFilters((f) => ({ ...f, action: v }))} />
+          <Select
+            aria-label="操作"
+            allowClear
+            style={{ width: 200 }}
+            placeholder="全部操作"
+            options={ACTIONS}
+            value={filters.action}
+            onChange={(v?: string) => setFilters((f) => ({ ...f, action: v }))}
+          />
           <Input.Search aria-label="对象编号" allowClear style={{ width: 240 }} placeholder="反映、单位或人员的编号" onSearch={(v) => setFilters((f) => ({ ...f, targetId: v }))} />
           <DatePicker.RangePicker
             aria-label="日期"
@@ -118,10 +202,8 @@ export default function AuditPage() {
           dataSource={entries}
           pagination={false}
           expandable={{
-            rowExpandable: (e) => Object.keys(e.detail ?? {}).length > 0,
-            expandedRowRender: (e) => (
-              <Descriptions size="small" column={2} items={Object.entries(e.detail).map(([k, v]) => ({ key: k, label: k, children: typeof v === 'string' ? v : JSON.stringify(v) }))} />
-            ),
+            rowExpandable: (e) => detailItems(e.detail ?? {}).length > 0,
+            expandedRowRender: (e) => <Descriptions size="small" column={2} items={detailItems(e.detail)} />,
           }}
           locale={{ emptyText: '没有符合条件的记录' }}
         />

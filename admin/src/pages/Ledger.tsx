@@ -69,10 +69,11 @@ export default function LedgerPage() {
               <TreeSelect treeData={treeData} showSearch={{ treeNodeFilterProp: 'title' }} treeDefaultExpandAll placeholder="选择单位" />
             </Form.Item>
             <Form.Item name="range" label="登记日期" rules={[{ required: true, message: '请选择日期范围' }]} style={{ width: 320 }}>
-              <DatePicker.RangePicker presets={presets} disabledDate={(d) => d.isAfter(dayjs(), 'day')} allowClear={false} style={{ width: '100%' }} />
+              <DatePicker.RangePicker presets={presets} allowClear={false} style={{ width: '100%' }} />
             </Form.Item>
             <Form.Item label=" ">
-              <Button type="primary" htmlType="submit" icon={<DownloadOutlined />} loading={busy}>
+              {/* Not a submit button: Enter in the date fields confirms a date, it should not start an export. */}
+              <Button type="primary" icon={<DownloadOutlined />} loading={busy} onClick={() => form.submit()}>
                 {busy ? '正在生成…' : '导出台账'}
               </Button>
             </Form.Item>

@@ -208,7 +208,7 @@ function SmallMatters({ month, monthLabel }: { month: MonthFigures; monthLabel: 
         </Tooltip>
       </Typography.Text>
       <div style={{ fontSize: 36, lineHeight: '48px', fontWeight: 600 }} data-testid="small-matters">
-        {percent(share)}
+        {share === null ? <span style={{ fontSize: 16, fontWeight: 400, color: 'rgba(0,0,0,0.45)' }}>本月还没有办结的反映</span> : percent(share)}
       </div>
       <Flex gap={10} wrap style={{ fontSize: 13 }}>
         {LEVELS.map((l) => (

@@ -65,7 +65,8 @@ export function ReportDrawer({ id, deskUnitId, onClose, onChanged }: Props) {
   return (
     <Drawer
       open
-      size={760}
+      rootClassName="report-drawer"
+      size={860}
       onClose={onClose}
       title={
         report ? (
@@ -170,7 +171,7 @@ function Body({ report: r, now }: { report: ReportDetail; now: number }) {
           { key: 'phone', label: '联系电话', children: r.resident?.phone ?? '—' },
           { key: 'channel', label: '来源', children: r.channelLabel },
           { key: 'created', label: '登记时间', children: dateTime(r.createdAt) },
-          { key: 'level', label: '当前层级', children: `${r.levelLabel} · ${r.unitName}` },
+          { key: 'level', label: '当前层级', children: `${r.levelLabel}级` },
           { key: 'handler', label: '处理人', children: r.handler ? `${r.handler.name}（${r.handler.roleLabel}）${r.handler.phone ? ` ${r.handler.phone}` : ''}` : '暂无' },
           { key: 'respondBy', label: '响应期限', children: dateTime(r.respondBy) },
           {
@@ -179,7 +180,7 @@ function Body({ report: r, now }: { report: ReportDetail; now: number }) {
             children: (
               <span style={{ color: r.overdue ? '#cf1322' : r.dueSoon ? '#d46b08' : undefined }}>
                 {dateTime(r.dueAt)}
-                {['submitted', 'responded', 'transferred', 'needs_info'].includes(r.status) ? `（${untilDue(r.dueAt, now)}）` : ''}
+                {['submitted', 'responded', 'transferred', 'needs_info'].includes(r.status) ? `（${untilDue(r.dueAt, now, r.overdue)}）` : ''}
               </span>
             ),
           },

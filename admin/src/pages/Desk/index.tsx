@@ -98,7 +98,7 @@ export default function DeskPage() {
     {
       title: '类别',
       dataIndex: 'categoryName',
-      width: 150,
+      width: 190,
       render: (name: string, r) => (
         <span>
           {r.icon} {name}
@@ -129,7 +129,7 @@ export default function DeskPage() {
             <span>{dateTime(t).slice(5)}</span>
             {open && (
               <Typography.Text type={r.overdue ? 'danger' : r.dueSoon ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
-                {untilDue(t, now)}
+                {untilDue(t, now, r.overdue)}
               </Typography.Text>
             )}
           </Flex>

@@ -109,7 +109,7 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
   const sampleColumns = preview?.sample[0] ? Object.keys(preview.sample[0]) : [];
 
   return (
-    <Drawer open size={900} title={`批量导入到「${unit.name}」`} onClose={busy ? undefined : onClose} closable={!busy} maskClosable={!busy}>
+    <Drawer open rootClassName="import-drawer" size={900} title={`批量导入到「${unit.name}」`} onClose={busy ? undefined : onClose} closable={!busy} maskClosable={!busy}>
       <Flex vertical gap={16}>
         <Flex align="center" gap={16} wrap>
           <span>导入什么：</span>

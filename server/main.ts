@@ -36,7 +36,7 @@ async function main() {
   let seeded = false;
   if (settings.demo) {
     const t = Date.now();
-    seeded = await seedDemo(deps, { residents: settings.demoResidents });
+    seeded = await seedDemo(deps, { residents: settings.demoResidents, reports: settings.demoReports });
     if (seeded) console.log(`已写入演示数据（${settings.demoResidents} 位居民，用时 ${Date.now() - t} ms）`);
   }
 

@@ -9,6 +9,8 @@ export interface ServerSettings {
   /** Fill an empty database with the demo street, community, compounds and people. */
   demo: boolean;
   demoResidents: number;
+  /** Past reports in the demo data (scripts/start.mjs asks for some; tests for none). */
+  demoReports: number;
   sessionHours: number;
   /** Minutes between runs of the timer jobs. */
   timerMinutes: number;
@@ -30,6 +32,7 @@ export function readSettings(root: string): ServerSettings {
     distDir: path.resolve(root, process.env.JINLIN_DIST || 'dist'),
     demo: (process.env.JINLIN_DEMO ?? '1') !== '0',
     demoResidents: int('JINLIN_DEMO_RESIDENTS', 17_600, 0, 1_000_000),
+    demoReports: int('JINLIN_DEMO_REPORTS', 0, 0, 100_000),
     sessionHours: int('JINLIN_SESSION_HOURS', 12, 1, 24 * 90),
     timerMinutes: int('JINLIN_TIMER_MINUTES', 5, 1, 24 * 60),
   };

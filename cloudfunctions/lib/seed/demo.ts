@@ -8,6 +8,7 @@ import { pathOf, type Binding, type Person, type Role, type Unit, type UnitKind 
 import { DEMO_PASSWORD } from '../actions/auth';
 import { hashPassword } from '../auth/passwords';
 import type { Deps } from '../deps';
+import { syntheticReports } from './reports';
 
 interface CompoundPlan {
   name: string;
@@ -41,6 +42,11 @@ const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀英华慧�
 export interface SeedOptions {
   /** How many residents to spread over the buildings (each bound as resident of one building). */
   residents: number;
+  /**
+   * Reports of the past months in every state, so the management page has something to show
+   * (deterministic; history only: the timer leaves them alone). Default none.
+   */
+  reports?: number;
 }
 
 export const DEFAULT_RESIDENTS = 17_600;
@@ -99,6 +105,19 @@ export async function seedDemo(deps: Deps, opts: SeedOptions = { residents: DEFA
     };
     await store.people.insert(person, null);
     await bind(person, 'resident', buildings[i % buildings.length]);
+  }
+  if (opts.reports) {
+    const units = await store.units.listSubtree(street.path);
+    const handlers = new Map<string, string>();
+    const residents = new Map<string, string[]>();
+    for (const u of units) {
+      for (const b of await store.bindings.listForUnit(u.id)) {
+        if (b.role === 'resident') residents.set(u.id, [...(residents.get(u.id) ?? []), b.personId].slice(0, 20));
+        else if (['building_lead', 'property_manager', 'community_staff', 'street_officer'].includes(b.role)) handlers.set(u.id, b.personId);
+      }
+    }
+    for (const { report, entries } of syntheticReports({ units, count: opts.reports, now, days: 365, seed: 20261123, handlers, residents, idPrefix: 'rep_demo' }))
+      await store.reports.insert(report, entries);
   }
   await store.meta.setIfAbsent('demo_seeded_at', String(now));
   return true;

@@ -276,10 +276,12 @@ describe('desk (the management page)', () => {
     it('records report actions against the report', async () => {
       const b1 = await h.unitNamed('1号楼', '幸福里小区');
       const filed = data(await h.call<Outputs['reports']['create']>('reports', 'create', { clientRequestId: 'desk-audit-1', unitId: b1.id, category: 'noise', description: '楼道灯不亮，晚上看不见' }, await h.as('jumin')));
-      await h.call('reports', 'respond', { id: filed.report.id, version: filed.report.version }, await h.as('louzhang'));
+      const responded = data(await h.call<ReportDetail>('reports', 'respond', { id: filed.report.id, version: filed.report.version }, await h.as('louzhang')));
+      h.clock.advance(1000);
+      data(await h.call('reports', 'escalate', { id: filed.report.id, version: responded.version, reason: '需要物业配合' }, await h.as('louzhang')));
       const log = data(await h.call<{ entries: AuditView[] }>('desk', 'audit', { unitId: b1.id, limit: 5 }, staff)).entries.filter((e) => e.targetId === filed.report.id);
-      expect(log.map((e) => e.actionLabel)).toEqual(['受理了反映', '提交了反映']);
-      expect(log[0]).toMatchObject({ targetKind: 'report', targetName: '噪音扰民：楼道灯不亮，晚上看不见', actorName: '赵桂兰' });
+      expect(log.map((e) => e.actionLabel)).toEqual(['上报了反映', '受理了反映', '提交了反映']);
+      expect(log[1]).toMatchObject({ targetKind: 'report', targetName: '噪音扰民：楼道灯不亮，晚上看不见', actorName: '赵桂兰' });
     });
   });
 });

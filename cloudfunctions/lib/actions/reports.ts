@@ -449,6 +449,7 @@ export const reports: FunctionDef = {
     const category = categoryOf(policy, r.category);
     const change = escalate(act(ctx.deps, policy, ctx.caller.person.id), r, category, await routeFrom(ctx.deps, r, category, up), input.reason, false);
     const saved = await commit(ctx, r, input.version, change);
+    await audit(ctx, 'reports.escalate', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     await afterEscalation(ctx.deps, saved);
     return detail(ctx, saved);
   }),
@@ -477,6 +478,7 @@ export const reports: FunctionDef = {
     const requester = r.extension!.requestedBy;
     const change = decideExtension(act(ctx.deps, policy, ctx.caller.person.id), r, input.approve, input.note ?? null);
     const saved = await commit(ctx, r, input.version, change);
+    await audit(ctx, 'reports.decideExtension', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     await notify(ctx.deps, requester, 'report.extensionDecided', input.approve ? '延期申请已同意' : '延期申请未同意', `新的办结时限：${fmt(saved.dueAt)}`, saved.id);
     return detail(ctx, saved);
   }),
@@ -505,6 +507,7 @@ export const reports: FunctionDef = {
     const policy = await policyFor(ctx.deps, r.communityId);
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
     const saved = await commit(ctx, r, input.version, provideInfo(act(ctx.deps, policy, ctx.caller.person.id), r, input.answer, photos));
+    await audit(ctx, 'reports.provideInfo', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     await notify(ctx.deps, saved.handlerId, 'report.infoProvided', '居民补充了情况', input.answer.slice(0, 40), saved.id);
     return detail(ctx, saved);
   }),
@@ -515,6 +518,7 @@ export const reports: FunctionDef = {
     if (r.rating) throw new DomainError('REPORT.ALREADY_RATED');
     const policy = await policyFor(ctx.deps, r.communityId);
     const saved = await commit(ctx, r, input.version, rate(act(ctx.deps, policy, ctx.caller.person.id), r, input.rating, input.note ?? null));
+    await audit(ctx, 'reports.rate', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     if (input.rating === 'unsatisfied') {
       // A follow-up task for community staff.
       const chain = await chainOf(ctx.deps, { path: saved.unitPath });
@@ -532,6 +536,7 @@ export const reports: FunctionDef = {
     const policy = await policyFor(ctx.deps, r.communityId);
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
     const saved = await commit(ctx, r, input.version, dispute(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input.reason, photos));
+    await audit(ctx, 'reports.dispute', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     await notify(ctx.deps, saved.handlerId, 'report.disputed', '居民表示问题还没解决', input.reason.slice(0, 40), saved.id);
     return detail(ctx, saved);
   }),
@@ -541,6 +546,7 @@ export const reports: FunctionDef = {
     if (!can(ctx.caller.bindings, 'report.manage', { path: r.unitPath })) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
     const saved = await commit(ctx, r, input.version, closeFollowUp(act(ctx.deps, policy, ctx.caller.person.id), r, input.note));
+    await audit(ctx, 'reports.closeFollowUp', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
     return detail(ctx, saved);
   }),
 

@@ -1,4 +1,4 @@
-import { Spin } from 'antd';
+import { App, Spin } from 'antd';
 import { Suspense, lazy, useCallback, useEffect, useMemo, useState } from 'react';
 import { api, getToken, isAuthLost, setSessionLostListener, setToken, SESSION_LOST_MESSAGE } from './api';
 import type { Me } from './api';
@@ -23,12 +23,15 @@ const fullPage = (
 export function Root() {
   const [state, setState] = useState<State>(() => (getToken() ? { status: 'loading' } : { status: 'out' }));
   const route = useRoute();
+  const { message } = App.useApp();
 
   const signedOut = useCallback((notice?: string) => {
+    // "已办结" from the page behind must not float over the login page.
+    message.destroy();
     setToken(null);
     setState({ status: 'out', notice });
     navigate('login', { replace: true });
-  }, []);
+  }, [message]);
 
   useEffect(
     () =>

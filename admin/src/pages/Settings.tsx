@@ -279,6 +279,17 @@ function LevelTable() {
   return <Table size="small" rowKey="level" columns={columns} dataSource={LEVELS.map((level) => ({ level }))} pagination={false} />;
 }
 
+/** A rule that no other category has the same value in `key` (checked again by the server). */
+function unique(key: 'name' | 'code', index: number, message: string) {
+  return ({ getFieldValue }: { getFieldValue(name: (string | number)[]): unknown }) => ({
+    validator(_: unknown, value: string) {
+      const all = (getFieldValue(['policy', 'categories']) as Category[] | undefined) ?? [];
+      const v = value?.trim();
+      return v && all.some((c, i) => i !== index && c?.[key]?.trim() === v) ? Promise.reject(new Error(message)) : Promise.resolve();
+    },
+  });
+}
+
 function CategoryTable() {
   return (
     <Form.List name={['policy', 'categories']}>
@@ -301,20 +312,20 @@ function CategoryTable() {
               },
               {
                 title: '名称',
+                width: 240,
                 render: (_, f) => (
-                  <Form.Item name={[f.name, 'name']} style={{ margin: 0 }} rules={[{ required: true, whitespace: true, message: '请填写类别名称' }]}>
+                  <Form.Item name={[f.name, 'name']} style={{ margin: 0 }} rules={[{ required: true, whitespace: true, message: '请填写类别名称' }, unique('name', f.name, '类别名称不能重复')]}>
                     <Input maxLength={12} aria-label="类别名称" />
                   </Form.Item>
                 ),
               },
               {
                 title: '代码',
-                width: 190,
                 render: (_, f) => (
                   <Form.Item
                     name={[f.name, 'code']}
                     style={{ margin: 0 }}
-                    rules={[{ required: true, message: '请填写代码' }, { pattern: /^[a-z][a-z0-9_]{1,39}$/, message: '小写字母开头，只含小写字母、数字、下划线' }]}
+                    rules={[{ required: true, message: '请填写代码' }, { pattern: /^[a-z][a-z0-9_]{1,39}$/, message: '小写字母开头，只含小写字母、数字、下划线' }, unique('code', f.name, '类别代码不能重复')]}
                   >
                     <Input maxLength={40} aria-label="类别代码" />
                   </Form.Item>
@@ -331,7 +342,7 @@ function CategoryTable() {
               },
               {
                 title: '小区一级由谁办',
-                width: 170,
+                width: 190,
                 render: (_, f) => (
                   <Form.Item name={[f.name, 'compoundHandler']} style={{ margin: 0 }}>
                     <Select options={COMPOUND_HANDLER} aria-label="小区处理人" />

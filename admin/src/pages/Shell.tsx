@@ -75,7 +75,7 @@ export default function Shell({ route }: { route: RouteName }) {
           </Popconfirm>
         </Flex>
       </Layout.Header>
-      <Layout>
+      <Layout style={{ flex: 1 }}>
         <Layout.Sider width={176} theme="light">
           <Menu
             mode="inline"

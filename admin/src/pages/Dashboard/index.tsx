@@ -249,6 +249,7 @@ function RateCard({ k, figure, monthLabel }: { k: RateKey; figure: RateFigure; m
 }
 
 function RatesChart({ months }: { months: MonthFigures[] }) {
+  const empty = months.every((m) => RATE_KEYS.every((k) => m[k].rate === null));
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}%`) },
@@ -267,6 +268,7 @@ function RatesChart({ months }: { months: MonthFigures[] }) {
     }),
     [months],
   );
+  if (empty) return <Empty style={{ height: 260, paddingTop: 70, margin: 0 }} description="近 12 个月还没有可统计的反映" />;
   return (
     <EChart
       label="近 12 个月响应率、按时办结率、满意率折线图"
@@ -281,6 +283,7 @@ function RatesChart({ months }: { months: MonthFigures[] }) {
 }
 
 function LevelsChart({ months }: { months: MonthFigures[] }) {
+  const empty = months.every((m) => LEVELS.every((l) => m.resolvedAtLevel[l].value === 0));
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -298,6 +301,7 @@ function LevelsChart({ months }: { months: MonthFigures[] }) {
     }),
     [months],
   );
+  if (empty) return <Empty style={{ height: 260, paddingTop: 70, margin: 0 }} description="近 12 个月还没有办结的反映" />;
   return (
     <EChart
       label="近 12 个月各级办结件数柱状图"

@@ -98,7 +98,7 @@ export default function DeskPage() {
     {
       title: '类别',
       dataIndex: 'categoryName',
-      width: 190,
+      width: 180,
       render: (name: string, r) => (
         <span>
           {r.icon} {name}
@@ -111,8 +111,8 @@ export default function DeskPage() {
       ),
     },
     { title: '问题描述', dataIndex: 'description', ellipsis: { showTitle: true } },
-    { title: '地点', dataIndex: 'place', width: 170, ellipsis: true },
-    { title: '状态', dataIndex: 'statusLabel', width: 120, render: (label: string, r) => <StatusTag status={r.status} label={label} /> },
+    { title: '地点', dataIndex: 'place', width: 150, ellipsis: true },
+    { title: '状态', dataIndex: 'statusLabel', width: 116, render: (label: string, r) => <StatusTag status={r.status} label={label} /> },
     { title: '层级', dataIndex: 'levelLabel', width: 64 },
     { title: '处理人', dataIndex: 'handlerName', width: 88, ellipsis: true, render: (v: string | null) => v ?? <Typography.Text type="secondary">待分派</Typography.Text> },
     {
@@ -140,12 +140,12 @@ export default function DeskPage() {
       title: '登记时间',
       key: 'createdAt',
       dataIndex: 'createdAt',
-      width: 124,
+      width: 112,
       sorter: true,
       sortOrder: query.sort === '-createdAt' ? 'descend' : query.sort === 'createdAt' ? 'ascend' : null,
       render: (t: number) => dateTime(t).slice(5),
     },
-    { title: '来源', dataIndex: 'channelLabel', width: 96 },
+    { title: '来源', dataIndex: 'channelLabel', width: 92 },
   ];
 
   function onTableChange(p: TablePaginationConfig, _f: unknown, s: SorterResult<DeskRow> | SorterResult<DeskRow>[]) {

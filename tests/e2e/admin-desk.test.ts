@@ -373,6 +373,7 @@ describe('management page for community staff', () => {
     const end = page.getByPlaceholder('结束日期');
     await end.fill('2035-12-31');
     await end.press('Enter');
+    await page.getByRole('heading', { name: '台账导出' }).click(); // close the calendar
     await shot('18-ledger');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账' }).click()]);
     const file = path.join(downloads, download.suggestedFilename());

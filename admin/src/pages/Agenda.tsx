@@ -4,6 +4,7 @@ import { PrinterOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { api } from '../api';
 import type { Agenda, AgendaItem } from '../api';
 import { useFailure } from '../feedback';
@@ -37,6 +38,18 @@ export default function AgendaPage() {
   const { treeData } = useUnits();
   const [agenda, setAgenda] = useState<Agenda | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The printed sheet has an empty "会议意见" column to write in; the screen does not need it.
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    const before = () => flushSync(() => setPrinting(true));
+    const after = () => setPrinting(false);
+    window.addEventListener('beforeprint', before);
+    window.addEventListener('afterprint', after);
+    return () => {
+      window.removeEventListener('beforeprint', before);
+      window.removeEventListener('afterprint', after);
+    };
+  }, []);
 
   useEffect(() => {
     let live = true;
@@ -101,9 +114,9 @@ export default function AgendaPage() {
             <Empty description="上次会议以来没有上报、超时或有异议的反映" />
           ) : (
             <>
-              <Section title="一、上报到上级的反映" items={agenda.escalated} testId="agenda-escalated" unitId={agenda.unit.id} />
-              <Section title="二、超时未办结的反映" items={agenda.overdue} testId="agenda-overdue" unitId={agenda.unit.id} />
-              <Section title="三、居民有异议的反映" items={agenda.disputed} testId="agenda-disputed" unitId={agenda.unit.id} />
+              <Section title="一、上报到上级的反映" items={agenda.escalated} testId="agenda-escalated" unitId={agenda.unit.id} printing={printing} />
+              <Section title="二、超时未办结的反映" items={agenda.overdue} testId="agenda-overdue" unitId={agenda.unit.id} printing={printing} />
+              <Section title="三、居民有异议的反映" items={agenda.disputed} testId="agenda-disputed" unitId={agenda.unit.id} printing={printing} />
             </>
           )}
           <Typography.Paragraph className="print-only" style={{ marginTop: 32 }}>
@@ -115,10 +128,10 @@ export default function AgendaPage() {
   );
 }
 
-function Section({ title, items, testId, unitId }: { title: string; items: AgendaItem[]; testId: string; unitId: string }) {
+function Section({ title, items, testId, unitId, printing }: { title: string; items: AgendaItem[]; testId: string; unitId: string; printing: boolean }) {
   const columns: TableColumnsType<AgendaItem & { n: number }> = [
     { title: '序号', dataIndex: 'n', width: 56 },
-    { title: '类别', width: 140, render: (_, i) => `${i.report.icon} ${i.report.categoryName}` },
+    { title: '类别', width: 180, render: (_, i) => `${i.report.icon} ${i.report.categoryName}` },
     { title: '问题', render: (_, i) => i.report.description },
     { title: '地点', width: 170, render: (_, i) => i.report.place },
     { title: '当前', width: 150, render: (_, i) => `${i.report.levelLabel} · ${i.report.handlerName ?? '待分派'}` },
@@ -133,8 +146,8 @@ function Section({ title, items, testId, unitId }: { title: string; items: Agend
           </Tag>
         )),
     },
-    { title: '会议意见', width: 160, className: 'print-only-col', render: () => '' },
   ];
+  if (printing) columns.push({ title: '会议意见', width: 180, render: () => '' });
   return (
     <div style={{ marginBottom: 24 }} data-testid={testId}>
       <Typography.Title level={5}>

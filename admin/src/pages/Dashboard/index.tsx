@@ -343,10 +343,10 @@ function TopCategories({ data }: { data: Dashboard }) {
     <Flex vertical gap={6}>
       {data.topCategories.map((c) => (
         <Flex key={c.category} align="center" gap={8}>
-          <span style={{ width: 150, flex: 'none', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={c.name}>
+          <span style={{ width: 180, flex: 'none', whiteSpace: 'nowrap', overflow: 'hidden', textOverflow: 'ellipsis' }} title={c.name}>
             {c.icon} {c.name}
           </span>
-          <Progress percent={(c.count.value / max) * 100} showInfo={false} style={{ flex: 1, margin: 0 }} />
+          <Progress percent={(c.count.value / max) * 100} status="normal" showInfo={false} style={{ flex: 1, margin: 0 }} />
           <span style={{ width: 48, textAlign: 'right' }}>
             <CountLink count={c.count} id={`topCategories.${c.category}`} title={`${c.name}`} /> 件
           </span>

@@ -34,6 +34,15 @@ for (const name of readdirSync(dist).filter((d) => existsSync(path.join(dist, d,
     `  ${name.padEnd(12)} ${(size / 1024 / 1024).toFixed(2).padStart(7)} MB ${sizeOk.padEnd(4)} ${ms.toFixed(1).padStart(10)} ms ${msOk}`,
   );
 }
+// Bundled beside a function and required on first use only (desk: exceljs for the ledger and imports).
+for (const name of readdirSync(dist)) {
+  const lazy = path.join(dist, name, 'node_modules');
+  if (!existsSync(lazy)) continue;
+  for (const pkg of readdirSync(lazy)) {
+    const file = path.join(lazy, pkg, 'index.js');
+    if (existsSync(file)) console.log(`  ${name}: + ${(statSync(file).size / 1024 / 1024).toFixed(2)} MB ${pkg}, required on first use only`);
+  }
+}
 console.log(`targets: at most ${(SIZE_TARGET / 1024 / 1024).toFixed(1)} MB and ${REQUIRE_TARGET_MS} ms per function`);
 
 console.log('');

@@ -132,6 +132,26 @@ describe('bundled cloud functions', () => {
     expect(await call('create', { parentId: compound.id, kind: 'building', name: '云中楼' })).toMatchObject({ status: 409, code: 'UNIT.NAME_TAKEN' });
   });
 
+  it('makes a ledger in the desk bundle with the exceljs bundled beside it, read on first use only', async () => {
+    const deskDir = path.join(dist, 'desk');
+    // The bundle itself leaves exceljs out; the copy in the function's own node_modules is the one found.
+    expect(readFileSync(path.join(deskDir, 'index.js'), 'utf8')).not.toMatch(/sharedStrings\.xml/);
+    expect(require.resolve('exceljs', { paths: [deskDir] })).toBe(path.join(deskDir, 'node_modules/exceljs/index.js'));
+
+    const signIn = await load('auth')(
+      { httpMethod: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'signIn', data: { username: 'shuji', password: DEMO_PASSWORD } }) },
+      {},
+    );
+    const token = JSON.parse(signIn.body).data.token;
+    const r = await load('desk')({ httpMethod: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'ledger', data: { unitId: JSON.parse(signIn.body).data.me.bindings[0].unit.id, from: '2026-11-01', to: '2026-11-30' } }) }, {});
+    const body = JSON.parse(r.body);
+    expect(body).toMatchObject({ ok: true, data: { mimeType: expect.stringContaining('spreadsheetml') } });
+    const ExcelJS = require('exceljs');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(body.data.base64, 'base64'));
+    expect(wb.worksheets.length).toBe(2);
+  });
+
   it('talks to nothing but the loopback database endpoint', () => {
     expect(looked.filter((h) => h !== '127.0.0.1' && h !== 'localhost')).toEqual([]);
   });

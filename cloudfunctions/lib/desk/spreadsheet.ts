@@ -1,8 +1,9 @@
 /**
  * Reading and writing the management page's spreadsheets with exceljs.
  *
- * exceljs is loaded on first use (a dynamic import), and only the desk function bundles it
- * (config/build-functions.mjs): the other functions never pay for its megabyte.
+ * exceljs is required on first use, not at start: the desk function ships it bundled on its own in
+ * its node_modules (config/build-functions.mjs), so a cold start of the dashboard does not read its
+ * megabyte, and the other functions never carry it.
  *
  * Reading is bounded: an .xlsx is streamed row by row and reading stops at the first row past the
  * limit; a CSV is counted before it is parsed. A file that is not what its name says is refused
@@ -14,8 +15,10 @@ import { DomainError } from '../../../src/core';
 type ExcelJS = typeof import('exceljs');
 let loaded: Promise<ExcelJS> | null = null;
 export function excel(): Promise<ExcelJS> {
-  // The namespace object of a CommonJS module: its exports are both named and under `default`.
-  loaded ??= import('exceljs').then((m) => ((m as unknown as { default?: ExcelJS }).default ?? m) as ExcelJS);
+  // require, not import(): the bundles are CommonJS, and a dynamic import() of an external module is
+  // left as a real ESM import that some hosts (jest's VM) refuse.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  loaded ??= Promise.resolve().then(() => require('exceljs') as ExcelJS);
   return loaded;
 }
 

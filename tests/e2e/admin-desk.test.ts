@@ -295,7 +295,13 @@ describe('management page for community staff', () => {
     await page.getByRole('menuitem', { name: '逢三说事' }).click();
     await page.waitForURL(/\/admin\/agenda/);
     await page.locator('.agenda-sheet').waitFor();
+    await expect(page.getByRole('button', { name: '打印议程' }).isEnabled()).resolves.toBe(true);
     await shot('11-agenda');
+    // What the printer gets: the sheet alone, without the menu and the controls.
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.locator('.ant-layout-sider').isVisible()).resolves.toBe(false);
+    await shot('11b-agenda-print');
+    await page.emulateMedia({ media: 'screen' });
   });
 
   it('imports a resident file with one bad row: shows the error and writes nothing; the corrected file imports', async () => {
@@ -373,7 +379,7 @@ describe('management page for community staff', () => {
     const end = page.getByPlaceholder('结束日期');
     await end.fill('2035-12-31');
     await end.press('Enter');
-    await page.getByRole('heading', { name: '台账导出' }).click(); // close the calendar
+    await page.keyboard.press('Escape'); // close the calendar
     await shot('18-ledger');
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出台账' }).click()]);
     const file = path.join(downloads, download.suggestedFilename());

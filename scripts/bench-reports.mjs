@@ -455,7 +455,8 @@ async function timeSweep(total, overdue) {
   let ms;
   let left;
   try {
-    const store = openSqliteStore(file);
+    // Opened as the local server opens its database, whose timer runs the sweep.
+    const store = openSqliteStore(file, { backgroundCheckpoints: true });
     const deps = makeDeps(store, { log: silentLogger, photos: localPhotos(path.join(work, 'photos'), randomIds) });
     const t = process.hrtime.bigint();
     res = await sweep(deps, 'bench');

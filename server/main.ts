@@ -20,7 +20,7 @@ async function main() {
   const root = path.resolve(__dirname, '..');
   const settings = readSettings(root);
   mkdirSync(path.dirname(settings.dbFile), { recursive: true });
-  const store = openSqliteStore(settings.dbFile);
+  const store = openSqliteStore(settings.dbFile, { backgroundCheckpoints: true });
   const filesDir = path.join(path.dirname(settings.dbFile), 'files');
   // Test-only: a clock the end-to-end tests can move forward (JINLIN_TEST_CLOCK=1).
   let offset = 0;

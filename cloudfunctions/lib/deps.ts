@@ -37,10 +37,23 @@ export interface Deps {
 
 export const systemClock: Clock = { now: () => Date.now() };
 
+// Random bits for ids are drawn a block at a time: one randomBytes call per 512 ids, not per id.
+let pool = Buffer.alloc(0);
+let poolAt = 0;
+function random64(): bigint {
+  if (poolAt + 8 > pool.length) {
+    pool = randomBytes(4096);
+    poolAt = 0;
+  }
+  const v = pool.readBigUInt64BE(poolAt);
+  poolAt += 8;
+  return v;
+}
+
 /** Time-ordered ids: base36 milliseconds then 10 random base36 characters. */
 export const randomIds: IdSource = {
   next(prefix = 'id') {
-    const rand = randomBytes(8).readBigUInt64BE().toString(36).padStart(13, '0').slice(0, 10);
+    const rand = random64().toString(36).padStart(13, '0').slice(0, 10);
     return `${prefix}_${Date.now().toString(36)}${rand}`;
   },
 };

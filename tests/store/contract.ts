@@ -2,8 +2,10 @@
  * The Store contract: one suite, run against every adapter (sqlite.test.ts, cloudbase.test.ts),
  * including the cases that must hold when requests race.
  */
-import { DomainError, type Unit } from '../../src/core';
-import type { Store } from '../../cloudfunctions/lib/store/port';
+import { DomainError, fixedClock, type Unit } from '../../src/core';
+import type { AuditEntry, Message, Store } from '../../cloudfunctions/lib/store/port';
+import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
+import { sweep } from '../../cloudfunctions/lib/actions/reports';
 import { binding, person, report, unit } from '../support/factories';
 import { deskStoreContract } from './contract-desk';
 
@@ -379,6 +381,129 @@ export function storeContract(name: string, harness: AdapterHarness) {
         const otherKind = report(t.a1, { createdAt: 1_000, category: 'lift' });
         for (const x of [open, old, closed, otherKind]) await store.reports.insert(x.report, x.entries);
         expect((await store.reports.findOpenSimilar(t.a1.id, 'noise', 500)).map((r) => r.id)).toEqual([open.report.id]);
+      });
+    });
+
+    describe('report writes with what they bring, and in bulk', () => {
+      const auditOf = (id: string, reportId: string): AuditEntry => ({ id, at: 1, actorId: 'p1', action: 'reports.create', targetKind: 'unit', targetId: 'u1', detail: { reportId } });
+      const messageTo = (id: string, personId: string): Message => ({ id, personId, kind: 'report.assigned', title: '新的民情反映', body: '正文', page: null, createdAt: 1, readAt: null });
+      beforeEach(async () => {
+        for (const id of ['p1', 'lead']) await store.people.insert(person(id, { id }), null);
+      });
+
+      it('writes the audit entry and messages with a new report, and none of them for a retried create', async () => {
+        const t = await tree(store);
+        const a = report(t.a1, { clientRequestId: 'client-1', createdBy: 'p1' });
+        const first = await store.reports.insert(a.report, a.entries, { audit: [auditOf('aud-1', a.report.id)], messages: [messageTo('msg-1', 'lead')] });
+        expect(first.created).toBe(true);
+        const retry = report(t.a1, { clientRequestId: 'client-1', createdBy: 'p1' });
+        const again = await store.reports.insert(retry.report, retry.entries, { audit: [auditOf('aud-2', retry.report.id)], messages: [messageTo('msg-2', 'lead')] });
+        expect(again).toMatchObject({ created: false, report: { id: a.report.id } });
+        expect((await store.audit.listForTarget('u1', 10)).map((e) => e.id)).toEqual(['aud-1']);
+        expect((await store.messages.listForPerson('lead', 10)).map((m) => m.id)).toEqual(['msg-1']);
+      });
+
+      it('writes one report, one audit entry and one message when the same create arrives three times at once', async () => {
+        const t = await tree(store);
+        const tries = [1, 2, 3].map(() => report(t.a1, { clientRequestId: 'client-race', createdBy: 'p1' }));
+        const results = await Promise.all(
+          tries.map((x, i) => store.reports.insert(x.report, x.entries, { audit: [auditOf(`aud-${i}`, x.report.id)], messages: [messageTo(`msg-${i}`, 'lead')] })),
+        );
+        expect(results.filter((r) => r.created)).toHaveLength(1);
+        expect(await store.reports.count({ path: t.street.path })).toBe(1);
+        expect(await store.audit.listForTarget('u1', 10)).toHaveLength(1);
+        expect(await store.messages.listForPerson('lead', 10)).toHaveLength(1);
+      });
+
+      it('writes a save’s messages only if the save wins its version race', async () => {
+        const t = await tree(store);
+        const a = report(t.a1, { createdBy: 'p1' });
+        await store.reports.insert(a.report, a.entries);
+        const [r1, r2] = await Promise.all(
+          ['1', '2'].map((k) =>
+            store.reports.save({ ...a.report, status: 'resolved' }, 1, [{ ...a.entries[0], id: `e${k}`, type: 'resolve' }], { messages: [messageTo(`msg-${k}`, 'p1')] }),
+          ),
+        );
+        expect([r1, r2].filter(Boolean)).toHaveLength(1);
+        const winner = r1 ? '1' : '2';
+        expect((await store.messages.listForPerson('p1', 10)).map((m) => m.id)).toEqual([`msg-${winner}`]);
+        expect((await store.reports.timeline(a.report.id)).map((e) => e.id)).toEqual([a.entries[0].id, `e${winner}`]);
+      });
+
+      it('saves many at once, each over its own version: a stale one writes nothing and the others land', async () => {
+        const t = await tree(store);
+        const [a, b, c] = [1, 2, 3].map(() => report(t.a1, { createdBy: 'p1' }));
+        for (const x of [a, b, c]) await store.reports.insert(x.report, x.entries);
+        const entry = (x: typeof a, id: string) => [{ ...x.entries[0], id, type: 'respond' as const }];
+        const out = await store.reports.saveAll([
+          { report: { ...a.report, status: 'responded' }, expectedVersion: 1, entries: entry(a, 'ea'), also: { messages: [messageTo('m-a', 'p1')] } },
+          { report: { ...b.report, status: 'responded' }, expectedVersion: 7, entries: entry(b, 'eb'), also: { messages: [messageTo('m-b', 'p1')] } },
+          { report: { ...c.report, status: 'responded' }, expectedVersion: 1, entries: entry(c, 'ec') },
+        ]);
+        expect(out.map((r) => r?.version ?? null)).toEqual([2, null, 2]);
+        expect(await store.reports.get(b.report.id)).toMatchObject({ status: 'submitted', version: 1 });
+        expect((await store.reports.timeline(b.report.id)).map((e) => e.id)).toEqual([b.entries[0].id]);
+        expect((await store.messages.listForPerson('p1', 10)).map((m) => m.id)).toEqual(['m-a']);
+        expect(await store.reports.saveAll([])).toEqual([]);
+      });
+
+      it('claims due reports in bulk, oldest first, leaving out those under anyone’s unexpired claim', async () => {
+        const t = await tree(store);
+        const mk = (next: number | null) => report(t.a1, { nextCheckAt: next });
+        const [r300, r100, , r200, r250] = [mk(300), mk(100), mk(null), mk(200), mk(250), mk(900)];
+        for (const x of [r300, r100, r200, r250, mk(null), mk(900)]) await store.reports.insert(x.report, x.entries);
+        // r250 is held by another run until 400; r200 by this run, expired at 250.
+        expect(await store.reports.claim(r250.report.id, 1, 'other', 400, 0)).toBeTruthy();
+        expect(await store.reports.claim(r200.report.id, 1, 'run-1', 250, 0)).toBeTruthy();
+        const got = await store.reports.claimDue(300, 2, 'run-1', 600);
+        expect(got.map((r) => r.id)).toEqual([r100.report.id, r200.report.id]);
+        expect(got[1]).toMatchObject({ claimOwner: 'run-1', claimUntil: 600, version: 3 });
+        // Its own unexpired claims are not handed back either; the other run's is not due for it.
+        expect((await store.reports.claimDue(300, 10, 'run-1', 600)).map((r) => r.id)).toEqual([r300.report.id]);
+        expect(await store.reports.claimDue(300, 10, 'run-1', 600)).toEqual([]);
+        expect((await store.reports.claimDue(400, 10, 'run-2', 900)).map((r) => r.id)).toEqual([r250.report.id]);
+        // A claimed report saved over its claimed version; the pre-claim version no longer saves.
+        expect(await store.reports.save({ ...r100.report, claimOwner: null, claimUntil: null }, 1, [])).toBeNull();
+        expect(await store.reports.save({ ...got[0], claimOwner: null, claimUntil: null }, got[0].version, [])).toMatchObject({ version: 3 });
+        expect(await store.reports.claimDue(300, 0, 'run-3', 900)).toEqual([]);
+      });
+
+      it('gives each due report to one of two timer runs claiming at once', async () => {
+        const t = await tree(store);
+        const due = Array.from({ length: 9 }, (_, i) => report(t.a1, { nextCheckAt: 100 + i }));
+        for (const x of due) await store.reports.insert(x.report, x.entries);
+        const run = async (owner: string) => {
+          const mine: string[] = [];
+          for (let got = await store.reports.claimDue(500, 2, owner, 900); got.length > 0; got = await store.reports.claimDue(500, 2, owner, 900)) mine.push(...got.map((r) => r.id));
+          return mine;
+        };
+        const [a, b] = await Promise.all([run('run-a'), run('run-b')]);
+        expect([...a, ...b].sort()).toEqual(due.map((x) => x.report.id).sort());
+        expect(new Set([...a, ...b]).size).toBe(9);
+      });
+
+      it('escalates each overdue report exactly once when two sweeps run at once', async () => {
+        const t = await tree(store);
+        const [lead, secretary, resident] = [person('楼长', { id: 'per_lead' }), person('支部书记', { id: 'per_sec' }), person('居民', { id: 'per_res' })];
+        for (const p of [lead, secretary, resident]) await store.people.insert(p, null);
+        await store.bindings.insert(binding(lead, t.a1, 'building_lead'));
+        await store.bindings.insert(binding(secretary, t.a, 'compound_secretary'));
+        const at = Date.parse('2026-11-24T10:00:00+08:00');
+        const filed = Array.from({ length: 7 }, () => report(t.a1, { at, handlerId: lead.id, createdBy: resident.id }));
+        for (const x of filed) await store.reports.insert({ ...x.report, levelUnitId: t.a1.id }, x.entries);
+        const clock = fixedClock(at + 10 * 24 * 3600_000);
+        const deps = makeDeps(store, { clock, log: silentLogger });
+        const [r1, r2] = await Promise.all([sweep(deps, 'run-a', 3), sweep(deps, 'run-b', 2)]);
+        expect(r1.escalated + r2.escalated).toBe(7);
+        for (const x of filed) {
+          const r = (await store.reports.get(x.report.id))!;
+          expect(r).toMatchObject({ level: 'compound', handlerId: secretary.id, escalations: 1, claimOwner: null });
+          expect((await store.reports.timeline(r.id)).filter((e) => e.type === 'escalate')).toHaveLength(1);
+        }
+        // The building lead hears of each breach once, the compound secretary of each arrival once.
+        expect(await store.messages.listForPerson(lead.id, 50)).toHaveLength(7);
+        expect(await store.messages.listForPerson(secretary.id, 50)).toHaveLength(7);
+        expect(await sweep(deps, 'run-c')).toMatchObject({ escalated: 0, warned: 0 });
       });
     });
 

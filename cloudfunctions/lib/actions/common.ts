@@ -21,7 +21,19 @@ export async function audit(
   /** The unit whose subtree this happened in: what the audit log is scoped by. */
   unitPath: string | null = null,
 ): Promise<void> {
-  await ctx.deps.store.audit.append({
+  await ctx.deps.store.audit.append(auditEntry(ctx, action, targetKind, targetId, detail, unitPath));
+}
+
+/** The entry `audit` appends, for a write that carries it in its own transaction. */
+export function auditEntry(
+  ctx: AuthedContext,
+  action: string,
+  targetKind: AuditEntry['targetKind'],
+  targetId: string,
+  detail: Record<string, unknown>,
+  unitPath: string | null = null,
+): AuditEntry {
+  return {
     id: ctx.deps.ids.next('aud'),
     at: ctx.deps.clock.now(),
     actorId: ctx.caller.person.id,
@@ -30,5 +42,5 @@ export async function audit(
     targetId,
     unitPath,
     detail: { ...detail, requestId: ctx.requestId },
-  });
+  };
 }

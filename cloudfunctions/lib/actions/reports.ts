@@ -54,7 +54,9 @@ import {
   type Unit,
 } from '../../../src/core';
 import type { Deps } from '../deps';
-import { audit } from './common';
+import type { Notice } from '../ports/notifier';
+import type { ReportSave } from '../store/port';
+import { audit, auditEntry } from './common';
 import { personAction, type AuthedContext, type Caller, type FunctionDef } from './define';
 import { policyKey, readStoredPolicy } from './policy';
 
@@ -293,14 +295,22 @@ async function commit(ctx: AuthedContext, before: Report, expected: number, chan
   return saved;
 }
 
-const notify = (deps: Deps, personId: string | null, kind: string, title: string, body: string, reportId: string, resident = false) =>
-  personId
-    ? deps.notifier.notify({ personId, kind, title, body, page: resident ? `pages/report/detail?id=${reportId}` : `handler/report/index?id=${reportId}` })
-    : Promise.resolve();
+/** A notice about a report to a handler (or, `resident`, to the resident); none without a person. */
+const noticeTo = (personId: string | null, kind: string, title: string, body: string, reportId: string, resident = false): Notice[] =>
+  personId ? [{ personId, kind, title, body, page: resident ? `pages/report/detail?id=${reportId}` : `handler/report/index?id=${reportId}` }] : [];
+
+const notify = async (deps: Deps, personId: string | null, kind: string, title: string, body: string, reportId: string, resident = false) => {
+  for (const n of noticeTo(personId, kind, title, body, reportId, resident)) await deps.notifier.notify(n);
+};
+
+/** The resident (or whoever filed it) and every follower. */
+function residentNotices(r: Report, kind: string, title: string, body: string): Notice[] {
+  const ids = new Set([r.residentId ?? r.createdBy, ...r.followers]);
+  return [...ids].flatMap((id) => noticeTo(id, kind, title, body, r.id, true));
+}
 
 async function notifyResident(deps: Deps, r: Report, kind: string, title: string, body: string) {
-  const ids = new Set([r.residentId ?? r.createdBy, ...r.followers]);
-  for (const id of ids) await notify(deps, id, kind, title, body, r.id, true);
+  for (const n of residentNotices(r, kind, title, body)) await deps.notifier.notify(n);
 }
 
 type HandlerOp = (a: Act, r: Report, category: Category, input: Record<string, unknown>) => Promise<Change> | Change;
@@ -385,11 +395,13 @@ export const reports: FunctionDef = {
       },
       r,
     );
-    const { report, created } = await deps.store.reports.insert(change.report, change.entries);
-    if (created) {
-      await audit(ctx, 'reports.create', 'unit', unit.id, { reportId: report.id, category: category.code }, unit.path);
-      await notify(deps, report.handlerId, 'report.assigned', `新的民情反映：${category.name}`, report.description.slice(0, 40), report.id);
-    }
+    // The report, its audit entry and the handler's message in one write: a retry writes none of them.
+    const notices = noticeTo(change.report.handlerId, 'report.assigned', `新的民情反映：${category.name}`, change.report.description.slice(0, 40), change.report.id);
+    const { report, created } = await deps.store.reports.insert(change.report, change.entries, {
+      audit: [auditEntry(ctx, 'reports.create', 'unit', unit.id, { reportId: change.report.id, category: category.code }, unit.path)],
+      messages: notices.map((n) => deps.notifier.message(n)),
+    });
+    if (created) for (const n of notices) await deps.notifier.deliver(n);
     return { report: await detail(ctx, report), created };
   }),
 
@@ -568,9 +580,16 @@ export const reports: FunctionDef = {
   }),
 };
 
+/** The new handler, then the resident and followers, of a report that went up a level. */
+function escalationNotices(saved: Report): Notice[] {
+  return [
+    ...noticeTo(saved.handlerId, 'report.assigned', `上报来的民情反映（${LEVEL_LABEL[saved.level]}）`, saved.description.slice(0, 40), saved.id),
+    ...residentNotices(saved, 'report.escalated', '您的反映已上报', `已上报到${LEVEL_LABEL[saved.level]}处理`),
+  ];
+}
+
 async function afterEscalation(deps: Deps, saved: Report) {
-  await notify(deps, saved.handlerId, 'report.assigned', `上报来的民情反映（${LEVEL_LABEL[saved.level]}）`, saved.description.slice(0, 40), saved.id);
-  await notifyResident(deps, saved, 'report.escalated', '您的反映已上报', `已上报到${LEVEL_LABEL[saved.level]}处理`);
+  for (const n of escalationNotices(saved)) await deps.notifier.notify(n);
 }
 
 // ---------- the timer ----------
@@ -583,13 +602,17 @@ export interface SweepResult {
 }
 
 /**
- * Warns, escalates on breach and auto-closes every report whose time has come. Each report is
- * claimed first, so two sweeps at once never act on the same report twice; a sweep that finds
- * days of backlog works through all of it, each report once.
+ * Warns, escalates on breach and auto-closes every report whose time has come. Reports are
+ * claimed in bulk first, so two sweeps at once never act on the same report twice; a sweep that
+ * finds days of backlog works through all of it, each report once. Each claimed batch is saved in
+ * one `saveAll`, every report with its timeline and the messages it sends.
  */
-export async function sweep(deps: Deps, owner: string, batch = 200): Promise<SweepResult> {
+export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<SweepResult> {
   const res: SweepResult = { warned: 0, escalated: 0, closed: 0, skipped: 0 };
   const seen = new Set<string>();
+  // Acted on earlier in this run and due again (e.g. flagged at the street with its warning time
+  // past): held, so the bulk claim does not hand them back, and let go untouched at the end.
+  const held: Report[] = [];
   const now = deps.clock.now();
   // Thousands of due reports share a few dozen buildings: each community's policy and each route is
   // looked up once per run (a snapshot as of the run, like `now`), not once per report.
@@ -601,45 +624,52 @@ export async function sweep(deps: Deps, owner: string, batch = 200): Promise<Swe
     return v;
   };
   for (;;) {
-    const due = (await deps.store.reports.listDue(now, batch)).filter((r) => !seen.has(r.id));
-    if (due.length === 0) break;
-    for (const r of due) {
+    const claimed = await deps.store.reports.claimDue(now, batch, owner, now + 5 * 60_000);
+    if (claimed.length === 0) break;
+    const saves: ReportSave[] = [];
+    const done: { step: ReturnType<typeof timerStep>; notices: Notice[] }[] = [];
+    for (const r of claimed) {
+      if (seen.has(r.id)) {
+        held.push(r);
+        continue;
+      }
       seen.add(r.id);
-      const claimed = await deps.store.reports.claim(r.id, r.version, owner, now + 5 * 60_000, now);
-      if (!claimed) {
-        res.skipped++;
-        continue;
-      }
-      const policy = await once(policies, claimed.communityId, () => policyFor(deps, claimed.communityId));
+      const policy = await once(policies, r.communityId, () => policyFor(deps, r.communityId));
       const a: Act = { cal: deps.calendar, policy, now, actorId: null, newId: () => deps.ids.next('evt') };
-      const step = timerStep(claimed, policy, now);
+      const step = timerStep(r, policy, now);
       let change: Change | null = null;
-      if (step === 'warn') change = warn(a, claimed);
-      if (step === 'autoClose') change = autoClose(a, claimed);
+      if (step === 'warn') change = warn(a, r);
+      if (step === 'autoClose') change = autoClose(a, r);
       if (step === 'escalate') {
-        const category = categoryOf(policy, claimed.category);
-        const up = nextLevel(claimed.level);
-        const routeUp = up ? await once(routes, `${claimed.unitPath} ${category.code} ${up}`, () => routeFrom(deps, claimed, category, up)) : null;
-        change = escalate(a, claimed, category, routeUp, `超过${LEVEL_LABEL[claimed.level]}办理时限，自动上报`, true);
+        const category = categoryOf(policy, r.category);
+        const up = nextLevel(r.level);
+        const routeUp = up ? await once(routes, `${r.unitPath} ${category.code} ${up}`, () => routeFrom(deps, r, category, up)) : null;
+        change = escalate(a, r, category, routeUp, `超过${LEVEL_LABEL[r.level]}办理时限，自动上报`, true);
       }
-      const released = { ...(change?.report ?? claimed), claimOwner: null, claimUntil: null };
-      if (!change) released.nextCheckAt = nextCheck(claimed, policy);
-      const saved = await deps.store.reports.save(released, claimed.version, change?.entries ?? []);
-      if (!saved) {
+      const released = { ...(change?.report ?? r), claimOwner: null, claimUntil: null };
+      if (!change) released.nextCheckAt = nextCheck(r, policy);
+      const notices =
+        step === 'warn'
+          ? noticeTo(released.handlerId, 'report.warning', '民情反映即将超时', `请在${fmt(released.dueAt)}前办结`, r.id)
+          : step === 'escalate'
+            ? [...noticeTo(r.handlerId, 'report.breached', '民情反映已超时，已自动上报', r.description.slice(0, 40), r.id), ...(released.level !== r.level ? escalationNotices(released) : [])]
+            : [];
+      saves.push({ report: released, expectedVersion: r.version, entries: change?.entries ?? [], also: { messages: notices.map((n) => deps.notifier.message(n)) } });
+      done.push({ step, notices });
+    }
+    const saved = await deps.store.reports.saveAll(saves);
+    for (const [i, { step, notices }] of done.entries()) {
+      if (!saved[i]) {
         res.skipped++;
         continue;
       }
-      if (step === 'warn') {
-        res.warned++;
-        await notify(deps, saved.handlerId, 'report.warning', '民情反映即将超时', `请在${fmt(saved.dueAt)}前办结`, saved.id);
-      } else if (step === 'autoClose') res.closed++;
-      else if (step === 'escalate') {
-        res.escalated++;
-        await notify(deps, claimed.handlerId, 'report.breached', '民情反映已超时，已自动上报', claimed.description.slice(0, 40), saved.id);
-        if (saved.level !== claimed.level) await afterEscalation(deps, saved);
-      }
+      if (step === 'warn') res.warned++;
+      else if (step === 'autoClose') res.closed++;
+      else if (step === 'escalate') res.escalated++;
+      for (const n of notices) await deps.notifier.deliver(n);
     }
   }
+  if (held.length > 0) await deps.store.reports.saveAll(held.map((r) => ({ report: { ...r, claimOwner: null, claimUntil: null }, expectedVersion: r.version, entries: [] })));
   return res;
 }
 

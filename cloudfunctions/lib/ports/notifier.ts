@@ -5,7 +5,7 @@
  */
 import type { Clock, IdSource } from '../../../src/core';
 import type { Logger } from '../deps';
-import type { Store } from '../store/port';
+import type { Message, Store } from '../store/port';
 
 export interface Notice {
   personId: string;
@@ -20,24 +20,35 @@ export interface Notice {
 }
 
 export interface Notifier {
+  /** Writes the in-app message, then delivers the rest. */
   notify(notice: Notice): Promise<void>;
+  /**
+   * A notice in two halves, for a change that writes its in-app messages in its own transaction:
+   * `message` makes the in-app row (nothing is written), `deliver` does the rest once that row is
+   * stored (a subscribe message in the cloud, nothing locally). Never fails the change.
+   */
+  message(notice: Notice): Message;
+  deliver(notice: Notice): Promise<void>;
 }
 
 /** Always: the in-app list. */
 export function inAppNotifier(store: Store, clock: Clock, ids: IdSource): Notifier {
+  const message = (n: Notice): Message => ({
+    id: ids.next('msg'),
+    personId: n.personId,
+    kind: n.kind,
+    title: n.title,
+    body: n.body,
+    page: n.page ?? null,
+    createdAt: clock.now(),
+    readAt: null,
+  });
   return {
     async notify(n) {
-      await store.messages.insert({
-        id: ids.next('msg'),
-        personId: n.personId,
-        kind: n.kind,
-        title: n.title,
-        body: n.body,
-        page: n.page ?? null,
-        createdAt: clock.now(),
-        readAt: null,
-      });
+      await store.messages.insert(message(n));
     },
+    message,
+    async deliver() {},
   };
 }
 
@@ -113,9 +124,13 @@ export function wechatNotifier(opts: {
   templates: SubscribeTemplates;
   send: (req: SubscribeRequest) => Promise<void>;
 }): Notifier {
-  return {
+  const notifier: Notifier = {
     async notify(n) {
       await opts.inApp.notify(n);
+      await notifier.deliver(n);
+    },
+    message: (n) => opts.inApp.message(n),
+    async deliver(n) {
       const template = opts.templates[n.kind];
       if (!template) return;
       const person = await opts.store.people.get(n.personId);
@@ -128,4 +143,5 @@ export function wechatNotifier(opts: {
       }
     },
   };
+  return notifier;
 }

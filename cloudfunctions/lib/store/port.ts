@@ -139,24 +139,55 @@ export interface ReportFilter {
   createdTo?: number;
 }
 
+/**
+ * What a report write brings with it: the audit entries and in-app messages it causes. They are
+ * written in the same transaction as the report, and only if the report write lands (a retried
+ * create or a lost version race writes none of them).
+ */
+export interface ReportSideWrites {
+  audit?: readonly AuditEntry[];
+  messages?: readonly Message[];
+}
+
+/** One save of `ReportRepo.saveAll`: the arguments of `save`. */
+export interface ReportSave {
+  report: Report;
+  expectedVersion: number;
+  entries: readonly TimelineEntry[];
+  also?: ReportSideWrites;
+}
+
 export interface ReportRepo {
   /**
-   * Inserts the report with its first timeline entries, unless the same person already created
-   * one with the same clientRequestId: then nothing is written and the existing one is returned.
+   * Inserts the report with its first timeline entries (and `also`), unless the same person
+   * already created one with the same clientRequestId: then nothing is written and the existing
+   * one is returned.
    */
-  insert(report: Report, timeline: readonly TimelineEntry[]): Promise<{ report: Report; created: boolean }>;
+  insert(report: Report, timeline: readonly TimelineEntry[], also?: ReportSideWrites): Promise<{ report: Report; created: boolean }>;
   get(id: string): Promise<Report | null>;
   timeline(reportId: string): Promise<TimelineEntry[]>;
   /**
-   * Writes the report and appends timeline entries, atomically, if the stored version is
+   * Writes the report and appends timeline entries (and `also`), atomically, if the stored version is
    * `expectedVersion`; bumps the version. Returns null (and writes nothing) otherwise.
    */
-  save(report: Report, expectedVersion: number, entries: readonly TimelineEntry[]): Promise<Report | null>;
+  save(report: Report, expectedVersion: number, entries: readonly TimelineEntry[], also?: ReportSideWrites): Promise<Report | null>;
+  /**
+   * Several saves, each exactly as `save` would do it (one that finds another version writes
+   * nothing and gives null, the others still land), in as few transactions as the adapter can.
+   * Results are in the order of `saves`.
+   */
+  saveAll(saves: readonly ReportSave[]): Promise<(Report | null)[]>;
   /**
    * Takes a report for the timer: succeeds for one caller only, while the stored version is
    * `expectedVersion` and nobody holds an unexpired claim. Returns the claimed report (version bumped).
    */
   claim(id: string, expectedVersion: number, owner: string, until: number, now: number): Promise<Report | null>;
+  /**
+   * The timer's work list, taken in bulk: claims for `owner` until `until` up to `limit` reports
+   * whose nextCheckAt has come (oldest first) and on which nobody, `owner` included, holds an
+   * unexpired claim. Each report goes to one caller only; returns them claimed (version bumped).
+   */
+  claimDue(now: number, limit: number, owner: string, until: number): Promise<Report[]>;
   /** Reports whose nextCheckAt has come, oldest first: the timer's work list. */
   listDue(now: number, limit: number): Promise<Report[]>;
   /** A person's own reports (created for or by them), newest first. */

@@ -12,7 +12,19 @@ export interface Calendar {
   isWorkday(date: string): boolean;
 }
 
-export const officialCalendar: Calendar = { isWorkday: (d) => officialWorkday(d) };
+// Asked for the same few hundred dates over and over (every deadline walks day by day), and the
+// answer for a date never changes while the process runs.
+const officialDays = new Map<string, boolean>();
+export const officialCalendar: Calendar = {
+  isWorkday(d) {
+    let w = officialDays.get(d);
+    if (w === undefined) {
+      if (officialDays.size >= 20_000) officialDays.clear();
+      officialDays.set(d, (w = officialWorkday(d)));
+    }
+    return w;
+  },
+};
 
 const CN = 8 * 3600_000;
 const MIN = 60_000;

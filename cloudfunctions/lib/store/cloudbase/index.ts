@@ -26,6 +26,12 @@
  *   are stale but recomputable from parentId: `repairPaths(id)` (also what move runs) fixes them
  *   and is safe to repeat.
  * - Reports:
+ *   - the audit entries and messages a report write brings (`also`) are added in its transaction,
+ *     under their own ids, so a re-run callback writes the same documents;
+ *   - the timer's bulk claim reads due reports that look unclaimed, then claims each with the
+ *     same conditional update as `claim`; the ones another run took first are left out;
+ *   - saveAll runs each save as `save` does (its own transaction): there is no transaction over
+ *     many documents to put them in;
  *   - a retried create: a guard document in `uniques` keyed by hash(createdBy, clientRequestId),
  *     created in the same transaction as the report and its first timeline entries; a create
  *     that finds the guard writes nothing and returns the report it names (read in the same
@@ -61,7 +67,7 @@ import {
   type UnitKind,
 } from '../../../../src/core';
 import { cloudbaseDesk } from './desk';
-import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
+import type { AuditEntry, Message, ReportFilter, ReportSideWrites, Session, Store } from '../port';
 
 type App = ReturnType<typeof tcb.init>;
 type Db = ReturnType<App['database']>;
@@ -693,18 +699,21 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     },
   };
 
+  const auditDoc = (e: AuditEntry): Doc => ({
+    _id: e.id,
+    at: e.at,
+    actorId: e.actorId,
+    action: e.action,
+    targetKind: e.targetKind,
+    targetId: e.targetId,
+    unitPath: e.unitPath ?? null,
+    detail: JSON.stringify(e.detail),
+  });
+  const messageDoc = (m: Message): Doc => ({ _id: m.id, personId: m.personId, kind: m.kind, title: m.title, body: m.body, page: m.page, createdAt: m.createdAt, readAt: m.readAt });
+
   const audit: CloudbaseStore['audit'] = {
     async append(e) {
-      await coll('audit').add({
-        _id: e.id,
-        at: e.at,
-        actorId: e.actorId,
-        action: e.action,
-        targetKind: e.targetKind,
-        targetId: e.targetId,
-        unitPath: e.unitPath ?? null,
-        detail: JSON.stringify(e.detail),
-      });
+      await coll('audit').add(auditDoc(e));
     },
     async listForTarget(targetId, limit) {
       if (limit <= 0) return [];
@@ -727,7 +736,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
 
   const messages: CloudbaseStore['messages'] = {
     async insert(m) {
-      await coll('messages').add({ _id: m.id, personId: m.personId, kind: m.kind, title: m.title, body: m.body, page: m.page, createdAt: m.createdAt, readAt: m.readAt });
+      await coll('messages').add(messageDoc(m));
     },
     async listForPerson(personId, limit, before) {
       if (limit <= 0) return [];
@@ -768,8 +777,16 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     return w;
   }
 
+  /** The side writes of a report write, inside its transaction. */
+  async function addAlso(t: Tx, also: ReportSideWrites | undefined) {
+    for (const e of also?.audit ?? []) await t.collection(name('audit')).add(auditDoc(e));
+    for (const m of also?.messages ?? []) await t.collection(name('messages')).add(messageDoc(m));
+  }
+  const claimFree = (owner: string | null, now: number) =>
+    _.or([{ claimOwner: null }, { claimUntil: null }, { claimUntil: _.lte(now) }, ...(owner === null ? [] : [{ claimOwner: owner }])]);
+
   const reports: CloudbaseStore['reports'] = {
-    async insert(report, timeline) {
+    async insert(report, timeline, also) {
       const key = reportRequestKey(report.createdBy, report.clientRequestId);
       const existing = await transaction(async (t) => {
         const held = await txGet(t, 'uniques', key);
@@ -782,6 +799,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
         await t.collection(name('uniques')).add({ _id: key, kind: 'report', reportId: report.id });
         await t.collection(name('reports')).add(reportDoc(report));
         for (const [i, e] of timeline.entries()) await t.collection(name('report_events')).add(eventDoc(e, report.version, i));
+        await addAlso(t, also);
         return null;
       });
       return existing ? { report: toReport(existing), created: false } : { report, created: true };
@@ -794,7 +812,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
       const q = coll('report_events').where({ reportId }).orderBy('at', 'asc').orderBy('ver', 'asc').orderBy('pos', 'asc');
       return (await drainBySkip(q)).map(toEntry);
     },
-    async save(report, expected, entries) {
+    async save(report, expected, entries, also) {
       const next: Report = { ...report, version: expected + 1 };
       const { _id, ...fields } = reportDoc(next);
       return transaction(async (t) => {
@@ -803,18 +821,37 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
         // set replaces the document: nested fields (extension, followUp, …) hold nothing stale.
         await t.collection(name('reports')).doc(report.id).set(fields);
         for (const [i, e] of entries.entries()) await t.collection(name('report_events')).add(eventDoc(e, next.version, i));
+        await addAlso(t, also);
         return next;
       });
+    },
+    async saveAll(saves) {
+      const out: (Report | null)[] = [];
+      for (const x of saves) out.push(await reports.save(x.report, x.expectedVersion, x.entries, x.also));
+      return out;
     },
     async claim(id, expected, owner, until, now) {
       const cur = await reports.get(id);
       if (!cur || cur.version !== expected) return null;
-      const free = _.or([{ claimOwner: null }, { claimUntil: null }, { claimUntil: _.lte(now) }, { claimOwner: owner }]);
       const r = await coll('reports')
-        .where(_.and([{ _id: id, version: expected }, free]))
+        .where(_.and([{ _id: id, version: expected }, claimFree(owner, now)]))
         .update({ claimOwner: owner, claimUntil: until, version: expected + 1 });
       // The update matched the version read, so the document is `cur` plus the claim.
       return r.updated === 1 ? { ...cur, claimOwner: owner, claimUntil: until, version: expected + 1 } : null;
+    },
+    async claimDue(now, limit, owner, until) {
+      if (limit <= 0) return [];
+      const q = coll('reports').where(_.and([{ nextCheckAt: _.lte(now) }, claimFree(null, now)])).orderBy('nextCheckAt', 'asc').orderBy('_id', 'asc');
+      const due = (await drainBySkip(q, limit)).map(toReport);
+      const claimed: (Report | null)[] = new Array(due.length).fill(null);
+      await inParallel([...due.keys()], PARALLEL, async (i) => {
+        const cur = due[i];
+        const r = await coll('reports')
+          .where(_.and([{ _id: cur.id, version: cur.version }, claimFree(null, now)]))
+          .update({ claimOwner: owner, claimUntil: until, version: cur.version + 1 });
+        if (r.updated === 1) claimed[i] = { ...cur, claimOwner: owner, claimUntil: until, version: cur.version + 1 };
+      });
+      return claimed.filter((r): r is Report => r !== null);
     },
     async listDue(now, limit) {
       if (limit <= 0) return [];

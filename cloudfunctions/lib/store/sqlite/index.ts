@@ -3,10 +3,11 @@
  * better-sqlite3 is synchronous; each method runs one statement or one transaction, so the
  * async port never interleaves halfway through a write.
  */
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { Database as Db, Statement } from 'better-sqlite3';
 import { DomainError, type Binding, type Person, type Report, type Role, type TimelineEntry, type Unit, type UnitKind } from '../../../../src/core';
-import type { AuditEntry, Message, ReportFilter, Session, Store } from '../port';
+import type { AuditEntry, Message, ReportFilter, ReportSave, ReportSideWrites, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
 import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, DESK_UPDATE_SET, deskColumns, sqliteDesk } from './desk';
 
@@ -111,13 +112,47 @@ export function migrate(db: Db): number {
   return applied;
 }
 
-export function openSqliteStore(file: string): Store {
+/**
+ * The checkpointer thread: its own connection copies committed WAL frames into the database file
+ * every few milliseconds. A checkpoint fsyncs the WAL and the database file, and on a busy disk
+ * that takes milliseconds; done on the event loop, every request in flight would wait for it.
+ */
+const CHECKPOINTER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const db = new Database(workerData.file);
+db.pragma('synchronous = NORMAL');
+db.pragma('busy_timeout = 1000');
+let timer = null;
+const tick = () => {
+  try { db.pragma('wal_checkpoint(PASSIVE)'); } catch {}
+  timer = setTimeout(tick, workerData.everyMs);
+};
+parentPort.on('message', () => { clearTimeout(timer); db.close(); parentPort.close(); });
+tick();
+`;
+
+export interface SqliteOptions {
+  /**
+   * Checkpoint from a background thread (the local server does). The connection then checkpoints
+   * by itself only if the WAL passes `walLimitPages`, i.e. if the thread falls behind.
+   */
+  backgroundCheckpoints?: boolean;
+}
+
+export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db);
+  let checkpointer: Worker | null = null;
+  if (opts.backgroundCheckpoints) {
+    db.pragma('wal_autocheckpoint = 16000');
+    checkpointer = new Worker(CHECKPOINTER, { eval: true, workerData: { driver: require.resolve('better-sqlite3'), file, everyMs: 20 } });
+    checkpointer.unref();
+  }
 
   // Statements whose text depends on the call (IN lists, optional filters) are prepared once per
   // distinct text and kept; preparing costs more than running them. Bounded: the texts vary only with
@@ -221,6 +256,10 @@ export function openSqliteStore(file: string): Store {
     event: db.prepare('INSERT INTO report_events (id, report_id, at, doc) VALUES (?, ?, ?, ?)'),
     timeline: db.prepare<[string], { doc: string }>('SELECT doc FROM report_events WHERE report_id = ? ORDER BY at, rowid'),
     due: db.prepare<[number, number], { doc: string }>('SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?'),
+    dueUnclaimed: db.prepare<[number, number, number], { doc: string }>(
+      `SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? AND (claim_owner IS NULL OR claim_until IS NULL OR claim_until <= ?)
+       ORDER BY next_check_at LIMIT ?`,
+    ),
     mine: db.prepare<[string, string, number, number], { doc: string }>(
       `SELECT doc FROM reports WHERE (resident_id = ? OR created_by = ?) AND created_at < ?
        ORDER BY created_at DESC, id DESC LIMIT ?`,
@@ -250,19 +289,71 @@ export function openSqliteStore(file: string): Store {
     return { sql: parts.join(' AND '), args };
   }
 
-  const insertReport = db.transaction((report: Report, timeline: readonly TimelineEntry[]) => {
+  const writeAlso = (also: ReportSideWrites | undefined) => {
+    for (const e of also?.audit ?? []) q.auditInsert.run({ ...e, detail: JSON.stringify(e.detail) });
+    for (const m of also?.messages ?? []) q.msgInsert.run(m);
+  };
+  const insertReport = db.transaction((report: Report, timeline: readonly TimelineEntry[], also?: ReportSideWrites) => {
     const existing = parseReport(rq.byRequest.get(report.createdBy, report.clientRequestId));
     if (existing) return { report: existing, created: false };
     rq.insert.run(reportRow(report));
     for (const e of timeline) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
+    writeAlso(also);
     return { report, created: true };
   });
-  const saveReport = db.transaction((report: Report, expected: number, entries: readonly TimelineEntry[]) => {
+  const saveOne = (report: Report, expected: number, entries: readonly TimelineEntry[], also?: ReportSideWrites) => {
     const next = { ...report, version: expected + 1 };
     if (rq.save.run({ ...reportRow(next), expected }).changes !== 1) return null;
     for (const e of entries) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
+    writeAlso(also);
     return next;
-  });
+  };
+  const saveReport = db.transaction(saveOne);
+  const saveReports = db.transaction((saves: readonly ReportSave[]) => saves.map((x) => saveOne(x.report, x.expectedVersion, x.entries, x.also)));
+  // Read and claim in one transaction: nothing can take a report between the two.
+  const claimDueReports = db.transaction((now: number, limit: number, owner: string, until: number) =>
+    rq.dueUnclaimed.all(now, now, limit).map((row) => {
+      const cur = JSON.parse(row.doc) as Report;
+      const next = { ...cur, claimOwner: owner, claimUntil: until, version: cur.version + 1 };
+      rq.claim.run({ id: cur.id, claimOwner: owner, claimUntil: until, version: next.version, doc: JSON.stringify(next), expected: cur.version });
+      return next;
+    }),
+  );
+  // Group commit for the report writes: the ones that arrive while the event loop is busy wait for
+  // its next turn and then commit together, each in its own savepoint (so each is still all or
+  // nothing, and a lost race or an error stops only itself). A promise resolves only after the
+  // commit, so nobody acts on a write that is not stored. Under load this turns one commit per
+  // report into one per turn of the loop; alone, a write waits only for the current turn to end.
+  const queued: { run: () => unknown; resolve: (v: any) => void; reject: (e: unknown) => void }[] = [];
+  const commitQueued = db.transaction((items: typeof queued) =>
+    items.map((it) => {
+      try {
+        return { ok: true, value: it.run() };
+      } catch (error) {
+        // A failure that ended the whole transaction (disk full, I/O) fails every item.
+        if (!db.inTransaction) throw error;
+        return { ok: false, error };
+      }
+    }),
+  );
+  const flush = () => {
+    const items = queued.splice(0);
+    if (items.length === 0 || !db.open) return;
+    let out: { ok: boolean; value?: unknown; error?: unknown }[];
+    try {
+      out = commitQueued(items);
+    } catch (e) {
+      for (const it of items) it.reject(e);
+      return;
+    }
+    out.forEach((o, i) => (o.ok ? items[i].resolve(o.value) : items[i].reject(o.error)));
+  };
+  /** Runs `run` (a db.transaction, so a savepoint inside the group) in the next group commit. */
+  const grouped = <T>(run: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      queued.push({ run, resolve, reject });
+      if (queued.length === 1) setImmediate(flush);
+    });
   const claimReport = db.transaction((id: string, expected: number, owner: string, until: number, now: number) => {
     const cur = parseReport(rq.get.get(id));
     if (!cur || cur.version !== expected) return null;
@@ -274,8 +365,8 @@ export function openSqliteStore(file: string): Store {
   return {
     kind: 'sqlite',
     reports: {
-      async insert(report, timeline) {
-        return insertReport(report, timeline);
+      async insert(report, timeline, also) {
+        return grouped(() => insertReport(report, timeline, also));
       },
       async get(id) {
         return parseReport(rq.get.get(id));
@@ -283,11 +374,17 @@ export function openSqliteStore(file: string): Store {
       async timeline(reportId) {
         return rq.timeline.all(reportId).map((r) => JSON.parse(r.doc) as TimelineEntry);
       },
-      async save(report, expected, entries) {
-        return saveReport(report, expected, entries);
+      async save(report, expected, entries, also) {
+        return grouped(() => saveReport(report, expected, entries, also));
+      },
+      async saveAll(saves) {
+        return saves.length ? grouped(() => saveReports(saves)) : [];
       },
       async claim(id, expected, owner, until, now) {
         return claimReport(id, expected, owner, until, now);
+      },
+      async claimDue(now, limit, owner, until) {
+        return limit > 0 ? claimDueReports(now, limit, owner, until) : [];
       },
       async listDue(now, limit) {
         return rq.due.all(now, limit).map((r) => JSON.parse(r.doc) as Report);
@@ -540,6 +637,14 @@ export function openSqliteStore(file: string): Store {
     desk: deskParts.desk,
     imports: deskParts.imports,
     async close() {
+      flush();
+      if (checkpointer) {
+        const stopped = new Promise((resolve) => checkpointer!.once('exit', resolve));
+        // Kept alive until the thread has closed its connection.
+        checkpointer.ref();
+        checkpointer.postMessage('close');
+        await stopped;
+      }
       db.close();
     },
   };

@@ -140,6 +140,14 @@ export const MIGRATIONS: Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'perf',
+    sql: `
+      -- Finding a report's handlers reads the handler roles on a few units, not every resident.
+      CREATE INDEX bindings_unit_role ON bindings(unit_id, role);
+    `,
+  },
+  {
     // (Version 4 is another change's; the runner applies whatever versions a database lacks, in order.)
     version: 5,
     name: 'desk',

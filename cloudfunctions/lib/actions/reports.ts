@@ -51,6 +51,7 @@ import {
   type ReportDetail,
   type ReportSummary,
   type Route,
+  type TimelineEntry,
   type Unit,
 } from '../../../src/core';
 import type { Deps } from '../deps';
@@ -163,16 +164,19 @@ export interface Names {
   people: Map<string, { name: string; phone: string | null }>;
 }
 
-export async function namesFor(deps: Deps, reports: readonly Report[], extraPeople: string[] = []): Promise<Names> {
+/** `knownUnits`: units the caller has just read, not read again. */
+export async function namesFor(deps: Deps, reports: readonly Report[], extraPeople: string[] = [], knownUnits: readonly Unit[] = []): Promise<Names> {
+  const known = new Map(knownUnits.map((u) => [u.id, u]));
   const unitIds = new Set<string>();
   const personIds = new Set<string>(extraPeople);
   for (const r of reports) {
-    for (const id of ancestorIds(r.unitPath)) unitIds.add(id);
+    for (const id of ancestorIds(r.unitPath)) if (!known.has(id)) unitIds.add(id);
     if (r.handlerId) personIds.add(r.handlerId);
     if (r.residentId) personIds.add(r.residentId);
   }
-  const [units, people] = await Promise.all([deps.store.units.getMany([...unitIds]), deps.store.people.getMany([...personIds])]);
-  return { units: new Map(units.map((u) => [u.id, u])), people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])) };
+  const [units, people] = await Promise.all([unitIds.size ? deps.store.units.getMany([...unitIds]) : [], deps.store.people.getMany([...personIds])]);
+  for (const u of units) known.set(u.id, u);
+  return { units: known, people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])) };
 }
 
 export function summary(r: Report, names: Names, policy: CommunityPolicy, now: number): ReportSummary {
@@ -225,11 +229,12 @@ function nextStep(r: Report, s: ReportSummary, policy: CommunityPolicy): string 
   }
 }
 
-async function detail(ctx: AuthedContext, r: Report): Promise<ReportDetail> {
+/** `known`: what the caller has just read or written for this report (a new report's timeline, its policy and units). */
+async function detail(ctx: AuthedContext, r: Report, known: { policy?: CommunityPolicy; timeline?: TimelineEntry[]; units?: readonly Unit[] } = {}): Promise<ReportDetail> {
   const { deps, caller } = ctx;
-  const policy = await policyFor(deps, r.communityId);
-  const timeline = await deps.store.reports.timeline(r.id);
-  const names = await namesFor(deps, [r], timeline.map((e) => e.actorId).filter((x): x is string => !!x));
+  const policy = known.policy ?? (await policyFor(deps, r.communityId));
+  const timeline = known.timeline ?? (await deps.store.reports.timeline(r.id));
+  const names = await namesFor(deps, [r], timeline.map((e) => e.actorId).filter((x): x is string => !!x), known.units);
   const s = summary(r, names, policy, deps.clock.now());
   const seesResident = isResidentOf(caller, r) || can(caller.bindings, 'report.view', { path: r.unitPath });
   const resident = r.residentId ? names.people.get(r.residentId) : null;
@@ -402,7 +407,8 @@ export const reports: FunctionDef = {
       messages: notices.map((n) => deps.notifier.message(n)),
     });
     if (created) for (const n of notices) await deps.notifier.deliver(n);
-    return { report: await detail(ctx, report), created };
+    // A new report's timeline, policy and units are the ones just used; a retried create reads its report's.
+    return { report: await detail(ctx, report, created ? { policy, timeline: change.entries, units: chain } : {}), created };
   }),
 
   mine: personAction(schemas.reports.mine, async (ctx, input) => {

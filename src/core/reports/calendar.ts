@@ -33,9 +33,18 @@ export const DAY_START = 9 * 60; // minutes after local midnight
 export const DAY_END = 17 * 60;
 export const WORKDAY_MINUTES = DAY_END - DAY_START;
 
+// Deadlines walk day by day over the same few hundred days: each day's name is made once.
+const dayNames = new Map<number, string>();
+
 /** Local date of an instant, "YYYY-MM-DD". */
 export function localDate(t: number): string {
-  return new Date(t + CN).toISOString().slice(0, 10);
+  const day = Math.floor((t + CN) / DAY);
+  let name = dayNames.get(day);
+  if (name === undefined) {
+    if (dayNames.size >= 20_000) dayNames.clear();
+    dayNames.set(day, (name = new Date(t + CN).toISOString().slice(0, 10)));
+  }
+  return name;
 }
 
 /** Minutes after local midnight. */

@@ -135,7 +135,7 @@ tick();
 export interface SqliteOptions {
   /**
    * Checkpoint from a background thread (the local server does). The connection then checkpoints
-   * by itself only if the WAL passes `walLimitPages`, i.e. if the thread falls behind.
+   * by itself only if the WAL passes 16,000 pages (64 MB), i.e. if the thread falls behind.
    */
   backgroundCheckpoints?: boolean;
 }
@@ -256,9 +256,15 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     event: db.prepare('INSERT INTO report_events (id, report_id, at, doc) VALUES (?, ?, ?, ?)'),
     timeline: db.prepare<[string], { doc: string }>('SELECT doc FROM report_events WHERE report_id = ? ORDER BY at, rowid'),
     due: db.prepare<[number, number], { doc: string }>('SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?'),
-    dueUnclaimed: db.prepare<[number, number, number], { doc: string }>(
-      `SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? AND (claim_owner IS NULL OR claim_until IS NULL OR claim_until <= ?)
-       ORDER BY next_check_at LIMIT ?`,
+    // Picks and claims in one statement; the doc gets the claim by json_set, so no report is parsed
+    // and serialized again just to be claimed. (version + 1 in SET is the row's version before.)
+    claimDue: db.prepare<{ now: number; limit: number; owner: string; until: number }, { doc: string }>(
+      `UPDATE reports SET claim_owner = @owner, claim_until = @until, version = version + 1,
+         doc = json_set(doc, '$.claimOwner', @owner, '$.claimUntil', @until, '$.version', version + 1)
+       WHERE id IN (SELECT id FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= @now
+                      AND (claim_owner IS NULL OR claim_until IS NULL OR claim_until <= @now)
+                    ORDER BY next_check_at LIMIT @limit)
+       RETURNING doc`,
     ),
     mine: db.prepare<[string, string, number, number], { doc: string }>(
       `SELECT doc FROM reports WHERE (resident_id = ? OR created_by = ?) AND created_at < ?
@@ -310,15 +316,12 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
   };
   const saveReport = db.transaction(saveOne);
   const saveReports = db.transaction((saves: readonly ReportSave[]) => saves.map((x) => saveOne(x.report, x.expectedVersion, x.entries, x.also)));
-  // Read and claim in one transaction: nothing can take a report between the two.
-  const claimDueReports = db.transaction((now: number, limit: number, owner: string, until: number) =>
-    rq.dueUnclaimed.all(now, now, limit).map((row) => {
-      const cur = JSON.parse(row.doc) as Report;
-      const next = { ...cur, claimOwner: owner, claimUntil: until, version: cur.version + 1 };
-      rq.claim.run({ id: cur.id, claimOwner: owner, claimUntil: until, version: next.version, doc: JSON.stringify(next), expected: cur.version });
-      return next;
-    }),
-  );
+  const claimDueReports = (now: number, limit: number, owner: string, until: number) =>
+    rq.claimDue
+      .all({ now, limit, owner, until })
+      .map((row) => JSON.parse(row.doc) as Report)
+      // RETURNING gives rows in no promised order.
+      .sort((a, b) => (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   // Group commit for the report writes: the ones that arrive while the event loop is busy wait for
   // its next turn and then commit together, each in its own savepoint (so each is still all or
   // nothing, and a lost race or an error stops only itself). A promise resolves only after the

@@ -19,6 +19,8 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESCRIPTION = '楼上每天半夜装修，电钻声吵得睡不着';
 const HOUR = 3600_000;
+// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
+const START_TIMEOUT = 120_000;
 
 let server: RunningServer;
 let browser: Browser;
@@ -27,18 +29,19 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ensureBuilt();
   // Phones stay signed in for the month the story spans (web sessions last 12 hours by default).
-  server = await startServer({ env: { JINLIN_TEST_CLOCK: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_SESSION_HOURS: '720' } });
+  // No demo reports: the figures then count this story's report alone.
+  server = await startServer({ env: { JINLIN_TEST_CLOCK: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0', JINLIN_SESSION_HOURS: '720' } });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
-});
+}, START_TIMEOUT);
 
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
-});
+}, START_TIMEOUT);
 
 const PHONE = { width: 390, height: 844 };
 

@@ -37,7 +37,9 @@ function freePort(): Promise<number> {
  */
 export function ensureBuilt(): void {
   if (process.env.JINLIN_SKIP_BUILD === '1') return;
-  const r = spawnSync(process.execPath, ['scripts/build-stale.mjs', 'h5', 'admin'], { cwd: ROOT, encoding: 'utf8', env: process.env });
+  // Jest sets NODE_ENV=test, and Taro builds for whatever NODE_ENV says: anything but production
+  // adds React Fast Refresh, whose $RefreshReg$ breaks the served page. Build what ships.
+  const r = spawnSync(process.execPath, ['scripts/build-stale.mjs', 'h5', 'admin'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_ENV: 'production' } });
   if (r.status !== 0) throw new Error(`building the pages failed:\n${r.stdout}\n${r.stderr}`);
 }
 

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReportDetail } from '../core/api';
-import { formatDateTime, formatWhen } from '../utils/time';
+import { formatWhen } from '../utils/time';
 import { deadlineSentence, handlerNextStep, isOpenStatus } from '../utils/report';
 import { PhotoGrid } from './Photos';
 import { StatusChip } from './StatusChip';
@@ -58,7 +58,8 @@ export function NextStep({ report, audience }: { report: ReportDetail; audience:
 }
 
 export function WhoIsOnIt({ report, audience }: { report: ReportDetail; audience: 'resident' | 'handler' }) {
-  const deadline = deadlineSentence(report, audience);
+  // The handler's 下一步 already says by when; the resident reads it here, beside who is on it.
+  const deadline = audience === 'resident' ? deadlineSentence(report, audience) : null;
   const open = isOpenStatus(report.status);
   return (
     <View className='card'>
@@ -79,7 +80,7 @@ export function WhoIsOnIt({ report, audience }: { report: ReportDetail; audience
       )}
       {deadline && (
         <Text className={`rb__deadline${report.overdue ? ' rb__deadline--late' : ''}`}>
-          {audience === 'resident' ? `办理时限：${deadline}` : deadline}
+          {`办理时限：${deadline}`}
         </Text>
       )}
       {report.transferredTo && <Row label='已转交'>{report.transferredTo}</Row>}
@@ -116,8 +117,6 @@ export function Reporter({ report }: { report: ReportDetail }) {
       </View>
       <Row label='来源'>{report.channelLabel}</Row>
       {report.anonymous && <Text className='muted'>居民要求不公开姓名：对外公示时不要写出名字。</Text>}
-      <Row label='响应时限'>{formatDateTime(report.respondBy)}</Row>
-      <Row label='办结时限'>{formatDateTime(report.dueAt)}</Row>
     </View>
   );
 }

@@ -28,7 +28,9 @@ describe('handler report page', () => {
     expect(labels).toEqual(['响应', '上报', '备注']);
     expect(screen.getByText('孙福贵')).toBeInTheDocument();
     expect(screen.getByText('📞 13812345678')).toBeInTheDocument();
-    expect(screen.getByText(/^请在 .* 前响应$/)).toBeInTheDocument();
+    // 下一步 tells the handler what is asked of them and by when, not the resident's sentence.
+    expect(within(screen.getByLabelText('下一步')).getByText(/^请在 .* 前响应，.* 前办结。$/)).toBeInTheDocument();
+    expect(screen.queryByText(detail().nextStep)).toBeNull();
   });
 
   it('responds with the version it read and shows the new state', async () => {

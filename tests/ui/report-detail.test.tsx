@@ -48,6 +48,29 @@ describe('report detail for the resident', () => {
     expect(srcOf(screen.getByLabelText('反映的照片 1'))).toBe('/files/p1');
   });
 
+  it('shows a breach the timer escalated as one entry, and a breach at the street, which has no level above, on its own', async () => {
+    const late = { fromLevel: 'building' as const, note: '超过楼栋办理时限，自动上报', actorName: null };
+    answer(
+      'reports.detail',
+      ok(
+        detail({
+          timeline: [
+            entry({ id: 't1', at: NOW - 30 * HOUR, type: 'create', label: '提交反映' }),
+            entry({ id: 't2', at: NOW - 20 * HOUR, type: 'breach', label: '超时', ...late }),
+            entry({ id: 't3', at: NOW - 20 * HOUR, type: 'escalate', label: '上报到小区', ...late, toLevel: 'compound' }),
+            entry({ id: 't4', at: NOW - 1 * HOUR, type: 'breach', label: '超时', note: '超过街道办理时限', actorName: null }),
+          ],
+        }),
+      ),
+    );
+    render(<ReportDetailPage />);
+
+    const timeline = await screen.findByLabelText('办理经过');
+    expect(Array.from(timeline.querySelectorAll('.tl__label')).map((n) => n.textContent)).toEqual(['超时', '上报到小区', '提交反映']);
+    expect(within(timeline).getAllByText('超过楼栋办理时限，自动上报')).toHaveLength(1);
+    expect(within(timeline).getAllByText(/^系统 · /)).toHaveLength(2);
+  });
+
   it('lists the timeline newest first, with who did it and what they said', async () => {
     answer('reports.detail', ok(resolved([])));
     render(<ReportDetailPage />);

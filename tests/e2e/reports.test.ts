@@ -9,7 +9,8 @@ import { startServer, type RunningServer } from './server';
 let server: RunningServer;
 
 beforeAll(async () => {
-  server = await startServer({ env: { JINLIN_TEST_CLOCK: '1', JINLIN_DEMO_RESIDENTS: '200' } });
+  // No demo reports (npm start seeds some): the figures then count this story's report alone.
+  server = await startServer({ env: { JINLIN_TEST_CLOCK: '1', JINLIN_DEMO_RESIDENTS: '200', JINLIN_DEMO_REPORTS: '0' } });
 });
 afterAll(async () => {
   await server?.stop();

@@ -11,6 +11,9 @@ import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
+// A project's testTimeout is not applied when jest runs every project (npm test): set it here.
+jest.setTimeout(120_000);
+
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DAY = 24 * 3600_000;

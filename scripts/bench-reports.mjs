@@ -292,6 +292,22 @@ async function benchDirect(count, httpRps) {
   await store.close();
   const rps = count / s;
   console.log(`  same ${fmt(count)} rows straight into SQLite (store.reports.insert, autocommit each): ${s.toFixed(2)} s, ${fmt(rps)} reports/s · HTTP reaches ${((100 * httpRps) / rps).toFixed(1)} % of it (1 : ${(rps / httpRps).toFixed(1)})`);
+  // Again with as many writers at once as there are HTTP clients: the store then commits the
+  // inserts that arrive together as one group, as it does under the HTTP load.
+  const store64 = openSqliteStore(path.join(work, 'direct-concurrent.db'));
+  const again = made.map(({ report, entries }) => ({ report: { ...report, id: `${report.id}c` }, entries: entries.map((e) => ({ ...e, id: `${e.id}c`, reportId: `${report.id}c` })) }));
+  let next = 0;
+  const t2 = process.hrtime.bigint();
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    while (next < again.length) {
+      const x = again[next++];
+      await store64.reports.insert(x.report, x.entries);
+    }
+  }));
+  const s2 = Number(process.hrtime.bigint() - t2) / 1e9;
+  await store64.close();
+  const rps2 = count / s2;
+  console.log(`  same rows, ${CLIENTS} writers at once (group commit): ${s2.toFixed(2)} s, ${fmt(rps2)} reports/s · HTTP reaches ${((100 * httpRps) / rps2).toFixed(1)} % of it (1 : ${(rps2 / httpRps).toFixed(1)})`);
 }
 
 // ---------------------------------------------------------------- 2. the sweep

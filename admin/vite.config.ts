@@ -3,9 +3,13 @@ import react from '@vitejs/plugin-react';
 
 // The local server serves this build at /admin/ (with an SPA fallback to index.html),
 // so every asset URL and the client-side routes live under that prefix.
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   base: '/admin/',
   plugins: [react()],
+  // A build is always the production build, even when started from inside jest (NODE_ENV=test,
+  // the e2e tests' stale check): otherwise React and antd ship their development code, about
+  // 60 KB more gzipped on the first load.
+  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   build: {
     outDir: '../dist/admin',
     emptyOutDir: true,
@@ -28,4 +32,4 @@ export default defineConfig({
     // `npm run dev:admin` talks to a local server started with JINLIN_PORT=8790.
     proxy: { '/api': `http://127.0.0.1:${process.env.JINLIN_PORT ?? 8790}` },
   },
-});
+}));

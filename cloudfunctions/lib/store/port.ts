@@ -283,7 +283,6 @@ export interface ImportRepo {
   findByPhones(phones: readonly string[]): Promise<Person[]>;
 }
 
-
 export interface Store {
   readonly kind: 'sqlite' | 'cloudbase';
   units: UnitRepo;

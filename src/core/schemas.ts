@@ -100,7 +100,7 @@ export const policySchema = z.object({
     .refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, { error: '类别代码不能重复' })
     .refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, { error: '类别名称不能重复' }),
   levels: z.object({ building: levelDeadline, compound: levelDeadline, community: levelDeadline, street: levelDeadline }),
-  overrides: z.record(z.string(), z.record(z.enum(LEVEL_VALUES), levelDeadline.partial())),
+  overrides: z.record(z.string(), z.partialRecord(z.enum(LEVEL_VALUES), levelDeadline.partial())),
   warnRatio: z.number({ error: '请填写预警比例' }).min(0.5, { error: '预警比例在 50% 到 95% 之间' }).max(0.95, { error: '预警比例在 50% 到 95% 之间' }),
   autoCloseDays: z.number({ error: '请填写自动关闭天数' }).int().min(1, { error: '自动关闭至少 1 天' }).max(30, { error: '自动关闭最多 30 天' }),
 });

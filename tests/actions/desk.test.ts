@@ -215,6 +215,21 @@ describe('desk (the management page)', () => {
       expect(log[0].targetName).toBe('阳光社区反映时限设置');
     });
 
+    it('takes a category override for one level alone, and the other levels keep the general table', async () => {
+      const s = data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, staff));
+      const policy = { ...s.policy, overrides: { noise: { building: { resolveDays: 3 } } } };
+      const saved = data(await h.call<DeskSettings>('desk', 'saveSettings', { communityId: community.id, version: s.version, policy }, staff));
+      expect(saved.policy.overrides).toEqual({ noise: { building: { resolveDays: 3 } } });
+      const b1 = await h.unitNamed('1号楼', '幸福里小区');
+      const filed = data(await h.call<Outputs['reports']['create']>('reports', 'create', { clientRequestId: 'desk-override-1', unitId: b1.id, category: 'noise', description: '楼下广场舞音响太大声了' }, await h.as('jumin')));
+      // Three working days from the harness clock (Monday 2026-11-23, before office hours) instead of the building's one.
+      expect(filed.report.dueAt).toBe(Date.parse('2026-11-25T17:00:00+08:00'));
+      expectFailure(
+        await h.call('desk', 'saveSettings', { communityId: community.id, version: saved.version, policy: { ...policy, overrides: { noise: { floor: { resolveDays: 3 } } } } }, staff),
+        'INPUT.INVALID',
+      );
+    });
+
     it('refuses bad policies, units that are not communities, and people who are not staff of it', async () => {
       const s = data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, staff));
       const bad = { ...s.policy, warnRatio: 2 };

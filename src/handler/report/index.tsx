@@ -4,8 +4,8 @@
  * opens its own short form; every call carries the version that was read, and when someone
  * else got there first the page says so and reloads.
  */
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReportDetail, ReportSummary } from '../../core/api';
 import { Button } from '../../components/nut';
@@ -14,11 +14,12 @@ import { LineInput, TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
-import { hasSession, isSessionLost } from '../../services/api';
-import { handle, HANDLER_ACTIONS, inbox, reportDetail, type HandlerAction } from '../../services/reports';
+import { isSessionLost } from '../../services/api';
+import { handle, HANDLER_ACTIONS, inbox, type HandlerAction } from '../../services/reports';
 import { goToLogin, readParam } from '../../utils/nav';
 import { checkNote, CONFLICT_MESSAGE, isOpenStatus } from '../../utils/report';
 import { formatWhen } from '../../utils/time';
+import { useReportDetail } from '../../utils/useReportDetail';
 import './index.scss';
 
 interface Spec {
@@ -57,7 +58,6 @@ interface Form {
 
 const EMPTY: Form = { note: '', department: null, departmentOther: '', days: null, approve: null, kind: null, duplicateOf: '' };
 
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; report: ReportDetail };
 
 type Built = { input: Record<string, unknown> } | { error: string };
 
@@ -102,7 +102,7 @@ function build(action: HandlerAction, f: Form, photos: string[]): Built {
 export default function HandlerReport() {
   const router = useRouter();
   const id = readParam(router.params?.id) ?? '';
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { state, setState, load } = useReportDetail(id);
   const [action, setAction] = useState<HandlerAction | null>(null);
   const [form, setForm] = useState<Form>(EMPTY);
   const [formError, setFormError] = useState<string | null>(null);
@@ -112,19 +112,6 @@ export default function HandlerReport() {
   // Open reports of the same kind and place: what a duplicate can be linked to (null: not looked up yet).
   const [originals, setOriginals] = useState<ReportSummary[] | null>(null);
   const photos = usePhotos();
-
-  const load = useCallback(async () => {
-    if (!hasSession()) return goToLogin();
-    if (!id) return setState({ status: 'failed', message: '找不到这条反映' });
-    const result = await reportDetail(id);
-    if (result.ok) setState({ status: 'ready', report: result.data });
-    else if (isSessionLost(result)) goToLogin(result.message);
-    else setState({ status: 'failed', message: result.message });
-  }, [id]);
-
-  useDidShow(() => {
-    void load();
-  });
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;

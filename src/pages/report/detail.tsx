@@ -3,8 +3,8 @@
  * what has happened; and what they can do now (`can` from the server decides): answer a
  * question, rate the result, or say it is not fixed.
  */
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useState } from 'react';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReportDetail } from '../../core/api';
 import type { Rating } from '../../core/reports/report';
@@ -14,13 +14,13 @@ import { TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
-import { hasSession, isSessionLost, type ClientFailure } from '../../services/api';
-import { dispute, followReport, HANDLER_ACTIONS, provideInfo, rate, reportDetail } from '../../services/reports';
+import { isSessionLost, type ClientFailure } from '../../services/api';
+import { dispute, followReport, HANDLER_ACTIONS, provideInfo, rate } from '../../services/reports';
 import { goToLogin, handlerReportUrl, open, readParam } from '../../utils/nav';
 import { checkNote, CONFLICT_MESSAGE, latestQuestion } from '../../utils/report';
+import { useReportDetail } from '../../utils/useReportDetail';
 import './detail.scss';
 
-type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; report: ReportDetail };
 
 const RATINGS: { value: Rating; label: string }[] = [
   { value: 'satisfied', label: '😊 满意' },
@@ -31,7 +31,7 @@ const RATINGS: { value: Rating; label: string }[] = [
 export default function ReportDetailPage() {
   const router = useRouter();
   const id = readParam(router.params?.id) ?? '';
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const { state, setState, load } = useReportDetail(id);
   const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -42,19 +42,6 @@ export default function ReportDetailPage() {
   const [answer, setAnswer] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const photos = usePhotos();
-
-  const load = useCallback(async () => {
-    if (!hasSession()) return goToLogin();
-    if (!id) return setState({ status: 'failed', message: '找不到这条反映' });
-    const result = await reportDetail(id);
-    if (result.ok) setState({ status: 'ready', report: result.data });
-    else if (isSessionLost(result)) goToLogin(result.message);
-    else setState({ status: 'failed', message: result.message });
-  }, [id]);
-
-  useDidShow(() => {
-    void load();
-  });
 
   /** One answer from an action: show the new report, or say what went wrong (reloading on a conflict). */
   const settle = async (result: { ok: true; data: ReportDetail } | ClientFailure, done: string) => {

@@ -36,8 +36,8 @@ export const DESK_INSERT_COLUMNS =
   'channel, breached, escalations, disputes, rating, resolved_at, resolved_level, responded_on_time, counted, follow_up_open, search_text';
 export const DESK_INSERT_VALUES =
   '@channel, @breached, @escalations, @disputes, @rating, @resolvedAt, @resolvedLevel, @respondedOnTime, @counted, @followUpOpen, @searchText';
-export const DESK_UPDATE_SET =
-  'channel = @channel, breached = @breached, escalations = @escalations, disputes = @disputes, rating = @rating, resolved_at = @resolvedAt, resolved_level = @resolvedLevel, responded_on_time = @respondedOnTime, counted = @counted, follow_up_open = @followUpOpen, search_text = @searchText';
+/** Each desk column with its named parameter, for the UPDATE of reports (which sets the changed ones). */
+export const DESK_SET_COLUMNS = DESK_INSERT_COLUMNS.split(', ').map((c, i) => [c, DESK_INSERT_VALUES.split(', ')[i].slice(1)] as const);
 
 function inList(col: string, vals: readonly string[], parts: string[], args: unknown[]) {
   parts.push(`${col} IN (${vals.map(() => '?').join(',')})`);

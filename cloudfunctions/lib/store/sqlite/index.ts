@@ -9,7 +9,26 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { DomainError, type Binding, type Person, type Report, type Role, type TimelineEntry, type Unit, type UnitKind } from '../../../../src/core';
 import type { AuditEntry, Message, ReportFilter, ReportSave, ReportSideWrites, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
-import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, DESK_UPDATE_SET, deskColumns, sqliteDesk } from './desk';
+import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, DESK_SET_COLUMNS, deskColumns, sqliteDesk } from './desk';
+
+/** The columns a report save may change, each with its parameter in the row reportRow makes. */
+const SAVED_COLUMNS: readonly (readonly [string, string])[] = [
+  ...(
+    [
+      ['resident_id', 'residentId'],
+      ['unit_id', 'unitId'],
+      ['unit_path', 'unitPath'],
+      ['status', 'status'],
+      ['level', 'level'],
+      ['handler_id', 'handlerId'],
+      ['due_at', 'dueAt'],
+      ['next_check_at', 'nextCheckAt'],
+      ['claim_owner', 'claimOwner'],
+      ['claim_until', 'claimUntil'],
+    ] as const
+  ),
+  ...DESK_SET_COLUMNS,
+];
 
 /** Upper bound for a prefix range scan: every path under `p` sorts before p + U+FFFF. */
 const END = '\uffff';
@@ -245,12 +264,6 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     ),
     byRequest: db.prepare<[string, string], { doc: string }>('SELECT doc FROM reports WHERE created_by = ? AND client_request_id = ?'),
     get: db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?'),
-    save: db.prepare(
-      `UPDATE reports SET resident_id = @residentId, unit_id = @unitId, unit_path = @unitPath, status = @status, level = @level, handler_id = @handlerId,
-         due_at = @dueAt, next_check_at = @nextCheckAt, claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc,
-         ${DESK_UPDATE_SET}
-       WHERE id = @id AND version = @expected`,
-    ),
     // A claim changes no indexed column: updating only what it changes leaves the indexes alone.
     claim: db.prepare('UPDATE reports SET claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc WHERE id = @id AND version = @expected'),
     event: db.prepare('INSERT INTO report_events (id, report_id, at, doc) VALUES (?, ?, ?, ?)'),
@@ -307,9 +320,18 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     writeAlso(also);
     return { report, created: true };
   });
+  // A save names in its SET only the columns whose value changed (besides version and doc): SQLite
+  // rewrites the entries of every index on a column named in SET, changed or not, and a report has
+  // nine indexes (the timer's escalation changes the columns of four or five of them).
+  const current = db.prepare<[string], Record<string, unknown>>(`SELECT version, ${SAVED_COLUMNS.map(([c]) => c).join(', ')} FROM reports WHERE id = ?`);
   const saveOne = (report: Report, expected: number, entries: readonly TimelineEntry[], also?: ReportSideWrites) => {
     const next = { ...report, version: expected + 1 };
-    if (rq.save.run({ ...reportRow(next), expected }).changes !== 1) return null;
+    const cur = current.get(next.id);
+    if (!cur || cur.version !== expected) return null;
+    const row = reportRow(next) as Record<string, unknown>;
+    let set = 'version = @version, doc = @doc';
+    for (const [col, key] of SAVED_COLUMNS) if (cur[col] !== (row[key] ?? null)) set += `, ${col} = @${key}`;
+    if (stmt(`UPDATE reports SET ${set} WHERE id = @id AND version = @expected`).run({ ...row, expected }).changes !== 1) return null;
     for (const e of entries) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
     writeAlso(also);
     return next;

@@ -9,12 +9,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
 // A project's testTimeout is not applied when jest runs every project (npm test): set it here.
 jest.setTimeout(120_000);
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DAY = 24 * 3600_000;
 
@@ -114,7 +114,7 @@ beforeAll(async () => {
     viewport: { width: 1440, height: 900 },
     locale: 'zh-CN',
     acceptDownloads: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15000);

@@ -6,9 +6,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const BUILDING = 'E2E测试楼';
 
@@ -34,7 +34,7 @@ beforeAll(async () => {
     // The common office PC screen.
     viewport: { width: 1366, height: 768 },
     locale: 'zh-CN',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
   page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(15000);

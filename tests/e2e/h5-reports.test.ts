@@ -13,9 +13,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESCRIPTION = '楼上每天半夜装修，电钻声吵得睡不着';
 const HOUR = 3600_000;
@@ -34,7 +34,7 @@ beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: CHROMIUM_ARGS,
   });
 }, START_TIMEOUT);
 

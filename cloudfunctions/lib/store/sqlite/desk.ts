@@ -84,7 +84,7 @@ const ORDER: Record<DeskSort, string> = {
 const childExpr = (len: number) =>
   `CASE WHEN length(unit_path) = ${len} THEN NULL ELSE substr(unit_path, ${len + 1}, instr(substr(unit_path, ${len + 1}), '/') - 1) END`;
 
-interface AuditRow {
+export interface AuditRow {
   id: string;
   at: number;
   actor_id: string | null;

@@ -9,7 +9,7 @@ import type { Database as Db, Statement } from 'better-sqlite3';
 import { DomainError, type Binding, type Person, type Report, type Role, type TimelineEntry, type Unit, type UnitKind } from '../../../../src/core';
 import type { AuditEntry, Message, ReportFilter, ReportSave, ReportSideWrites, Session, Store } from '../port';
 import { MIGRATIONS } from './migrations';
-import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, DESK_SET_COLUMNS, deskColumns, sqliteDesk } from './desk';
+import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, DESK_SET_COLUMNS, deskColumns, sqliteDesk, toAuditEntry, type AuditRow } from './desk';
 
 /** The columns a report save may change, each with its parameter in the row reportRow makes. */
 const SAVED_COLUMNS: readonly (readonly [string, string])[] = [
@@ -590,26 +590,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
         q.auditInsert.run({ ...e, detail: JSON.stringify(e.detail) });
       },
       async listForTarget(targetId, limit) {
-        const rows = q.auditForTarget.all(targetId, limit) as {
-          id: string;
-          at: number;
-          actor_id: string | null;
-          action: string;
-          target_kind: AuditEntry['targetKind'];
-          target_id: string;
-          unit_path: string | null;
-          detail: string;
-        }[];
-        return rows.map((r) => ({
-          id: r.id,
-          at: r.at,
-          actorId: r.actor_id,
-          action: r.action,
-          targetKind: r.target_kind,
-          targetId: r.target_id,
-          unitPath: r.unit_path,
-          detail: JSON.parse(r.detail),
-        }));
+        return (q.auditForTarget.all(targetId, limit) as AuditRow[]).map(toAuditEntry);
       },
       search: deskParts.auditSearch,
     },

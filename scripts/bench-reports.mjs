@@ -16,6 +16,7 @@ import Database from 'better-sqlite3';
 // The project's TypeScript is CommonJS: take each module's exports object, then its names.
 import sqliteMod from '../cloudfunctions/lib/store/sqlite/index.ts';
 import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations.ts';
+import sqliteDeskMod from '../cloudfunctions/lib/store/sqlite/desk.ts';
 import depsMod from '../cloudfunctions/lib/deps.ts';
 import photosMod from '../cloudfunctions/lib/ports/photos.ts';
 import seedMod from '../cloudfunctions/lib/seed/demo.ts';
@@ -25,6 +26,7 @@ import factoriesMod from '../tests/support/factories.ts';
 
 const { openSqliteStore } = sqliteMod;
 const { MIGRATIONS } = migrationsMod;
+const { deskColumns, DESK_INSERT_COLUMNS, DESK_INSERT_VALUES } = sqliteDeskMod;
 const { makeDeps, randomIds, silentLogger } = depsMod;
 const { localPhotos } = photosMod;
 const { seedDemo } = seedMod;
@@ -314,7 +316,7 @@ async function benchDirect(count, httpRps) {
 
 const SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
 /** Bump when the shape of the built data changes. */
-const DATA_VERSION = 2;
+const DATA_VERSION = 3;
 const CACHE = path.join(tmpdir(), 'jinlin-bench-cache');
 const DAY = 24 * 3600_000;
 
@@ -387,8 +389,8 @@ async function buildSweepDb(file, total, overdue) {
   };
 
   const insert = db.prepare(
-    `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, claim_owner, claim_until, created_at, version, doc)
-     VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @claimOwner, @claimUntil, @createdAt, @version, @doc)`,
+    `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, created_at, version, doc, ${DESK_INSERT_COLUMNS})
+     VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @createdAt, @version, @doc, ${DESK_INSERT_VALUES})`,
   );
   const every = Math.floor(total / overdue);
   let validUntil = Infinity;
@@ -402,7 +404,8 @@ async function buildSweepDb(file, total, overdue) {
       const id = `rep_b${String(i).padStart(8, '0')}`;
       const r = { ...t, id, clientRequestId: `bench-${i}`, createdAt: t.createdAt - (i % 1000) };
       if (kind === 'open') validUntil = Math.min(validUntil, r.nextCheckAt);
-      insert.run({ ...r, doc: JSON.stringify(r) });
+      // Every column as the store writes it (the desk's too), so the sweep's saves change what they would.
+      insert.run({ ...r, ...deskColumns(r), doc: JSON.stringify(r) });
     }
   });
   for (let from = 0; from < total; from += 50_000) chunk(from, Math.min(total, from + 50_000));
@@ -452,12 +455,12 @@ async function timeSweep(total, overdue) {
   const raw = new Database(file);
   const now = Date.now();
   const saved = raw.prepare('SELECT * FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY id').all(now);
-  if (raw.prepare('SELECT count(*) AS n FROM report_events').get().n + raw.prepare('SELECT count(*) AS n FROM messages').get().n > 0)
+  if (['report_events', 'messages', 'report_claims'].some((t) => raw.prepare(`SELECT count(*) AS n FROM ${t}`).get().n > 0))
     throw new Error(`${file} is not as built; delete it and run again`);
   const cols = Object.keys(saved[0]);
   const restore = raw.prepare(`UPDATE reports SET ${cols.filter((c) => c !== 'id').map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`);
   const putBack = raw.transaction(() => {
-    raw.exec('DELETE FROM report_events; DELETE FROM messages');
+    raw.exec('DELETE FROM report_events; DELETE FROM messages; DELETE FROM report_claims');
     for (const row of saved) restore.run(row);
     raw.prepare("DELETE FROM meta WHERE key = 'bench_dirty'").run();
   });

@@ -3,7 +3,7 @@
  * including the cases that must hold when requests race.
  */
 import { DomainError, fixedClock, type Unit } from '../../src/core';
-import type { AuditEntry, Message, Store } from '../../cloudfunctions/lib/store/port';
+import type { AuditEntry, Message, ReportFilter, Store } from '../../cloudfunctions/lib/store/port';
 import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
 import { sweep } from '../../cloudfunctions/lib/actions/reports';
 import { binding, person, report, unit } from '../support/factories';
@@ -334,10 +334,30 @@ export function storeContract(name: string, harness: AdapterHarness) {
         await store.reports.insert(a.report, a.entries);
         const [c1, c2] = await Promise.all([store.reports.claim(a.report.id, 1, 'run-1', 500, 100), store.reports.claim(a.report.id, 1, 'run-2', 500, 100)]);
         expect([c1, c2].filter(Boolean)).toHaveLength(1);
+        // A claim is not a write of the report: it comes back as stored, its version unchanged.
         const held = (c1 ?? c2)!;
-        expect(held.version).toBe(2);
-        expect(await store.reports.claim(a.report.id, 2, 'run-3', 600, 200)).toBeNull();
-        expect(await store.reports.claim(a.report.id, 2, 'run-3', 900, 600)).toMatchObject({ claimOwner: 'run-3', version: 3 });
+        expect(held).toEqual(a.report);
+        expect(await store.reports.get(a.report.id)).toEqual(a.report);
+        expect(await store.reports.claim(a.report.id, 1, 'run-3', 600, 200)).toBeNull();
+        expect(await store.reports.claim(a.report.id, 1, 'run-3', 900, 600)).toEqual(a.report);
+        // Its owner may take it again before it expires; a stale version never claims.
+        expect(await store.reports.claim(a.report.id, 1, 'run-3', 950, 700)).toEqual(a.report);
+        expect(await store.reports.claim(a.report.id, 0, 'run-4', 2000, 1000)).toBeNull();
+      });
+
+      it('ends a claim when the report is saved, and when its owner lets go', async () => {
+        const t = await tree(store);
+        const [a, b, c] = [report(t.a1, { nextCheckAt: 100 }), report(t.a1, { nextCheckAt: 110 }), report(t.a1, { nextCheckAt: 120 })];
+        for (const x of [a, b, c]) await store.reports.insert(x.report, x.entries);
+        expect((await store.reports.claimDue(200, 10, 'run-1', 900)).map((r) => r.id)).toEqual([a.report.id, b.report.id, c.report.id]);
+        expect(await store.reports.claimDue(200, 10, 'run-2', 900)).toEqual([]);
+        // A handler's save ends the claim on a; run-1 lets go of b; another owner cannot let go of c.
+        expect(await store.reports.save({ ...a.report, status: 'responded' }, 1, [])).toMatchObject({ version: 2 });
+        await store.reports.release([b.report.id, c.report.id], 'someone-else');
+        await store.reports.release([b.report.id], 'run-1');
+        await store.reports.release([], 'run-1');
+        expect((await store.reports.claimDue(200, 10, 'run-2', 900)).map((r) => r.id)).toEqual([a.report.id, b.report.id]);
+        expect(await store.reports.get(b.report.id)).toEqual(b.report);
       });
 
       it('lists what is due, oldest first, and nothing that needs no look', async () => {
@@ -447,6 +467,26 @@ export function storeContract(name: string, harness: AdapterHarness) {
         expect(await store.reports.saveAll([])).toEqual([]);
       });
 
+      it('saves over the copy the caller read (before) exactly as over the stored row, and not over a stale one', async () => {
+        const t = await tree(store);
+        const [a, b] = [1, 2].map(() => report(t.a1, { createdBy: 'p1', dueAt: 1000 }));
+        for (const x of [a, b]) await store.reports.insert(x.report, x.entries);
+        // b is changed behind the caller's back: its before is stale.
+        const b2 = (await store.reports.save({ ...b.report, status: 'responded' }, 1, []))!;
+        const moved = (x: typeof a) => ({ ...x.report, level: 'compound' as const, handlerId: 'sec', dueAt: 5000, breached: true, escalations: 1 });
+        const out = await store.reports.saveAll([
+          { report: moved(a), before: a.report, expectedVersion: 1, entries: [] },
+          { report: moved(b), before: b.report, expectedVersion: 1, entries: [] },
+        ]);
+        expect(out.map((r) => r?.version ?? null)).toEqual([2, null]);
+        expect(await store.reports.get(b.report.id)).toEqual(b2);
+        // Every indexed field the save changed is found by its new value, none by its old one.
+        const found = async (f: Omit<ReportFilter, 'path'>) => (await store.reports.list({ path: t.street.path, ...f }, 10)).map((r) => r.id);
+        expect(await found({ levels: ['compound'], handlerId: 'sec', dueBefore: 5001 })).toEqual([a.report.id]);
+        expect(await found({ levels: ['building'] })).toEqual([b.report.id]);
+        expect(await found({ dueBefore: 2000 })).toEqual([b.report.id]);
+      });
+
       it('claims due reports in bulk, oldest first, leaving out those under anyone’s unexpired claim', async () => {
         const t = await tree(store);
         const mk = (next: number | null) => report(t.a1, { nextCheckAt: next });
@@ -457,14 +497,16 @@ export function storeContract(name: string, harness: AdapterHarness) {
         expect(await store.reports.claim(r200.report.id, 1, 'run-1', 250, 0)).toBeTruthy();
         const got = await store.reports.claimDue(300, 2, 'run-1', 600);
         expect(got.map((r) => r.id)).toEqual([r100.report.id, r200.report.id]);
-        expect(got[1]).toMatchObject({ claimOwner: 'run-1', claimUntil: 600, version: 3 });
+        expect(got[1]).toEqual(r200.report);
         // Its own unexpired claims are not handed back either; the other run's is not due for it.
         expect((await store.reports.claimDue(300, 10, 'run-1', 600)).map((r) => r.id)).toEqual([r300.report.id]);
         expect(await store.reports.claimDue(300, 10, 'run-1', 600)).toEqual([]);
         expect((await store.reports.claimDue(400, 10, 'run-2', 900)).map((r) => r.id)).toEqual([r250.report.id]);
-        // A claimed report saved over its claimed version; the pre-claim version no longer saves.
-        expect(await store.reports.save({ ...r100.report, claimOwner: null, claimUntil: null }, 1, [])).toBeNull();
-        expect(await store.reports.save({ ...got[0], claimOwner: null, claimUntil: null }, got[0].version, [])).toMatchObject({ version: 3 });
+        // The claim holds off other timer runs, not a handler: a save in between wins the version,
+        // and the timer's save of the version it claimed then writes nothing.
+        expect(await store.reports.save({ ...got[0], status: 'responded' }, 1, [])).toMatchObject({ version: 2 });
+        expect(await store.reports.save({ ...got[0], escalations: 1 }, got[0].version, [])).toBeNull();
+        expect(await store.reports.get(r100.report.id)).toMatchObject({ status: 'responded', escalations: 0 });
         expect(await store.reports.claimDue(300, 0, 'run-3', 900)).toEqual([]);
       });
 
@@ -497,7 +539,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
         expect(r1.escalated + r2.escalated).toBe(7);
         for (const x of filed) {
           const r = (await store.reports.get(x.report.id))!;
-          expect(r).toMatchObject({ level: 'compound', handlerId: secretary.id, escalations: 1, claimOwner: null });
+          expect(r).toMatchObject({ level: 'compound', handlerId: secretary.id, escalations: 1 });
           expect((await store.reports.timeline(r.id)).filter((e) => e.type === 'escalate')).toHaveLength(1);
         }
         // The building lead hears of each breach once, the compound secretary of each arrival once.

@@ -412,7 +412,7 @@ export const desk: FunctionDef = {
           levelUnit.id,
           input.note ? `改派给${handler.name}：${input.note}` : `改派给${handler.name}`,
         );
-        const saved = await deps.store.reports.save({ ...change.report, claimOwner: null, claimUntil: null }, item.version, change.entries);
+        const saved = await deps.store.reports.save(change.report, item.version, change.entries);
         if (!saved) throw new DomainError('CONFLICT.VERSION');
         await audit(ctx, 'desk.reassign', 'report', r.id, { reportId: r.id, fromHandlerId: r.handlerId, toHandlerId: handler.id, note: input.note ?? null }, r.unitPath);
         await deps.notifier.notify({ personId: handler.id, kind: 'report.assigned', title: '交给您办理的民情反映', body: r.description.slice(0, 40), page: `handler/report/index?id=${r.id}` });

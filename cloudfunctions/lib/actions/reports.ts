@@ -295,7 +295,7 @@ async function load(ctx: AuthedContext, id: string, version?: number): Promise<R
 /** Saves a change over the version the caller read; CONFLICT.VERSION if someone was faster. */
 async function commit(ctx: AuthedContext, before: Report, expected: number, change: Change): Promise<Report> {
   if (before.version !== expected) throw new DomainError('CONFLICT.VERSION');
-  const saved = await ctx.deps.store.reports.save({ ...change.report, claimOwner: null, claimUntil: null }, expected, change.entries);
+  const saved = await ctx.deps.store.reports.save(change.report, expected, change.entries);
   if (!saved) throw new DomainError('CONFLICT.VERSION');
   return saved;
 }
@@ -652,7 +652,8 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
         const routeUp = up ? await once(routes, `${r.unitPath} ${category.code} ${up}`, () => routeFrom(deps, r, category, up)) : null;
         change = escalate(a, r, category, routeUp, `超过${LEVEL_LABEL[r.level]}办理时限，自动上报`, true);
       }
-      const released = { ...(change?.report ?? r), claimOwner: null, claimUntil: null };
+      // Saving it ends the claim.
+      const released = { ...(change?.report ?? r) };
       if (!change) released.nextCheckAt = nextCheck(r, policy);
       const notices =
         step === 'warn'
@@ -660,7 +661,7 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
           : step === 'escalate'
             ? [...noticeTo(r.handlerId, 'report.breached', '民情反映已超时，已自动上报', r.description.slice(0, 40), r.id), ...(released.level !== r.level ? escalationNotices(released) : [])]
             : [];
-      saves.push({ report: released, expectedVersion: r.version, entries: change?.entries ?? [], also: { messages: notices.map((n) => deps.notifier.message(n)) } });
+      saves.push({ report: released, before: r, expectedVersion: r.version, entries: change?.entries ?? [], also: { messages: notices.map((n) => deps.notifier.message(n)) } });
       done.push({ step, notices });
     }
     const saved = await deps.store.reports.saveAll(saves);
@@ -675,7 +676,10 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
       for (const n of notices) await deps.notifier.deliver(n);
     }
   }
-  if (held.length > 0) await deps.store.reports.saveAll(held.map((r) => ({ report: { ...r, claimOwner: null, claimUntil: null }, expectedVersion: r.version, entries: [] })));
+  await deps.store.reports.release(
+    held.map((r) => r.id),
+    owner,
+  );
   return res;
 }
 

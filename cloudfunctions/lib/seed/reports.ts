@@ -198,8 +198,6 @@ export function syntheticReports(o: SyntheticOptions): { report: Report; entries
       followers: [],
       // Synthetic history: the timer has nothing to catch up on.
       nextCheckAt: null,
-      claimOwner: null,
-      claimUntil: null,
       version: 1 + entries.length,
       createdAt,
       updatedAt: Math.max(createdAt, closedAt ?? resolvedAt ?? respondedAt ?? createdAt),

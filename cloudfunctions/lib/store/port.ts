@@ -155,6 +155,12 @@ export interface ReportSave {
   expectedVersion: number;
   entries: readonly TimelineEntry[];
   also?: ReportSideWrites;
+  /**
+   * The report exactly as the store gave it at `expectedVersion`, if the caller has it (the timer
+   * does, from claimDue): an adapter may use it instead of reading the stored row again. The
+   * version check still decides whether the save lands.
+   */
+  before?: Report;
 }
 
 export interface ReportRepo {
@@ -179,15 +185,22 @@ export interface ReportRepo {
   saveAll(saves: readonly ReportSave[]): Promise<(Report | null)[]>;
   /**
    * Takes a report for the timer: succeeds for one caller only, while the stored version is
-   * `expectedVersion` and nobody holds an unexpired claim. Returns the claimed report (version bumped).
+   * `expectedVersion` and no other owner holds an unexpired claim. Returns the report as stored.
+   *
+   * A claim is a lease beside the report, not a write of it: it leaves the report and its version
+   * alone (so the timer's later save is checked against the version it read), and any save of the
+   * report ends it. It keeps a second timer run away; it does not stop a handler, whose save wins
+   * the version race and makes the timer's save of the older version write nothing.
    */
   claim(id: string, expectedVersion: number, owner: string, until: number, now: number): Promise<Report | null>;
   /**
    * The timer's work list, taken in bulk: claims for `owner` until `until` up to `limit` reports
    * whose nextCheckAt has come (oldest first) and on which nobody, `owner` included, holds an
-   * unexpired claim. Each report goes to one caller only; returns them claimed (version bumped).
+   * unexpired claim. Each report goes to one caller only; returns them as stored.
    */
   claimDue(now: number, limit: number, owner: string, until: number): Promise<Report[]>;
+  /** Ends the claims `owner` holds on these reports, without writing the reports. */
+  release(ids: readonly string[], owner: string): Promise<void>;
   /** Reports whose nextCheckAt has come, oldest first: the timer's work list. */
   listDue(now: number, limit: number): Promise<Report[]>;
   /** A person's own reports (created for or by them), newest first. */

@@ -151,8 +151,6 @@ export function createReport(act: Act, input: NewReport, route: Route): Change {
     rejectReason: null,
     followers: [],
     nextCheckAt: null,
-    claimOwner: null,
-    claimUntil: null,
     version: 1,
     createdAt: act.now,
     updatedAt: act.now,

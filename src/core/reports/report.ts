@@ -94,9 +94,6 @@ export interface Report {
 
   /** The earliest moment the timer must look at this report again (null when it needs nothing). */
   nextCheckAt: number | null;
-  /** Which timer run holds it, until when (see ReportRepo.claim). */
-  claimOwner: string | null;
-  claimUntil: number | null;
   version: number;
   createdAt: number;
   updatedAt: number;

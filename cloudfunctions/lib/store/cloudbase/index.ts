@@ -311,8 +311,9 @@ function reportDoc(r: Report): Doc {
   const { id, ...fields } = r;
   return { _id: id, ...fields };
 }
+/** A report document; claimOwner and claimUntil, the timer's claim, are the adapter's own fields. */
 function toReport(d: Doc): Report {
-  const { _id, _openid: _o, ...fields } = d;
+  const { _id, _openid: _o, claimOwner: _c, claimUntil: _u, ...fields } = d;
   return { id: _id, ...fields } as Report;
 }
 /** A timeline entry, with its place in the order it was appended: the report version its write produced, then its index in that write. */
@@ -833,11 +834,11 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     async claim(id, expected, owner, until, now) {
       const cur = await reports.get(id);
       if (!cur || cur.version !== expected) return null;
+      // The claim fields only: the report and its version stay as they are (see ReportRepo.claim).
       const r = await coll('reports')
         .where(_.and([{ _id: id, version: expected }, claimFree(owner, now)]))
-        .update({ claimOwner: owner, claimUntil: until, version: expected + 1 });
-      // The update matched the version read, so the document is `cur` plus the claim.
-      return r.updated === 1 ? { ...cur, claimOwner: owner, claimUntil: until, version: expected + 1 } : null;
+        .update({ claimOwner: owner, claimUntil: until });
+      return r.updated === 1 ? cur : null;
     },
     async claimDue(now, limit, owner, until) {
       if (limit <= 0) return [];
@@ -848,10 +849,16 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
         const cur = due[i];
         const r = await coll('reports')
           .where(_.and([{ _id: cur.id, version: cur.version }, claimFree(null, now)]))
-          .update({ claimOwner: owner, claimUntil: until, version: cur.version + 1 });
-        if (r.updated === 1) claimed[i] = { ...cur, claimOwner: owner, claimUntil: until, version: cur.version + 1 };
+          .update({ claimOwner: owner, claimUntil: until });
+        if (r.updated === 1) claimed[i] = cur;
       });
       return claimed.filter((r): r is Report => r !== null);
+    },
+    async release(ids, owner) {
+      for (let i = 0; i < ids.length; i += 100)
+        await coll('reports')
+          .where({ _id: _.in([...ids.slice(i, i + 100)]), claimOwner: owner })
+          .update({ claimOwner: null, claimUntil: null });
     },
     async listDue(now, limit) {
       if (limit <= 0) return [];

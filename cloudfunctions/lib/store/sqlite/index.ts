@@ -23,8 +23,6 @@ const SAVED_COLUMNS: readonly (readonly [string, string])[] = [
       ['handler_id', 'handlerId'],
       ['due_at', 'dueAt'],
       ['next_check_at', 'nextCheckAt'],
-      ['claim_owner', 'claimOwner'],
-      ['claim_until', 'claimUntil'],
     ] as const
   ),
   ...DESK_SET_COLUMNS,
@@ -233,9 +231,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
       db.prepare('INSERT INTO audit (id, at, actor_id, action, target_kind, target_id, unit_path, detail) VALUES (@id, @at, @actorId, @action, @targetKind, @targetId, @unitPath, @detail)'),
     ),
     auditForTarget: db.prepare<[string, number]>('SELECT * FROM audit WHERE target_id = ? ORDER BY at DESC, id DESC LIMIT ?'),
-    msgInsert: db.prepare(
-      'INSERT INTO messages (id, person_id, kind, title, body, page, created_at, read_at) VALUES (@id, @personId, @kind, @title, @body, @page, @createdAt, @readAt)',
-    ),
+    msgInsert: db.prepare('INSERT INTO messages (id, person_id, kind, title, body, page, created_at, read_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
     msgList: db.prepare<[string, number, number]>(
       'SELECT * FROM messages WHERE person_id = ? AND created_at < ? ORDER BY created_at DESC, id DESC LIMIT ?',
     ),
@@ -259,25 +255,32 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
 
   const rq = {
     insert: db.prepare(
-      `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, claim_owner, claim_until, created_at, version, doc, ${DESK_INSERT_COLUMNS})
-       VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @claimOwner, @claimUntil, @createdAt, @version, @doc, ${DESK_INSERT_VALUES})`,
+      `INSERT INTO reports (id, client_request_id, created_by, resident_id, unit_id, unit_path, community_id, category, status, level, handler_id, due_at, next_check_at, created_at, version, doc, ${DESK_INSERT_COLUMNS})
+       VALUES (@id, @clientRequestId, @createdBy, @residentId, @unitId, @unitPath, @communityId, @category, @status, @level, @handlerId, @dueAt, @nextCheckAt, @createdAt, @version, @doc, ${DESK_INSERT_VALUES})`,
     ),
     byRequest: db.prepare<[string, string], { doc: string }>('SELECT doc FROM reports WHERE created_by = ? AND client_request_id = ?'),
     get: db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id = ?'),
-    // A claim changes no indexed column: updating only what it changes leaves the indexes alone.
-    claim: db.prepare('UPDATE reports SET claim_owner = @claimOwner, claim_until = @claimUntil, version = @version, doc = @doc WHERE id = @id AND version = @expected'),
+    // A claim is taken if there is none, or if the one there has expired or is the owner's own.
+    claim: db.prepare(
+      `INSERT INTO report_claims (report_id, owner, until) VALUES (@id, @owner, @until)
+       ON CONFLICT (report_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
+       WHERE report_claims.until <= @now OR report_claims.owner = @owner`,
+    ),
+    unclaim: db.prepare('DELETE FROM report_claims WHERE report_id = ?'),
+    release: db.prepare("DELETE FROM report_claims WHERE owner = ? AND report_id IN (SELECT value FROM json_each(?))"),
+    byIds: db.prepare<[string], { doc: string }>('SELECT doc FROM reports WHERE id IN (SELECT value FROM json_each(?))'),
     event: db.prepare('INSERT INTO report_events (id, report_id, at, doc) VALUES (?, ?, ?, ?)'),
     timeline: db.prepare<[string], { doc: string }>('SELECT doc FROM report_events WHERE report_id = ? ORDER BY at, rowid'),
     due: db.prepare<[number, number], { doc: string }>('SELECT doc FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= ? ORDER BY next_check_at LIMIT ?'),
-    // Picks and claims in one statement; the doc gets the claim by json_set, so no report is parsed
-    // and serialized again just to be claimed. (version + 1 in SET is the row's version before.)
-    claimDue: db.prepare<{ now: number; limit: number; owner: string; until: number }, { doc: string }>(
-      `UPDATE reports SET claim_owner = @owner, claim_until = @until, version = version + 1,
-         doc = json_set(doc, '$.claimOwner', @owner, '$.claimUntil', @until, '$.version', version + 1)
-       WHERE id IN (SELECT id FROM reports WHERE next_check_at IS NOT NULL AND next_check_at <= @now
-                      AND (claim_owner IS NULL OR claim_until IS NULL OR claim_until <= @now)
-                    ORDER BY next_check_at LIMIT @limit)
-       RETURNING doc`,
+    // Picks and claims in one statement, writing only claim rows (an expired claim is taken over).
+    claimDue: db.prepare<{ now: number; limit: number; owner: string; until: number }, { report_id: string }>(
+      `INSERT INTO report_claims (report_id, owner, until)
+       SELECT id, @owner, @until FROM reports
+        WHERE next_check_at IS NOT NULL AND next_check_at <= @now
+          AND NOT EXISTS (SELECT 1 FROM report_claims c WHERE c.report_id = reports.id AND c.until > @now)
+        ORDER BY next_check_at LIMIT @limit
+       ON CONFLICT (report_id) DO UPDATE SET owner = excluded.owner, until = excluded.until
+       RETURNING report_id`,
     ),
     mine: db.prepare<[string, string, number, number], { doc: string }>(
       `SELECT doc FROM reports WHERE (resident_id = ? OR created_by = ?) AND created_at < ?
@@ -289,6 +292,12 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
   };
   const parseReport = (r: { doc: string } | undefined): Report | null => (r ? (JSON.parse(r.doc) as Report) : null);
   const reportRow = (r: Report) => ({ ...r, ...deskColumns(r), doc: JSON.stringify(r) });
+  /** The values of SAVED_COLUMNS for a report, in that order, as the row stores them. */
+  const columnValues = (r: Report): unknown[] => {
+    const desk = deskColumns(r) as Record<string, unknown>;
+    const fields = r as unknown as Record<string, unknown>;
+    return SAVED_COLUMNS.map(([, key]) => (key in desk ? desk[key] : fields[key]) ?? null);
+  };
   const deskParts = sqliteDesk(db, stmt);
 
   function where(f: ReportFilter): { sql: string; args: unknown[] } {
@@ -308,9 +317,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     return { sql: parts.join(' AND '), args };
   }
 
+  const insertMessage = (m: Message) => q.msgInsert.run(m.id, m.personId, m.kind, m.title, m.body, m.page, m.createdAt, m.readAt);
   const writeAlso = (also: ReportSideWrites | undefined) => {
     for (const e of also?.audit ?? []) q.auditInsert.run({ ...e, detail: JSON.stringify(e.detail) });
-    for (const m of also?.messages ?? []) q.msgInsert.run(m);
+    for (const m of also?.messages ?? []) insertMessage(m);
   };
   const insertReport = db.transaction((report: Report, timeline: readonly TimelineEntry[], also?: ReportSideWrites) => {
     const existing = parseReport(rq.byRequest.get(report.createdBy, report.clientRequestId));
@@ -323,27 +333,59 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
   // A save names in its SET only the columns whose value changed (besides version and doc): SQLite
   // rewrites the entries of every index on a column named in SET, changed or not, and a report has
   // nine indexes (the timer's escalation changes the columns of four or five of them).
-  const current = db.prepare<[string], Record<string, unknown>>(`SELECT version, ${SAVED_COLUMNS.map(([c]) => c).join(', ')} FROM reports WHERE id = ?`);
-  const saveOne = (report: Report, expected: number, entries: readonly TimelineEntry[], also?: ReportSideWrites) => {
+  // The stored values of SAVED_COLUMNS, version first (a row as an array, in that order).
+  const current = db.prepare<[string], unknown[]>(`SELECT version, ${SAVED_COLUMNS.map(([c]) => c).join(', ')} FROM reports WHERE id = ?`).raw();
+  // One UPDATE per set of changed columns, keyed by its bit mask (a sweep uses two or three).
+  const updates = new Map<number, Statement>();
+  const updateFor = (mask: number) => {
+    let u = updates.get(mask);
+    if (!u) {
+      if (updates.size >= 200) updates.clear();
+      const set = SAVED_COLUMNS.filter((_, i) => mask & (1 << i)).map(([c]) => `, ${c} = ?`);
+      u = db.prepare(`UPDATE reports SET version = ?, doc = ?${set.join('')} WHERE id = ? AND version = ?`);
+      updates.set(mask, u);
+    }
+    return u;
+  };
+  const saveOne = (report: Report, expected: number, entries: readonly TimelineEntry[], also?: ReportSideWrites, before?: Report) => {
+    // What the row holds now: from the caller's copy of the version it read, or read here. Either
+    // way the UPDATE's version check decides, and the columns are a function of that version's doc.
+    let was: unknown[];
+    if (before && before.id === report.id && before.version === expected) was = columnValues(before);
+    else {
+      const cur = current.get(report.id);
+      if (!cur || cur[0] !== expected) return null;
+      was = cur.slice(1);
+    }
     const next = { ...report, version: expected + 1 };
-    const cur = current.get(next.id);
-    if (!cur || cur.version !== expected) return null;
-    const row = reportRow(next) as Record<string, unknown>;
-    let set = 'version = @version, doc = @doc';
-    for (const [col, key] of SAVED_COLUMNS) if (cur[col] !== (row[key] ?? null)) set += `, ${col} = @${key}`;
-    if (stmt(`UPDATE reports SET ${set} WHERE id = @id AND version = @expected`).run({ ...row, expected }).changes !== 1) return null;
+    const now = columnValues(next);
+    let mask = 0;
+    const args: unknown[] = [next.version, JSON.stringify(next)];
+    for (let i = 0; i < now.length; i++)
+      if (now[i] !== was[i]) {
+        mask |= 1 << i;
+        args.push(now[i]);
+      }
+    args.push(next.id, expected);
+    if (updateFor(mask).run(args).changes !== 1) return null;
+    // Any save ends a claim on the report (the timer's own save is how it lets go).
+    rq.unclaim.run(next.id);
     for (const e of entries) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
     writeAlso(also);
     return next;
   };
   const saveReport = db.transaction(saveOne);
-  const saveReports = db.transaction((saves: readonly ReportSave[]) => saves.map((x) => saveOne(x.report, x.expectedVersion, x.entries, x.also)));
-  const claimDueReports = (now: number, limit: number, owner: string, until: number) =>
-    rq.claimDue
-      .all({ now, limit, owner, until })
-      .map((row) => JSON.parse(row.doc) as Report)
-      // RETURNING gives rows in no promised order.
-      .sort((a, b) => (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const saveReports = db.transaction((saves: readonly ReportSave[]) => saves.map((x) => saveOne(x.report, x.expectedVersion, x.entries, x.also, x.before)));
+  const claimDueReports = db.transaction((now: number, limit: number, owner: string, until: number) => {
+    const ids = rq.claimDue.all({ now, limit, owner, until }).map((r) => r.report_id);
+    return (
+      rq.byIds
+        .all(JSON.stringify(ids))
+        .map((row) => JSON.parse(row.doc) as Report)
+        // The order the reports were picked in is not what the rows come back in.
+        .sort((a, b) => (a.nextCheckAt ?? 0) - (b.nextCheckAt ?? 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    );
+  });
   // Group commit for the report writes: the ones that arrive while the event loop is busy wait for
   // its next turn and then commit together, each in its own savepoint (so each is still all or
   // nothing, and a lost race or an error stops only itself). A promise resolves only after the
@@ -382,9 +424,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
   const claimReport = db.transaction((id: string, expected: number, owner: string, until: number, now: number) => {
     const cur = parseReport(rq.get.get(id));
     if (!cur || cur.version !== expected) return null;
-    if (cur.claimOwner && cur.claimUntil !== null && cur.claimUntil > now && cur.claimOwner !== owner) return null;
-    const next = { ...cur, claimOwner: owner, claimUntil: until, version: expected + 1 };
-    return rq.claim.run({ id, claimOwner: owner, claimUntil: until, version: next.version, doc: JSON.stringify(next), expected }).changes === 1 ? next : null;
+    return rq.claim.run({ id, owner, until, now }).changes === 1 ? cur : null;
   });
 
   return {
@@ -410,6 +450,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
       },
       async claimDue(now, limit, owner, until) {
         return limit > 0 ? claimDueReports(now, limit, owner, until) : [];
+      },
+      async release(ids, owner) {
+        if (ids.length > 0) rq.release.run(owner, JSON.stringify(ids));
       },
       async listDue(now, limit) {
         return rq.due.all(now, limit).map((r) => JSON.parse(r.doc) as Report);
@@ -596,7 +639,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     },
     messages: {
       async insert(m: Message) {
-        q.msgInsert.run(m);
+        insertMessage(m);
       },
       async listForPerson(personId, limit, before) {
         const rows = q.msgList.all(personId, before ?? Number.MAX_SAFE_INTEGER, limit) as {

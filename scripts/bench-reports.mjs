@@ -316,15 +316,23 @@ async function benchDirect(count, httpRps) {
 
 const SCHEMA = Math.max(...MIGRATIONS.map((m) => m.version));
 /** Bump when the shape of the built data changes. */
-const DATA_VERSION = 3;
+const DATA_VERSION = 4;
 const CACHE = path.join(tmpdir(), 'jinlin-bench-cache');
-const DAY = 24 * 3600_000;
+const HOUR = 3600_000;
+const DAY = 24 * HOUR;
 
 /**
- * A database with the demo units and people and `total` reports on the demo buildings: `overdue` of
- * them filed 30 days ago where routing puts them and never answered; of the rest half closed
- * (nextCheckAt null), half open with nextCheckAt days ahead. Bulk insert, one transaction per 50,000;
- * no timeline rows (the sweep does not read them).
+ * A database with the demo units and people and `total` reports on the demo buildings, shaped like
+ * years of a street's history:
+ *  - `overdue` of them filed 30 days ago where routing puts them and never answered, spread evenly
+ *    through the table (every total/overdue-th row: the worst place for them, as recent reports
+ *    would sit together at its end);
+ *  - 5 % open and not yet due: filed in the last 24 hours, at the street (10 working days);
+ *  - the rest closed, filed over the past three years.
+ * Every report has its own times (a template per building, kind and hour or month, each copy moved
+ * back by up to an hour), as real ones do: a million reports filed at the same instant would give
+ * every index one long run of equal keys, which real data does not have.
+ * Bulk insert, one transaction per 50,000; no timeline rows (the sweep does not read them).
  */
 async function buildSweepDb(file, total, overdue) {
   const t0 = Date.now();
@@ -354,11 +362,11 @@ async function buildSweepDb(file, total, overdue) {
   // One template per building and kind, cloned with fresh ids: building a million through the engine
   // one by one would take minutes and make the same rows.
   const templates = new Map();
-  const template = (b, kind) => {
-    const key = `${b.id}:${kind}`;
+  const template = (b, kind, slot) => {
+    const key = `${b.id}:${kind}:${slot}`;
     if (templates.has(key)) return templates.get(key);
     const resident = residentsOf.get(b.id)?.[0] ?? 'per_none';
-    const at = kind === 'overdue' ? now - 30 * DAY : now;
+    const at = kind === 'overdue' ? now - 30 * DAY : kind === 'open' ? now - (slot + 1) * HOUR : now - (slot + 1) * 30 * DAY;
     // Open reports that are not due sit at the street (10 working days), so a cached file stays good
     // for a week or more; the overdue ones (filed 30 days ago) and the closed ones where routing put them.
     const rt = kind === 'open' ? { stop: { level: 'street', unitId: street.id, handlerId: streetOfficer }, skipped: [] } : entry.get(b.id);
@@ -383,7 +391,7 @@ async function buildSweepDb(file, total, overdue) {
       },
       rt,
     );
-    if (kind === 'closed') r = { ...r, status: 'closed', respondedAt: now, resolvedAt: now, resolvedLevel: r.level, closedAt: now, nextCheckAt: null };
+    if (kind === 'closed') r = { ...r, status: 'closed', respondedAt: at + DAY, resolvedAt: at + DAY, resolvedLevel: r.level, closedAt: at + 8 * DAY, nextCheckAt: null };
     templates.set(key, r);
     return r;
   };
@@ -395,14 +403,17 @@ async function buildSweepDb(file, total, overdue) {
   const every = Math.floor(total / overdue);
   let validUntil = Infinity;
   let made = 0;
+  const TIMES = ['levelStartedAt', 'respondBy', 'warnAt', 'dueAt', 'firstRespondBy', 'respondedAt', 'resolvedAt', 'closedAt', 'nextCheckAt', 'createdAt', 'updatedAt'];
   const chunk = db.transaction((from, to) => {
     for (let i = from; i < to; i++) {
-      const kind = i % every === 0 && made < overdue ? 'overdue' : i % 2 ? 'closed' : 'open';
+      const kind = i % every === 0 && made < overdue ? 'overdue' : i % 20 === 1 ? 'open' : 'closed';
       // Overdue reports spread over every building (so escalation routes from each), the rest too.
       const b = buildings[(kind === 'overdue' ? made++ : i) % buildings.length];
-      const t = template(b, kind);
+      const t = template(b, kind, kind === 'open' ? i % 24 : kind === 'closed' ? i % 36 : 0);
       const id = `rep_b${String(i).padStart(8, '0')}`;
-      const r = { ...t, id, clientRequestId: `bench-${i}`, createdAt: t.createdAt - (i % 1000) };
+      const r = { ...t, id, clientRequestId: `bench-${i}` };
+      const back = (i * 7919) % HOUR;
+      for (const k of TIMES) if (r[k] !== null) r[k] -= back;
       if (kind === 'open') validUntil = Math.min(validUntil, r.nextCheckAt);
       // Every column as the store writes it (the desk's too), so the sweep's saves change what they would.
       insert.run({ ...r, ...deskColumns(r), doc: JSON.stringify(r) });

@@ -3,7 +3,7 @@
 // dispatch, as the local host and the cloud function run it), on SQLite. Target: under 300 ms.
 // The database is built once and kept under <tmp>/jinlin-bench-cache (keyed by schema version and
 // size), so reruns skip the build.
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqliteMod from '../cloudfunctions/lib/store/sqlite/index.ts';
@@ -58,6 +58,8 @@ async function build(file) {
 
 if (!existsSync(cached)) {
   mkdirSync(cache, { recursive: true });
+  // Databases of older schema versions are of no further use.
+  for (const f of readdirSync(cache)) if (f.startsWith('desk-v') && f.endsWith(`-${REPORTS}.db`)) rmSync(path.join(cache, f), { force: true });
   const tmp = path.join(work, 'build.db');
   process.stdout.write(`building a community with ${fmt(REPORTS)} reports (kept in ${cache})… `);
   const ms = await build(tmp);

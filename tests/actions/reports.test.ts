@@ -130,6 +130,12 @@ describe('reports', () => {
       expect([a.ok, b.ok].sort()).toEqual([false, true]);
       expectFailure(a.ok ? b : a, 'CONFLICT.VERSION');
       expect((await h.store.reports.timeline(report.id)).filter((e) => e.type === 'resolve')).toHaveLength(1);
+      // The winner's audit entry and message were written with its save; the loser's were not.
+      const stored = (await h.store.reports.get(report.id))!;
+      const audits = (await h.store.audit.listForTarget(stored.unitId, 50)).filter((e) => e.action === 'reports.resolve' && e.detail.reportId === report.id);
+      expect(audits).toHaveLength(1);
+      const sun = (await h.store.people.findByUsername('jumin'))!;
+      expect((await h.store.messages.listForPerson(sun.id, 10)).filter((m) => m.kind === 'report.resolved')).toHaveLength(1);
     });
 
     it('refuses a transition the table does not allow, and acting outside your subtree', async () => {

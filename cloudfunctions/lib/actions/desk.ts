@@ -49,7 +49,7 @@ import type { AuditEntry, DeskQuery, MonthTallyRow, OpenTallyRow } from '../stor
 import { IMPORT_COLUMNS, importDigest, missingColumns, planImport } from '../desk/import';
 import { chinaTime, ledgerWorkbook, templateWorkbook, type LedgerRow, type LedgerUnitRow } from '../desk/ledger';
 import { XLSX_MIME, readTable } from '../desk/spreadsheet';
-import { audit, demand } from './common';
+import { audit, auditEntry, demand } from './common';
 import { personAction, type AuthedContext, type FunctionDef } from './define';
 import { policyKey, readStoredPolicy, storedPolicyValue } from './policy';
 import { chainOf, namesFor, policyFor, summary, type Names } from './reports';
@@ -412,10 +412,14 @@ export const desk: FunctionDef = {
           levelUnit.id,
           input.note ? `改派给${handler.name}：${input.note}` : `改派给${handler.name}`,
         );
-        const saved = await deps.store.reports.save(change.report, item.version, change.entries);
+        // The report, its audit entry and the new handler's message in one write.
+        const notice = { personId: handler.id, kind: 'report.assigned', title: '交给您办理的民情反映', body: r.description.slice(0, 40), page: `handler/report/index?id=${r.id}` };
+        const saved = await deps.store.reports.save(change.report, item.version, change.entries, {
+          audit: [auditEntry(ctx, 'desk.reassign', 'report', r.id, { reportId: r.id, fromHandlerId: r.handlerId, toHandlerId: handler.id, note: input.note ?? null }, r.unitPath)],
+          messages: [deps.notifier.message(notice)],
+        });
         if (!saved) throw new DomainError('CONFLICT.VERSION');
-        await audit(ctx, 'desk.reassign', 'report', r.id, { reportId: r.id, fromHandlerId: r.handlerId, toHandlerId: handler.id, note: input.note ?? null }, r.unitPath);
-        await deps.notifier.notify({ personId: handler.id, kind: 'report.assigned', title: '交给您办理的民情反映', body: r.description.slice(0, 40), page: `handler/report/index?id=${r.id}` });
+        await deps.notifier.deliver(notice);
         results.push({ id: r.id, ok: true });
       } catch (e) {
         if (!(e instanceof DomainError)) throw e;

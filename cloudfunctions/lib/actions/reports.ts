@@ -57,7 +57,7 @@ import {
 import type { Deps } from '../deps';
 import type { Notice } from '../ports/notifier';
 import type { ReportSave } from '../store/port';
-import { audit, auditEntry } from './common';
+import { auditEntry } from './common';
 import { personAction, type AuthedContext, type Caller, type FunctionDef } from './define';
 import { policyKey, readStoredPolicy } from './policy';
 
@@ -292,11 +292,29 @@ async function load(ctx: AuthedContext, id: string, version?: number): Promise<R
   return r;
 }
 
-/** Saves a change over the version the caller read; CONFLICT.VERSION if someone was faster. */
-async function commit(ctx: AuthedContext, before: Report, expected: number, change: Change): Promise<Report> {
+/** What a saved change brings with it: its audit entry and who hears of it. */
+interface Effects {
+  /** The audited action, e.g. 'reports.resolve' (recorded against the report's unit). */
+  audit?: string;
+  /** The notices to send, given the report as it will be saved. */
+  notices?: (next: Report) => Notice[] | Promise<Notice[]>;
+}
+
+/**
+ * Saves a change over the version the caller read, with its audit entry and in-app messages in the
+ * same write: a lost race (CONFLICT.VERSION) writes none of them. Messages are delivered further
+ * (subscribe messages) only once the write has landed.
+ */
+async function commit(ctx: AuthedContext, before: Report, expected: number, change: Change, effects: Effects = {}): Promise<Report> {
   if (before.version !== expected) throw new DomainError('CONFLICT.VERSION');
-  const saved = await ctx.deps.store.reports.save(change.report, expected, change.entries);
+  const { deps } = ctx;
+  const notices = effects.notices ? await effects.notices({ ...change.report, version: expected + 1 }) : [];
+  const saved = await deps.store.reports.save(change.report, expected, change.entries, {
+    audit: effects.audit ? [auditEntry(ctx, effects.audit, 'unit', before.unitId, { reportId: before.id }, before.unitPath)] : [],
+    messages: notices.map((n) => deps.notifier.message(n)),
+  });
   if (!saved) throw new DomainError('CONFLICT.VERSION');
+  for (const n of notices) await deps.notifier.deliver(n);
   return saved;
 }
 
@@ -304,18 +322,10 @@ async function commit(ctx: AuthedContext, before: Report, expected: number, chan
 const noticeTo = (personId: string | null, kind: string, title: string, body: string, reportId: string, resident = false): Notice[] =>
   personId ? [{ personId, kind, title, body, page: resident ? `pages/report/detail?id=${reportId}` : `handler/report/index?id=${reportId}` }] : [];
 
-const notify = async (deps: Deps, personId: string | null, kind: string, title: string, body: string, reportId: string, resident = false) => {
-  for (const n of noticeTo(personId, kind, title, body, reportId, resident)) await deps.notifier.notify(n);
-};
-
 /** The resident (or whoever filed it) and every follower. */
 function residentNotices(r: Report, kind: string, title: string, body: string): Notice[] {
   const ids = new Set([r.residentId ?? r.createdBy, ...r.followers]);
   return [...ids].flatMap((id) => noticeTo(id, kind, title, body, r.id, true));
-}
-
-async function notifyResident(deps: Deps, r: Report, kind: string, title: string, body: string) {
-  for (const n of residentNotices(r, kind, title, body)) await deps.notifier.notify(n);
 }
 
 type HandlerOp = (a: Act, r: Report, category: Category, input: Record<string, unknown>) => Promise<Change> | Change;
@@ -323,7 +333,7 @@ type HandlerOp = (a: Act, r: Report, category: Category, input: Record<string, u
 function handlerAction<S extends (typeof schemas.reports)[keyof typeof schemas.reports]>(
   schema: S,
   op: HandlerOp,
-  after?: (ctx: AuthedContext, before: Report, saved: Report, input: Record<string, unknown>) => Promise<void>,
+  notices?: (ctx: AuthedContext, before: Report, next: Report, input: Record<string, unknown>) => Notice[] | Promise<Notice[]>,
 ) {
   return personAction(schema, async (ctx, raw) => {
     const input = raw as Record<string, unknown> & { id: string; version: number };
@@ -331,9 +341,10 @@ function handlerAction<S extends (typeof schemas.reports)[keyof typeof schemas.r
     if (!mayHandle(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
     const change = await op(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input);
-    const saved = await commit(ctx, r, input.version, change);
-    await audit(ctx, `reports.${change.entries[change.entries.length - 1]?.type ?? 'change'}`, 'unit', r.unitId, { reportId: r.id }, r.unitPath);
-    if (after) await after(ctx, r, saved, input);
+    const saved = await commit(ctx, r, input.version, change, {
+      audit: `reports.${change.entries[change.entries.length - 1]?.type ?? 'change'}`,
+      notices: notices && ((next) => notices(ctx, r, next, input)),
+    });
     return detail(ctx, saved);
   });
 }
@@ -454,9 +465,9 @@ export const reports: FunctionDef = {
     return { reports: list.map((r) => summary(r, names, DEFAULT_POLICY, now)), counts };
   }),
 
-  respond: handlerAction(schemas.reports.respond, (a, r, _c, i) => respond(a, r, (i.note as string) ?? null), async (ctx, _b, saved) => {
-    await notifyResident(ctx.deps, saved, 'report.responded', '您的反映有人响应了', '负责人已收到，正在处理');
-  }),
+  respond: handlerAction(schemas.reports.respond, (a, r, _c, i) => respond(a, r, (i.note as string) ?? null), (_ctx, _b, next) =>
+    residentNotices(next, 'report.responded', '您的反映有人响应了', '负责人已收到，正在处理'),
+  ),
 
   escalate: personAction(schemas.reports.escalate, async (ctx, input) => {
     const r = await load(ctx, input.id, input.version);
@@ -466,27 +477,25 @@ export const reports: FunctionDef = {
     const policy = await policyFor(ctx.deps, r.communityId);
     const category = categoryOf(policy, r.category);
     const change = escalate(act(ctx.deps, policy, ctx.caller.person.id), r, category, await routeFrom(ctx.deps, r, category, up), input.reason, false);
-    const saved = await commit(ctx, r, input.version, change);
-    await audit(ctx, 'reports.escalate', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
-    await afterEscalation(ctx.deps, saved);
+    const saved = await commit(ctx, r, input.version, change, { audit: 'reports.escalate', notices: escalationNotices });
     return detail(ctx, saved);
   }),
 
-  transfer: handlerAction(schemas.reports.transfer, (a, r, _c, i) => transfer(a, r, i.department as string, (i.note as string) ?? null), async (ctx, _b, saved) => {
-    await notifyResident(ctx.deps, saved, 'report.transferred', '您的反映已转交相关部门', `已转交${saved.transferredTo}办理`);
-  }),
+  transfer: handlerAction(schemas.reports.transfer, (a, r, _c, i) => transfer(a, r, i.department as string, (i.note as string) ?? null), (_ctx, _b, next) =>
+    residentNotices(next, 'report.transferred', '您的反映已转交相关部门', `已转交${next.transferredTo}办理`),
+  ),
 
-  requestInfo: handlerAction(schemas.reports.requestInfo, (a, r, _c, i) => requestInfo(a, r, i.question as string), async (ctx, _b, saved, i) => {
-    await notifyResident(ctx.deps, saved, 'report.needsInfo', '请补充反映的情况', String(i.question).slice(0, 40));
-  }),
+  requestInfo: handlerAction(schemas.reports.requestInfo, (a, r, _c, i) => requestInfo(a, r, i.question as string), (_ctx, _b, next, i) =>
+    residentNotices(next, 'report.needsInfo', '请补充反映的情况', String(i.question).slice(0, 40)),
+  ),
 
-  requestExtension: handlerAction(schemas.reports.requestExtension, (a, r, _c, i) => requestExtension(a, r, i.days as number, i.reason as string), async (ctx, before, saved) => {
-    const chain = await chainOf(ctx.deps, { path: saved.unitPath });
-    const policy = await policyFor(ctx.deps, saved.communityId);
-    const category = categoryOf(policy, saved.category);
-    const deciderLevel = saved.extension!.deciderLevel;
+  requestExtension: handlerAction(schemas.reports.requestExtension, (a, r, _c, i) => requestExtension(a, r, i.days as number, i.reason as string), async (ctx, before, next) => {
+    const chain = await chainOf(ctx.deps, { path: next.unitPath });
+    const policy = await policyFor(ctx.deps, next.communityId);
+    const category = categoryOf(policy, next.category);
+    const deciderLevel = next.extension!.deciderLevel;
     const decider = route(deciderLevel, category, chain, await bindingsOn(ctx.deps, chain)).stop.handlerId;
-    await notify(ctx.deps, decider, 'report.extensionRequested', '有一份延期申请待审批', before.description.slice(0, 40), saved.id);
+    return noticeTo(decider, 'report.extensionRequested', '有一份延期申请待审批', before.description.slice(0, 40), next.id);
   }),
 
   decideExtension: personAction(schemas.reports.decideExtension, async (ctx, input) => {
@@ -495,26 +504,23 @@ export const reports: FunctionDef = {
     const policy = await policyFor(ctx.deps, r.communityId);
     const requester = r.extension!.requestedBy;
     const change = decideExtension(act(ctx.deps, policy, ctx.caller.person.id), r, input.approve, input.note ?? null);
-    const saved = await commit(ctx, r, input.version, change);
-    await audit(ctx, 'reports.decideExtension', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
-    await notify(ctx.deps, requester, 'report.extensionDecided', input.approve ? '延期申请已同意' : '延期申请未同意', `新的办结时限：${fmt(saved.dueAt)}`, saved.id);
+    const saved = await commit(ctx, r, input.version, change, {
+      audit: 'reports.decideExtension',
+      notices: (next) => noticeTo(requester, 'report.extensionDecided', input.approve ? '延期申请已同意' : '延期申请未同意', `新的办结时限：${fmt(next.dueAt)}`, next.id),
+    });
     return detail(ctx, saved);
   }),
 
   resolve: handlerAction(
     schemas.reports.resolve,
     async (a, r, _c, i) => resolve(a, r, i.note as string, []),
-    async (ctx, _b, saved) => {
-      await notifyResident(ctx.deps, saved, 'report.resolved', '您的反映已办结，请评价', '请确认问题是否解决并评价');
-    },
+    (_ctx, _b, next) => residentNotices(next, 'report.resolved', '您的反映已办结，请评价', '请确认问题是否解决并评价'),
   ),
 
   reject: handlerAction(
     schemas.reports.reject,
     (a, r, _c, i) => reject(a, r, i.kind as 'duplicate' | 'notActionable', i.reason as string, (i.duplicateOf as string) ?? null),
-    async (ctx, _b, saved) => {
-      await notifyResident(ctx.deps, saved, 'report.rejected', '您的反映未受理', saved.rejectReason ?? '');
-    },
+    (_ctx, _b, next) => residentNotices(next, 'report.rejected', '您的反映未受理', next.rejectReason ?? ''),
   ),
 
   comment: handlerAction(schemas.reports.comment, (a, r, _c, i) => comment(a, r, i.note as string, [])),
@@ -524,9 +530,10 @@ export const reports: FunctionDef = {
     if (!isResidentOf(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
-    const saved = await commit(ctx, r, input.version, provideInfo(act(ctx.deps, policy, ctx.caller.person.id), r, input.answer, photos));
-    await audit(ctx, 'reports.provideInfo', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
-    await notify(ctx.deps, saved.handlerId, 'report.infoProvided', '居民补充了情况', input.answer.slice(0, 40), saved.id);
+    const saved = await commit(ctx, r, input.version, provideInfo(act(ctx.deps, policy, ctx.caller.person.id), r, input.answer, photos), {
+      audit: 'reports.provideInfo',
+      notices: (next) => noticeTo(next.handlerId, 'report.infoProvided', '居民补充了情况', input.answer.slice(0, 40), next.id),
+    });
     return detail(ctx, saved);
   }),
 
@@ -535,16 +542,18 @@ export const reports: FunctionDef = {
     if (!isResidentOf(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     if (r.rating) throw new DomainError('REPORT.ALREADY_RATED');
     const policy = await policyFor(ctx.deps, r.communityId);
-    const saved = await commit(ctx, r, input.version, rate(act(ctx.deps, policy, ctx.caller.person.id), r, input.rating, input.note ?? null));
-    await audit(ctx, 'reports.rate', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
-    if (input.rating === 'unsatisfied') {
-      // A follow-up task for community staff.
-      const chain = await chainOf(ctx.deps, { path: saved.unitPath });
-      const community = chain.find((u) => u.kind === 'community');
-      if (community)
-        for (const b of (await ctx.deps.store.bindings.listForUnit(community.id)).filter((x) => x.role === 'community_staff' || x.role === 'community_secretary'))
-          await notify(ctx.deps, b.personId, 'report.followUp', '居民不满意，请回访', saved.description.slice(0, 40), saved.id);
-    }
+    const saved = await commit(ctx, r, input.version, rate(act(ctx.deps, policy, ctx.caller.person.id), r, input.rating, input.note ?? null), {
+      audit: 'reports.rate',
+      notices: async (next) => {
+        if (input.rating !== 'unsatisfied') return [];
+        // A follow-up task for community staff.
+        const chain = await chainOf(ctx.deps, { path: next.unitPath });
+        const community = chain.find((u) => u.kind === 'community');
+        if (!community) return [];
+        const staff = (await ctx.deps.store.bindings.listForUnit(community.id)).filter((x) => x.role === 'community_staff' || x.role === 'community_secretary');
+        return staff.flatMap((b) => noticeTo(b.personId, 'report.followUp', '居民不满意，请回访', next.description.slice(0, 40), next.id));
+      },
+    });
     return detail(ctx, saved);
   }),
 
@@ -553,9 +562,10 @@ export const reports: FunctionDef = {
     if (!isResidentOf(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
-    const saved = await commit(ctx, r, input.version, dispute(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input.reason, photos));
-    await audit(ctx, 'reports.dispute', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
-    await notify(ctx.deps, saved.handlerId, 'report.disputed', '居民表示问题还没解决', input.reason.slice(0, 40), saved.id);
+    const saved = await commit(ctx, r, input.version, dispute(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input.reason, photos), {
+      audit: 'reports.dispute',
+      notices: (next) => noticeTo(next.handlerId, 'report.disputed', '居民表示问题还没解决', input.reason.slice(0, 40), next.id),
+    });
     return detail(ctx, saved);
   }),
 
@@ -563,8 +573,7 @@ export const reports: FunctionDef = {
     const r = await load(ctx, input.id, input.version);
     if (!can(ctx.caller.bindings, 'report.manage', { path: r.unitPath })) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
-    const saved = await commit(ctx, r, input.version, closeFollowUp(act(ctx.deps, policy, ctx.caller.person.id), r, input.note));
-    await audit(ctx, 'reports.closeFollowUp', 'unit', r.unitId, { reportId: r.id }, r.unitPath);
+    const saved = await commit(ctx, r, input.version, closeFollowUp(act(ctx.deps, policy, ctx.caller.person.id), r, input.note), { audit: 'reports.closeFollowUp' });
     return detail(ctx, saved);
   }),
 
@@ -592,10 +601,6 @@ function escalationNotices(saved: Report): Notice[] {
     ...noticeTo(saved.handlerId, 'report.assigned', `上报来的民情反映（${LEVEL_LABEL[saved.level]}）`, saved.description.slice(0, 40), saved.id),
     ...residentNotices(saved, 'report.escalated', '您的反映已上报', `已上报到${LEVEL_LABEL[saved.level]}处理`),
   ];
-}
-
-async function afterEscalation(deps: Deps, saved: Report) {
-  for (const n of escalationNotices(saved)) await deps.notifier.notify(n);
 }
 
 // ---------- the timer ----------

@@ -8,8 +8,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import type { Page } from 'playwright-core';
+import { openDeskBrowser } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
 // A project's testTimeout is not applied when jest runs every project (npm test): set it here.
@@ -19,9 +19,8 @@ const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DAY = 24 * 3600_000;
 
 let server: RunningServer;
-let context: BrowserContext;
 let page: Page;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 let downloads: string;
 let staff: string;
 let communityId: string;
@@ -106,24 +105,14 @@ beforeAll(async () => {
   const whoami = await call('auth', 'whoAmI', {}, staff);
   communityId = whoami.bindings.find((b: any) => b.role === 'community_staff').unit.id;
 
-  profile = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-chromium-'));
   downloads = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-downloads-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    acceptDownloads: true,
-    args: CHROMIUM_ARGS,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
+  ({ page, close: closeBrowser } = await openDeskBrowser({ width: 1440, height: 900 }, { acceptDownloads: true }));
 });
 
 afterAll(async () => {
-  await context?.close();
+  await closeBrowser?.();
   await server?.stop();
-  for (const dir of [profile, downloads]) if (dir) rmSync(dir, { recursive: true, force: true });
+  if (downloads) rmSync(downloads, { recursive: true, force: true });
 });
 
 describe('management page for community staff', () => {

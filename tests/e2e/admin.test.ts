@@ -2,11 +2,10 @@
  * The management page and the h5 home in a real Chromium against the real local server
  * (fresh SQLite database with the demo data). Screenshots land in tests/e2e/screenshots/.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import type { BrowserContext, Page } from 'playwright-core';
+import { openDeskBrowser } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -15,7 +14,7 @@ const BUILDING = 'E2E测试楼';
 let server: RunningServer;
 let context: BrowserContext;
 let page: Page;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 
 const shot = (name: string, p: Page = page) => p.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
 const tree = () => page.locator('.ant-tree');
@@ -27,23 +26,13 @@ beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ensureBuilt();
   server = await startServer();
-  profile = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-chromium-'));
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    // The common office PC screen.
-    viewport: { width: 1366, height: 768 },
-    locale: 'zh-CN',
-    args: CHROMIUM_ARGS,
-  });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.setDefaultTimeout(15000);
+  // The common office PC screen.
+  ({ context, page, close: closeBrowser } = await openDeskBrowser({ width: 1366, height: 768 }));
 });
 
 afterAll(async () => {
-  await context?.close();
+  await closeBrowser?.();
   await server?.stop();
-  if (profile) rmSync(profile, { recursive: true, force: true });
 });
 
 describe('management page (/admin/)', () => {

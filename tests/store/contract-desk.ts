@@ -5,21 +5,12 @@
 import type { Report, Unit } from '../../src/core';
 import type { DeskQuery, Store } from '../../cloudfunctions/lib/store/port';
 import { binding, person, report, unit } from '../support/factories';
+import { tree } from './tree';
 import type { AdapterHarness } from './contract';
 
 const HOUR = 3600_000;
 const NOW = Date.parse('2026-11-20T12:00:00+08:00');
 
-async function tree(store: Store) {
-  const street = unit(null, 'street', '幸福街道');
-  const community = unit(street, 'community', '阳光社区');
-  const a = unit(community, 'compound', '幸福里小区');
-  const b = unit(community, 'compound', '阳光花园');
-  const a1 = unit(a, 'building', '1号楼');
-  const b1 = unit(b, 'building', '1号楼');
-  for (const u of [street, community, a, b, a1, b1]) await store.units.insert(u);
-  return { street, community, a, b, a1, b1 };
-}
 
 /** Reports in different states, each named for what it shows. */
 async function reports(store: Store, t: Awaited<ReturnType<typeof tree>>) {

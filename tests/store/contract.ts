@@ -7,6 +7,7 @@ import type { AuditEntry, Message, ReportFilter, Store } from '../../cloudfuncti
 import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
 import { sweep } from '../../cloudfunctions/lib/actions/reports';
 import { binding, person, report, unit } from '../support/factories';
+import { tree } from './tree';
 import { deskStoreContract } from './contract-desk';
 
 export interface AdapterHarness {
@@ -14,17 +15,6 @@ export interface AdapterHarness {
   open(): Promise<Store>;
 }
 
-async function tree(store: Store) {
-  const street = unit(null, 'street', '幸福街道');
-  const community = unit(street, 'community', '阳光社区');
-  const a = unit(community, 'compound', '幸福里小区');
-  const b = unit(community, 'compound', '阳光花园');
-  const a1 = unit(a, 'building', '1号楼');
-  const a2 = unit(a, 'building', '2号楼');
-  const b1 = unit(b, 'building', '1号楼');
-  for (const u of [street, community, a, b, a1, a2, b1]) await store.units.insert(u);
-  return { street, community, a, b, a1, a2, b1 };
-}
 
 async function rejectsWith(p: Promise<unknown>, code: string) {
   await expect(p).rejects.toBeInstanceOf(DomainError);

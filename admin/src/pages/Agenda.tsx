@@ -11,6 +11,7 @@ import { useFailure } from '../feedback';
 import { dateTime } from '../format';
 import { navigate, replaceSearch, useSearch } from '../router';
 import { useUnits } from '../units';
+import { PageHeader } from '../components/PageHeader';
 
 const MEETING_DAYS = [3, 13, 23];
 const REASON: Record<AgendaItem['reasons'][number], { label: string; color: string }> = {
@@ -79,26 +80,20 @@ export default function AgendaPage() {
   const total = agenda ? agenda.escalated.length + agenda.overdue.length + agenda.disputed.length : 0;
   return (
     <Flex vertical gap={16} className="agenda-page">
-      <Flex align="center" gap={12} className="no-print">
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          逢三说事
-        </Typography.Title>
-        <Typography.Text type="secondary">每月 3 日、13 日、23 日议事会：上次会议以来上报、超时和居民有异议的反映</Typography.Text>
-        <Flex gap={8} style={{ marginLeft: 'auto' }}>
-          <TreeSelect aria-label="单位" style={{ width: 220 }} treeData={treeData} value={agenda?.unit.id ?? unitId} onChange={(v: string) => set('unit', v)} treeDefaultExpandAll placeholder="单位" />
-          <DatePicker
-            aria-label="会议日期"
-            allowClear={false}
-            value={dayjs(date)}
-            disabledDate={(d) => !MEETING_DAYS.includes(d.date())}
-            onChange={(d) => d && set('date', d.format('YYYY-MM-DD'))}
-            format="YYYY年M月D日"
-          />
-          <Button type="primary" icon={<PrinterOutlined />} disabled={!agenda} onClick={() => window.print()}>
-            打印议程
-          </Button>
-        </Flex>
-      </Flex>
+      <PageHeader title="逢三说事" hint="每月 3 日、13 日、23 日议事会：上次会议以来上报、超时和居民有异议的反映" className="no-print">
+        <TreeSelect aria-label="单位" style={{ width: 220 }} treeData={treeData} value={agenda?.unit.id ?? unitId} onChange={(v: string) => set('unit', v)} treeDefaultExpandAll placeholder="单位" />
+        <DatePicker
+          aria-label="会议日期"
+          allowClear={false}
+          value={dayjs(date)}
+          disabledDate={(d) => !MEETING_DAYS.includes(d.date())}
+          onChange={(d) => d && set('date', d.format('YYYY-MM-DD'))}
+          format="YYYY年M月D日"
+        />
+        <Button type="primary" icon={<PrinterOutlined />} disabled={!agenda} onClick={() => window.print()}>
+          打印议程
+        </Button>
+      </PageHeader>
 
       {error && <Alert type="error" showIcon title={error} />}
       {!agenda && !error && <Skeleton active paragraph={{ rows: 8 }} />}

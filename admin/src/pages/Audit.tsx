@@ -10,6 +10,7 @@ import { useFailure } from '../feedback';
 import { dateTime } from '../format';
 import { navigate } from '../router';
 import { useUnits } from '../units';
+import { PageHeader } from '../components/PageHeader';
 
 const PAGE = 50;
 /** The actions the server records, as the log names them (the server labels each entry the same way). */
@@ -153,12 +154,7 @@ export default function AuditPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Flex align="center" gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          操作日志
-        </Typography.Title>
-        <Typography.Text type="secondary">记录谁在什么时候对哪件反映、哪个单位或哪位人员做了什么</Typography.Text>
-      </Flex>
+      <PageHeader title="操作日志" hint="记录谁在什么时候对哪件反映、哪个单位或哪位人员做了什么" />
       <Card size="small">
         <Flex gap={8} wrap>
           <TreeSelect

@@ -9,6 +9,7 @@ import { clearDraft, loadDraft, saveDraft } from '../drafts';
 import { useFailure } from '../feedback';
 import { replaceSearch, useSearch } from '../router';
 import { useUnits } from '../units';
+import { PageHeader } from '../components/PageHeader';
 
 interface Values {
   policy: CommunityPolicy;
@@ -144,23 +145,17 @@ export default function SettingsPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex align="center" gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          时限设置
-        </Typography.Title>
-        <Typography.Text type="secondary">各类反映从哪一级开始办理、每一级的响应和办结时限。修改只影响之后新提交或转到新层级的反映。</Typography.Text>
-        <Flex gap={8} style={{ marginLeft: 'auto' }}>
-          {communities.length > 1 && (
-            <Select
-              aria-label="社区"
-              style={{ width: 200 }}
-              value={communityId}
-              options={communities.map((c) => ({ value: c.id, label: c.name }))}
-              onChange={(v) => replaceSearch(new URLSearchParams({ community: v }).toString())}
-            />
-          )}
-        </Flex>
-      </Flex>
+      <PageHeader title="时限设置" hint="各类反映从哪一级开始办理、每一级的响应和办结时限。修改只影响之后新提交或转到新层级的反映。">
+        {communities.length > 1 && (
+          <Select
+            aria-label="社区"
+            style={{ width: 200 }}
+            value={communityId}
+            options={communities.map((c) => ({ value: c.id, label: c.name }))}
+            onChange={(v) => replaceSearch(new URLSearchParams({ community: v }).toString())}
+          />
+        )}
+      </PageHeader>
       {!settings ? (
         <Skeleton active paragraph={{ rows: 14 }} />
       ) : (

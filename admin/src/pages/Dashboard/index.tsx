@@ -12,6 +12,7 @@ import { useFailure } from '../../feedback';
 import { dateTime, percent } from '../../format';
 import { replaceSearch, useSearch } from '../../router';
 import { useUnits } from '../../units';
+import { PageHeader } from '../../components/PageHeader';
 
 const RATE_NAMES = {
   responseRate: { title: '响应率', hint: '按时响应的反映 ÷ 本月应响应的反映', num: '按时响应', den: '应响应' },
@@ -59,37 +60,31 @@ export default function DashboardPage() {
 
   return (
     <Flex vertical gap={16}>
-      <Flex align="center" gap={12} wrap>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          工作台{data ? ` · ${data.unit.name}` : ''}
-        </Typography.Title>
-        <Typography.Text type="secondary">{data ? `数据截至 ${dateTime(data.now)}，点击任一数字可查看对应的反映` : ''}</Typography.Text>
-        <Flex gap={8} style={{ marginLeft: 'auto' }} align="center">
-          <TreeSelect
-            aria-label="查看单位"
-            style={{ width: 260 }}
-            treeData={treeData}
-            value={data?.unit.id ?? unitId}
-            onChange={(v: string) => setParam('unit', v)}
-            treeDefaultExpandAll
-            showSearch
-            treeNodeFilterProp="title"
-            placeholder="选择单位"
-          />
-          <DatePicker
-            aria-label="统计月份"
-            picker="month"
-            allowClear={false}
-            value={data ? dayjs(`${data.month}-01`) : month ? dayjs(`${month}-01`) : undefined}
-            disabledDate={(d) => d.isAfter(dayjs(), 'month')}
-            onChange={(d) => setParam('month', d ? d.format('YYYY-MM') : undefined)}
-            format="YYYY年M月"
-          />
-          <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void load()}>
-            刷新
-          </Button>
-        </Flex>
-      </Flex>
+      <PageHeader title={`工作台${data ? ` · ${data.unit.name}` : ''}`} hint={data ? `数据截至 ${dateTime(data.now)}，点击任一数字可查看对应的反映` : ''} wrap>
+        <TreeSelect
+          aria-label="查看单位"
+          style={{ width: 260 }}
+          treeData={treeData}
+          value={data?.unit.id ?? unitId}
+          onChange={(v: string) => setParam('unit', v)}
+          treeDefaultExpandAll
+          showSearch
+          treeNodeFilterProp="title"
+          placeholder="选择单位"
+        />
+        <DatePicker
+          aria-label="统计月份"
+          picker="month"
+          allowClear={false}
+          value={data ? dayjs(`${data.month}-01`) : month ? dayjs(`${month}-01`) : undefined}
+          disabledDate={(d) => d.isAfter(dayjs(), 'month')}
+          onChange={(d) => setParam('month', d ? d.format('YYYY-MM') : undefined)}
+          format="YYYY年M月"
+        />
+        <Button icon={<ReloadOutlined />} loading={loading} onClick={() => void load()}>
+          刷新
+        </Button>
+      </PageHeader>
 
       {error && !data && <Alert type="error" showIcon title="工作台数据加载失败" description={error} action={<Button onClick={() => void load()}>重试</Button>} />}
       {!data ? (

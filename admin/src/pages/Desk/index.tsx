@@ -19,6 +19,7 @@ import { ReassignModal } from './ReassignModal';
 import { RecordModal } from './RecordModal';
 import { ReportDrawer } from './ReportDrawer';
 import { StatusTag } from './StatusTag';
+import { PageHeader } from '../../components/PageHeader';
 
 const DUE_WITHIN = [
   { value: 24, label: '24 小时内到期' },
@@ -165,20 +166,14 @@ export default function DeskPage() {
 
   return (
     <Flex vertical gap={12}>
-      <Flex align="center" gap={12}>
-        <Typography.Title level={3} style={{ margin: 0 }}>
-          反映处理
-        </Typography.Title>
-        <Typography.Text type="secondary">按办结期限排序，最急的在最前面；点击一行查看详情并办理</Typography.Text>
-        <Flex gap={8} style={{ marginLeft: 'auto' }}>
-          <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)} loading={loading}>
-            刷新
-          </Button>
-          <Button type="primary" icon={<PhoneOutlined />} onClick={() => setModal('record')}>
-            登记走访/来电
-          </Button>
-        </Flex>
-      </Flex>
+      <PageHeader title="反映处理" hint="按办结期限排序，最急的在最前面；点击一行查看详情并办理">
+        <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)} loading={loading}>
+          刷新
+        </Button>
+        <Button type="primary" icon={<PhoneOutlined />} onClick={() => setModal('record')}>
+          登记走访/来电
+        </Button>
+      </PageHeader>
 
       <Card size="small" styles={{ body: { paddingBottom: 4 } }}>
         <Flex wrap gap={8} align="center" data-testid="desk-filters">

@@ -16,7 +16,7 @@ import Database from 'better-sqlite3';
 // The project's TypeScript is CommonJS: take each module's exports object, then its names.
 import sqliteMod from '../cloudfunctions/lib/store/sqlite/index.ts';
 import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations.ts';
-import sqliteDeskMod from '../cloudfunctions/lib/store/sqlite/desk.ts';
+import reportColumnsMod from '../cloudfunctions/lib/store/sqlite/report-columns.ts';
 import depsMod from '../cloudfunctions/lib/deps.ts';
 import photosMod from '../cloudfunctions/lib/ports/photos.ts';
 import seedMod from '../cloudfunctions/lib/seed/demo.ts';
@@ -26,7 +26,7 @@ import factoriesMod from '../tests/support/factories.ts';
 
 const { openSqliteStore } = sqliteMod;
 const { MIGRATIONS } = migrationsMod;
-const { deskColumns, DESK_INSERT_COLUMNS, DESK_INSERT_VALUES } = sqliteDeskMod;
+const { deskColumns, DESK_INSERT_COLUMNS, DESK_INSERT_VALUES } = reportColumnsMod;
 const { makeDeps, randomIds, silentLogger } = depsMod;
 const { localPhotos } = photosMod;
 const { seedDemo } = seedMod;

@@ -45,7 +45,7 @@ import {
   type UnitRef,
 } from '../../../src/core';
 import type { Deps } from '../deps';
-import type { AuditEntry, DeskQuery, MonthTallyRow, OpenTallyRow } from '../store/port';
+import type { AuditEntry, ReportQuery, MonthTallyRow, OpenTallyRow } from '../store/port';
 import { IMPORT_COLUMNS, importDigest, missingColumns, planImport } from '../desk/import';
 import { chinaTime, ledgerWorkbook, templateWorkbook, type LedgerRow, type LedgerUnitRow } from '../desk/ledger';
 import { XLSX_MIME, readTable } from '../desk/spreadsheet';
@@ -84,7 +84,7 @@ async function staffUnit(ctx: AuthedContext, unitId: string | undefined, field =
 
 const ref = (u: Pick<Unit, 'id' | 'name' | 'kind' | 'path'>): UnitRef => ({ id: u.id, name: u.name, kind: u.kind, path: u.path });
 
-function queryOf(filter: DeskFilter, unit: Unit, now: number): DeskQuery {
+function queryOf(filter: DeskFilter, unit: Unit, now: number): ReportQuery {
   const { unitId: _u, ...rest } = filter;
   return { ...rest, path: unit.path, now };
 }
@@ -155,9 +155,9 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
   const bounds = Array.from({ length: 13 }, (_, i) => monthStart(y, m - 11 + i));
   const months = bounds.slice(0, 12).map((b) => monthKey(b));
   const [open, tally, cats, subtree, policy] = await Promise.all([
-    deps.store.desk.openTally(unit.path, now, DUE_SOON_HOURS * HOUR),
-    deps.store.desk.monthTally(unit.path, bounds),
-    deps.store.desk.categoryTally(unit.path, bounds[11], bounds[12]),
+    deps.store.reportQueries.openTally(unit.path, now, DUE_SOON_HOURS * HOUR),
+    deps.store.reportQueries.monthTally(unit.path, bounds),
+    deps.store.reportQueries.categoryTally(unit.path, bounds[11], bounds[12]),
     deps.store.units.listSubtree(unit.path),
     policyOfUnit(deps, unit),
   ]);
@@ -368,7 +368,7 @@ export const desk: FunctionDef = {
   list: personAction(schemas.desk.list, async (ctx, input) => {
     const unit = await staffUnit(ctx, input.filter.unitId, 'filter.unitId');
     const q = queryOf(input.filter, unit, ctx.deps.clock.now());
-    const [reports, total] = await Promise.all([ctx.deps.store.desk.list(q, input.sort ?? 'dueAt', input.limit ?? 50, input.offset ?? 0), ctx.deps.store.desk.count(q)]);
+    const [reports, total] = await Promise.all([ctx.deps.store.reportQueries.list(q, input.sort ?? 'dueAt', input.limit ?? 50, input.offset ?? 0), ctx.deps.store.reportQueries.count(q)]);
     return { rows: await rowsOf(ctx.deps, reports), total };
   }),
 
@@ -438,8 +438,8 @@ export const desk: FunctionDef = {
     const from = dayStart(since);
     const to = dayStart(input.date);
     const at = Math.min(deps.clock.now(), to);
-    const events = await deps.store.desk.eventsBetween(unit.path, ['escalate', 'breach', 'dispute'], from, to);
-    const overdueNow = await deps.store.desk.list({ path: unit.path, now: at, overdue: true }, 'dueAt', AGENDA_MAX, 0);
+    const events = await deps.store.reportQueries.eventsBetween(unit.path, ['escalate', 'breach', 'dispute'], from, to);
+    const overdueNow = await deps.store.reportQueries.list({ path: unit.path, now: at, overdue: true }, 'dueAt', AGENDA_MAX, 0);
     const reasons = new Map<string, Set<AgendaItem['reasons'][number]>>();
     const mark = (id: string, why: AgendaItem['reasons'][number]) => {
       let s = reasons.get(id);
@@ -501,7 +501,7 @@ export const desk: FunctionDef = {
     // A category cannot go while reports of it are open: their handlers still need its deadlines.
     const kept = new Set(input.policy.categories.map((c) => c.code));
     for (const c of current.categories.filter((x) => !kept.has(x.code))) {
-      const open = await ctx.deps.store.desk.count({ path: community.path, now: ctx.deps.clock.now(), statuses: [...OPEN], categories: [c.code] });
+      const open = await ctx.deps.store.reportQueries.count({ path: community.path, now: ctx.deps.clock.now(), statuses: [...OPEN], categories: [c.code] });
       if (open > 0) throw new DomainError('INPUT.INVALID', `类别“${c.name}”还有 ${open} 件未办结的反映，暂时不能删除`, 'policy.categories');
     }
     return writeSettings(ctx, community, input.version, input.policy as CommunityPolicy, 'desk.saveSettings');
@@ -516,13 +516,13 @@ export const desk: FunctionDef = {
     const { deps } = ctx;
     for (const field of ['from', 'to'] as const) if (dayKey(dayStart(input[field])) !== input[field]) throw new DomainError('INPUT.INVALID', `没有 ${input[field]} 这一天`, field);
     const unit = await staffUnit(ctx, input.unitId);
-    const q: DeskQuery = { path: unit.path, now: deps.clock.now(), createdFrom: dayStart(input.from), createdTo: dayStart(input.to) + DAY };
-    const total = await deps.store.desk.count(q);
+    const q: ReportQuery = { path: unit.path, now: deps.clock.now(), createdFrom: dayStart(input.from), createdTo: dayStart(input.to) + DAY };
+    const total = await deps.store.reportQueries.count(q);
     if (total > LEDGER_MAX) throw new DomainError('DESK.TOO_MANY', `这段时间有 ${total} 件反映，一次最多导出 ${LEDGER_MAX} 件，请缩短日期范围`, 'to');
     const reports: Report[] = [];
-    for (let offset = 0; offset < total; offset += 1000) reports.push(...(await deps.store.desk.list(q, 'createdAt', 1000, offset)));
+    for (let offset = 0; offset < total; offset += 1000) reports.push(...(await deps.store.reportQueries.list(q, 'createdAt', 1000, offset)));
     const timelines = new Map<string, TimelineEntry[]>();
-    for (let i = 0; i < reports.length; i += 1000) for (const [id, t] of await deps.store.desk.timelines(reports.slice(i, i + 1000).map((r) => r.id))) timelines.set(id, t);
+    for (let i = 0; i < reports.length; i += 1000) for (const [id, t] of await deps.store.reportQueries.timelines(reports.slice(i, i + 1000).map((r) => r.id))) timelines.set(id, t);
     const actorIds = [...new Set([...timelines.values()].flat().map((e) => e.actorId).filter((x): x is string => !!x))];
     const names = await namesFor(deps, reports, actorIds);
     const rows = await rowsOf(deps, reports);

@@ -1,6 +1,6 @@
-/** The unit tree the Store contract tests share: a street, its community, two compounds and their buildings. */
-import type { Store } from '../../cloudfunctions/lib/store/port';
-import { unit } from '../support/factories';
+/** The unit tree the Store contract shares: a street, its community, two compounds and their buildings. */
+import type { Store } from '../../../cloudfunctions/lib/store/port';
+import { unit } from '../../support/factories';
 
 export async function tree(store: Store) {
   const street = unit(null, 'street', '幸福街道');

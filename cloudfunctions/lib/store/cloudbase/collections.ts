@@ -1,0 +1,117 @@
+/**
+ * The collections the CloudBase adapter keeps and the indexes each needs. `npm run deploy` creates
+ * them (lib/deploy/plan.ts reads COLLECTIONS); `ensureCollections` creates the collections alone,
+ * for a store opened before a deploy (scripts/bootstrap.ts, the tests).
+ *
+ * No invariant rests on a unique index here (a test double might not enforce one, and CloudBase
+ * cannot make one partial): the unique ones are a second line of defence behind the guard
+ * documents of guards.ts.
+ */
+import type { App, CollectionName } from './types';
+
+export interface IndexDecl {
+  name: string;
+  keys: Record<string, 1 | -1>;
+  unique?: boolean;
+  /** Skip documents that lack every indexed field (needed for optional unique fields). */
+  sparse?: boolean;
+}
+
+/** The collections and indexes the adapter needs; `npm run deploy` creates them. */
+export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
+  {
+    name: 'units',
+    indexes: [
+      { name: 'path_unique', keys: { path: 1 }, unique: true },
+      // Live-sibling names are unique through guard documents in `uniques`: a unique index
+      // here would also count archived units, and CloudBase indexes cannot be partial.
+      { name: 'parent_name', keys: { parentId: 1, name: 1 } },
+    ],
+  },
+  {
+    name: 'people',
+    indexes: [
+      // Sparse: people without a username / openid leave the field out (see people.ts), and a
+      // non-sparse unique index would count every missing value as null and refuse the second.
+      { name: 'username_unique', keys: { username: 1 }, unique: true, sparse: true },
+      { name: 'openid_unique', keys: { openid: 1 }, unique: true, sparse: true },
+      { name: 'name_id', keys: { name: 1, _id: 1 } },
+      { name: 'demo_created', keys: { demo: 1, createdAt: 1 } },
+      { name: 'phone', keys: { phone: 1 } },
+    ],
+  },
+  {
+    name: 'bindings',
+    indexes: [
+      { name: 'person_unit_role_unique', keys: { personId: 1, unitId: 1, role: 1 }, unique: true },
+      { name: 'id_unique', keys: { id: 1 }, unique: true },
+      { name: 'unit_created', keys: { unitId: 1, createdAt: 1 } },
+    ],
+  },
+  {
+    name: 'sessions',
+    indexes: [
+      { name: 'tokenHash_unique', keys: { tokenHash: 1 }, unique: true },
+      { name: 'expiresAt', keys: { expiresAt: 1 } },
+    ],
+  },
+  {
+    name: 'audit',
+    indexes: [
+      { name: 'target_at', keys: { targetId: 1, at: -1 } },
+      // The audit log of the management page: by unit subtree, by person, by date.
+      { name: 'path_at', keys: { unitPath: 1, at: -1 } },
+      { name: 'actor_at', keys: { actorId: 1, at: -1 } },
+      { name: 'at', keys: { at: -1 } },
+    ],
+  },
+  {
+    name: 'messages',
+    indexes: [
+      { name: 'person_created', keys: { personId: 1, createdAt: -1 } },
+      { name: 'person_read', keys: { personId: 1, readAt: 1 } },
+    ],
+  },
+  {
+    name: 'reports',
+    indexes: [
+      // Also guarded by `uniques` (see reports.ts, insert); the index is a second line of defence.
+      { name: 'request_unique', keys: { createdBy: 1, clientRequestId: 1 }, unique: true },
+      { name: 'next_check', keys: { nextCheckAt: 1, _id: 1 } },
+      { name: 'resident_created', keys: { residentId: 1, createdAt: -1 } },
+      { name: 'creator_created', keys: { createdBy: 1, createdAt: -1 } },
+      { name: 'path_due', keys: { unitPath: 1, dueAt: 1 } },
+      { name: 'handler_due', keys: { handlerId: 1, dueAt: 1 } },
+      { name: 'unit_category_created', keys: { unitId: 1, category: 1, createdAt: -1 } },
+      // The management page: open reports of a subtree by deadline, and a subtree's reports by creation month.
+      { name: 'status_path_due', keys: { status: 1, unitPath: 1, dueAt: 1 } },
+      { name: 'path_created', keys: { unitPath: 1, createdAt: 1 } },
+    ],
+  },
+  {
+    name: 'report_events',
+    indexes: [
+      { name: 'report_at', keys: { reportId: 1, at: 1, ver: 1, pos: 1 } },
+      // The meeting agenda: escalations, breaches and disputes of a date range.
+      { name: 'type_at', keys: { type: 1, at: 1 } },
+    ],
+  },
+  /** Markers of unit/resident imports in progress, so a failed one can be undone (see imports.ts). */
+  { name: 'import_batches', indexes: [] },
+  { name: 'meta', indexes: [] },
+  /** Guard documents that make a value unique: `_id` is the lock (see guards.ts). */
+  { name: 'uniques', indexes: [] },
+];
+
+/** Creates any of the collections that do not exist yet (indexes are left to deploy). */
+export async function ensureCollections(app: App, opts: { prefix?: string } = {}): Promise<void> {
+  const db = app.database();
+  for (const c of COLLECTIONS) {
+    try {
+      await db.createCollection(`${opts.prefix ?? ''}${c.name}`);
+    } catch (e) {
+      const text = `${(e as { code?: string }).code ?? ''} ${(e as Error).message ?? ''}`;
+      if (!/ALREADY_EXIST|COLLECTION_EXIST|Table exist|already exists/i.test(text)) throw e;
+    }
+  }
+}

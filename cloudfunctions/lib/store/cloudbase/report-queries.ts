@@ -1,0 +1,210 @@
+/**
+ * The management page's reads of reports on CloudBase: the desk filter as one document query,
+ * and the dashboard's figures as aggregation pipelines (match → project → group), computed by the
+ * database rather than by reading every report.
+ */
+import { isOpen, LEVELS, STATUSES, type DeskSort, type Level, type TimelineEntry } from '../../../../src/core';
+import type { MonthTallyRow, OpenTallyRow, ReportQuery, ReportQueryRepo } from '../port';
+import { chunks, type CloudbaseKit, type Condition, type Stored, type Where } from './kit';
+import { toEntry, toReport, type EventDoc, type ReportDoc } from './reports';
+
+const HOUR = 3600_000;
+const OPEN = STATUSES.filter(isOpen);
+/** Group rows an aggregation may return at once (levels × child units, months × child units). */
+const GROUP_LIMIT = 1000;
+
+const ORDER: Record<DeskSort, [string, 'asc' | 'desc'][]> = {
+  dueAt: [
+    ['dueAt', 'asc'],
+    ['_id', 'asc'],
+  ],
+  createdAt: [
+    ['createdAt', 'asc'],
+    ['_id', 'asc'],
+  ],
+  '-createdAt': [
+    ['createdAt', 'desc'],
+    ['_id', 'desc'],
+  ],
+};
+
+type Stage = { project: object } | { group: object };
+
+/** A group of openTally: one level × child unit ('' for the subtree's root itself). */
+interface OpenGroup {
+  _id: { level: Level; child: string };
+  open: number;
+  dueSoon: number;
+  overdue: number;
+}
+
+/** A group of monthTally, with `at_<level>` the reports resolved at that level. */
+type MonthGroup = {
+  _id: { month: number; child: string };
+  reports: number;
+  respondedOnTime: number;
+  resolved: number;
+  resolvedOnTime: number;
+  rated: number;
+  satisfied: number;
+} & Record<`at_${Level}`, number>;
+
+/** The child of the unit at `path` a report lies under: the path segment after it ('' on the unit itself). */
+const childOf = (path: string) => ({ $arrayElemAt: [{ $split: [{ $substrCP: ['$unitPath', path.length, 4000] }, '/'] }, 0] });
+const countIf = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
+const present = (field: string) => ({ $ne: [{ $ifNull: [field, null] }, null] });
+const resolved = present('$resolvedAt');
+
+export function cloudbaseReportQueries(kit: CloudbaseKit): ReportQueryRepo {
+  const _ = kit.command;
+  const $ = _.aggregate;
+
+  /** The desk query as one document query: every condition on a field of the report document. */
+  function queryWhere(f: ReportQuery): Where | Condition {
+    const all: (Where | Condition)[] = [{ unitPath: kit.under(f.path) }];
+    const w = (cond: Where | Condition) => all.push(cond);
+    if (f.statuses?.length) w({ status: _.in([...f.statuses]) });
+    if (f.levels?.length) w({ level: _.in([...f.levels]) });
+    if (f.categories?.length) w({ category: _.in([...f.categories]) });
+    if (f.channels?.length) w({ channel: _.in([...f.channels]) });
+    if (f.overdue === true) w({ status: _.in(OPEN), dueAt: _.lt(f.now) });
+    if (f.overdue === false) w(_.or([{ status: _.nin(OPEN) }, { dueAt: _.gte(f.now) }]));
+    if (f.dueWithinHours !== undefined) w({ status: _.in(OPEN), dueAt: _.gte(f.now).and(_.lte(f.now + f.dueWithinHours * HOUR)) });
+    if (f.createdFrom !== undefined) w({ createdAt: _.gte(f.createdFrom) });
+    if (f.createdTo !== undefined) w({ createdAt: _.lt(f.createdTo) });
+    // A numeric bound matches numbers only, so an unresolved report (null) never does.
+    if (f.resolvedFrom !== undefined) w({ resolvedAt: _.gte(f.resolvedFrom) });
+    if (f.resolvedTo !== undefined) w({ resolvedAt: _.lt(f.resolvedTo) });
+    if (f.resolvedLevels?.length) w({ resolvedLevel: _.in([...f.resolvedLevels]) });
+    if (f.breached !== undefined) w({ breached: f.breached });
+    if (f.respondedOnTime !== undefined) {
+      const onTime = $.and([$.neq([$.ifNull(['$respondedAt', null]), null]), $.lte(['$respondedAt', '$firstRespondBy'])]);
+      w(_.expr(f.respondedOnTime ? onTime : $.not([onTime])));
+    }
+    if (f.ratings?.length) w({ rating: _.in([...f.ratings]) });
+    if (f.disputed !== undefined) w({ disputes: f.disputed ? _.gt(0) : 0 });
+    if (f.escalated !== undefined) w({ escalations: f.escalated ? _.gt(0) : 0 });
+    if (f.followUpOpen !== undefined) w({ 'followUp.status': f.followUpOpen ? 'open' : _.neq('open') });
+    if (f.counted !== undefined) w({ duplicateOf: f.counted ? null : _.neq(null) });
+    if (f.q) {
+      const re = kit.contains(f.q);
+      w(_.or([{ description: re }, { location: re }, { contactName: re }, { _id: f.q }]));
+    }
+    return all.length === 1 ? all[0] : _.and(all);
+  }
+
+  async function aggregate<R>(match: Where, stages: Stage[]): Promise<R[]> {
+    let a = kit.coll('reports').aggregate().match(match);
+    for (const s of stages) a = 'project' in s ? a.project(s.project) : a.group(s.group);
+    const res: { data: R[] } = await a.limit(GROUP_LIMIT).end();
+    return res.data;
+  }
+
+  return {
+    async list(q, sort, limit, offset) {
+      if (limit <= 0) return [];
+      let query = kit.coll('reports').where(queryWhere(q));
+      for (const [field, dir] of ORDER[sort]) query = query.orderBy(field, dir);
+      return (await kit.drainBySkip<ReportDoc>(query, limit, offset)).map(toReport);
+    },
+    async count(q) {
+      return kit.count(kit.coll('reports').where(queryWhere(q)));
+    },
+    async openTally(path, now, soonMs) {
+      const data = await aggregate<OpenGroup>({ status: _.in(OPEN), unitPath: kit.under(path) }, [
+        { project: { level: 1, dueAt: 1, child: childOf(path) } },
+        {
+          group: {
+            _id: { level: '$level', child: '$child' },
+            open: { $sum: 1 },
+            dueSoon: countIf({ $and: [{ $gte: ['$dueAt', now] }, { $lte: ['$dueAt', now + soonMs] }] }),
+            overdue: countIf({ $lt: ['$dueAt', now] }),
+          },
+        },
+      ]);
+      return data.map((d): OpenTallyRow => ({ level: d._id.level, child: d._id.child || null, open: d.open, dueSoon: d.dueSoon, overdue: d.overdue }));
+    },
+    async monthTally(path, bounds) {
+      if (bounds.length < 2) return [];
+      const branches = bounds.slice(1, -1).map((b, i) => ({ case: { $lt: ['$createdAt', b] }, then: i }));
+      const month = branches.length ? { $switch: { branches, default: bounds.length - 2 } } : { $literal: 0 };
+      const data = await aggregate<MonthGroup>(
+        { unitPath: kit.under(path), createdAt: _.gte(bounds[0]).and(_.lt(bounds[bounds.length - 1])), duplicateOf: null },
+        [
+          {
+            project: {
+              month,
+              child: childOf(path),
+              onTime: { $and: [present('$respondedAt'), { $lte: ['$respondedAt', '$firstRespondBy'] }] },
+              resolved,
+              breached: 1,
+              rating: 1,
+              resolvedLevel: 1,
+            },
+          },
+          {
+            group: {
+              _id: { month: '$month', child: '$child' },
+              reports: { $sum: 1 },
+              respondedOnTime: countIf('$onTime'),
+              resolved: countIf('$resolved'),
+              resolvedOnTime: countIf({ $and: ['$resolved', { $ne: ['$breached', true] }] }),
+              rated: countIf({ $in: ['$rating', ['satisfied', 'basically_satisfied', 'unsatisfied']] }),
+              satisfied: countIf({ $in: ['$rating', ['satisfied', 'basically_satisfied']] }),
+              ...Object.fromEntries(LEVELS.map((l) => [`at_${l}`, countIf({ $and: ['$resolved', { $eq: ['$resolvedLevel', l] }] })])),
+            },
+          },
+        ],
+      );
+      return data.map(
+        (d): MonthTallyRow => ({
+          month: d._id.month,
+          child: d._id.child || null,
+          reports: d.reports,
+          respondedOnTime: d.respondedOnTime,
+          resolved: d.resolved,
+          resolvedOnTime: d.resolvedOnTime,
+          rated: d.rated,
+          satisfied: d.satisfied,
+          resolvedAt: Object.fromEntries(LEVELS.map((l) => [l, d[`at_${l}`]])) as Record<Level, number>,
+        }),
+      );
+    },
+    async categoryTally(path, from, to) {
+      const data = await aggregate<{ _id: string; count: number }>(
+        { unitPath: kit.under(path), createdAt: _.gte(from).and(_.lt(to)), duplicateOf: null },
+        [{ group: { _id: '$category', count: { $sum: 1 } } }],
+      );
+      return data.map((d) => ({ category: d._id, count: d.count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+    },
+    async timelines(ids) {
+      const out = new Map<string, TimelineEntry[]>(ids.map((id) => [id, []]));
+      for (const part of chunks([...new Set(ids)])) {
+        const q = kit
+          .coll('report_events')
+          .where({ reportId: _.in(part) })
+          .orderBy('reportId', 'asc')
+          .orderBy('at', 'asc')
+          .orderBy('ver', 'asc')
+          .orderBy('pos', 'asc');
+        for (const d of await kit.drainBySkip<EventDoc>(q)) out.get(d.reportId)?.push(toEntry(d));
+      }
+      return out;
+    },
+    async eventsBetween(path, types, from, to) {
+      if (types.length === 0) return [];
+      const q = kit
+        .coll('report_events')
+        .where({ at: _.gte(from).and(_.lt(to)), type: _.in([...types]) })
+        .orderBy('at', 'asc')
+        .orderBy('_id', 'asc');
+      const events = (await kit.drainBySkip<EventDoc>(q)).map(toEntry);
+      const inScope = new Set<string>();
+      for (const part of chunks([...new Set(events.map((e) => e.reportId))])) {
+        const docs = await kit.rows<Stored>(kit.coll('reports').where({ _id: _.in(part), unitPath: kit.under(path) }).field({ _id: true }).limit(part.length));
+        for (const d of docs) inScope.add(d._id);
+      }
+      return events.filter((e) => inScope.has(e.reportId));
+    },
+  };
+}

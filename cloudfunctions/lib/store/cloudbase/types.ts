@@ -1,0 +1,29 @@
+/** The SDK's types as the adapter uses them, and the names of its collections. */
+import type tcb from '@cloudbase/node-sdk';
+
+export type App = ReturnType<typeof tcb.init>;
+export type Database = ReturnType<App['database']>;
+export type Collection = ReturnType<Database['collection']>;
+export type Query = ReturnType<Collection['where']>;
+export type Command = Database['command'];
+/** A condition built with the command (`_.gte(a).and(_.lt(b))`, `_.or([...])`). */
+export type Condition = ReturnType<Command['and']>;
+/** A where-clause: field → value or condition. */
+export type Where = Record<string, unknown>;
+/** Every stored document: `_id` is its id. */
+export interface Stored {
+  _id: string;
+}
+
+export type CollectionName =
+  | 'units'
+  | 'people'
+  | 'bindings'
+  | 'sessions'
+  | 'audit'
+  | 'messages'
+  | 'reports'
+  | 'report_events'
+  | 'import_batches'
+  | 'meta'
+  | 'uniques';

@@ -1,0 +1,46 @@
+/**
+ * The Store port: one repository per aggregate, each in its own file here, with methods named for
+ * what the domain needs. Every adapter (sqlite/ for the embedded default, cloudbase/ for production)
+ * implements each file and is run through the same contract suite (tests/store/contract/, a file per
+ * aggregate). A new aggregate is a new file here, in each adapter and in the contract suite.
+ *
+ * Versioned writes return null when the stored version is not the one the caller read: the
+ * caller turns that into CONFLICT.VERSION. Nothing is written in that case.
+ */
+import type { AuditRepo } from './audit';
+import type { BindingRepo } from './bindings';
+import type { ImportRepo } from './imports';
+import type { MessageRepo } from './messages';
+import type { MetaRepo } from './meta';
+import type { PersonRepo } from './people';
+import type { ReportQueryRepo } from './report-queries';
+import type { ReportRepo } from './reports';
+import type { SessionRepo } from './sessions';
+import type { UnitRepo } from './units';
+
+export type * from './audit';
+export type * from './bindings';
+export type * from './imports';
+export type * from './messages';
+export type * from './meta';
+export type * from './people';
+export type * from './report-queries';
+export type * from './reports';
+export type * from './sessions';
+export type * from './units';
+
+export interface Store {
+  readonly kind: 'sqlite' | 'cloudbase';
+  units: UnitRepo;
+  people: PersonRepo;
+  bindings: BindingRepo;
+  sessions: SessionRepo;
+  audit: AuditRepo;
+  messages: MessageRepo;
+  reports: ReportRepo;
+  /** The management page's reads of reports: desk filters and the dashboard's tallies. */
+  reportQueries: ReportQueryRepo;
+  meta: MetaRepo;
+  imports: ImportRepo;
+  close(): Promise<void>;
+}

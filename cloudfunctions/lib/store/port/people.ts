@@ -1,0 +1,15 @@
+import type { Person } from '../../../../src/core';
+
+export interface PersonRepo {
+  get(id: string): Promise<Person | null>;
+  getMany(ids: readonly string[]): Promise<Person[]>;
+  findByUsername(username: string): Promise<Person | null>;
+  findByOpenid(openid: string): Promise<Person | null>;
+  /** People whose name, phone or username contains `q`, bound somewhere under `paths` or bound nowhere. */
+  search(q: string, paths: readonly string[], limit: number): Promise<Person[]>;
+  /** Inserts the person and their password hash. Fails with DomainError on a taken username/openid. */
+  insert(person: Person, passwordHash: string | null): Promise<void>;
+  passwordHash(id: string): Promise<string | null>;
+  listDemo(): Promise<Person[]>;
+  count(): Promise<number>;
+}

@@ -1,0 +1,98 @@
+import type { Database as Db } from 'better-sqlite3';
+import { DomainError, type Person } from '../../../../src/core';
+import type { PersonRepo } from '../port';
+import type { SqliteKit } from './kit';
+import { END, isUnique } from './rows';
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  phone: string | null;
+  username: string | null;
+  openid: string | null;
+  demo: number;
+  version: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export const toPerson = (r: PersonRow): Person => ({
+  id: r.id,
+  name: r.name,
+  phone: r.phone,
+  username: r.username,
+  openid: r.openid,
+  demo: r.demo === 1,
+  version: r.version,
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+});
+
+export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
+  const q = {
+    get: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?'),
+    byUsername: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE username = ?'),
+    byOpenid: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE openid = ?'),
+    insert: db.prepare(
+      'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @version, @createdAt, @updatedAt)',
+    ),
+    hash: db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM people WHERE id = ?'),
+    demo: db.prepare<[], PersonRow>('SELECT * FROM people WHERE demo = 1 ORDER BY created_at, id'),
+    count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
+  };
+
+  return {
+    async get(id) {
+      const r = q.get.get(id);
+      return r ? toPerson(r) : null;
+    },
+    async getMany(ids) {
+      if (ids.length === 0) return [];
+      const rows = stmt(`SELECT * FROM people WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as PersonRow[];
+      return rows.map(toPerson);
+    },
+    async findByUsername(username) {
+      const r = q.byUsername.get(username);
+      return r ? toPerson(r) : null;
+    },
+    async findByOpenid(openid) {
+      const r = q.byOpenid.get(openid);
+      return r ? toPerson(r) : null;
+    },
+    async search(text, paths, limit) {
+      const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const scope = paths.map(() => '(u.path >= ? AND u.path < ?)').join(' OR ') || '0';
+      const sql = `
+        SELECT p.* FROM people p
+        WHERE (p.name LIKE @like ESCAPE '\\' OR p.phone LIKE @like ESCAPE '\\' OR p.username LIKE @like ESCAPE '\\')
+          AND (
+            NOT EXISTS (SELECT 1 FROM bindings b WHERE b.person_id = p.id)
+            OR EXISTS (SELECT 1 FROM bindings b JOIN units u ON u.id = b.unit_id WHERE b.person_id = p.id AND (${scope}))
+          )
+        ORDER BY p.name, p.id LIMIT @limit`;
+      const args: unknown[] = [];
+      for (const p of paths) args.push(p, p + END);
+      // Named and positional parameters cannot be mixed in one statement: inline the named ones.
+      const likeArgs = [like, like, like];
+      return (stmt(sql.replace(/@like/g, '?').replace('@limit', '?')).all(...likeArgs, ...args, limit) as PersonRow[]).map(toPerson);
+    },
+    async insert(p, passwordHash) {
+      try {
+        q.insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0 });
+      } catch (e) {
+        if (isUnique(e, 'people.username')) throw new DomainError('INPUT.INVALID', '这个账号已被使用，请换一个', 'username');
+        if (isUnique(e, 'people.openid')) throw new DomainError('INPUT.INVALID', '这个微信已绑定其他人员', 'openid');
+        throw e;
+      }
+    },
+    async passwordHash(id) {
+      return q.hash.get(id)?.password_hash ?? null;
+    },
+    async listDemo() {
+      return q.demo.all().map(toPerson);
+    },
+    async count() {
+      return q.count.get()!.n;
+    },
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The Store contract: one suite, run against every adapter (sqlite.test.ts, cloudbase.test.ts),
+ * the way unjs/unstorage runs `testDriver` for every driver. Each aggregate's part lives in its own
+ * file here, beside the port's file of the same name, with the cases that must hold when requests race.
+ */
+import type { Store } from '../../../cloudfunctions/lib/store/port';
+import type { ContractContext } from './context';
+import { auditContract } from './audit';
+import { bindingsContract } from './bindings';
+import { importsContract } from './imports';
+import { messagesContract } from './messages';
+import { metaContract } from './meta';
+import { peopleContract } from './people';
+import { reportQueriesContract } from './report-queries';
+import { reportWritesContract } from './report-writes';
+import { reportsContract } from './reports';
+import { sessionsContract } from './sessions';
+import { timerClaimsContract } from './timer-claims';
+import { unitsContract } from './units';
+
+export interface AdapterHarness {
+  /** A fresh, empty store for one test. */
+  open(): Promise<Store>;
+}
+
+export function storeContract(name: string, harness: AdapterHarness) {
+  describe(`Store contract: ${name}`, () => {
+    let current: Store | null = null;
+    const ctx: ContractContext = {
+      store() {
+        if (!current) throw new Error('the Store contract reads its store inside a test only');
+        return current;
+      },
+    };
+    beforeEach(async () => {
+      current = await harness.open();
+    });
+    afterEach(async () => {
+      await current?.close();
+      current = null;
+    });
+
+    unitsContract(ctx);
+    peopleContract(ctx);
+    bindingsContract(ctx);
+    sessionsContract(ctx);
+    messagesContract(ctx);
+    reportsContract(ctx);
+    reportWritesContract(ctx);
+    timerClaimsContract(ctx);
+    reportQueriesContract(ctx);
+    importsContract(ctx);
+    auditContract(ctx);
+    metaContract(ctx);
+  });
+}

@@ -1,0 +1,132 @@
+/** The management page's reads of reports: desk filters, the dashboard's tallies, timelines and events. */
+import type { Report, Unit } from '../../../src/core';
+import type { ReportQuery, Store } from '../../../cloudfunctions/lib/store/port';
+import { report } from '../../support/factories';
+import type { ContractContext } from './context';
+import { tree } from './tree';
+
+const HOUR = 3600_000;
+const NOW = Date.parse('2026-11-20T12:00:00+08:00');
+
+/** Reports in different states, each named for what it shows. */
+async function reports(store: Store, t: Awaited<ReturnType<typeof tree>>) {
+  const at = (u: Unit, extra: Partial<Report> & { at?: number }) => report(u, { at: extra.at ?? NOW - 48 * HOUR, ...extra });
+  const made = {
+    openOverdue: at(t.a1, { dueAt: NOW - HOUR, description: '楼道灯坏了' }),
+    openSoon: at(t.a1, { dueAt: NOW + 5 * HOUR, status: 'responded', respondedAt: NOW - 47 * HOUR, channel: 'phone' }),
+    openLater: at(t.b1, { dueAt: NOW + 72 * HOUR, level: 'compound', escalations: 1, breached: true }),
+    resolvedOnTime: at(t.a1, { status: 'closed', resolvedAt: NOW - 10 * HOUR, resolvedLevel: 'building', rating: 'satisfied', respondedAt: NOW - 47.5 * HOUR }),
+    resolvedLate: at(t.b1, {
+      status: 'closed',
+      resolvedAt: NOW - 5 * HOUR,
+      resolvedLevel: 'compound',
+      breached: true,
+      rating: 'unsatisfied',
+      followUp: { status: 'open', createdAt: NOW, closedAt: null, closedBy: null, note: null },
+      disputes: 1,
+    }),
+    duplicate: at(t.b1, { status: 'rejected', duplicateOf: 'rep_other', category: 'lift' }),
+    lastMonth: at(t.a1, { at: Date.parse('2026-10-15T10:00:00+08:00'), status: 'closed', resolvedAt: Date.parse('2026-10-16T10:00:00+08:00'), resolvedLevel: 'building' }),
+  };
+  for (const m of Object.values(made)) await store.reports.insert(m.report, m.entries);
+  return Object.fromEntries(Object.entries(made).map(([k, v]) => [k, v.report])) as Record<keyof typeof made, Report>;
+}
+
+export function reportQueriesContract(ctx: ContractContext) {
+  describe('report queries (the management page)', () => {
+    let store: Store;
+    beforeEach(() => {
+      store = ctx.store();
+    });
+
+    it('lists and counts reports by every desk filter field', async () => {
+      const t = await tree(store);
+      const r = await reports(store, t);
+      const q = (extra: Partial<ReportQuery>): ReportQuery => ({ path: t.community.path, now: NOW, ...extra });
+      const ids = async (extra: Partial<ReportQuery>) => (await store.reportQueries.list(q(extra), 'dueAt', 100, 0)).map((x) => x.id).sort();
+      const expectIds = async (extra: Partial<ReportQuery>, want: Report[]) => {
+        expect(await ids(extra)).toEqual(want.map((x) => x.id).sort());
+        expect(await store.reportQueries.count(q(extra))).toBe(want.length);
+      };
+      await expectIds({}, Object.values(r));
+      await expectIds({ path: t.a.path }, [r.openOverdue, r.openSoon, r.resolvedOnTime, r.lastMonth]);
+      await expectIds({ statuses: ['submitted', 'responded'] }, [r.openOverdue, r.openSoon, r.openLater]);
+      await expectIds({ levels: ['compound'] }, [r.openLater]);
+      await expectIds({ categories: ['lift'] }, [r.duplicate]);
+      await expectIds({ channels: ['phone'] }, [r.openSoon]);
+      await expectIds({ overdue: true }, [r.openOverdue]);
+      expect(await store.reportQueries.count(q({ overdue: false }))).toBe(6);
+      await expectIds({ dueWithinHours: 24 }, [r.openSoon]);
+      await expectIds({ createdFrom: Date.parse('2026-11-01T00:00:00+08:00'), createdTo: NOW }, Object.values(r).filter((x) => x !== r.lastMonth));
+      await expectIds({ resolvedFrom: 0 }, [r.resolvedOnTime, r.resolvedLate, r.lastMonth]);
+      await expectIds({ resolvedFrom: NOW - 6 * HOUR, resolvedTo: NOW }, [r.resolvedLate]);
+      await expectIds({ resolvedLevels: ['compound'] }, [r.resolvedLate]);
+      await expectIds({ breached: true }, [r.openLater, r.resolvedLate]);
+      await expectIds({ respondedOnTime: true }, [r.openSoon, r.resolvedOnTime]);
+      expect(await store.reportQueries.count(q({ respondedOnTime: false }))).toBe(5);
+      await expectIds({ ratings: ['unsatisfied'] }, [r.resolvedLate]);
+      await expectIds({ disputed: true }, [r.resolvedLate]);
+      await expectIds({ escalated: true }, [r.openLater]);
+      await expectIds({ followUpOpen: true }, [r.resolvedLate]);
+      await expectIds({ counted: false }, [r.duplicate]);
+      await expectIds({ q: '楼道灯' }, [r.openOverdue]);
+      await expectIds({ q: r.openSoon.id }, [r.openSoon]);
+      await expectIds({ q: '100%_' }, []);
+      // sorted and paged
+      const byDue = await store.reportQueries.list(q({}), 'dueAt', 3, 1);
+      const all = await store.reportQueries.list(q({}), 'dueAt', 100, 0);
+      expect(byDue.map((x) => x.id)).toEqual(all.slice(1, 4).map((x) => x.id));
+      expect(all.map((x) => x.dueAt)).toEqual([...all.map((x) => x.dueAt)].sort((x, y) => x - y));
+      const newest = await store.reportQueries.list(q({}), '-createdAt', 1, 0);
+      expect(newest[0].createdAt).toBe(Math.max(...Object.values(r).map((x) => x.createdAt)));
+    });
+
+    it('keeps the filter columns in step with every save', async () => {
+      const t = await tree(store);
+      const { report: rep, entries } = report(t.a1, { at: NOW - HOUR });
+      await store.reports.insert(rep, entries);
+      const q: ReportQuery = { path: t.street.path, now: NOW, ratings: ['satisfied'], resolvedLevels: ['building'] };
+      expect(await store.reportQueries.count(q)).toBe(0);
+      await store.reports.save({ ...rep, status: 'closed', rating: 'satisfied', resolvedAt: NOW, resolvedLevel: 'building' }, rep.version, []);
+      expect(await store.reportQueries.count(q)).toBe(1);
+    });
+
+    it('tallies open reports by level and child unit, and the month figures, in the database', async () => {
+      const t = await tree(store);
+      const r = await reports(store, t);
+      const open = await store.reportQueries.openTally(t.community.path, NOW, 24 * HOUR);
+      const row = (level: string, child: string) => open.find((x) => x.level === level && x.child === child);
+      expect(row('building', t.a.id)).toMatchObject({ open: 2, dueSoon: 1, overdue: 1 });
+      expect(row('compound', t.b.id)).toMatchObject({ open: 1, dueSoon: 0, overdue: 0 });
+      expect(open).toHaveLength(2);
+      expect((await store.reportQueries.openTally(t.a1.path, NOW, 24 * HOUR))[0]).toMatchObject({ child: null, open: 2 });
+
+      const bounds = [Date.parse('2026-10-01T00:00:00+08:00'), Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
+      const months = await store.reportQueries.monthTally(t.community.path, bounds);
+      const nov = months.filter((m) => m.month === 1);
+      const sum = (k: 'reports' | 'respondedOnTime' | 'resolved' | 'resolvedOnTime' | 'rated' | 'satisfied') => nov.reduce((n, m) => n + m[k], 0);
+      // the duplicate is not counted
+      expect([sum('reports'), sum('respondedOnTime'), sum('resolved'), sum('resolvedOnTime'), sum('rated'), sum('satisfied')]).toEqual([5, 2, 2, 1, 2, 1]);
+      expect(nov.find((m) => m.child === t.b.id)).toMatchObject({ reports: 2, resolvedAt: { building: 0, compound: 1, community: 0, street: 0 } });
+      expect(months.filter((m) => m.month === 0)).toEqual([expect.objectContaining({ child: t.a.id, reports: 1, resolved: 1 })]);
+      const cats = await store.reportQueries.categoryTally(t.community.path, bounds[1], bounds[2]);
+      expect(cats).toEqual([{ category: 'noise', count: 5 }]);
+      void r;
+    });
+
+    it('reads the timelines of many reports and the entries of a date range in a subtree', async () => {
+      const t = await tree(store);
+      const a = report(t.a1, { at: NOW - 5 * HOUR });
+      const b = report(t.b1, { at: NOW - 3 * HOUR });
+      for (const m of [a, b]) await store.reports.insert(m.report, m.entries);
+      const esc = { ...a.entries[0], id: `${a.report.id}-esc`, type: 'escalate' as const, at: NOW - HOUR };
+      await store.reports.save(a.report, a.report.version, [esc]);
+      const tl = await store.reportQueries.timelines([a.report.id, b.report.id, 'rep_none']);
+      expect(tl.get(a.report.id)!.map((e) => e.type)).toEqual(['create', 'escalate']);
+      expect(tl.get(b.report.id)!.map((e) => e.type)).toEqual(['create']);
+      expect(tl.get('rep_none')).toEqual([]);
+      expect((await store.reportQueries.eventsBetween(t.community.path, ['escalate', 'create'], NOW - 4 * HOUR, NOW)).map((e) => e.id)).toEqual([b.entries[0].id, esc.id]);
+      expect(await store.reportQueries.eventsBetween(t.b.path, ['escalate'], 0, NOW)).toEqual([]);
+    });
+  });
+}

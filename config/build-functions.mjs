@@ -1,25 +1,102 @@
 // Bundles each cloud function (cloudfunctions/<name>/index.ts) with everything it imports into a
 // self-contained dist/cloudfunctions/<name>/index.js, beside its config.json and a package.json
-// with no dependencies: each function is deployed alone.
+// with no dependencies: each function is deployed alone. A cold start parses the whole index.js, so
+// what a function never or rarely runs is kept out of it (UNUSED, ON_FIRST_USE, external below).
+// `node config/build-functions.mjs --analyze` also prints what each bundle holds, by package
+// (esbuild's metafile): where to look when a bundle grows.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'cloudfunctions');
 const out = path.join(root, 'dist/cloudfunctions');
+const sdkDir = path.join(root, 'node_modules/@cloudbase/node-sdk');
+
+/**
+ * Parts of @cloudbase/node-sdk we never call, left out of every bundle: node-sdk requires them when
+ * it loads, so they would be parsed on every cold start. Each is replaced by a module whose every
+ * property throws, naming itself, so a later use fails loudly (and in the bundled-function tests,
+ * tests/functions/bundle.test.ts) instead of quietly. Before calling one of these APIs, take its
+ * line out.
+ */
+export const UNUSED = {
+  // app.ai() (createAI) only: node-sdk's dist/ai/index.js requires these three when it loads.
+  '@cloudbase/ai': 'app.ai()',
+  '@cloudbase/app': 'app.ai(), its only importer in node-sdk',
+  'web-streams-polyfill': "app.ai()'s streamed answers",
+  // app.models (data models) and app.rdb(): node-sdk's init builds them inside a try/catch.
+  '@cloudbase/wx-cloud-client-sdk': 'app.models and app.rdb()',
+  // app.auth().createTicket (custom sign-in tickets); our own sessions are lib/auth/tokens.
+  jsonwebtoken: 'app.auth().createTicket()',
+};
+
+/**
+ * Parts of node-sdk that some call we may well make needs, but not a cold start: each is bundled on
+ * its own into the function's node_modules and required on its first use (through a stand-in that
+ * forwards to it), the way the desk function carries exceljs.
+ */
+export const ON_FIRST_USE = {
+  // Reads the storage service's XML answers: app.uploadFile.
+  xml2js: 'app.uploadFile()',
+  // Multipart requests (callCompatibleWxOpenApi, callWxPayApi, wxCallContainerApi) and axios's
+  // multipart bodies; with it go mime-types and its 130 KB table.
+  'form-data': 'multipart calls',
+  // The metadata service, asked only outside SCF (or for a CVM role's keys), and app.requestClient.
+  axios: 'metadata lookups outside SCF, app.requestClient',
+  // Keep-alive sockets, which node-sdk uses only outside SCF, and proxies (the `proxy` option).
+  agentkeepalive: 'keep-alive outside SCF',
+  'https-proxy-agent': 'the proxy option',
+  'http-proxy-agent': 'the proxy option',
+};
+
+const exact = (names) => new RegExp(`^(${names.map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
+
+export const sdkParts = {
+  name: 'sdk-parts',
+  setup(b) {
+    b.onResolve({ filter: exact(Object.keys(UNUSED)) }, (args) => ({ path: args.path, namespace: 'unused' }));
+    b.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
+      loader: 'js',
+      // __esModule, default, then and symbols answer undefined: CommonJS interop helpers read them.
+      contents: `const pass = new Set(['__esModule', 'default', 'then']);
+module.exports = new Proxy({}, { get(_, key) {
+  if (typeof key === 'symbol' || pass.has(key)) return undefined;
+  throw new Error(${JSON.stringify(`${args.path} is left out of this bundle (config/build-functions.mjs UNUSED: ${UNUSED[args.path]})`)} + ': ' + key);
+} });`,
+    }));
+    // The stand-in's own require is left for node to resolve, to the copy in the function's node_modules.
+    b.onResolve({ filter: exact(Object.keys(ON_FIRST_USE)) }, (args) =>
+      args.namespace === 'on-first-use' ? { path: args.path, external: true } : { path: args.path, namespace: 'on-first-use' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'on-first-use' }, (args) => ({
+      loader: 'js',
+      resolveDir: root,
+      // A function target, so the stand-in also serves `new FormData()` and calls.
+      contents: `let real;
+const load = () => (real ??= require(${JSON.stringify(args.path)}));
+module.exports = new Proxy(function () {}, {
+  get(_, key) { return key === '__esModule' ? undefined : load()[key]; },
+  has(_, key) { return key in load(); },
+  construct(_, args) { return new (load())(...args); },
+  apply(_, self, args) { return load().apply(self, args); },
+});`,
+    }));
+  },
+};
 
 export function functionNames() {
   return readdirSync(src).filter((d) => d !== 'lib' && existsSync(path.join(src, d, 'index.ts')));
 }
 
-/** Self-contained exceljs at <function>/node_modules/exceljs, found by the bundle's require('exceljs'). */
-async function bundleExceljs(dir) {
-  const target = path.join(dir, 'node_modules/exceljs');
+/** A package bundled on its own into dir/node_modules/<pkg>/index.js, found there by the bundle's require. */
+export async function bundleBeside(dir, pkg, from = root) {
+  const target = path.join(dir, 'node_modules', pkg);
   mkdirSync(target, { recursive: true });
   await build({
-    entryPoints: [path.join(root, 'node_modules/exceljs')],
+    entryPoints: [createRequire(path.join(from, 'package.json')).resolve(pkg)],
     outfile: path.join(target, 'index.js'),
     bundle: true,
     platform: 'node',
@@ -29,18 +106,36 @@ async function bundleExceljs(dir) {
     legalComments: 'none',
     logLevel: 'warning',
   });
-  // No "name": jest's module map would otherwise see a second package called exceljs.
+  // No "name": jest's module map would otherwise see a second package of that name.
   writeFileSync(path.join(target, 'package.json'), JSON.stringify({ main: 'index.js', private: true }) + '\n');
 }
 
-export async function buildFunctions() {
+/** Bytes in the bundle by package (ours by folder), largest first. */
+export function byPackage(metafile) {
+  const sums = {};
+  for (const output of Object.values(metafile.outputs))
+    for (const [file, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const pkgs = [...file.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1]);
+      const key = pkgs.length ? pkgs.join(' > ') : /^(unused|on-first-use):/.test(file) ? `stand-in for ${file}` : file.split('/').slice(0, 3).join('/');
+      sums[key] = (sums[key] ?? 0) + bytesInOutput;
+    }
+  return Object.entries(sums).sort((a, b) => b[1] - a[1]);
+}
+
+export async function buildFunctions({ analyze = false } = {}) {
   rmSync(out, { recursive: true, force: true });
-  const names = functionNames();
+  // The ON_FIRST_USE packages are the same for every function: bundled once, copied beside each.
+  const shared = path.join(out, '.on-first-use');
+  for (const pkg of Object.keys(ON_FIRST_USE)) await bundleBeside(shared, pkg, sdkDir);
   const sizes = {};
-  for (const name of names) {
+  // What each bundle holds (our files, and packages by name), for the tests that keep each function
+  // to its own actions and out of what it never runs.
+  const sources = {};
+  const packages = {};
+  for (const name of functionNames()) {
     const dir = path.join(out, name);
     mkdirSync(dir, { recursive: true });
-    await build({
+    const result = await build({
       entryPoints: [path.join(src, name, 'index.ts')],
       outfile: path.join(dir, 'index.js'),
       bundle: true,
@@ -54,12 +149,25 @@ export async function buildFunctions() {
       // exceljs: only the desk function's ledger and import use it, on first use. It is bundled on its
       // own into that function's node_modules (below), so the 1 MB is read only when a spreadsheet is
       // made or read, not on every cold start of the dashboard.
-      external: ['better-sqlite3', 'exceljs'],
+      // qrcode: the local host's QR codes (ports/code-image qrCodeImage), required when one is drawn;
+      // in the cloud a function draws mini-program codes with wx-server-sdk, or none.
+      external: ['better-sqlite3', 'exceljs', 'qrcode'],
       // wx-server-sdk pins its own copy of node-sdk; one copy per bundle is enough.
-      alias: { '@cloudbase/node-sdk': path.join(root, 'node_modules/@cloudbase/node-sdk') },
+      alias: { '@cloudbase/node-sdk': sdkDir },
+      plugins: [sdkParts],
+      metafile: true,
       logLevel: 'warning',
     });
-    if (name === 'desk') await bundleExceljs(dir);
+    if (analyze) {
+      console.log(`${name}:`);
+      for (const [key, bytes] of byPackage(result.metafile).slice(0, 25)) console.log(`  ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${key}`);
+    }
+    const inputs = Object.keys(result.metafile.inputs);
+    sources[name] = inputs.filter((f) => !f.includes('node_modules') && !f.includes(':')).sort();
+    packages[name] = [...new Set(inputs.flatMap((f) => [...f.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1])))].sort();
+    for (const pkg of Object.keys(ON_FIRST_USE))
+      if (inputs.includes(`on-first-use:${pkg}`)) cpSync(path.join(shared, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
+    if (name === 'desk') await bundleBeside(dir, 'exceljs');
     writeFileSync(
       path.join(dir, 'package.json'),
       JSON.stringify({ name: `jinlin-${name}`, version: '0.1.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n',
@@ -67,13 +175,14 @@ export async function buildFunctions() {
     copyFileSync(path.join(src, name, 'config.json'), path.join(dir, 'config.json'));
     sizes[name] = statSync(path.join(dir, 'index.js')).size;
   }
-  writeFileSync(path.join(out, '.built'), JSON.stringify({ at: new Date().toISOString(), sizes }, null, 2));
+  rmSync(shared, { recursive: true, force: true });
+  writeFileSync(path.join(out, '.built'), JSON.stringify({ at: new Date().toISOString(), sizes, sources, packages }, null, 2));
   return sizes;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const started = Date.now();
-  const sizes = await buildFunctions();
+  const sizes = await buildFunctions({ analyze: process.argv.includes('--analyze') });
   for (const [name, bytes] of Object.entries(sizes)) console.log(`  ${name.padEnd(12)} ${(bytes / 1024).toFixed(0).padStart(6)} KB`);
   console.log(`cloud functions bundled in ${Date.now() - started} ms → dist/cloudfunctions/`);
 }

@@ -11,7 +11,7 @@ import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations.ts';
 import depsMod from '../cloudfunctions/lib/deps.ts';
 import seedMod from '../cloudfunctions/lib/seed/demo.ts';
 import syntheticMod from '../cloudfunctions/lib/seed/reports.ts';
-import dispatchMod from '../cloudfunctions/lib/dispatch.ts';
+import dispatchMod from '../cloudfunctions/lib/functions.ts';
 import authMod from '../cloudfunctions/lib/actions/auth.ts';
 
 const { openSqliteStore } = sqliteMod;

@@ -20,7 +20,8 @@ import reportColumnsMod from '../cloudfunctions/lib/store/sqlite/report-columns.
 import depsMod from '../cloudfunctions/lib/deps.ts';
 import photosMod from '../cloudfunctions/lib/ports/photos.ts';
 import seedMod from '../cloudfunctions/lib/seed/demo.ts';
-import reportsMod from '../cloudfunctions/lib/actions/reports.ts';
+import sweepMod from '../cloudfunctions/lib/jobs/sweep.ts';
+import routingMod from '../cloudfunctions/lib/actions/reports/routing.ts';
 import coreMod from '../src/core/index.ts';
 import factoriesMod from '../tests/support/factories.ts';
 
@@ -30,7 +31,8 @@ const { deskColumns, DESK_INSERT_COLUMNS, DESK_INSERT_VALUES } = reportColumnsMo
 const { makeDeps, randomIds, silentLogger } = depsMod;
 const { localPhotos } = photosMod;
 const { seedDemo } = seedMod;
-const { sweep, routeFrom } = reportsMod;
+const { sweep } = sweepMod;
+const { routeFrom } = routingMod;
 const { createReport, DEFAULT_POLICY, findCategory, officialCalendar } = coreMod;
 const { report: factoryReport } = factoriesMod;
 

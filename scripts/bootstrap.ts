@@ -7,7 +7,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import tcb from '@cloudbase/node-sdk';
 import { DomainError } from '../src/core';
 import { makeDeps } from '../cloudfunctions/lib/deps';

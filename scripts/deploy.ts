@@ -2,16 +2,21 @@
  * `npm run deploy`: builds the function bundles, then creates the collections and indexes and
  * deploys every function (code, config, timer triggers) to the CloudBase environment TCB_ENV,
  * using the key pair TCB_SECRET_ID / TCB_SECRET_KEY. Safe to run again: existing collections and
- * indexes are kept, functions are overwritten.
- * `npm run deploy -- --dry-run` prints the plan and needs no credentials.
+ * indexes are kept, functions are overwritten. It lists the environment's functions that the plan
+ * no longer has (a renamed one keeps running, trigger and all); `--prune` removes them and their
+ * triggers once the plan's functions are in place.
+ * `npm run deploy -- --dry-run` prints the plan and needs no credentials; with them, it also prints
+ * what `--prune` would remove.
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { deployPlan, RUNTIME } from '../cloudfunctions/lib/deploy/plan';
+import { applyPrune, describePrune, prunePlan, readDeployed, RETIRED, type FunctionsApi } from '../cloudfunctions/lib/deploy/prune';
 
 async function main() {
   const root = path.resolve(__dirname, '..');
   const dry = process.argv.includes('--dry-run');
+  const prune = process.argv.includes('--prune');
   execFileSync(process.execPath, [path.join(root, 'config/build-functions.mjs')], { stdio: 'inherit' });
   const plan = deployPlan(root, process.env.JINLIN_COLLECTION_PREFIX ?? '');
 
@@ -23,15 +28,25 @@ async function main() {
   }
   for (const f of plan.functions)
     console.log(`  云函数 ${f.name}${(f.config.triggers ?? []).map((t) => ` [定时 ${t.config}]`).join('')}${f.config.permissions?.openapi?.length ? ` openapi: ${f.config.permissions.openapi.join(',')}` : ''}`);
-  if (dry) return;
 
   const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
   if (!TCB_ENV || !TCB_SECRET_ID || !TCB_SECRET_KEY) {
+    if (dry) {
+      console.log(`  旧云函数：列出环境里已不在计划中的云函数需要 TCB_ENV、TCB_SECRET_ID、TCB_SECRET_KEY；--prune 会删除其中近邻部署过的（如 ${Object.entries(RETIRED).map(([from, to]) => `${from} → ${to}`).join('、')}）及其定时触发器`);
+      return;
+    }
     console.error('需要环境变量 TCB_ENV、TCB_SECRET_ID、TCB_SECRET_KEY（腾讯云 API 密钥）。只看计划：npm run deploy -- --dry-run');
     process.exit(2);
   }
   const CloudBase = (await import('@cloudbase/manager-node')).default;
   const manager = new CloudBase({ envId: TCB_ENV, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY });
+  const functionsApi: FunctionsApi = manager.functions;
+  const leftovers = prunePlan(plan, await readDeployed(functionsApi, TCB_ENV, plan));
+  if (leftovers.remove.length + leftovers.foreign.length) {
+    console.log(`环境里已不在计划中的云函数（${prune ? '部署后删除' : '加 --prune 删除'}）：`);
+    for (const line of describePrune(leftovers)) console.log(line);
+  }
+  if (dry) return;
 
   for (const c of plan.collections) {
     await manager.database.createCollectionIfNotExists(c.name);
@@ -74,6 +89,10 @@ async function main() {
     await manager.hosting.uploadFiles({ localPath: path.join(root, 'dist/h5'), cloudPath: '' });
     console.log('✓ 静态网站托管：/admin/ 管理后台，/ 居民端（H5）');
   }
+  // Last, so the environment is never without the functions that replace these.
+  if (prune) await applyPrune(functionsApi, leftovers.remove, (line) => console.log(line));
+  else if (leftovers.remove.length)
+    console.log(`注意：${leftovers.remove.map((s) => s.name).join('、')} 仍在运行（含其定时触发器）；运行 npm run deploy -- --prune 删除`);
   console.log(`部署完成：环境 ${TCB_ENV}`);
 }
 

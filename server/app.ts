@@ -6,11 +6,11 @@ import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { fail } from '../src/core';
-import { dispatch, httpStatus } from '../cloudfunctions/lib/dispatch';
+import { dispatch, httpStatus } from '../cloudfunctions/lib/functions';
 import type { Deps } from '../cloudfunctions/lib/deps';
 import { resolveCaller } from '../cloudfunctions/lib/identity';
 import { MAX_PHOTO_BYTES, readLocalPhoto } from '../cloudfunctions/lib/ports/photos';
-import { sweep } from '../cloudfunctions/lib/actions/reports';
+import { sweep } from '../cloudfunctions/lib/jobs/sweep';
 import { DomainError } from '../src/core';
 
 export interface ServerOptions {

@@ -12,8 +12,9 @@ import { DEMO_PASSWORD } from '../cloudfunctions/lib/actions/auth';
 import { ROLE_LABEL } from '../src/core';
 import { buildServer } from './app';
 import { localPhotos } from '../cloudfunctions/lib/ports/photos';
-import { sweep } from '../cloudfunctions/lib/actions/reports';
 import { randomIds } from '../cloudfunctions/lib/deps';
+import { TIMER_JOBS } from '../cloudfunctions/lib/timer/registry';
+import { runJobs, changedSomething } from '../cloudfunctions/lib/timer/runner';
 import { readSettings } from './settings';
 
 async function main() {
@@ -47,18 +48,16 @@ async function main() {
   const port = typeof addr === 'object' && addr ? addr.port : settings.port;
   const base = `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${port}`;
 
-  // Timer jobs, as the `deadlines` cloud function's timer trigger runs them in the cloud: warn,
-  // escalate on breach, auto-close; then purge expired sessions. Runs once at start to catch up.
+  // The timer's jobs, the same registry the `timer` cloud function's trigger runs in the cloud
+  // (the sweep, session purge, …). Runs once at start to catch up.
   let running = false;
+  let runs = 0;
   const tick = async () => {
     if (running) return;
     running = true;
     try {
-      const r = await sweep(deps, `host-${process.pid}`);
-      if (r.warned + r.escalated + r.closed > 0) deps.log.info('deadlines', { ...r });
-      await store.sessions.purgeExpired(deps.clock.now());
-    } catch (e) {
-      deps.log.error('timer failed', { error: String(e instanceof Error ? e.stack : e) });
+      for (const r of await runJobs(TIMER_JOBS, deps, { owner: `host-${process.pid}-${++runs}` }))
+        if (r.ok && changedSomething(r)) deps.log.info(`timer ${r.name}`, { ms: r.ms, ...(r.result as object) });
     } finally {
       running = false;
     }

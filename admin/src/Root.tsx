@@ -6,13 +6,12 @@ import { currentLocation, navigate, restoreLocation, useRoute } from './router';
 import { rememberReturn, takeReturn } from './drafts';
 import { SessionContext } from './session';
 import type { Session } from './session';
+import { NOT_STAFF_MESSAGE } from './staffOnly';
 
 const Login = lazy(() => import('./pages/Login'));
 const Shell = lazy(() => import('./pages/Shell'));
 
 type State = { status: 'loading' } | { status: 'out'; notice?: string } | { status: 'in'; me: Me };
-
-export const NOT_STAFF_MESSAGE = '管理后台仅供社区工作人员、社区书记和街道工作人员使用。其他角色请在“近邻”小程序中办理。';
 
 const fullPage = (
   <div style={{ height: '100%', display: 'flex', alignItems: 'center', justifyContent: 'center' }}>

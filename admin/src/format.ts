@@ -1,12 +1,14 @@
-/** Dates and durations as staff read them: China time, 24-hour clock. */
-const TZ = 'Asia/Shanghai';
+/** Dates and durations as staff read them: China time (core/time), 24-hour clock. */
+import { formatChina } from '../../src/core/time';
 
+/** "2026/11/23 09:05" */
 export function dateTime(t: number): string {
-  return new Date(t).toLocaleString('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  return formatChina(t, 'YYYY/MM/DD HH:mm');
 }
 
+/** "2026/11/23" */
 export function date(t: number): string {
-  return new Date(t).toLocaleDateString('zh-CN', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit' });
+  return formatChina(t, 'YYYY/MM/DD');
 }
 
 /**
@@ -25,14 +27,4 @@ export function untilDue(dueAt: number, now: number, overdue?: boolean): string 
 
 export function percent(rate: number | null): string {
   return rate === null ? '—' : `${(rate * 100).toFixed(1)}%`;
-}
-
-/** Start of a China-time day "2026-11-23" as epoch ms. */
-export function dayStart(day: string): number {
-  return Date.parse(`${day}T00:00:00+08:00`);
-}
-
-/** "2026-11-23" for an epoch ms, in China time. */
-export function dayString(t: number): string {
-  return new Date(t + 8 * 3_600_000).toISOString().slice(0, 10);
 }

@@ -2,16 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { Clock, IdSource } from '../../src/core';
 import type { Store } from './store/port';
 import { inAppNotifier, type Notifier } from './ports/notifier';
+import type { Logger } from './ports/logger';
 import { qrCodeImage, type CodeImage } from './ports/code-image';
 import { localPhotos, type Photos } from './ports/photos';
 import { officialCalendar, type Calendar } from '../../src/core';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-export interface Logger {
-  info(msg: string, extra?: Record<string, unknown>): void;
-  error(msg: string, extra?: Record<string, unknown>): void;
-}
 
 export interface Settings {
   /** How long a web session lasts. */

@@ -1,22 +1,22 @@
 /**
- * The one way into the actions: every entry (cloud function, local server, tests) calls
- * dispatch(deps, functionName, event, credentials) and gets a Result value back.
+ * The one way into the actions: every entry (cloud function, local server, tests) calls a
+ * dispatch(deps, functionName, event, credentials) and gets a Result value back. A dispatch serves
+ * the functions it is made with: a cloud function makes one over its own FunctionDef, so its bundle
+ * holds its own actions only; the local host and the tests use the registry of all of them
+ * (./functions.ts).
  * Expected failures are values; anything else thrown is a bug, logged with the request id and
  * answered as INTERNAL without its details.
  */
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { DomainError, fail, ok, type ErrorCode, type Failure, type Result } from '../../src/core';
-import { auth } from './actions/auth';
-import { desk } from './actions/desk';
-import { messages } from './actions/messages';
-import { people } from './actions/people';
-import { reports } from './actions/reports';
-import { units } from './actions/units';
 import type { ActionDef, Caller, FunctionDef } from './actions/define';
 import type { Deps } from './deps';
 import { resolveCaller, type Credentials } from './identity';
 
-export const FUNCTIONS: Readonly<Record<string, FunctionDef>> = { auth, units, people, messages, reports, desk };
+/** Functions by the name callers use (`/api/<name>`, `callFunction({ name })`). */
+export type FunctionRegistry = Readonly<Record<string, FunctionDef>>;
+
+export type Dispatch = (deps: Deps, fnName: string, event: unknown, cred: Credentials) => Promise<Result<unknown>>;
 
 const HAN = /[\u4e00-\u9fff]/;
 
@@ -27,20 +27,25 @@ export function inputFailure(error: z.ZodError): Failure {
   return fail('INPUT.INVALID', message, field || undefined);
 }
 
-function lookup(fnName: string, action: unknown): ActionDef | Failure {
-  if (!Object.prototype.hasOwnProperty.call(FUNCTIONS, fnName)) return fail('API.UNKNOWN_FUNCTION', `没有“${fnName.slice(0, 40)}”这个服务`);
-  const fn = FUNCTIONS[fnName];
+function lookup(functions: FunctionRegistry, fnName: string, action: unknown): ActionDef | Failure {
+  if (!Object.prototype.hasOwnProperty.call(functions, fnName)) return fail('API.UNKNOWN_FUNCTION', `没有“${fnName.slice(0, 40)}”这个服务`);
+  const fn = functions[fnName];
   if (typeof action !== 'string' || !Object.prototype.hasOwnProperty.call(fn, action))
     return fail('API.UNKNOWN_ACTION', typeof action === 'string' ? `“${fnName}”没有“${action.slice(0, 40)}”这个操作` : '请求缺少 action');
   return fn[action];
 }
 
-export async function dispatch(deps: Deps, fnName: string, event: unknown, cred: Credentials): Promise<Result<unknown>> {
+/** A dispatch over `functions`; a name not among them is API.UNKNOWN_FUNCTION. */
+export function dispatcher(functions: FunctionRegistry): Dispatch {
+  return (deps, fnName, event, cred) => dispatchTo(functions, deps, fnName, event, cred);
+}
+
+async function dispatchTo(functions: FunctionRegistry, deps: Deps, fnName: string, event: unknown, cred: Credentials): Promise<Result<unknown>> {
   const requestId = deps.ids.next('req');
   try {
     if (typeof event !== 'object' || event === null || Array.isArray(event)) return fail('INPUT.MALFORMED');
     const { action, data } = event as { action?: unknown; data?: unknown };
-    const def = lookup(fnName, action);
+    const def = lookup(functions, fnName, action);
     if ('ok' in def) return def;
 
     let caller: Caller | null = null;

@@ -1,7 +1,8 @@
 /**
  * What every cloud function's index.ts exports as `main`: find the caller (the OPENID the
  * platform injects, or a session token for web callers through HTTP access), call dispatch,
- * return the result. Nothing else happens here.
+ * return the result. Nothing else happens here. Each function passes its own FunctionDef, so its
+ * bundle holds its own actions and no one else's.
  */
 import tcb from '@cloudbase/node-sdk';
 import type { Result } from '../../src/core';
@@ -9,7 +10,8 @@ import { makeDeps, type Deps } from './deps';
 import { inAppNotifier, parseTemplates, wechatNotifier } from './ports/notifier';
 import type { CodeImage } from './ports/code-image';
 import { cloudPhotos } from './ports/photos';
-import { dispatch, httpStatus } from './dispatch';
+import type { FunctionDef } from './actions/define';
+import { dispatcher, httpStatus } from './dispatch';
 import { openConfiguredStore } from './runtime';
 
 interface HttpEvent {
@@ -86,7 +88,8 @@ export function resetCloudDeps(): void {
   shared = null;
 }
 
-export function makeMain(fnName: string, opts: MainOptions = {}) {
+export function makeMain(fnName: string, def: FunctionDef, opts: MainOptions = {}) {
+  const dispatch = dispatcher({ [fnName]: def });
   return async function main(event: unknown, context: unknown): Promise<unknown> {
     const deps = await cloudDeps(opts);
     const openid = platformOpenid(context);
@@ -110,25 +113,5 @@ export function makeMain(fnName: string, opts: MainOptions = {}) {
     const e = (typeof event === 'object' && event !== null ? event : {}) as CallEvent;
     const token = typeof e.token === 'string' ? e.token : null;
     return dispatch(deps, fnName, { action: e.action, data: e.data }, { openid, token });
-  };
-}
-
-/**
- * A timer-triggered function: CloudBase calls main({ Type: 'Timer', TriggerName, Time }) on the
- * cron in config.json. The job must be safe to run twice at once (it claims what it acts on); a
- * call that is not a timer event is refused, though running the job would do no harm.
- */
-export function makeTimer(name: string, job: (deps: Deps, runId: string) => Promise<unknown>, opts: MainOptions = {}) {
-  return async function main(event: unknown, context: unknown): Promise<unknown> {
-    const e = (typeof event === 'object' && event !== null ? event : {}) as { Type?: unknown; TriggerName?: unknown };
-    if (e.Type !== 'Timer') return { ok: false, code: 'AUTH.FORBIDDEN', message: '定时任务只能由定时触发器调用' };
-    const deps = await cloudDeps(opts);
-    const runId = `${name}-${(context as { request_id?: string } | null)?.request_id ?? deps.ids.next('run')}`;
-    try {
-      return { ok: true, data: await job(deps, runId) };
-    } catch (err) {
-      deps.log.error('timer job failed', { job: name, runId, error: String(err instanceof Error ? err.stack : err) });
-      return { ok: false, code: 'INTERNAL', message: '定时任务失败', requestId: runId };
-    }
   };
 }

@@ -1,7 +1,8 @@
 /**
  * Which store a deployed function uses. In CloudBase it is the managed database (the default);
- * JINLIN_STORE=sqlite with JINLIN_DB lets a bundled function run against a local file, which the
- * tests use to call dist/cloudfunctions/<name>/index.js end to end.
+ * JINLIN_STORE=sqlite with JINLIN_DB lets a bundled function run against a local file (from inside
+ * this repository, where better-sqlite3 is installed), to try dist/cloudfunctions/<name>/index.js
+ * without a CloudBase environment.
  */
 import type { Store } from './store/port';
 

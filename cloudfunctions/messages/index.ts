@@ -1,3 +1,4 @@
+import { messages } from '../lib/actions/messages';
 import { makeMain } from '../lib/entry';
 
-export const main = makeMain('messages');
+export const main = makeMain('messages', messages);

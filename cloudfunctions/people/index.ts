@@ -1,3 +1,4 @@
+import { people } from '../lib/actions/people';
 import { makeMain } from '../lib/entry';
 
-export const main = makeMain('people');
+export const main = makeMain('people', people);

@@ -1,3 +1,4 @@
+import { reports } from '../lib/actions/reports';
 import { makeMain } from '../lib/entry';
 
-export const main = makeMain('reports');
+export const main = makeMain('reports', reports);

@@ -1,3 +1,4 @@
+import { units } from '../lib/actions/units';
 import { makeMain } from '../lib/entry';
 
-export const main = makeMain('units');
+export const main = makeMain('units', units);

@@ -3,18 +3,15 @@
  * so a change here is checked on both sides.
  */
 import type { Role } from './roles';
-import type { Unit, UnitKind } from './units';
+import type { Unit } from './units';
 import type { PersonView } from './people';
-import type { Category, Figures, Level, Rating, Report, Status, TimelineType, Channel } from './reports';
+import type { Category, Figures } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
 import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, ImportPreview, ImportResult } from './desk';
+import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views';
 
-export interface UnitRef {
-  id: string;
-  name: string;
-  kind: UnitKind;
-  path: string;
-}
+// Pages and the admin page take these from the contract, as before they had a file of their own.
+export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
 
 export interface MyBinding {
   id: string;
@@ -66,77 +63,6 @@ export interface MessageView {
   page: string | null;
   createdAt: number;
   read: boolean;
-}
-
-/** A report as a list shows it. `resident` is null for people who must not see who reported it. */
-export interface ReportSummary {
-  id: string;
-  version: number;
-  category: string;
-  categoryName: string;
-  icon: string;
-  urgent: boolean;
-  description: string;
-  status: Status;
-  statusLabel: string;
-  level: Level;
-  levelLabel: string;
-  unitName: string;
-  /** "幸福里小区 1号楼" */
-  place: string;
-  handlerName: string | null;
-  respondBy: number;
-  dueAt: number;
-  overdue: boolean;
-  dueSoon: boolean;
-  createdAt: number;
-  followers: number;
-}
-
-export interface TimelineView {
-  id: string;
-  at: number;
-  type: TimelineType;
-  label: string;
-  actorName: string | null;
-  fromLevel: Level | null;
-  toLevel: Level | null;
-  fromStatus: Status | null;
-  toStatus: Status | null;
-  note: string | null;
-  photos: string[];
-}
-
-export interface ReportDetail extends ReportSummary {
-  location: string | null;
-  photos: string[];
-  channel: Channel;
-  channelLabel: string;
-  anonymous: boolean;
-  /** Name and phone of the resident: only for handlers and the resident themself. */
-  resident: { name: string; phone: string | null } | null;
-  handler: { name: string; roleLabel: string; phone: string | null } | null;
-  /** What happens next, in a sentence a resident understands. */
-  nextStep: string;
-  rating: Rating | null;
-  ratingNote: string | null;
-  rejectReason: string | null;
-  transferredTo: string | null;
-  extension: Report['extension'];
-  followUp: Report['followUp'];
-  breached: boolean;
-  flagged: boolean;
-  escalations: number;
-  disputes: number;
-  timeline: TimelineView[];
-  /** The actions this caller may take now (names of reports.* actions). */
-  can: string[];
-}
-
-export interface InboxCounts {
-  assigned: number;
-  dueSoon: number;
-  overdue: number;
 }
 
 export interface Outputs {

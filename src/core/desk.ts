@@ -7,7 +7,7 @@
  * can open the report desk on that filter and the desk's `total` equals the number clicked.
  */
 import type { Channel, Level, Rating, Status } from './reports';
-import type { ReportSummary, UnitRef } from './api';
+import type { ReportSummary, UnitRef } from './views';
 import type { CommunityPolicy } from './reports/deadlines';
 
 /** Every field optional except the unit; an absent field does not filter. Times are epoch ms. */

@@ -101,11 +101,11 @@ export const BINDABLE_ROLES: Record<Role, readonly Role[]> = {
   street_officer: ROLES,
 };
 
-/** Roles that work from the web management page. */
+/** Roles that work from the web management page. Who handles, files or sees reports: access.ts. */
 export const STAFF_ROLES: readonly Role[] = ['community_staff', 'community_secretary', 'street_officer'];
 
-/** Roles that handle reports in the mini-program's handler pages. */
-export const HANDLER_ROLES: readonly Role[] = ['building_lead', 'compound_secretary', 'property_manager', ...STAFF_ROLES];
+/** A role's permissions; none for a role the table does not name (a binding from newer data). */
+const permissionsOf = (role: Role): readonly Permission[] => ROLE_PERMISSIONS[role] ?? [];
 
 export interface Scope {
   /** Only units within these subtrees (inclusive). */
@@ -126,7 +126,7 @@ export function can(
   return bindings.some(
     (b) =>
       !b.unit.archived &&
-      ROLE_PERMISSIONS[b.role].includes(permission) &&
+      permissionsOf(b.role).includes(permission) &&
       target.path.startsWith(b.unit.path) &&
       !(opts.strictlyBelow && target.path === b.unit.path),
   );
@@ -137,15 +137,15 @@ export function canBind(bindings: readonly ScopedBinding[], role: Role, target: 
   return bindings.some(
     (b) =>
       !b.unit.archived &&
-      ROLE_PERMISSIONS[b.role].includes('role.bind') &&
-      BINDABLE_ROLES[b.role].includes(role) &&
+      permissionsOf(b.role).includes('role.bind') &&
+      (BINDABLE_ROLES[b.role] ?? []).includes(role) &&
       target.path.startsWith(b.unit.path),
   );
 }
 
 /** The top-most units a person's bindings give `permission` over (no unit listed twice or under another). */
 export function scopeRoots(bindings: readonly ScopedBinding[], permission: Permission): ScopedBinding['unit'][] {
-  const units = bindings.filter((b) => !b.unit.archived && ROLE_PERMISSIONS[b.role].includes(permission)).map((b) => b.unit);
+  const units = bindings.filter((b) => !b.unit.archived && permissionsOf(b.role).includes(permission)).map((b) => b.unit);
   return units
     .filter((u, i) => units.findIndex((v) => v.id === u.id) === i)
     .filter((u) => !units.some((v) => v.id !== u.id && u.path.startsWith(v.path)));

@@ -2,7 +2,7 @@
  * Input schemas for every action, shared by the server (validation) and the clients (types).
  * Messages are Chinese because they reach the person filling the form.
  */
-import { z } from 'zod';
+import * as z from 'zod';
 import { UNIT_KINDS } from './units';
 import { ROLES } from './roles';
 

@@ -91,7 +91,7 @@ describe('the caller in the mini-program', () => {
 
     const r = await h.deps.store.people.findByOpenid('o-wx-1');
     expect(r?.id).toBe('per_wx');
-    const { dispatch } = await import('../../cloudfunctions/lib/dispatch');
+    const { dispatch } = await import('../../cloudfunctions/lib/functions');
     const spoof = await dispatch(h.deps, 'auth', { action: 'whoAmI', data: {}, openid: 'o-wx-1', userInfo: { openId: 'o-wx-1' } }, {});
     expectFailure(spoof, 'AUTH.REQUIRED');
   });

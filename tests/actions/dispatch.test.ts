@@ -1,7 +1,7 @@
-import { dispatch } from '../../cloudfunctions/lib/dispatch';
-import { FUNCTIONS } from '../../cloudfunctions/lib/dispatch';
+import { dispatch } from '../../cloudfunctions/lib/functions';
+import { FUNCTIONS } from '../../cloudfunctions/lib/functions';
 import { personAction } from '../../cloudfunctions/lib/actions/define';
-import { z } from 'zod';
+import * as z from 'zod';
 import { expectFailure, harness, type Harness } from '../support/harness';
 
 describe('the action entry', () => {

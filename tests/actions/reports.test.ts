@@ -1,5 +1,5 @@
 import type { Outputs, ReportDetail, ReportSummary, Unit } from '../../src/core';
-import { sweep } from '../../cloudfunctions/lib/actions/reports';
+import { sweep } from '../../cloudfunctions/lib/jobs/sweep';
 import { data, expectFailure, harness, T0, type Harness } from '../support/harness';
 
 type Created = Outputs['reports']['create'];

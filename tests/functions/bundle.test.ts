@@ -91,6 +91,36 @@ describe('bundled cloud functions', () => {
     }
   });
 
+  it('bundles each function with its own actions and none of another function’s', () => {
+    const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sources: Record<string, string[]> };
+    // The file that defines each function's actions (its FunctionDef).
+    const defs: Record<string, string> = {
+      auth: 'cloudfunctions/lib/actions/auth.ts',
+      desk: 'cloudfunctions/lib/actions/desk/index.ts',
+      messages: 'cloudfunctions/lib/actions/messages.ts',
+      people: 'cloudfunctions/lib/actions/people.ts',
+      reports: 'cloudfunctions/lib/actions/reports/index.ts',
+      units: 'cloudfunctions/lib/actions/units.ts',
+    };
+    expect(Object.keys(built.sources).sort()).toEqual([...Object.keys(defs), 'timer'].sort());
+    for (const [name, sources] of Object.entries(built.sources)) {
+      expect(Object.entries(defs).filter(([, file]) => sources.includes(file)).map(([fn]) => fn)).toEqual(name in defs ? [name] : []);
+      expect(sources).not.toContain('cloudfunctions/lib/functions.ts');
+    }
+  });
+
+  it('leaves out of every bundle what its cold start never runs', () => {
+    const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sizes: Record<string, number>; packages: Record<string, string[]> };
+    // Spreadsheets and the local host's QR codes load on first use; no function draws mini-program codes yet.
+    const never = ['exceljs', 'qrcode', 'better-sqlite3', 'wx-server-sdk', '@cloudbase/ai', '@cloudbase/wx-cloud-client-sdk', 'jsonwebtoken', 'xml2js', 'form-data', 'axios'];
+    for (const [name, packages] of Object.entries(built.packages)) {
+      expect({ name, bundled: packages.filter((p) => never.includes(p)) }).toEqual({ name, bundled: [] });
+      expect(built.sizes[name]).toBeLessThanOrEqual(1024 * 1024);
+      // node-sdk's rarely used parts travel beside the function, loaded on first use.
+      expect(require.resolve('xml2js', { paths: [path.join(dist, name)] })).toBe(path.join(dist, name, 'node_modules/xml2js/index.js'));
+    }
+  });
+
   it('answers the mini-program caller by the platform OPENID, through the CloudBase database', async () => {
     const before = server.requests();
     const r = await load('auth')({ action: 'whoAmI', data: {} }, wxContext('o-wx-resident'));
@@ -150,6 +180,29 @@ describe('bundled cloud functions', () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(body.data.base64, 'base64'));
     expect(wb.worksheets.length).toBe(2);
+  });
+
+  it('runs the timer’s jobs on a timer event, each reported, and refuses any other caller', async () => {
+    const timer = load('timer');
+    const r = await timer({ Type: 'Timer', TriggerName: 'every5min', Time: new Date().toISOString() }, { request_id: 'req-timer' });
+    expect(r).toMatchObject({
+      ok: true,
+      data: {
+        runId: 'timer-req-timer',
+        jobs: [
+          { name: 'sweep', ok: true, result: expect.objectContaining({ more: false }) },
+          { name: 'purgeSessions', ok: true, result: { purged: expect.any(Number) } },
+        ],
+      },
+    });
+    expect(await timer({ action: 'sweep' }, wxContext('o-wx-resident'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+  });
+
+  it('answers only its own function’s actions', async () => {
+    const cred = wxContext('o-wx-resident');
+    expect(await load('auth')({ action: 'whoAmI', data: {} }, cred)).toMatchObject({ ok: true });
+    expect(await load('messages')({ action: 'whoAmI', data: {} }, cred)).toMatchObject({ ok: false, code: 'API.UNKNOWN_ACTION' });
+    expect(await load('auth')({ action: 'list', data: {} }, cred)).toMatchObject({ ok: false, code: 'API.UNKNOWN_ACTION' });
   });
 
   it('talks to nothing but the loopback database endpoint', () => {

@@ -2,12 +2,13 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deployPlan, indexStep, isCloudbaseCron, RUNTIME } from '../../cloudfunctions/lib/deploy/plan';
+import { applyPrune, describePrune, prunePlan, readDeployed, RETIRED, type FunctionsApi } from '../../cloudfunctions/lib/deploy/prune';
 import { COLLECTIONS } from '../../cloudfunctions/lib/store/cloudbase';
 import { bootstrap } from '../../cloudfunctions/lib/seed/bootstrap';
 import { openSqliteStore } from '../../cloudfunctions/lib/store/sqlite';
 import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
 import { DomainError, fixedClock } from '../../src/core';
-import { dispatch } from '../../cloudfunctions/lib/dispatch';
+import { dispatch } from '../../cloudfunctions/lib/functions';
 
 const root = path.resolve(__dirname, '../..');
 
@@ -42,11 +43,82 @@ describe('deploy plan', () => {
     expect(isCloudbaseCron('0 */5 * * * * *')).toBe(true);
     expect(isCloudbaseCron('*/5 * * * *')).toBe(false);
     const fake = mkdtempSync(path.join(tmpdir(), 'jinlin-deploy-'));
-    const dir = path.join(fake, 'dist/cloudfunctions/deadlines');
+    const dir = path.join(fake, 'dist/cloudfunctions/timer');
     mkdirSync(dir, { recursive: true });
     writeFileSync(path.join(dir, 'index.js'), '');
     writeFileSync(path.join(dir, 'config.json'), JSON.stringify({ triggers: [{ name: 't', type: 'timer', config: '*/5 * * * *' }] }));
     expect(() => deployPlan(fake)).toThrow(/7-field/);
+  });
+});
+
+describe('functions the environment has that the plan no longer has', () => {
+  /** An environment as CloudBase's manager API describes it, recording what deploy deletes. */
+  function environment(functions: Record<string, { triggers?: { TriggerName: string; Type: string }[]; vars?: Record<string, string> }>) {
+    const calls: string[] = [];
+    const api: FunctionsApi = {
+      async listAllFunctions({ envId }) {
+        expect(envId).toBe('env-1');
+        return Object.keys(functions).map((FunctionName) => ({ FunctionName, Status: 'Active' }));
+      },
+      async getFunctionDetail(name) {
+        const f = functions[name];
+        return { Triggers: f.triggers ?? [], Environment: { Variables: Object.entries(f.vars ?? {}).map(([Key, Value]) => ({ Key, Value })) } };
+      },
+      async deleteFunctionTrigger(name, trigger) {
+        calls.push(`trigger ${name}/${trigger}`);
+      },
+      async deleteFunction(name) {
+        calls.push(`function ${name}`);
+      },
+    };
+    return { api, calls };
+  }
+  const ours = { JINLIN_STORE: 'cloudbase' };
+  const plan = () => deployPlan(root);
+
+  it('lists the old deadlines function, with its timer, as replaced by timer; leaves planned and foreign functions alone', async () => {
+    const { api } = environment({
+      auth: { vars: ours },
+      timer: { vars: ours, triggers: [{ TriggerName: 'every5min', Type: 'timer' }] },
+      deadlines: { vars: ours, triggers: [{ TriggerName: 'every5min', Type: 'timer' }] },
+      oldReports: { vars: ours },
+      someoneElses: { vars: { NODE_ENV: 'production' } },
+    });
+    const p = prunePlan(plan(), await readDeployed(api, 'env-1', plan()));
+    expect(p).toEqual({
+      remove: [
+        { name: 'deadlines', timers: ['every5min'], replacedBy: 'timer' },
+        { name: 'oldReports', timers: [] },
+      ],
+      foreign: ['someoneElses'],
+    });
+    expect(describePrune(p)).toEqual([
+      '  云函数 deadlines [定时触发器 every5min]：已由 timer 取代',
+      '  云函数 oldReports：已不在计划中',
+      '  云函数 someoneElses：不是近邻部署的，保留',
+    ]);
+  });
+
+  it('has nothing to remove in an environment that matches the plan', async () => {
+    const { api } = environment(Object.fromEntries(plan().functions.map((f) => [f.name, { vars: ours }])));
+    expect(prunePlan(plan(), await readDeployed(api, 'env-1', plan()))).toEqual({ remove: [], foreign: [] });
+  });
+
+  it('removes a function’s timers before the function, and nothing it was not asked to', async () => {
+    const { api, calls } = environment({ deadlines: { vars: ours, triggers: [{ TriggerName: 'every5min', Type: 'timer' }] }, someoneElses: {} });
+    const p = prunePlan(plan(), await readDeployed(api, 'env-1', plan()));
+    const lines: string[] = [];
+    await applyPrune(api, p.remove, (l) => lines.push(l));
+    expect(calls).toEqual(['trigger deadlines/every5min', 'function deadlines']);
+    expect(lines).toEqual(['✓ 已删除云函数 deadlines（及定时触发器 every5min）']);
+  });
+
+  it('knows every retired function’s successor is planned', () => {
+    const planned = plan().functions.map((f) => f.name);
+    for (const [from, to] of Object.entries(RETIRED)) {
+      expect(planned).toContain(to);
+      expect(planned).not.toContain(from);
+    }
   });
 });
 

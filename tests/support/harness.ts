@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fixedClock, type Result, type Unit } from '../../src/core';
 import { makeDeps, randomIds, silentLogger, type Deps } from '../../cloudfunctions/lib/deps';
 import { localPhotos } from '../../cloudfunctions/lib/ports/photos';
-import { dispatch } from '../../cloudfunctions/lib/dispatch';
+import { dispatch } from '../../cloudfunctions/lib/functions';
 import { openSqliteStore } from '../../cloudfunctions/lib/store/sqlite';
 import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
 import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';

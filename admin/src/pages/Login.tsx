@@ -6,7 +6,7 @@ import { hasDrafts } from '../drafts';
 import type { DemoLogin, Me } from '../api';
 import { STAFF_ROLES } from '../core';
 import { useFailure } from '../feedback';
-import { NOT_STAFF_MESSAGE } from '../Root';
+import { NOT_STAFF_MESSAGE } from '../staffOnly';
 
 interface Props {
   notice?: string;

@@ -1,8 +1,8 @@
 import {
   DomainError,
-  HANDLER_ROLES,
   ROLE_LABEL,
   ancestorIds,
+  isHandler,
   isStaff,
   schemas,
   viewPerson,
@@ -50,7 +50,7 @@ export async function describeMe(deps: Deps, caller: Caller): Promise<Me> {
         .join(' / '),
     })),
     isStaff: isStaff(live),
-    isHandler: live.some((b) => HANDLER_ROLES.includes(b.role)),
+    isHandler: isHandler(live),
   };
 }
 

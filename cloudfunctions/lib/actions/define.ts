@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Binding, Person, ScopedBinding, Unit } from '../../../src/core';
 import type { Deps } from '../deps';
 

@@ -1,9 +1,10 @@
 /**
- * How a community's deadline policy is kept: the meta key `policy:<communityId>` holds
+ * A community's deadline policy and how it is kept: the meta key `policy:<communityId>` holds
  * `{ "version": n, "policy": {...} | null }` (null: reset to the defaults). An older value without
  * the wrapper is a bare partial policy, read as version 1.
  */
-import { DEFAULT_POLICY, type CommunityPolicy } from '../../../src/core';
+import { DEFAULT_POLICY, DomainError, findCategory, type Category, type CommunityPolicy } from '../../../src/core';
+import type { Deps } from '../deps';
 
 export const policyKey = (communityId: string) => `policy:${communityId}`;
 
@@ -24,4 +25,17 @@ export function readStoredPolicy(raw: string | null): StoredPolicy {
 
 export function storedPolicyValue(version: number, policy: CommunityPolicy | null): string {
   return JSON.stringify({ version, policy });
+}
+
+/** The deadline policy of a community: its own if staff saved one, else the defaults. */
+export async function policyFor(deps: Deps, communityId: string | null): Promise<CommunityPolicy> {
+  if (!communityId) return DEFAULT_POLICY;
+  return readStoredPolicy(await deps.store.meta.get(policyKey(communityId))).policy;
+}
+
+/** A category of the policy; an unknown code is the caller's mistake. */
+export function categoryOf(policy: CommunityPolicy, code: string): Category {
+  const c = findCategory(policy, code);
+  if (!c) throw new DomainError('REPORT.CATEGORY_UNKNOWN', undefined, 'category');
+  return c;
 }

@@ -9,6 +9,7 @@ import {
   RATING_LABEL,
   STATUS_LABEL,
   figures,
+  formatDateTime,
   type ImportKind,
   type Report,
   type TimelineEntry,
@@ -17,14 +18,9 @@ import {
 import { IMPORT_COLUMNS, IMPORT_EXAMPLES, IMPORT_NOTES } from './import';
 import { excel, workbookBase64 } from './spreadsheet';
 
-const HOUR = 3600_000;
-
-/** "2026-11-23 09:05" in China time. */
+/** "2026-11-23 09:05" in China time; an empty cell for a time that has not come. */
 export function chinaTime(t: number | null): string {
-  if (t === null) return '';
-  const d = new Date(t + 8 * HOUR);
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}`;
+  return t === null ? '' : formatDateTime(t);
 }
 
 export interface LedgerRow {

@@ -3,8 +3,8 @@
  * message list (the messages page), always; in the cloud it is also sent as a WeChat subscribe
  * message when a template is configured for its kind and the person has an OPENID.
  */
-import type { Clock, IdSource } from '../../../src/core';
-import type { Logger } from '../deps';
+import { formatDateTime, type Clock, type IdSource } from '../../../src/core';
+import type { Logger } from './logger';
 import type { Message, Store } from '../store/port';
 
 export interface Notice {
@@ -135,7 +135,7 @@ export function wechatNotifier(opts: {
       if (!template) return;
       const person = await opts.store.people.get(n.personId);
       if (!person?.openid) return;
-      const at = new Date(opts.clock.now() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+      const at = formatDateTime(opts.clock.now());
       try {
         await opts.send(subscribeRequest(person.openid, template, n, at));
       } catch (e) {

@@ -5,7 +5,7 @@
 import { DomainError, password, pathOf, personName, unitName, username, type Person, type Unit } from '../../../src/core';
 import { hashPassword } from '../auth/passwords';
 import type { Deps } from '../deps';
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const bootstrapInput = z.object({ street: unitName, name: personName, username, password });
 

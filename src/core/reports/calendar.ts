@@ -1,11 +1,12 @@
 /**
- * Working time on the official Chinese calendar, in China time (UTC+8, no daylight saving).
+ * Working time on the official Chinese calendar, in China time (see core/time).
  * A working day is 09:00–17:00 (480 working minutes) on a day `chinese-days` calls a workday,
  * which includes the swapped weekend workdays (调休) and excludes statutory holidays.
  * "N working days" is N × 480 working minutes from the moment a clock starts, so a report filed
  * on Friday at 18:00 with one working day is due on Monday at 17:00.
  */
 import { isWorkday as officialWorkday } from 'chinese-days';
+import { chinaDayNumber, chinaMidnight, dayKey, msIntoChinaDay } from '../time';
 
 export interface Calendar {
   /** Is this local date ("YYYY-MM-DD") a working day? */
@@ -26,46 +27,45 @@ export const officialCalendar: Calendar = {
   },
 };
 
-const CN = 8 * 3600_000;
 const MIN = 60_000;
 const DAY = 24 * 3600_000;
 export const DAY_START = 9 * 60; // minutes after local midnight
 export const DAY_END = 17 * 60;
 export const WORKDAY_MINUTES = DAY_END - DAY_START;
 
-// Deadlines walk day by day over the same few hundred days: each day's name is made once.
+// Deadlines walk day by day over the same few hundred days: each walk finds its first China day once
+// (core/time), then counts days by number, and each day's name is made once per process.
 const dayNames = new Map<number, string>();
 
-/** Local date of an instant, "YYYY-MM-DD". */
-export function localDate(t: number): string {
-  const day = Math.floor((t + CN) / DAY);
-  let name = dayNames.get(day);
+function dayName(dayNumber: number, t: number): string {
+  let name = dayNames.get(dayNumber);
   if (name === undefined) {
     if (dayNames.size >= 20_000) dayNames.clear();
-    dayNames.set(day, (name = new Date(t + CN).toISOString().slice(0, 10)));
+    dayNames.set(dayNumber, (name = dayKey(t)));
   }
   return name;
 }
 
-/** Minutes after local midnight. */
-function localMinutes(t: number): number {
-  return Math.floor(((t + CN) % DAY) / MIN);
+/** Local date of an instant, "YYYY-MM-DD". */
+export function localDate(t: number): string {
+  return dayName(chinaDayNumber(t), t);
 }
 
-/** The instant of local midnight starting the day of `t`. */
-function localMidnight(t: number): number {
-  return t - ((t + CN) % DAY);
+/** Minutes after local midnight. */
+function localMinutes(t: number): number {
+  return Math.floor(msIntoChinaDay(t) / MIN);
 }
 
 /** Adds `minutes` of working time to `t`. Never looks further than ~3 years ahead. */
 export function addWorkingMinutes(cal: Calendar, t: number, minutes: number): number {
   if (minutes < 0) throw new Error('working minutes must not be negative');
   if (minutes === 0) return t;
-  let day = localMidnight(t);
+  let day = chinaMidnight(t);
+  let n = chinaDayNumber(t);
   let at = t - day; // ms after midnight
   let left = minutes * MIN;
   for (let guard = 0; guard < 1200; guard++) {
-    if (cal.isWorkday(localDate(day))) {
+    if (cal.isWorkday(dayName(n, day))) {
       const start = Math.max(at, DAY_START * MIN);
       const end = DAY_END * MIN;
       if (start < end) {
@@ -74,6 +74,7 @@ export function addWorkingMinutes(cal: Calendar, t: number, minutes: number): nu
       }
     }
     day += DAY;
+    n++;
     at = 0;
   }
   throw new Error('no working time found within three years');
@@ -87,9 +88,10 @@ export function addWorkingDays(cal: Calendar, t: number, days: number): number {
 export function workingMinutesBetween(cal: Calendar, from: number, to: number): number {
   if (to <= from) return 0;
   let total = 0;
-  let day = localMidnight(from);
-  for (let guard = 0; day < to && guard < 1200; guard++, day += DAY) {
-    if (!cal.isWorkday(localDate(day))) continue;
+  let day = chinaMidnight(from);
+  let n = chinaDayNumber(from);
+  for (let guard = 0; day < to && guard < 1200; guard++, day += DAY, n++) {
+    if (!cal.isWorkday(dayName(n, day))) continue;
     const s = Math.max(from, day + DAY_START * MIN);
     const e = Math.min(to, day + DAY_END * MIN);
     if (e > s) total += (e - s) / MIN;

@@ -12,7 +12,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { sweep } from '../../../cloudfunctions/lib/actions/reports';
+import { sweep } from '../../../cloudfunctions/lib/jobs/sweep';
 import { DEMO_PASSWORD } from '../../../cloudfunctions/lib/actions/auth';
 import { data, harness } from '../../support/harness';
 

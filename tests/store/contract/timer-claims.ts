@@ -5,7 +5,7 @@
 import { fixedClock, type Report } from '../../../src/core';
 import type { Store } from '../../../cloudfunctions/lib/store/port';
 import { makeDeps, silentLogger } from '../../../cloudfunctions/lib/deps';
-import { sweep } from '../../../cloudfunctions/lib/actions/reports';
+import { sweep } from '../../../cloudfunctions/lib/jobs/sweep';
 import { binding, person, report } from '../../support/factories';
 import type { ContractContext } from './context';
 import { tree } from './tree';

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import type { BindingView, PersonView, Role, Unit } from '../../api';
 import { canBind, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
+import { date } from '../../format';
 import { scopedBindings, useSession } from '../../session';
 import { PersonModal } from './PersonModal';
 
@@ -71,7 +72,7 @@ export function Bindings({ unit, onError }: Props) {
     },
     { title: '手机号', dataIndex: ['person', 'phone'], width: 130, render: (v: string | null) => v ?? '—' },
     { title: '登录账号', dataIndex: ['person', 'username'], render: (v: string | null) => v ?? '—' },
-    { title: '绑定日期', dataIndex: 'createdAt', width: 110, render: (t: number) => new Date(t).toLocaleDateString('zh-CN') },
+    { title: '绑定日期', dataIndex: 'createdAt', width: 110, render: (t: number) => date(t) },
   ];
   if (!readOnly) {
     columns.push({

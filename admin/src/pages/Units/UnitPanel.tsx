@@ -9,7 +9,7 @@ import type { Unit, UnitKind, UnitNode } from '../../api';
 import { ALLOWED_PARENTS, ancestorIds, buildTree, can, isWithin, UNIT_KIND_LABEL, UNIT_KINDS } from '../../core';
 import { scopedBindings, useSession } from '../../session';
 import { Bindings } from './Bindings';
-import type { UnitsContext } from './index';
+import type { UnitsContext } from './UnitsContext';
 import { KindTag } from './KindTag';
 
 interface Props {

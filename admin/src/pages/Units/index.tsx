@@ -8,18 +8,10 @@ import { useFailure } from '../../feedback';
 import { invalidateUnits } from '../../units';
 import { KindTag } from './KindTag';
 import { UnitPanel } from './UnitPanel';
+import type { UnitsContext } from './UnitsContext';
 
 /** Failures that mean "what you were looking at is out of date": tell the person and reload. */
 const STALE: readonly string[] = ['CONFLICT.VERSION', 'UNIT.NOT_FOUND', 'UNIT.ARCHIVED'];
-
-export interface UnitsContext {
-  units: Unit[];
-  byId: Map<string, Unit>;
-  /** Reloads the tree; selects `selectId` when given and opens the tree down to `revealId` (default: the selected one). */
-  reload(selectId?: string, revealId?: string): Promise<void>;
-  /** Shows a failed call; stale data is reloaded. */
-  failed(e: unknown, form?: FormInstance): void;
-}
 
 export default function UnitsPage() {
   const { message } = App.useApp();

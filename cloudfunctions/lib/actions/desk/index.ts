@@ -1,0 +1,16 @@
+/**
+ * The management page (`desk`): dashboard, report desk, reassign, meeting agenda, import, deadline
+ * settings, ledger and audit log — the contract in src/core/desk.ts. Staff only, inside the
+ * subtree of their staff bindings (scope.ts).
+ */
+import type { FunctionDef } from '../define';
+import { agenda } from './agenda';
+import { auditLog } from './audit-log';
+import { dashboardActions } from './dashboard';
+import { importActions } from './import';
+import { ledger } from './ledger';
+import { list } from './list';
+import { reassign } from './reassign';
+import { settings } from './settings';
+
+export const desk: FunctionDef = { ...dashboardActions, ...list, ...reassign, ...agenda, ...importActions, ...settings, ...ledger, ...auditLog };

@@ -1,0 +1,55 @@
+/**
+ * The caller's side of the report access rules in core (src/core/access.ts): the same questions
+ * asked with a caller, and the list of actions a report's page offers them.
+ */
+import {
+  isOpen,
+  isReportOwner,
+  managesReportsIn,
+  mayDecideExtension,
+  mayFollowReport,
+  mayHandleReport,
+  mayViewReport,
+  nextLevel,
+  transition,
+  type Report,
+} from '../../../../src/core';
+import type { Deps } from '../../deps';
+import type { Caller } from '../define';
+import { chainOf } from './routing';
+
+export const isResidentOf = (caller: Caller, r: Report): boolean => isReportOwner(caller.person.id, r);
+
+export const mayView = (caller: Caller, r: Report): boolean => mayViewReport(caller.person.id, caller.bindings, r);
+
+export const mayHandle = (caller: Caller, r: Report): boolean => mayHandleReport(caller.person.id, caller.bindings, r);
+
+/** Extensions are decided by the level above the report's level (or staff). */
+export async function mayDecide(deps: Deps, caller: Caller, r: Report): Promise<boolean> {
+  if (!r.extension) return false;
+  if (managesReportsIn(caller.bindings, { path: r.unitPath })) return true;
+  const chain = await chainOf(deps, { path: r.unitPath });
+  return mayDecideExtension(caller.bindings, r, chain.find((u) => u.kind === r.extension!.deciderLevel));
+}
+
+/** The reports.* actions the caller may take on the report now. */
+export async function allowedActions(deps: Deps, caller: Caller, r: Report): Promise<string[]> {
+  const out: string[] = [];
+  const allowed = (e: Parameters<typeof transition>[1]) => transition(r.status, e) !== null;
+  if (mayHandle(caller, r) && isOpen(r.status)) {
+    if (allowed('respond') && r.respondedAt === null) out.push('respond');
+    for (const a of ['resolve', 'transfer', 'requestInfo'] as const) if (allowed(a)) out.push(a);
+    if (allowed('escalate') && nextLevel(r.level)) out.push('escalate');
+    if (allowed('requestExtension') && !r.extension && nextLevel(r.level)) out.push('requestExtension');
+    if (allowed('rejectDuplicate') || allowed('rejectNotActionable')) out.push('reject');
+    out.push('comment');
+  }
+  if (r.extension && (await mayDecide(deps, caller, r)) && allowed('decideExtension')) out.push('decideExtension');
+  if (isResidentOf(caller, r)) {
+    if (r.status === 'resolved') out.push('rate', 'dispute');
+    if (r.status === 'needs_info') out.push('provideInfo');
+  }
+  if (r.followUp?.status === 'open' && managesReportsIn(caller.bindings, { path: r.unitPath })) out.push('closeFollowUp');
+  if (isOpen(r.status) && !isResidentOf(caller, r) && !r.followers.includes(caller.person.id) && mayFollowReport(caller.bindings, r)) out.push('follow');
+  return out;
+}

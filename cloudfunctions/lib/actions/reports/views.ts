@@ -1,0 +1,165 @@
+/**
+ * How a report reads: its summary in lists, its page (detail) with the timeline and the next step
+ * in a sentence a resident understands, and the names both need, looked up once per page.
+ */
+import {
+  CHANNEL_LABEL,
+  EVENT_LABEL,
+  LEVEL_LABEL,
+  ROLE_LABEL,
+  STATUS_LABEL,
+  ancestorIds,
+  findCategory,
+  formatMonthDayTime,
+  isOpen,
+  isReportOwner,
+  nextLevel,
+  viewsReportsIn,
+  type CommunityPolicy,
+  type Report,
+  type ReportDetail,
+  type ReportSummary,
+  type TimelineEntry,
+  type Unit,
+} from '../../../../src/core';
+import type { Deps } from '../../deps';
+import type { AuthedContext } from '../define';
+import { policyFor } from '../policy';
+import { allowedActions } from './access';
+
+const HOUR = 3600_000;
+/** "Due soon": within a working day's worth of hours. */
+export const DUE_SOON = 24 * HOUR;
+
+export interface Names {
+  units: Map<string, Unit>;
+  people: Map<string, { name: string; phone: string | null }>;
+}
+
+/** `knownUnits`: units the caller has just read, not read again. */
+export async function namesFor(deps: Deps, reports: readonly Report[], extraPeople: string[] = [], knownUnits: readonly Unit[] = []): Promise<Names> {
+  const known = new Map(knownUnits.map((u) => [u.id, u]));
+  const unitIds = new Set<string>();
+  const personIds = new Set<string>(extraPeople);
+  for (const r of reports) {
+    for (const id of ancestorIds(r.unitPath)) if (!known.has(id)) unitIds.add(id);
+    if (r.handlerId) personIds.add(r.handlerId);
+    if (r.residentId) personIds.add(r.residentId);
+  }
+  const [units, people] = await Promise.all([unitIds.size ? deps.store.units.getMany([...unitIds]) : [], deps.store.people.getMany([...personIds])]);
+  for (const u of units) known.set(u.id, u);
+  return { units: known, people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])) };
+}
+
+export function summary(r: Report, names: Names, policy: CommunityPolicy, now: number): ReportSummary {
+  const category = findCategory(policy, r.category);
+  const trail = ancestorIds(r.unitPath).map((id) => names.units.get(id));
+  const place = trail.filter((u) => u && (u.kind === 'compound' || u.kind === 'building')).map((u) => u!.name).join(' ');
+  const open = isOpen(r.status);
+  return {
+    id: r.id,
+    version: r.version,
+    category: r.category,
+    categoryName: category?.name ?? r.category,
+    icon: category?.icon ?? '💬',
+    urgent: r.urgent,
+    description: r.description,
+    status: r.status,
+    statusLabel: STATUS_LABEL[r.status],
+    level: r.level,
+    levelLabel: LEVEL_LABEL[r.level],
+    unitName: names.units.get(r.unitId)?.name ?? '',
+    place,
+    handlerName: r.handlerId ? (names.people.get(r.handlerId)?.name ?? null) : null,
+    respondBy: r.respondBy,
+    dueAt: r.dueAt,
+    overdue: open && now > r.dueAt,
+    dueSoon: open && now <= r.dueAt && r.dueAt - now <= DUE_SOON,
+    createdAt: r.createdAt,
+    followers: r.followers.length,
+  };
+}
+
+function nextStep(r: Report, s: ReportSummary, policy: CommunityPolicy): string {
+  const who = s.handlerName ? `${s.levelLabel}的${s.handlerName}` : `${s.levelLabel}`;
+  const fmt = formatMonthDayTime;
+  switch (r.status) {
+    case 'submitted':
+      if (!r.handlerId) return `${s.levelLabel}暂时没有负责人，街道已收到提醒，会尽快安排。`;
+      return `已交给${who}，${fmt(r.respondBy)}前会联系您，${fmt(r.dueAt)}前办结。${nextLevel(r.level) ? `超时会自动上报到${LEVEL_LABEL[nextLevel(r.level)!]}。` : ''}`;
+    case 'responded':
+      return `${who}正在办理，${fmt(r.dueAt)}前办结。${nextLevel(r.level) ? `超时会自动上报到${LEVEL_LABEL[nextLevel(r.level)!]}。` : ''}`;
+    case 'transferred':
+      return `已转交${r.transferredTo ?? '相关部门'}办理，${who}会跟进，${fmt(r.dueAt)}前办结。`;
+    case 'needs_info':
+      return '需要您补充一些情况，请看下面的记录并填写补充说明。';
+    case 'resolved':
+      return `已办结，请您确认并评价；${policy.autoCloseDays} 天内没有评价会自动关闭。问题没解决可以点“问题还没解决”。`;
+    case 'closed':
+      return r.rating ? '已评价，谢谢您。' : '已关闭。';
+    case 'rejected':
+      return `未受理：${r.rejectReason ?? ''}`;
+  }
+}
+
+/** `known`: what the caller has just read or written for this report (a new report's timeline, its policy and units). */
+export async function detail(ctx: AuthedContext, r: Report, known: { policy?: CommunityPolicy; timeline?: TimelineEntry[]; units?: readonly Unit[] } = {}): Promise<ReportDetail> {
+  const { deps, caller } = ctx;
+  const policy = known.policy ?? (await policyFor(deps, r.communityId));
+  const timeline = known.timeline ?? (await deps.store.reports.timeline(r.id));
+  const names = await namesFor(deps, [r], timeline.map((e) => e.actorId).filter((x): x is string => !!x), known.units);
+  const s = summary(r, names, policy, deps.clock.now());
+  const seesAllHere = viewsReportsIn(caller.bindings, { path: r.unitPath });
+  const seesResident = isReportOwner(caller.person.id, r) || seesAllHere;
+  const resident = r.residentId ? names.people.get(r.residentId) : null;
+  // The handler's own bindings are a handful; the unit's can be every resident of a building.
+  const handlerBinding = r.handlerId && r.levelUnitId ? (await deps.store.bindings.listForPerson(r.handlerId)).find((b) => b.unitId === r.levelUnitId) : undefined;
+  const handler = r.handlerId ? names.people.get(r.handlerId) : null;
+  // True only for a neighbour following (+1) the report: neither its resident nor one who sees the reports here.
+  const anonymousToMe = r.anonymous && !seesResident;
+  return {
+    ...s,
+    location: r.location,
+    photos: r.photos.map((p) => deps.photos.url(p)),
+    channel: r.channel,
+    channelLabel: CHANNEL_LABEL[r.channel],
+    anonymous: r.anonymous,
+    resident: seesResident && !anonymousToMe ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
+    handler: handler ? { name: handler.name, roleLabel: handlerBinding ? ROLE_LABEL[handlerBinding.role] : LEVEL_LABEL[r.level], phone: handler.phone } : null,
+    nextStep: nextStep(r, s, policy),
+    rating: r.rating,
+    ratingNote: r.ratingNote,
+    rejectReason: r.rejectReason,
+    transferredTo: r.transferredTo,
+    extension: r.extension,
+    followUp: seesAllHere ? r.followUp : null,
+    breached: r.breached,
+    flagged: r.flagged,
+    escalations: r.escalations,
+    disputes: r.disputes,
+    timeline: timeline
+      .slice()
+      .reverse()
+      .map((e) => ({
+        id: e.id,
+        at: e.at,
+        type: e.type,
+        label: e.type === 'escalate' && e.toLevel ? `上报到${LEVEL_LABEL[e.toLevel]}` : EVENT_LABEL[e.type],
+        actorName: e.actorId ? (names.people.get(e.actorId)?.name ?? null) : '系统',
+        fromLevel: e.fromLevel,
+        toLevel: e.toLevel,
+        fromStatus: e.fromStatus,
+        toStatus: e.toStatus,
+        // Both branches are e.note: a following neighbour of an anonymous report (anonymousToMe)
+        // gets `resident: null` but still reads the resident's name as actorName on every entry the
+        // resident wrote (create, provideInfo, dispute, rate) and the notes of their later entries (a
+        // provideInfo answer may hold a door and a phone number). The create note is the description,
+        // which they see anyway. It should be: when anonymousToMe, an entry whose actorId is
+        // r.residentId shows a neutral actor ('居民') and none of the resident's notes or photos beyond
+        // the description (nor ratingNote above). Fixed by the issue 'Privacy, access and photos'.
+        note: e.type === 'create' && anonymousToMe ? e.note : e.note,
+        photos: e.photos.map((p) => deps.photos.url(p)),
+      })),
+    can: await allowedActions(deps, caller, r),
+  };
+}

@@ -1,0 +1,122 @@
+/**
+ * A database with work for every timer job, and a way to compare what the jobs leave behind.
+ * The database is built once and copied for each run, so "once" and "twice at once" start from
+ * the same bytes; a new job needs work here too (jobs.test.ts checks that each job changes something).
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fixedClock } from '../../../src/core';
+import { makeDeps, silentLogger, type Deps } from '../../../cloudfunctions/lib/deps';
+import { dispatch } from '../../../cloudfunctions/lib/functions';
+import { seedDemo } from '../../../cloudfunctions/lib/seed/demo';
+import { openSqliteStore } from '../../../cloudfunctions/lib/store/sqlite';
+
+/** Monday morning: reports filed now are overdue by RUN_AT, and the resolved ones unrated for 7 days. */
+export const FILED_AT = Date.parse('2026-11-23T09:00:00+08:00');
+/** A week later, 09:00: reports filed now are at 75 % of their day by RUN_AT. */
+const LATER_AT = Date.parse('2026-11-30T09:00:00+08:00');
+/** When the jobs run. */
+export const RUN_AT = Date.parse('2026-11-30T15:01:00+08:00');
+
+let req = 0;
+
+async function file(deps: Deps, token: string, unitId: string, category: string) {
+  const r = await dispatch(deps, 'reports', { action: 'create', data: { clientRequestId: `timer-fixture-${++req}`, unitId, category, description: '楼道里的问题一直没人管' } }, { token });
+  if (!r.ok) throw new Error(`cannot file a report: ${r.code}`);
+  return (r.data as { report: { id: string; version: number } }).report;
+}
+
+async function signIn(deps: Deps, username: string): Promise<string> {
+  const r = await dispatch(deps, 'auth', { action: 'signIn', data: { username, password: 'demo1234' } }, {});
+  if (!r.ok) throw new Error(`cannot sign in ${username}: ${r.code}`);
+  return (r.data as { token: string }).token;
+}
+
+/**
+ * Overdue reports at the building and the compound (escalate), reports at 75 % of their time
+ * (warn), resolved reports unrated for a week (close), and web sessions expired hours ago (purge).
+ */
+export async function buildFixture(): Promise<string> {
+  const file_ = path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-timer-')), 'base.db');
+  const clock = fixedClock(FILED_AT);
+  const store = openSqliteStore(file_);
+  const deps = makeDeps(store, { clock, log: silentLogger });
+  await seedDemo(deps, { residents: 10 });
+  // The resident jumin's building (every compound has a 1号楼).
+  const units = await store.units.listSubtree('/', {});
+  const compound = units.find((u) => u.name === '幸福里小区')!;
+  const building = units.find((u) => u.name === '1号楼' && u.parentId === compound.id)!;
+  const resident = await signIn(deps, 'jumin');
+  const lead = await signIn(deps, 'louzhang');
+  await signIn(deps, 'shuji');
+  for (let i = 0; i < 8; i++) await file(deps, resident, building.id, 'noise');
+  for (let i = 0; i < 3; i++) await file(deps, resident, building.id, 'lift');
+  for (let i = 0; i < 3; i++) {
+    const r = await file(deps, resident, building.id, 'noise');
+    const done = await dispatch(deps, 'reports', { action: 'resolve', data: { id: r.id, version: r.version, note: '已经处理好了' } }, { token: lead });
+    if (!done.ok) throw new Error(`cannot resolve: ${done.code}`);
+  }
+  clock.set(LATER_AT);
+  const laterResident = await signIn(deps, 'jumin');
+  for (let i = 0; i < 4; i++) await file(deps, laterResident, building.id, 'noise');
+  await store.close();
+  return file_;
+}
+
+/** A copy of the database file to run on. */
+export function copyOf(file: string): string {
+  const to = path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-timer-run-')), 'run.db');
+  copyFileSync(file, to);
+  for (const ext of ['-wal', '-shm']) if (existsSync(file + ext)) copyFileSync(file + ext, to + ext);
+  return to;
+}
+
+export function openAt(file: string, at = RUN_AT) {
+  const store = openSqliteStore(file);
+  return { store, deps: makeDeps(store, { clock: fixedClock(at), log: silentLogger }) };
+}
+
+const GENERATED_ID = /^[a-z]+_[0-9a-z]{12,}$/;
+
+/** Every table's rows as stored. */
+function tables(file: string): Record<string, Record<string, unknown>[]> {
+  const db = new Database(file, { readonly: true });
+  try {
+    const names = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    return Object.fromEntries(names.map(({ name }) => [name, db.prepare(`SELECT * FROM "${name}"`).all() as Record<string, unknown>[]]));
+  } finally {
+    db.close();
+  }
+}
+
+/** Every string stored in the database before a run: the ids that already exist. */
+export function knownStrings(file: string): Set<string> {
+  const seen = new Set<string>();
+  for (const rows of Object.values(tables(file))) for (const row of rows) for (const v of Object.values(row)) if (typeof v === 'string') seen.add(v);
+  return seen;
+}
+
+/**
+ * Every table's rows, sorted, with what legitimately differs between runs made the same: the ids
+ * the runs created (random) and the runs' own names (claim owners).
+ */
+export function dump(file: string, known: ReadonlySet<string>, owners: readonly string[] = []): Record<string, string[]> {
+  const normal = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(normal);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, normal(x)]));
+    if (typeof v !== 'string') return v;
+    // Documents stored as JSON text (timeline entries, message payloads) hold ids too.
+    if (/^[[{]/.test(v)) {
+      try {
+        return normal(JSON.parse(v));
+      } catch {
+        return v;
+      }
+    }
+    if (GENERATED_ID.test(v) && !known.has(v)) return '<new id>';
+    return owners.some((o) => v.startsWith(o)) ? '<owner>' : v;
+  };
+  return Object.fromEntries(Object.entries(tables(file)).map(([name, rows]) => [name, rows.map((row) => JSON.stringify(normal(row))).sort()]));
+}

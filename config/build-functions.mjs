@@ -36,7 +36,7 @@ export const UNUSED = {
 /**
  * Parts of node-sdk that some call we may well make needs, but not a cold start: each is bundled on
  * its own into the function's node_modules and required on its first use (through a stand-in that
- * forwards to it), the way the desk function carries exceljs.
+ * forwards to it), the way the management function carries exceljs.
  */
 export const ON_FIRST_USE = {
   // Reads the storage service's XML answers: app.uploadFile.
@@ -146,7 +146,7 @@ export async function buildFunctions({ analyze = false } = {}) {
       keepNames: true,
       legalComments: 'none',
       // better-sqlite3: only loaded when JINLIN_STORE=sqlite (tests and local runs); never in CloudBase.
-      // exceljs: only the desk function's ledger and import use it, on first use. It is bundled on its
+      // exceljs: only the management function's ledger and import use it, on first use. It is bundled on its
       // own into that function's node_modules (below), so the 1 MB is read only when a spreadsheet is
       // made or read, not on every cold start of the dashboard.
       // qrcode: the local host's QR codes (ports/code-image qrCodeImage), required when one is drawn;
@@ -167,7 +167,7 @@ export async function buildFunctions({ analyze = false } = {}) {
     packages[name] = [...new Set(inputs.flatMap((f) => [...f.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1])))].sort();
     for (const pkg of Object.keys(ON_FIRST_USE))
       if (inputs.includes(`on-first-use:${pkg}`)) cpSync(path.join(shared, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
-    if (name === 'desk') await bundleBeside(dir, 'exceljs');
+    if (name === 'management') await bundleBeside(dir, 'exceljs');
     writeFileSync(
       path.join(dir, 'package.json'),
       JSON.stringify({ name: `jinlin-${name}`, version: '0.1.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n',

@@ -97,7 +97,7 @@ const FIRST_CALL = {
   messages: mini('list'),
   units: web('bindings', { unitId: community }),
   people: web('search', { q: '李', limit: 1 }),
-  desk: web('settings', { communityId: community }),
+  management: web('settings', { communityId: community }),
   timer,
   // Bundles of older builds, for before-and-after figures.
   deadlines: timer,

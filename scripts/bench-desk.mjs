@@ -1,5 +1,5 @@
 // `npm run bench`, part 3 (run as `node --import tsx scripts/bench-desk.mjs`): the management page's
-// dashboard for a community with 200,000 reports, timed at the server (the desk action through
+// dashboard for a community with 200,000 reports, timed at the server (the management action through
 // dispatch, as the local host and the cloud function run it), on SQLite. Target: under 300 ms.
 // The database is built once and kept under <tmp>/jinlin-bench-cache (keyed by schema version and
 // size), so reruns skip the build.
@@ -98,11 +98,11 @@ async function time(label, fn, target) {
 
 const total = await store.reports.count({ path: '/' });
 console.log(`management page on SQLite: a community with ${fmt(total)} reports (median of ${RUNS} after one warm-up)`);
-const d = await time('desk.dashboard (this month + 12 months)', () => call('desk', 'dashboard', {}, cred), TARGET_MS);
+const d = await time('desk.dashboard (this month + 12 months)', () => call('management', 'dashboard', {}, cred), TARGET_MS);
 if (!d.ok) throw new Error(`dashboard failed: ${d.code} ${d.message}`);
 console.log(`    open ${fmt(d.data.totals.open.value)}, overdue ${fmt(d.data.totals.overdue.value)}, this month ${fmt(d.data.thisMonth.reports.value)} reports, on-time ${fmt((d.data.thisMonth.onTimeRate.rate ?? 0) * 100, 1)} %`);
-await time('desk.list (open, by deadline, first 50)', () => call('desk', 'list', { filter: { unitId: d.data.unit.id, statuses: ['submitted', 'responded'] } }, cred));
-await time('desk.list (text search, first 50)', () => call('desk', 'list', { filter: { unitId: d.data.unit.id, q: '电梯' } }, cred));
-await time('desk.agenda (2026-11-23)', () => call('desk', 'agenda', { date: '2026-11-23' }, cred));
+await time('desk.list (open, by deadline, first 50)', () => call('management', 'list', { filter: { unitId: d.data.unit.id, statuses: ['submitted', 'responded'] } }, cred));
+await time('desk.list (text search, first 50)', () => call('management', 'list', { filter: { unitId: d.data.unit.id, q: '电梯' } }, cred));
+await time('desk.agenda (2026-11-23)', () => call('management', 'agenda', { date: '2026-11-23' }, cred));
 console.log(`target: the dashboard under ${TARGET_MS} ms at the server`);
 await store.close();

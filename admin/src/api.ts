@@ -130,7 +130,7 @@ const auth = group('auth');
 const units = group('units');
 const people = group('people');
 const reports = group('reports');
-const desk = group('desk');
+const management = group('management');
 
 export const api = {
   auth: {
@@ -167,23 +167,23 @@ export const api = {
     comment: reports('comment'),
     closeFollowUp: reports('closeFollowUp'),
   },
-  desk: {
-    dashboard: desk('dashboard'),
-    list: desk('list'),
-    reassign: desk('reassign'),
-    handlers: desk('handlers'),
-    agenda: desk('agenda'),
-    importTemplate: desk('importTemplate'),
+  management: {
+    dashboard: management('dashboard'),
+    list: management('list'),
+    reassign: management('reassign'),
+    handlers: management('handlers'),
+    agenda: management('agenda'),
+    importTemplate: management('importTemplate'),
     /** Sends the file with upload progress (0..1). */
-    importPreview: (data: ActionInput<'desk', 'importPreview'>, onUploadProgress?: (f: number) => void) =>
-      call('desk', 'importPreview', data, { onUploadProgress }),
-    importCommit: (data: ActionInput<'desk', 'importCommit'>, onUploadProgress?: (f: number) => void) =>
-      call('desk', 'importCommit', data, { onUploadProgress }),
-    settings: desk('settings'),
-    saveSettings: desk('saveSettings'),
-    resetSettings: desk('resetSettings'),
-    ledger: desk('ledger'),
-    audit: desk('audit'),
+    importPreview: (data: ActionInput<'management', 'importPreview'>, onUploadProgress?: (f: number) => void) =>
+      call('management', 'importPreview', data, { onUploadProgress }),
+    importCommit: (data: ActionInput<'management', 'importCommit'>, onUploadProgress?: (f: number) => void) =>
+      call('management', 'importCommit', data, { onUploadProgress }),
+    settings: management('settings'),
+    saveSettings: management('saveSettings'),
+    resetSettings: management('resetSettings'),
+    ledger: management('ledger'),
+    audit: management('audit'),
   },
 };
 
@@ -210,5 +210,5 @@ export type {
   MonthFigures,
   OpenCounts,
   RateFigure,
-} from '../../src/core/desk';
+} from '../../src/core/management';
 export type { Category, Channel, Level, Rating, Status, CommunityPolicy, LevelDeadline } from '../../src/core/reports';

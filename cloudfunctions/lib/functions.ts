@@ -1,17 +1,17 @@
 /**
  * Every cloud function's actions, by function name: what the local host serves at /api/<name> and
  * what the tests call. Cloud functions never import this file: each bundles its own FunctionDef
- * (cloudfunctions/<name>/index.ts), so a resident's first tap on `reports` does not load the desk.
+ * (cloudfunctions/<name>/index.ts), so a resident's first tap on `reports` does not load the management page's actions.
  */
 import { auth } from './actions/auth';
-import { desk } from './actions/desk';
+import { management } from './actions/management';
 import { messages } from './actions/messages';
 import { people } from './actions/people';
 import { reports } from './actions/reports';
 import { units } from './actions/units';
 import { dispatcher, type FunctionRegistry } from './dispatch';
 
-export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, desk };
+export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management };
 
 /** dispatch(deps, functionName, event, credentials) over every function. */
 export const dispatch = dispatcher(FUNCTIONS);

@@ -7,7 +7,7 @@ import type { Unit } from './units';
 import type { PersonView } from './people';
 import type { Category, Figures } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
-import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, ImportPreview, ImportResult } from './desk';
+import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, ImportPreview, ImportResult } from './management';
 import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
@@ -105,7 +105,7 @@ export interface Outputs {
     closeFollowUp: ReportDetail;
     figures: Figures & { unitId: string; month: string };
   };
-  desk: {
+  management: {
     dashboard: Dashboard;
     list: { rows: DeskRow[]; total: number };
     reassign: BulkResult;

@@ -8,5 +8,5 @@ export * from './schemas';
 export * from './views';
 export * from './api';
 export * from './reports';
-export * from './desk';
+export * from './management';
 export * from './time';

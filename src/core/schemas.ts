@@ -43,7 +43,7 @@ const CHANNEL_VALUES = ['resident', 'group_chat', 'visit', 'phone'] as const;
 const RATING_VALUES = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 const dayString = z.string({ error: '请选择日期' }).regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: '日期格式应为 2026-11-23' });
 
-/** The report desk's filter (see core/desk.ts DeskFilter). Impossible ranges are refused. */
+/** The report desk's filter (see core/management.ts DeskFilter). Impossible ranges are refused. */
 export const deskFilter = z
   .object({
     unitId: id,
@@ -190,7 +190,7 @@ export const schemas = {
       month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' }),
     }),
   },
-  desk: {
+  management: {
     dashboard: z.object({ unitId: id.optional(), month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' }).optional() }),
     list: z.object({
       filter: deskFilter,

@@ -79,7 +79,7 @@ beforeAll(async () => {
   // A resident of 幸福里小区 1号楼 reports four problems; four days pass (the building's one
   // working day and the lift's urgent hours run out); then two more come in.
   staff = await signIn('shequ');
-  openBefore = (await call('desk', 'dashboard', {}, staff)).totals.open.value;
+  openBefore = (await call('management', 'dashboard', {}, staff)).totals.open.value;
   let resident = await signIn('jumin');
   const me = await call('auth', 'whoAmI', {}, resident);
   const building = me.bindings.find((b: any) => b.role === 'resident').unit;
@@ -131,33 +131,33 @@ describe('management page for community staff', () => {
   });
 
   it('shows numbers that equal the data', async () => {
-    const dash = await call('desk', 'dashboard', {}, staff);
+    const dash = await call('management', 'dashboard', {}, staff);
     // Every report created in this test is open and counted.
     expect(await shown('totals.open')).toBe(openBefore + created.length);
     expect(dash.totals.open.value).toBe(openBefore + created.length);
     for (const k of ['open', 'dueSoon', 'overdue'] as const) {
       expect(await shown(`totals.${k}`)).toBe(dash.totals[k].value);
-      const list = await call('desk', 'list', { filter: dash.totals[k].filter, limit: 200 }, staff);
+      const list = await call('management', 'list', { filter: dash.totals[k].filter, limit: 200 }, staff);
       expect(list.total).toBe(dash.totals[k].value);
     }
     // The lift report's urgent 24 hours ran out.
     expect(dash.totals.overdue.value).toBeGreaterThanOrEqual(1);
     for (const level of ['building', 'compound', 'community', 'street']) {
       expect(await shown(`byLevel.${level}.open`)).toBe(dash.byLevel[level].open.value);
-      const list = await call('desk', 'list', { filter: dash.byLevel[level].open.filter, limit: 1 }, staff);
+      const list = await call('management', 'list', { filter: dash.byLevel[level].open.filter, limit: 1 }, staff);
       expect(list.total).toBe(dash.byLevel[level].open.value);
     }
     const levelSum = ['building', 'compound', 'community', 'street'].reduce((n, l) => n + dash.byLevel[l].open.value, 0);
     expect(levelSum).toBe(dash.totals.open.value);
     for (const c of dash.topCategories) {
       expect(await shown(`topCategories.${c.category}`)).toBe(c.count.value);
-      const list = await call('desk', 'list', { filter: c.count.filter, limit: 1 }, staff);
+      const list = await call('management', 'list', { filter: c.count.filter, limit: 1 }, staff);
       expect(list.total).toBe(c.count.value);
     }
     for (const k of ['responseRate', 'onTimeRate', 'satisfactionRate'] as const) {
       for (const part of ['numerator', 'denominator'] as const) {
         expect(await shown(`thisMonth.${k}.${part}`)).toBe(dash.thisMonth[k][part].value);
-        const list = await call('desk', 'list', { filter: dash.thisMonth[k][part].filter, limit: 1 }, staff);
+        const list = await call('management', 'list', { filter: dash.thisMonth[k][part].filter, limit: 1 }, staff);
         expect(list.total).toBe(dash.thisMonth[k][part].value);
       }
     }
@@ -168,13 +168,13 @@ describe('management page for community staff', () => {
     await page.locator('[data-count="totals.overdue"]').click();
     await page.waitForURL(/\/admin\/desk\?.*overdue=1/);
     await waitTotal(overdue);
-    const dash = await call('desk', 'dashboard', {}, staff);
+    const dash = await call('management', 'dashboard', {}, staff);
     // The first page of the desk (20 rows) is the first 20 of the same list.
-    const expected = await call('desk', 'list', { filter: dash.totals.overdue.filter, sort: 'dueAt', limit: 20 }, staff);
+    const expected = await call('management', 'list', { filter: dash.totals.overdue.filter, sort: 'dueAt', limit: 20 }, staff);
     await expect(rowIds()).resolves.toEqual(expected.rows.map((r: any) => r.id));
     const lift = created[1];
     expect(
-      (await call('desk', 'list', { filter: dash.totals.overdue.filter, limit: 200 }, staff)).rows.map((r: any) => r.id),
+      (await call('management', 'list', { filter: dash.totals.overdue.filter, limit: 200 }, staff)).rows.map((r: any) => r.id),
     ).toContain(lift);
     await shot('02-desk-overdue');
 
@@ -185,12 +185,12 @@ describe('management page for community staff', () => {
   });
 
   it('filters by category and text from the filter bar', async () => {
-    const all = (await call('desk', 'list', { filter: { unitId: communityId }, limit: 1 }, staff)).total;
+    const all = (await call('management', 'list', { filter: { unitId: communityId }, limit: 1 }, staff)).total;
     await page.getByRole('button', { name: '清空条件' }).click();
     await waitTotal(all);
     await page.getByLabel('搜索').fill('东门的路灯');
     await page.getByLabel('搜索').press('Enter');
-    const found = (await call('desk', 'list', { filter: { unitId: communityId, q: '东门的路灯' }, limit: 1 }, staff)).total;
+    const found = (await call('management', 'list', { filter: { unitId: communityId, q: '东门的路灯' }, limit: 1 }, staff)).total;
     await waitTotal(found);
     await page.locator(`.ant-table-tbody tr[data-row-key="${created[5]}"]`).waitFor();
     await shot('03-desk-search');
@@ -277,7 +277,7 @@ describe('management page for community staff', () => {
     await drawer.waitFor({ state: 'detached' });
 
     // Recorded once, though it was submitted twice (before and after signing in again).
-    const list = await call('desk', 'list', { filter: { unitId: communityId, channels: ['phone'], q: '物业费收据一直没给开' } }, staff);
+    const list = await call('management', 'list', { filter: { unitId: communityId, channels: ['phone'], q: '物业费收据一直没给开' } }, staff);
     expect(list.total).toBe(1);
     expect(list.rows[0]).toMatchObject({ channel: 'phone', residentName: '钱大妈' });
     created.push(list.rows[0].id);
@@ -355,7 +355,7 @@ describe('management page for community staff', () => {
     await page.getByRole('button', { name: '保存设置' }).click();
     await fieldError('类别名称不能重复').first().waitFor();
 
-    const settings = await call('desk', 'settings', { communityId }, staff);
+    const settings = await call('management', 'settings', { communityId }, staff);
     expect(settings.isDefault).toBe(true);
     await page.getByRole('button', { name: '放弃修改' }).click();
   });
@@ -386,7 +386,7 @@ describe('management page for community staff', () => {
     sheet.eachRow((row, n) => {
       if (n > 2) ids.push(String(row.getCell(1).value));
     });
-    const expected = await call('desk', 'list', { filter: { unitId: communityId, createdFrom: Date.parse('2020-01-01T00:00:00+08:00'), createdTo: Date.parse('2036-01-01T00:00:00+08:00') }, limit: 1 }, staff);
+    const expected = await call('management', 'list', { filter: { unitId: communityId, createdFrom: Date.parse('2020-01-01T00:00:00+08:00'), createdTo: Date.parse('2036-01-01T00:00:00+08:00') }, limit: 1 }, staff);
     expect(ids.length).toBe(expected.total);
     expect(ids).toEqual(expect.arrayContaining(created));
     const statusCol = (sheet.getRow(2).values as unknown[]).indexOf('状态');
@@ -407,7 +407,7 @@ describe('management page for community staff', () => {
     await page.getByRole('menuitem', { name: '工作台' }).click();
     await page.waitForURL(/\/admin\/dashboard/);
     await page.locator('[data-count="totals.open"]').waitFor();
-    const dash = await call('desk', 'dashboard', {}, staff);
+    const dash = await call('management', 'dashboard', {}, staff);
     expect(await shown('totals.open')).toBe(dash.totals.open.value);
     expect(dash.totals.open.value).toBe(openBefore + created.length - 1); // one resolved from the drawer
     expect(await shown('thisMonth.resolvedAtLevel.compound')).toBe(dash.thisMonth.resolvedAtLevel.compound.value);

@@ -96,7 +96,7 @@ describe('bundled cloud functions', () => {
     // The file that defines each function's actions (its FunctionDef).
     const defs: Record<string, string> = {
       auth: 'cloudfunctions/lib/actions/auth.ts',
-      desk: 'cloudfunctions/lib/actions/desk/index.ts',
+      management: 'cloudfunctions/lib/actions/management/index.ts',
       messages: 'cloudfunctions/lib/actions/messages.ts',
       people: 'cloudfunctions/lib/actions/people.ts',
       reports: 'cloudfunctions/lib/actions/reports/index.ts',
@@ -163,7 +163,7 @@ describe('bundled cloud functions', () => {
   });
 
   it('makes a ledger in the desk bundle with the exceljs bundled beside it, read on first use only', async () => {
-    const deskDir = path.join(dist, 'desk');
+    const deskDir = path.join(dist, 'management');
     // The bundle itself leaves exceljs out; the copy in the function's own node_modules is the one found.
     expect(readFileSync(path.join(deskDir, 'index.js'), 'utf8')).not.toMatch(/sharedStrings\.xml/);
     expect(require.resolve('exceljs', { paths: [deskDir] })).toBe(path.join(deskDir, 'node_modules/exceljs/index.js'));
@@ -173,7 +173,7 @@ describe('bundled cloud functions', () => {
       {},
     );
     const token = JSON.parse(signIn.body).data.token;
-    const r = await load('desk')({ httpMethod: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'ledger', data: { unitId: JSON.parse(signIn.body).data.me.bindings[0].unit.id, from: '2026-11-01', to: '2026-11-30' } }) }, {});
+    const r = await load('management')({ httpMethod: 'POST', headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ action: 'ledger', data: { unitId: JSON.parse(signIn.body).data.me.bindings[0].unit.id, from: '2026-11-01', to: '2026-11-30' } }) }, {});
     const body = JSON.parse(r.body);
     expect(body).toMatchObject({ ok: true, data: { mimeType: expect.stringContaining('spreadsheetml') } });
     const ExcelJS = require('exceljs');

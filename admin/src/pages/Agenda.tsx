@@ -55,7 +55,7 @@ export default function AgendaPage() {
   useEffect(() => {
     let live = true;
     setAgenda(null);
-    api.desk.agenda({ date, unitId }).then(
+    api.management.agenda({ date, unitId }).then(
       (a) => {
         if (!live) return;
         setAgenda(a);

@@ -111,7 +111,7 @@ export default function AuditPage() {
     async (before?: number) => {
       setLoading(true);
       try {
-        const r = await api.desk.audit({
+        const r = await api.management.audit({
           unitId: filters.unitId,
           action: filters.action?.trim() || undefined,
           targetId: filters.targetId?.trim() || undefined,

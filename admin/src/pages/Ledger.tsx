@@ -29,7 +29,7 @@ export default function LedgerPage() {
   async function exportLedger(v: Values) {
     setBusy(true);
     try {
-      const file = await api.desk.ledger({ unitId: v.unitId, from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD') });
+      const file = await api.management.ledger({ unitId: v.unitId, from: v.range[0].format('YYYY-MM-DD'), to: v.range[1].format('YYYY-MM-DD') });
       saveDownload(file);
       setDone((d) => [{ fileName: file.fileName, at: Date.now() }, ...d].slice(0, 5));
       message.success(`已生成「${file.fileName}」，请在浏览器的下载中查看`);

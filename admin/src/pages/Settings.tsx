@@ -50,7 +50,7 @@ export default function SettingsPage() {
   const load = useCallback(async () => {
     if (!communityId) return;
     try {
-      const s = await api.desk.settings({ communityId });
+      const s = await api.management.settings({ communityId });
       setSettings(s);
       const draft = loadDraft<Values>(`settings.${s.community.id}.${s.version}`);
       form.resetFields();
@@ -109,7 +109,7 @@ export default function SettingsPage() {
     setBusy('save');
     setServerError(null);
     try {
-      const s = await api.desk.saveSettings({ communityId: settings.community.id, version: settings.version, policy });
+      const s = await api.management.saveSettings({ communityId: settings.community.id, version: settings.version, policy });
       clearDraft(draftKey);
       setSettings(s);
       form.setFieldsValue({ policy: s.policy });
@@ -127,7 +127,7 @@ export default function SettingsPage() {
     if (!settings) return;
     setBusy('reset');
     try {
-      const s = await api.desk.resetSettings({ communityId: settings.community.id, version: settings.version });
+      const s = await api.management.resetSettings({ communityId: settings.community.id, version: settings.version });
       clearDraft(draftKey);
       setSettings(s);
       form.resetFields();

@@ -10,6 +10,7 @@ import type { DeployPlan } from './plan';
 /** Our functions that were renamed or retired, and what took over, for the log and the dry run. */
 export const RETIRED: Readonly<Record<string, string>> = {
   deadlines: 'timer',
+  desk: 'management',
 };
 
 /** What deploy needs to know about one function of the environment. */

@@ -37,7 +37,7 @@ export default function DashboardPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      setData(await api.desk.dashboard({ unitId, month }));
+      setData(await api.management.dashboard({ unitId, month }));
       setError(null);
     } catch (e) {
       const err = fail(e);

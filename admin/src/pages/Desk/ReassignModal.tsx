@@ -27,7 +27,7 @@ interface Values {
   note?: string;
 }
 
-type Handler = Outputs['desk']['handlers'][number];
+type Handler = Outputs['management']['handlers'][number];
 
 /** Hands one or many reports to another person who may handle them ("转派"). */
 export function ReassignModal({ reports, unitId, onDone, onClose }: Props) {
@@ -44,7 +44,7 @@ export function ReassignModal({ reports, unitId, onDone, onClose }: Props) {
   useEffect(() => {
     let live = true;
     setHandlers(null);
-    api.desk.handlers({ unitId: chosenUnit }).then(
+    api.management.handlers({ unitId: chosenUnit }).then(
       (h) => live && setHandlers(h),
       (e) => {
         fail(e);
@@ -60,7 +60,7 @@ export function ReassignModal({ reports, unitId, onDone, onClose }: Props) {
     setBusy(true);
     setFailures([]);
     try {
-      const result = await api.desk.reassign({ reports: reports.map((r) => ({ id: r.id, version: r.version })), handlerId: v.handlerId, note: v.note?.trim() || undefined });
+      const result = await api.management.reassign({ reports: reports.map((r) => ({ id: r.id, version: r.version })), handlerId: v.handlerId, note: v.note?.trim() || undefined });
       clearDraft(draftKey);
       const failed = result.results.filter((r) => !r.ok);
       const name = handlers?.find((h) => h.person.id === v.handlerId)?.person.name ?? '';

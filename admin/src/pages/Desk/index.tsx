@@ -61,7 +61,7 @@ export default function DeskPage() {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    api.desk
+    api.management
       .list({ filter: cleanFilter(query.filter), sort: query.sort, limit: query.pageSize, offset: (query.page - 1) * query.pageSize })
       .then(
         (r) => {

@@ -49,7 +49,7 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
 
   async function template() {
     try {
-      saveDownload(await api.desk.importTemplate({ kind }));
+      saveDownload(await api.management.importTemplate({ kind }));
     } catch (e) {
       fail(e);
     }
@@ -74,7 +74,7 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
       const base64 = await readAsBase64(f, (x) => setProgress({ stage: 0, fraction: x }));
       setFile({ name: f.name, base64 });
       setProgress({ stage: 1, fraction: 0 });
-      const p = await api.desk.importPreview({ kind, unitId: unit.id, fileName: f.name, base64 }, (x) =>
+      const p = await api.management.importPreview({ kind, unitId: unit.id, fileName: f.name, base64 }, (x) =>
         setProgress(x < 1 ? { stage: 1, fraction: x } : { stage: 2, fraction: null }),
       );
       setPreview(p);
@@ -90,7 +90,7 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
     if (!file || !preview) return;
     setProgress({ stage: 3, fraction: 0 });
     try {
-      const r = await api.desk.importCommit({ kind, unitId: unit.id, fileName: file.name, base64: file.base64, digest: preview.digest }, (x) =>
+      const r = await api.management.importCommit({ kind, unitId: unit.id, fileName: file.name, base64: file.base64, digest: preview.digest }, (x) =>
         setProgress({ stage: 3, fraction: x < 1 ? x * 0.5 : null }),
       );
       setDone(r.created);

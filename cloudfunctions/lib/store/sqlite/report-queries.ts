@@ -17,7 +17,7 @@ function inList(col: string, vals: readonly string[], parts: string[], args: unk
   args.push(...vals);
 }
 
-/** The WHERE of a report query. Every field of DeskFilter is here, with the meaning core/desk.ts gives it. */
+/** The WHERE of a report query. Every field of DeskFilter is here, with the meaning core/management.ts gives it. */
 function queryWhere(f: ReportQuery): { sql: string; args: unknown[] } {
   const parts = ['unit_path >= ? AND unit_path < ?'];
   const args: unknown[] = [f.path, f.path + END];

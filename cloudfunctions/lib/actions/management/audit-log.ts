@@ -103,7 +103,7 @@ async function auditViews(deps: Deps, entries: readonly AuditEntry[]): Promise<A
 }
 
 export const auditLog: FunctionDef = {
-  audit: personAction(schemas.desk.audit, async (ctx, input) => {
+  audit: personAction(schemas.management.audit, async (ctx, input) => {
     const { deps } = ctx;
     const unit = await staffUnit(ctx, input.unitId);
     const limit = input.limit ?? 50;

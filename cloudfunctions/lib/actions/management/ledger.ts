@@ -1,7 +1,7 @@
 /** The ledger (台账): every report of a unit created in a date range, as a spreadsheet. */
 import { DomainError, ancestorIds, dayKey, dayStart, schemas, type Report, type TimelineEntry } from '../../../../src/core';
-import { chinaTime, ledgerWorkbook, type LedgerRow, type LedgerUnitRow } from '../../desk/ledger';
-import { XLSX_MIME } from '../../desk/spreadsheet';
+import { chinaTime, ledgerWorkbook, type LedgerRow, type LedgerUnitRow } from '../../spreadsheets/ledger';
+import { XLSX_MIME } from '../../spreadsheets/spreadsheet';
 import type { ReportQuery } from '../../store/port';
 import { personAction, type FunctionDef } from '../define';
 import { namesFor } from '../reports/views';
@@ -13,7 +13,7 @@ const DAY = 24 * 3600_000;
 const LEDGER_MAX = 50_000;
 
 export const ledger: FunctionDef = {
-  ledger: personAction(schemas.desk.ledger, async (ctx, input) => {
+  ledger: personAction(schemas.management.ledger, async (ctx, input) => {
     const { deps } = ctx;
     for (const field of ['from', 'to'] as const) if (dayKey(dayStart(input[field])) !== input[field]) throw new DomainError('INPUT.INVALID', `没有 ${input[field]} 这一天`, field);
     const unit = await staffUnit(ctx, input.unitId);

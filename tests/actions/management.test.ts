@@ -5,7 +5,7 @@ import { syntheticReports } from '../../cloudfunctions/lib/seed/reports';
 import type { Credentials } from '../../cloudfunctions/lib/identity';
 import { data, expectFailure, harness, T0, type Harness } from '../support/harness';
 
-type List = Outputs['desk']['list'];
+type List = Outputs['management']['list'];
 const HOUR = 3600_000;
 
 /** Every Counted in a dashboard, with where it sits. */
@@ -43,11 +43,11 @@ describe('desk (the management page)', () => {
   });
   afterAll(() => h.close());
 
-  const list = async (filter: DeskFilter, extra: Record<string, unknown> = {}, cred = staff) => h.call<List>('desk', 'list', { filter, ...extra }, cred);
+  const list = async (filter: DeskFilter, extra: Record<string, unknown> = {}, cred = staff) => h.call<List>('management', 'list', { filter, ...extra }, cred);
 
   describe('dashboard', () => {
     it('counts every number from the data, and each number lists exactly its reports on the desk', async () => {
-      const d = data(await h.call<Dashboard>('desk', 'dashboard', {}, staff));
+      const d = data(await h.call<Dashboard>('management', 'dashboard', {}, staff));
       expect(d.unit.id).toBe(community.id);
       expect(d.month).toBe('2026-11');
       expect(d.months.map((m) => m.month)).toEqual([
@@ -69,7 +69,7 @@ describe('desk (the management page)', () => {
     }, 60_000);
 
     it('gives the same three rates as reports.figures for the month', async () => {
-      const d = data(await h.call<Dashboard>('desk', 'dashboard', { month: '2026-10' }, staff));
+      const d = data(await h.call<Dashboard>('management', 'dashboard', { month: '2026-10' }, staff));
       const f = data(await h.call<Outputs['reports']['figures']>('reports', 'figures', { unitId: community.id, month: '2026-10' }, staff));
       expect(d.thisMonth.month).toBe('2026-10');
       expect(d.thisMonth.reports.value).toBe(f.reports);
@@ -88,17 +88,17 @@ describe('desk (the management page)', () => {
 
     it('scopes to the unit asked for, and refuses units outside the caller and people who are not staff', async () => {
       const compound = await h.unitNamed('幸福里小区');
-      const d = data(await h.call<Dashboard>('desk', 'dashboard', { unitId: compound.id }, staff));
+      const d = data(await h.call<Dashboard>('management', 'dashboard', { unitId: compound.id }, staff));
       expect(d.byUnit.every((u) => u.unit.path.startsWith(compound.path))).toBe(true);
       const street = await h.unitNamed('幸福街道');
-      expectFailure(await h.call('desk', 'dashboard', { unitId: street.id }, staff), 'AUTH.FORBIDDEN');
-      expectFailure(await h.call('desk', 'dashboard', {}, await h.as('louzhang')), 'AUTH.FORBIDDEN');
-      expectFailure(await h.call('desk', 'dashboard', {}, await h.as('jumin')), 'AUTH.FORBIDDEN');
-      expectFailure(await h.call('desk', 'dashboard', {}), 'AUTH.REQUIRED');
-      expectFailure(await h.call('desk', 'dashboard', { unitId: 'uni_nope' }, staff), 'UNIT.NOT_FOUND', 'unitId');
-      expectFailure(await h.call('desk', 'dashboard', { month: '2026-13' }, staff), 'INPUT.INVALID', 'month');
+      expectFailure(await h.call('management', 'dashboard', { unitId: street.id }, staff), 'AUTH.FORBIDDEN');
+      expectFailure(await h.call('management', 'dashboard', {}, await h.as('louzhang')), 'AUTH.FORBIDDEN');
+      expectFailure(await h.call('management', 'dashboard', {}, await h.as('jumin')), 'AUTH.FORBIDDEN');
+      expectFailure(await h.call('management', 'dashboard', {}), 'AUTH.REQUIRED');
+      expectFailure(await h.call('management', 'dashboard', { unitId: 'uni_nope' }, staff), 'UNIT.NOT_FOUND', 'unitId');
+      expectFailure(await h.call('management', 'dashboard', { month: '2026-13' }, staff), 'INPUT.INVALID', 'month');
       // The street officer sees the street, the default for them.
-      expect(data(await h.call<Dashboard>('desk', 'dashboard', {}, await h.as('jiedao'))).unit.kind).toBe('street');
+      expect(data(await h.call<Dashboard>('management', 'dashboard', {}, await h.as('jiedao'))).unit.kind).toBe('street');
     });
   });
 
@@ -146,12 +146,12 @@ describe('desk (the management page)', () => {
       // A second building lead for 1号楼.
       const other = (await h.store.bindings.listForUnit(b1.id)).find((b) => b.role === 'resident')!;
       await h.store.bindings.insert({ id: 'bnd_lead2', personId: other.personId, unitId: b1.id, role: 'building_lead', createdAt: T0, createdBy: null });
-      const handlers = data(await h.call<Outputs['desk']['handlers']>('desk', 'handlers', { unitId: b1.id }, staff));
+      const handlers = data(await h.call<Outputs['management']['handlers']>('management', 'handlers', { unitId: b1.id }, staff));
       expect(handlers.map((x) => x.person.id)).toContain(other.personId);
       const compoundReport = data(await list({ unitId: community.id, statuses: ['submitted'], levels: ['community'] }, { limit: 1 })).rows[0];
       const res = data(
-        await h.call<Outputs['desk']['reassign']>(
-          'desk',
+        await h.call<Outputs['management']['reassign']>(
+          'management',
           'reassign',
           {
             reports: [...open.map((r) => ({ id: r.id, version: r.version })), { id: open[0].id, version: 99 }, { id: compoundReport.id, version: compoundReport.version }, { id: 'rep_nope', version: 1 }],
@@ -167,84 +167,84 @@ describe('desk (the management page)', () => {
       expect(detail.timeline[0]).toMatchObject({ type: 'reassign', label: '改派负责人', actorName: '张伟' });
       expect(detail.handler?.name).toBe((await h.store.people.get(other.personId))!.name);
       expect((await h.store.messages.listForPerson(other.personId, 10)).filter((m) => m.kind === 'report.assigned')).toHaveLength(open.length);
-      const auditLog = data(await h.call<{ entries: AuditView[] }>('desk', 'audit', { action: 'desk.reassign' }, staff));
+      const auditLog = data(await h.call<{ entries: AuditView[] }>('management', 'audit', { action: 'desk.reassign' }, staff));
       expect(auditLog.entries).toHaveLength(open.length);
       expect(auditLog.entries[0]).toMatchObject({ actionLabel: '改派了反映', targetKind: 'report', actorName: '张伟' });
-      expectFailure(await h.call('desk', 'reassign', { reports: [{ id: open[0].id, version: 1 }], handlerId: 'per_nope' }, staff), 'PERSON.NOT_FOUND', 'handlerId');
-      expectFailure(await h.call('desk', 'reassign', { reports: [], handlerId: other.personId }, staff), 'INPUT.INVALID', 'reports');
+      expectFailure(await h.call('management', 'reassign', { reports: [{ id: open[0].id, version: 1 }], handlerId: 'per_nope' }, staff), 'PERSON.NOT_FOUND', 'handlerId');
+      expectFailure(await h.call('management', 'reassign', { reports: [], handlerId: other.personId }, staff), 'INPUT.INVALID', 'reports');
     });
   });
 
   describe('agenda', () => {
     it('lists what was escalated, overdue and disputed since the previous meeting day', async () => {
-      const a = data(await h.call<Agenda>('desk', 'agenda', { date: '2026-11-23' }, staff));
+      const a = data(await h.call<Agenda>('management', 'agenda', { date: '2026-11-23' }, staff));
       expect(a).toMatchObject({ date: '2026-11-23', since: '2026-11-13' });
       expect(a.escalated.length + a.overdue.length + a.disputed.length).toBeGreaterThan(0);
       for (const item of a.escalated) expect(item.reasons).toContain('escalated');
       for (const item of a.overdue) expect(item.reasons).toContain('overdue');
-      const first = data(await h.call<Agenda>('desk', 'agenda', { date: '2026-12-03' }, staff));
+      const first = data(await h.call<Agenda>('management', 'agenda', { date: '2026-12-03' }, staff));
       expect(first.since).toBe('2026-11-23');
-      expect(data(await h.call<Agenda>('desk', 'agenda', { date: '2026-01-03' }, staff)).since).toBe('2025-12-23');
+      expect(data(await h.call<Agenda>('management', 'agenda', { date: '2026-01-03' }, staff)).since).toBe('2025-12-23');
     });
 
     it('refuses a day that is not a meeting day', async () => {
-      expectFailure(await h.call('desk', 'agenda', { date: '2026-11-22' }, staff), 'DESK.NOT_MEETING_DAY', 'date');
-      expectFailure(await h.call('desk', 'agenda', { date: '2026-11-32' }, staff), 'INPUT.INVALID', 'date');
+      expectFailure(await h.call('management', 'agenda', { date: '2026-11-22' }, staff), 'DESK.NOT_MEETING_DAY', 'date');
+      expectFailure(await h.call('management', 'agenda', { date: '2026-11-32' }, staff), 'INPUT.INVALID', 'date');
     });
   });
 
   describe('settings', () => {
     it('reads the defaults, saves over the version read, refuses a stale one, resets', async () => {
-      const s0 = data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, staff));
+      const s0 = data(await h.call<DeskSettings>('management', 'settings', { communityId: community.id }, staff));
       expect(s0).toMatchObject({ isDefault: true, version: 0, community: { id: community.id } });
       const policy = { ...s0.policy, warnRatio: 0.8, levels: { ...s0.policy.levels, building: { ...s0.policy.levels.building, resolveDays: 2 } } };
-      const s1 = data(await h.call<DeskSettings>('desk', 'saveSettings', { communityId: community.id, version: 0, policy }, staff));
+      const s1 = data(await h.call<DeskSettings>('management', 'saveSettings', { communityId: community.id, version: 0, policy }, staff));
       expect(s1).toMatchObject({ isDefault: false, version: 1, policy: { warnRatio: 0.8 } });
-      expectFailure(await h.call('desk', 'saveSettings', { communityId: community.id, version: 0, policy }, await h.as('shuji')), 'CONFLICT.VERSION');
+      expectFailure(await h.call('management', 'saveSettings', { communityId: community.id, version: 0, policy }, await h.as('shuji')), 'CONFLICT.VERSION');
       // The new deadlines apply to new reports.
       const b1 = await h.unitNamed('1号楼', '幸福里小区');
       const filed = data(await h.call<Outputs['reports']['create']>('reports', 'create', { clientRequestId: 'desk-settings-1', unitId: b1.id, category: 'noise', description: '楼上每天半夜装修，吵得睡不着' }, await h.as('jumin')));
       expect(filed.report.dueAt).toBe(Date.parse('2026-11-24T17:00:00+08:00'));
       // A category with open reports cannot be removed.
       const without = { ...policy, categories: policy.categories.filter((c) => c.code !== 'noise') };
-      expectFailure(await h.call('desk', 'saveSettings', { communityId: community.id, version: 1, policy: without }, staff), 'INPUT.INVALID', 'policy.categories');
-      const reset = data(await h.call<DeskSettings>('desk', 'resetSettings', { communityId: community.id, version: 1 }, staff));
+      expectFailure(await h.call('management', 'saveSettings', { communityId: community.id, version: 1, policy: without }, staff), 'INPUT.INVALID', 'policy.categories');
+      const reset = data(await h.call<DeskSettings>('management', 'resetSettings', { communityId: community.id, version: 1 }, staff));
       expect(reset).toMatchObject({ isDefault: true, version: 2, policy: { warnRatio: DEFAULT_POLICY.warnRatio } });
-      const log = data(await h.call<{ entries: AuditView[] }>('desk', 'audit', { targetId: community.id }, staff)).entries;
+      const log = data(await h.call<{ entries: AuditView[] }>('management', 'audit', { targetId: community.id }, staff)).entries;
       expect(log.map((e) => e.actionLabel)).toEqual(['恢复了默认反映时限', '修改了反映时限设置']);
       expect(log[0].targetName).toBe('阳光社区反映时限设置');
     });
 
     it('takes a category override for one level alone, and the other levels keep the general table', async () => {
-      const s = data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, staff));
+      const s = data(await h.call<DeskSettings>('management', 'settings', { communityId: community.id }, staff));
       const policy = { ...s.policy, overrides: { noise: { building: { resolveDays: 3 } } } };
-      const saved = data(await h.call<DeskSettings>('desk', 'saveSettings', { communityId: community.id, version: s.version, policy }, staff));
+      const saved = data(await h.call<DeskSettings>('management', 'saveSettings', { communityId: community.id, version: s.version, policy }, staff));
       expect(saved.policy.overrides).toEqual({ noise: { building: { resolveDays: 3 } } });
       const b1 = await h.unitNamed('1号楼', '幸福里小区');
       const filed = data(await h.call<Outputs['reports']['create']>('reports', 'create', { clientRequestId: 'desk-override-1', unitId: b1.id, category: 'noise', description: '楼下广场舞音响太大声了' }, await h.as('jumin')));
       // Three working days from the harness clock (Monday 2026-11-23, before office hours) instead of the building's one.
       expect(filed.report.dueAt).toBe(Date.parse('2026-11-25T17:00:00+08:00'));
       expectFailure(
-        await h.call('desk', 'saveSettings', { communityId: community.id, version: saved.version, policy: { ...policy, overrides: { noise: { floor: { resolveDays: 3 } } } } }, staff),
+        await h.call('management', 'saveSettings', { communityId: community.id, version: saved.version, policy: { ...policy, overrides: { noise: { floor: { resolveDays: 3 } } } } }, staff),
         'INPUT.INVALID',
       );
     });
 
     it('refuses bad policies, units that are not communities, and people who are not staff of it', async () => {
-      const s = data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, staff));
+      const s = data(await h.call<DeskSettings>('management', 'settings', { communityId: community.id }, staff));
       const bad = { ...s.policy, warnRatio: 2 };
-      expectFailure(await h.call('desk', 'saveSettings', { communityId: community.id, version: s.version, policy: bad }, staff), 'INPUT.INVALID', 'policy.warnRatio');
-      expectFailure(await h.call('desk', 'settings', { communityId: (await h.unitNamed('幸福里小区')).id }, staff), 'INPUT.INVALID', 'communityId');
-      expectFailure(await h.call('desk', 'settings', { communityId: community.id }, await h.as('zhibu')), 'AUTH.FORBIDDEN');
-      expect(data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, await h.as('jiedao'))).version).toBe(s.version);
-      expect(data(await h.call<DeskSettings>('desk', 'settings', { communityId: community.id }, staff)).version).toBe(s.version);
+      expectFailure(await h.call('management', 'saveSettings', { communityId: community.id, version: s.version, policy: bad }, staff), 'INPUT.INVALID', 'policy.warnRatio');
+      expectFailure(await h.call('management', 'settings', { communityId: (await h.unitNamed('幸福里小区')).id }, staff), 'INPUT.INVALID', 'communityId');
+      expectFailure(await h.call('management', 'settings', { communityId: community.id }, await h.as('zhibu')), 'AUTH.FORBIDDEN');
+      expect(data(await h.call<DeskSettings>('management', 'settings', { communityId: community.id }, await h.as('jiedao'))).version).toBe(s.version);
+      expect(data(await h.call<DeskSettings>('management', 'settings', { communityId: community.id }, staff)).version).toBe(s.version);
     });
   });
 
   describe('ledger', () => {
     it('exports a unit’s reports of a date range with their timeline, and the three rates per unit', async () => {
       const compound = await h.unitNamed('幸福里小区');
-      const file = data(await h.call<FileDownload>('desk', 'ledger', { unitId: compound.id, from: '2026-10-01', to: '2026-10-31' }, staff));
+      const file = data(await h.call<FileDownload>('management', 'ledger', { unitId: compound.id, from: '2026-10-01', to: '2026-10-31' }, staff));
       expect(file.fileName).toBe('幸福里小区台账_2026-10-01至2026-10-31.xlsx');
       const expected = data(await list({ unitId: compound.id, createdFrom: Date.parse('2026-10-01T00:00:00+08:00'), createdTo: Date.parse('2026-11-01T00:00:00+08:00') }, { limit: 1 })).total;
       expect(expected).toBeGreaterThan(0);
@@ -262,9 +262,9 @@ describe('desk (the management page)', () => {
     });
 
     it('refuses an impossible range and a foreign unit', async () => {
-      expectFailure(await h.call('desk', 'ledger', { unitId: community.id, from: '2026-11-02', to: '2026-11-01' }, staff), 'INPUT.INVALID', 'to');
-      expectFailure(await h.call('desk', 'ledger', { unitId: community.id, from: '2026-02-31', to: '2026-11-01' }, staff), 'INPUT.INVALID', 'from');
-      expectFailure(await h.call('desk', 'ledger', { unitId: (await h.unitNamed('幸福街道')).id, from: '2026-11-01', to: '2026-11-02' }, staff), 'AUTH.FORBIDDEN');
+      expectFailure(await h.call('management', 'ledger', { unitId: community.id, from: '2026-11-02', to: '2026-11-01' }, staff), 'INPUT.INVALID', 'to');
+      expectFailure(await h.call('management', 'ledger', { unitId: community.id, from: '2026-02-31', to: '2026-11-01' }, staff), 'INPUT.INVALID', 'from');
+      expectFailure(await h.call('management', 'ledger', { unitId: (await h.unitNamed('幸福街道')).id, from: '2026-11-01', to: '2026-11-02' }, staff), 'AUTH.FORBIDDEN');
     });
   });
 
@@ -275,16 +275,16 @@ describe('desk (the management page)', () => {
         h.clock.advance(1000);
         data(await h.call('units', 'create', { parentId: compound.id, kind: 'building', name: `审计${i}号楼` }, staff));
       }
-      const p1 = data(await h.call<{ entries: AuditView[]; more: boolean }>('desk', 'audit', { action: 'units.create', limit: 3 }, staff));
+      const p1 = data(await h.call<{ entries: AuditView[]; more: boolean }>('management', 'audit', { action: 'units.create', limit: 3 }, staff));
       expect(p1.more).toBe(true);
       expect(p1.entries.map((e) => e.targetName)).toEqual(['审计5号楼', '审计4号楼', '审计3号楼']);
       expect(p1.entries[0]).toMatchObject({ actionLabel: '新增单位', actorName: '张伟', targetKind: 'unit' });
-      const p2 = data(await h.call<{ entries: AuditView[]; more: boolean }>('desk', 'audit', { action: 'units.create', limit: 3, before: p1.entries[2].at }, staff));
+      const p2 = data(await h.call<{ entries: AuditView[]; more: boolean }>('management', 'audit', { action: 'units.create', limit: 3, before: p1.entries[2].at }, staff));
       expect(p2.entries.map((e) => e.targetName)).toEqual(['审计2号楼', '审计1号楼']);
       expect(p2.more).toBe(false);
       // Scoped: a building lead is not staff; the street officer sees the community's entries.
-      expectFailure(await h.call('desk', 'audit', {}, await h.as('louzhang')), 'AUTH.FORBIDDEN');
-      const street = data(await h.call<{ entries: AuditView[] }>('desk', 'audit', { action: 'units.create' }, await h.as('jiedao')));
+      expectFailure(await h.call('management', 'audit', {}, await h.as('louzhang')), 'AUTH.FORBIDDEN');
+      const street = data(await h.call<{ entries: AuditView[] }>('management', 'audit', { action: 'units.create' }, await h.as('jiedao')));
       expect(street.entries.length).toBeGreaterThanOrEqual(5);
     });
 
@@ -294,7 +294,7 @@ describe('desk (the management page)', () => {
       const responded = data(await h.call<ReportDetail>('reports', 'respond', { id: filed.report.id, version: filed.report.version }, await h.as('louzhang')));
       h.clock.advance(1000);
       data(await h.call('reports', 'escalate', { id: filed.report.id, version: responded.version, reason: '需要物业配合' }, await h.as('louzhang')));
-      const log = data(await h.call<{ entries: AuditView[] }>('desk', 'audit', { unitId: b1.id, limit: 5 }, staff)).entries.filter((e) => e.targetId === filed.report.id);
+      const log = data(await h.call<{ entries: AuditView[] }>('management', 'audit', { unitId: b1.id, limit: 5 }, staff)).entries.filter((e) => e.targetId === filed.report.id);
       expect(log.map((e) => e.actionLabel)).toEqual(['上报了反映', '受理了反映', '提交了反映']);
       expect(log[1]).toMatchObject({ targetKind: 'report', targetName: '噪音扰民：楼道灯不亮，晚上看不见', actorName: '赵桂兰' });
     });
@@ -328,19 +328,19 @@ describe('desk import', () => {
     bindings: (await Promise.all((await h.allUnits()).map((u) => h.store.bindings.listForUnit(u.id)))).flat().length,
   });
   const preview = (kind: string, fileName: string, base64: string, cred = staff, unitId = community.id) =>
-    h.call<ImportPreview>('desk', 'importPreview', { kind, unitId, fileName, base64 }, cred);
+    h.call<ImportPreview>('management', 'importPreview', { kind, unitId, fileName, base64 }, cred);
   const commit = (kind: string, fileName: string, base64: string, digest: string, unitId = community.id) =>
-    h.call<ImportResult>('desk', 'importCommit', { kind, unitId, fileName, base64, digest }, staff);
+    h.call<ImportResult>('management', 'importCommit', { kind, unitId, fileName, base64, digest }, staff);
 
   it('offers templates that import as they are', async () => {
     for (const kind of ['units', 'residents'] as const) {
-      const t = data(await h.call<FileDownload>('desk', 'importTemplate', { kind }, staff));
+      const t = data(await h.call<FileDownload>('management', 'importTemplate', { kind }, staff));
       expect(t.fileName).toMatch(/导入模板\.xlsx$/);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(t.base64, 'base64') as never);
       expect(wb.worksheets.map((w) => w.name)).toContain('填写说明');
     }
-    const units = data(await h.call<FileDownload>('desk', 'importTemplate', { kind: 'units' }, staff));
+    const units = data(await h.call<FileDownload>('management', 'importTemplate', { kind: 'units' }, staff));
     const p = data(await preview('units', '单位.xlsx', units.base64));
     expect(p).toMatchObject({ rows: 4, errors: [], willCreate: { units: 4, people: 0, bindings: 0 } });
   });
@@ -363,7 +363,7 @@ describe('desk import', () => {
     expect(r.created).toEqual({ units: 5, people: 0, bindings: 0 });
     const grid = await h.unitNamed('第1网格', '新华小区');
     expect((await h.allUnits()).find((u) => u.name === '2号楼' && u.parentId === grid.id)).toBeDefined();
-    const log = data(await h.call<{ entries: AuditView[] }>('desk', 'audit', { action: 'desk.import' }, staff)).entries;
+    const log = data(await h.call<{ entries: AuditView[] }>('management', 'audit', { action: 'desk.import' }, staff)).entries;
     expect(log[0]).toMatchObject({ actionLabel: '导入了表格', targetKind: 'import', targetName: '新单位.xlsx' });
     // Importing the same file again: every row is now a duplicate.
     const again = data(await preview('units', '新单位.xlsx', file));
@@ -473,6 +473,6 @@ describe('desk import', () => {
     const file = csv([['上级单位', '单位名称', '类型'], ['', '北方小区', '小区']]);
     expectFailure(await preview('units', 'u.csv', file, await h.as('zhibu')), 'AUTH.FORBIDDEN');
     expectFailure(await preview('units', 'u.csv', file, staff, (await h.unitNamed('幸福街道')).id), 'AUTH.FORBIDDEN');
-    expectFailure(await h.call('desk', 'importTemplate', { kind: 'units' }, await h.as('jumin')), 'AUTH.FORBIDDEN');
+    expectFailure(await h.call('management', 'importTemplate', { kind: 'units' }, await h.as('jumin')), 'AUTH.FORBIDDEN');
   });
 });

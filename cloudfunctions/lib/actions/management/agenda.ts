@@ -8,7 +8,7 @@ import { ref, staffUnit } from './scope';
 const AGENDA_MAX = 500;
 
 export const agenda: FunctionDef = {
-  agenda: personAction(schemas.desk.agenda, async (ctx, input): Promise<Agenda> => {
+  agenda: personAction(schemas.management.agenda, async (ctx, input): Promise<Agenda> => {
     const { deps } = ctx;
     const unit = await staffUnit(ctx, input.unitId);
     const d = Number(input.date.slice(8));

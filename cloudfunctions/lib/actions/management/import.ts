@@ -1,8 +1,8 @@
 /** Importing units or residents from a spreadsheet: the template, a preview with every error, and the commit of the same file. */
 import { DomainError, schemas } from '../../../../src/core';
-import { IMPORT_COLUMNS, importDigest, missingColumns, planImport } from '../../desk/import';
-import { templateWorkbook } from '../../desk/ledger';
-import { XLSX_MIME, readTable } from '../../desk/spreadsheet';
+import { IMPORT_COLUMNS, importDigest, missingColumns, planImport } from '../../spreadsheets/import';
+import { templateWorkbook } from '../../spreadsheets/ledger';
+import { XLSX_MIME, readTable } from '../../spreadsheets/spreadsheet';
 import { audit, demand } from '../common';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
 import { staffRoots } from './scope';
@@ -30,12 +30,12 @@ async function prepareImport(ctx: AuthedContext, input: { kind: 'units' | 'resid
 }
 
 export const importActions: FunctionDef = {
-  importTemplate: personAction(schemas.desk.importTemplate, async (ctx, input) => {
+  importTemplate: personAction(schemas.management.importTemplate, async (ctx, input) => {
     staffRoots(ctx);
     return { fileName: input.kind === 'units' ? '单位导入模板.xlsx' : '居民导入模板.xlsx', mimeType: XLSX_MIME, base64: await templateWorkbook(input.kind) };
   }),
 
-  importPreview: personAction(schemas.desk.importPreview, async (ctx, input) => {
+  importPreview: personAction(schemas.management.importPreview, async (ctx, input) => {
     const { plan, table } = await prepareImport(ctx, input);
     return {
       kind: input.kind,
@@ -47,7 +47,7 @@ export const importActions: FunctionDef = {
     };
   }),
 
-  importCommit: personAction(schemas.desk.importCommit, async (ctx, input) => {
+  importCommit: personAction(schemas.management.importCommit, async (ctx, input) => {
     if (importDigest(input.kind, input.unitId, input.base64) !== input.digest) throw new DomainError('IMPORT.CHANGED', undefined, 'digest');
     const { plan, table, root } = await prepareImport(ctx, input);
     if (plan.errors.length) {

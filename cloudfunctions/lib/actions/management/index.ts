@@ -1,6 +1,6 @@
 /**
- * The management page (`desk`): dashboard, report desk, reassign, meeting agenda, import, deadline
- * settings, ledger and audit log — the contract in src/core/desk.ts. Staff only, inside the
+ * The management page's function (`management`): dashboard, report desk, reassign, meeting agenda, import, deadline
+ * settings, ledger and audit log — the contract in src/core/management.ts. Staff only, inside the
  * subtree of their staff bindings (scope.ts).
  */
 import type { FunctionDef } from '../define';
@@ -13,4 +13,4 @@ import { list } from './list';
 import { reassign } from './reassign';
 import { settings } from './settings';
 
-export const desk: FunctionDef = { ...dashboardActions, ...list, ...reassign, ...agenda, ...importActions, ...settings, ...ledger, ...auditLog };
+export const management: FunctionDef = { ...dashboardActions, ...list, ...reassign, ...agenda, ...importActions, ...settings, ...ledger, ...auditLog };

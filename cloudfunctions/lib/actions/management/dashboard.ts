@@ -131,5 +131,5 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
 }
 
 export const dashboardActions: FunctionDef = {
-  dashboard: personAction(schemas.desk.dashboard, (ctx, input) => dashboard(ctx, input)),
+  dashboard: personAction(schemas.management.dashboard, (ctx, input) => dashboard(ctx, input)),
 };

@@ -7,7 +7,7 @@ import { chainOf } from '../reports/routing';
 import { ref, staffRoots, staffUnit } from './scope';
 
 export const reassign: FunctionDef = {
-  handlers: personAction(schemas.desk.handlers, async (ctx, input) => {
+  handlers: personAction(schemas.management.handlers, async (ctx, input) => {
     const unit = await staffUnit(ctx, input.unitId);
     const units = await ctx.deps.store.units.listSubtree(unit.path);
     const byId = new Map(units.map((u) => [u.id, u]));
@@ -19,7 +19,7 @@ export const reassign: FunctionDef = {
       .sort((a, b) => a.unit.path.length - b.unit.path.length || a.unit.path.localeCompare(b.unit.path) || a.person.name.localeCompare(b.person.name, 'zh-Hans-CN'));
   }),
 
-  reassign: personAction(schemas.desk.reassign, async (ctx, input) => {
+  reassign: personAction(schemas.management.reassign, async (ctx, input) => {
     const { deps } = ctx;
     staffRoots(ctx);
     const handler = await deps.store.people.get(input.handlerId);

@@ -32,9 +32,9 @@ async function writeSettings(ctx: AuthedContext, community: Unit, version: numbe
 }
 
 export const settings: FunctionDef = {
-  settings: personAction(schemas.desk.settings, async (ctx, input) => (await settingsOf(ctx, await communityFor(ctx, input.communityId))).view),
+  settings: personAction(schemas.management.settings, async (ctx, input) => (await settingsOf(ctx, await communityFor(ctx, input.communityId))).view),
 
-  saveSettings: personAction(schemas.desk.saveSettings, async (ctx, input) => {
+  saveSettings: personAction(schemas.management.saveSettings, async (ctx, input) => {
     const community = await communityFor(ctx, input.communityId);
     const current = (await settingsOf(ctx, community)).view.policy;
     // A category cannot go while reports of it are open: their handlers still need its deadlines.
@@ -46,7 +46,7 @@ export const settings: FunctionDef = {
     return writeSettings(ctx, community, input.version, input.policy as CommunityPolicy, 'desk.saveSettings');
   }),
 
-  resetSettings: personAction(schemas.desk.resetSettings, async (ctx, input) => {
+  resetSettings: personAction(schemas.management.resetSettings, async (ctx, input) => {
     const community = await communityFor(ctx, input.communityId);
     return writeSettings(ctx, community, input.version, null, 'desk.resetSettings');
   }),

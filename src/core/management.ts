@@ -1,5 +1,5 @@
 /**
- * The web management page's contract (the `desk` function): what the dashboard, the report desk,
+ * The web management page's contract (the `management` function): what the dashboard, the report desk,
  * the meeting agenda, the import, the deadline settings, the ledger and the audit log exchange.
  * Staff only: every action is scoped to the subtree of the caller's staff bindings.
  *

@@ -1,7 +1,7 @@
 /**
  * Reading and writing the management page's spreadsheets with exceljs.
  *
- * exceljs is required on first use, not at start: the desk function ships it bundled on its own in
+ * exceljs is required on first use, not at start: the management function ships it bundled on its own in
  * its node_modules (config/build-functions.mjs), so a cold start of the dashboard does not read its
  * megabyte, and the other functions never carry it.
  *

@@ -1,4 +1,0 @@
-import { desk } from '../lib/actions/desk';
-import { makeMain } from '../lib/entry';
-
-export const main = makeMain('desk', desk);

@@ -5,7 +5,7 @@
 // `node config/build-functions.mjs --analyze` also prints what each bundle holds, by package
 // (esbuild's metafile): where to look when a bundle grows.
 import { build } from 'esbuild';
-import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,11 +52,46 @@ export const ON_FIRST_USE = {
   'http-proxy-agent': 'the proxy option',
 };
 
+/**
+ * The order ICU's root collation gives keys made of a-z, 0-9, '_' and '-' ('_' < '-' < digits <
+ * letters, first difference decides, a prefix first), which is what `localeCompare` answers for them
+ * in the en and zh locales; anything else is left to `localeCompare`. @cloudbase/signature-nodejs
+ * sorts the keys it signs (lower-cased header and parameter names) with `localeCompare`, and the
+ * first call builds ICU's collator: about 8 ms of a cold start's first request. Same order, same
+ * signature, without the collator.
+ */
+export function rootOrder(l, r) {
+  const a = l.toString();
+  const b = String(r);
+  const plain = /^[a-z0-9_-]*$/;
+  if (!plain.test(a) || !plain.test(b)) return a.localeCompare(b);
+  const rank = (c) => (c === 95 ? 0 : c === 45 ? 1 : c <= 57 ? c - 46 : c - 85);
+  for (let i = 0; i < a.length && i < b.length; i++) {
+    const d = rank(a.charCodeAt(i)) - rank(b.charCodeAt(i));
+    if (d !== 0) return d;
+  }
+  return a.length - b.length;
+}
+
+const SIGNED_KEYS_SORT = '.sort((l, r) => l.toString().localeCompare(r))';
+
 const exact = (names) => new RegExp(`^(${names.map((n) => n.replace(/[/.]/g, '\\$&')).join('|')})$`);
 
 export const sdkParts = {
   name: 'sdk-parts',
   setup(b) {
+    b.onLoad({ filter: /[\\/]@cloudbase[\\/]signature-nodejs[\\/]lib[\\/]keyvalue\.js$/ }, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      // A newer signature-nodejs sorts some other way: look at it before building again.
+      if (!text.includes(SIGNED_KEYS_SORT)) throw new Error(`${args.path} no longer sorts with ${SIGNED_KEYS_SORT} (config/build-functions.mjs rootOrder)`);
+      return { loader: 'js', contents: text.replace(SIGNED_KEYS_SORT, `.sort(${rootOrder})`) };
+    });
+    // node-sdk reads its version from ../../package.json beside itself when it loads; bundled, that
+    // file is not there, so a cold start paid for a failed read and every request said "unknow".
+    b.onLoad({ filter: /[\\/]@cloudbase[\\/]node-sdk[\\/]dist[\\/]utils[\\/]version\.js$/ }, () => ({
+      loader: 'js',
+      contents: `exports.version = ${JSON.stringify(JSON.parse(readFileSync(path.join(sdkDir, 'package.json'), 'utf8')).version)};`,
+    }));
     b.onResolve({ filter: exact(Object.keys(UNUSED)) }, (args) => ({ path: args.path, namespace: 'unused' }));
     b.onLoad({ filter: /.*/, namespace: 'unused' }, (args) => ({
       loader: 'js',
@@ -87,6 +122,26 @@ module.exports = new Proxy(function () {}, {
   },
 };
 
+const coreDir = path.join(root, 'src/core') + path.sep;
+
+/**
+ * The domain core is pure (DESIGN.md: no I/O, nothing done on load but building constants), so a
+ * core module none of whose exports a function uses is left out, even when it is reached through
+ * the core's index: a function's bundle builds only its own input schemas (core/schemas/<function>)
+ * although every action imports the index. What esbuild cannot see, `sideEffects: false` tells it.
+ */
+export const pureCore = {
+  name: 'pure-core',
+  setup(b) {
+    b.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.pureCore) return undefined;
+      const found = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pureCore: true } });
+      if (found.errors.length || !found.path.startsWith(coreDir)) return undefined;
+      return { path: found.path, sideEffects: false };
+    });
+  },
+};
+
 export function functionNames() {
   return readdirSync(src).filter((d) => d !== 'lib' && existsSync(path.join(src, d, 'index.ts')));
 }
@@ -108,6 +163,58 @@ export async function bundleBeside(dir, pkg, from = root) {
   });
   // No "name": jest's module map would otherwise see a second package of that name.
   writeFileSync(path.join(target, 'package.json'), JSON.stringify({ main: 'index.js', private: true }) + '\n');
+}
+
+/**
+ * Native packages, by the functions that run them: sharp (libvips) cleans the photos a report
+ * links (lib/ports/photos/clean.ts), so it travels beside `reports`. Every bundle leaves it external
+ * and requires it on first use only, so the others neither carry nor load it.
+ */
+export const NATIVE_BESIDE = { reports: ['sharp'] };
+
+/** Where CloudBase runs a function: its optional per-platform packages are the ones copied. */
+const TARGET = { os: 'linux', cpu: 'x64', libc: 'glibc' };
+/** Files a package needs only to be built, typed or read about. */
+const NOT_AT_RUN_TIME = /(\.(md|markdown|d\.ts|d\.mts|d\.cts|mjs|map|cc|cpp|h|gyp)$)|^(src|install)(\/|$)|(^|\/)\.bin(\/|$)/i;
+
+function packageDir(pkg, from) {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', pkg);
+    if (existsSync(path.join(candidate, 'package.json'))) return candidate;
+    if (path.dirname(dir) === dir) return null;
+  }
+}
+
+const forTarget = (manifest) =>
+  (!manifest.os || manifest.os.includes(TARGET.os)) && (!manifest.cpu || manifest.cpu.includes(TARGET.cpu)) && (!manifest.libc || manifest.libc.includes(TARGET.libc));
+
+/**
+ * A native package copied as installed (esbuild cannot inline a .node file and the library it
+ * loads) into dir/node_modules, with what it requires at run time: its dependencies, and of its
+ * optional ones those for TARGET (sharp: @img/sharp-linux-x64 and @img/sharp-libvips-linux-x64,
+ * whose libvips-cpp.so the first finds by a path relative to itself, ../../sharp-libvips-linux-x64).
+ */
+export function copyNative(dir, pkg, from = root) {
+  const source = packageDir(pkg, from);
+  if (!source) throw new Error(`${pkg} is not installed: npm install`);
+  const target = path.join(dir, 'node_modules', pkg);
+  if (existsSync(target)) return;
+  cpSync(source, target, { recursive: true, filter: (file) => !NOT_AT_RUN_TIME.test(path.relative(source, file).split(path.sep).join('/')) });
+  const manifest = JSON.parse(readFileSync(path.join(source, 'package.json'), 'utf8'));
+  const optional = Object.keys(manifest.optionalDependencies ?? {});
+  for (const dep of [...Object.keys(manifest.dependencies ?? {}), ...optional]) {
+    const found = packageDir(dep, source);
+    // Nested under the package itself: copied with it.
+    if (found?.startsWith(source + path.sep)) continue;
+    if (!found) {
+      if (optional.includes(dep)) continue;
+      throw new Error(`${pkg} needs ${dep}, which is not installed`);
+    }
+    if (optional.includes(dep) && !forTarget(JSON.parse(readFileSync(path.join(found, 'package.json'), 'utf8')))) continue;
+    copyNative(dir, dep, source);
+  }
+  if (pkg === 'sharp' && !existsSync(path.join(dir, 'node_modules/@img/sharp-linux-x64')))
+    throw new Error('sharp for linux-x64 is not installed (building elsewhere? npm install --os=linux --cpu=x64 --libc=glibc sharp)');
 }
 
 /** Bytes in the bundle by package (ours by folder), largest first. */
@@ -151,10 +258,11 @@ export async function buildFunctions({ analyze = false } = {}) {
       // made or read, not on every cold start of the dashboard.
       // qrcode: the local host's QR codes (ports/code-image qrCodeImage), required when one is drawn;
       // in the cloud a function draws mini-program codes with wx-server-sdk, or none.
-      external: ['better-sqlite3', 'exceljs', 'qrcode'],
+      // sharp: native, and needed only where photos are linked; copied beside those (NATIVE_BESIDE).
+      external: ['better-sqlite3', 'exceljs', 'qrcode', 'sharp'],
       // wx-server-sdk pins its own copy of node-sdk; one copy per bundle is enough.
       alias: { '@cloudbase/node-sdk': sdkDir },
-      plugins: [sdkParts],
+      plugins: [sdkParts, pureCore],
       metafile: true,
       logLevel: 'warning',
     });
@@ -162,12 +270,14 @@ export async function buildFunctions({ analyze = false } = {}) {
       console.log(`${name}:`);
       for (const [key, bytes] of byPackage(result.metafile).slice(0, 25)) console.log(`  ${(bytes / 1024).toFixed(1).padStart(8)} KB  ${key}`);
     }
-    const inputs = Object.keys(result.metafile.inputs);
+    // What the bundle holds: esbuild's inputs also list what it read and then left out (pure-core).
+    const inputs = Object.values(result.metafile.outputs).flatMap((o) => Object.entries(o.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([f]) => f));
     sources[name] = inputs.filter((f) => !f.includes('node_modules') && !f.includes(':')).sort();
     packages[name] = [...new Set(inputs.flatMap((f) => [...f.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1])))].sort();
     for (const pkg of Object.keys(ON_FIRST_USE))
       if (inputs.includes(`on-first-use:${pkg}`)) cpSync(path.join(shared, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
     if (name === 'management') await bundleBeside(dir, 'exceljs');
+    for (const pkg of NATIVE_BESIDE[name] ?? []) copyNative(dir, pkg);
     writeFileSync(
       path.join(dir, 'package.json'),
       JSON.stringify({ name: `jinlin-${name}`, version: '0.1.0', private: true, main: 'index.js', dependencies: {} }, null, 2) + '\n',

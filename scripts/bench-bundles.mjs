@@ -10,7 +10,8 @@
 // functions as its HTTP access calls them (a session token), the timer with a timer event and
 // nothing due.
 // JINLIN_BENCH_DIST=<dir> measures bundles built elsewhere (e.g. an older commit) against the same data;
-// JINLIN_BENCH_ONLY=auth,units measures those functions only; JINLIN_BENCH_NODE_ARGS='--cpu-prof' profiles them.
+// JINLIN_BENCH_ONLY=auth,units measures those functions only; JINLIN_BENCH_NODE_ARGS='--cpu-prof' profiles them;
+// JINLIN_BENCH_TRACE=1 lists each first call's database requests, in order.
 import { execFile } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import os from 'node:os';
@@ -144,7 +145,9 @@ for (const name of readdirSync(dist).filter((d) => existsSync(path.join(dist, d,
   const call = FIRST_CALL[name] ?? { event: { action: 'none' }, context: {}, what: 'no first call known: an unknown action' };
   const samples = [];
   const before = server.requests();
+  const logged = answerer.log.length;
   for (let i = 0; i < SAMPLES; i++) samples.push(await sample(file, call));
+  const trace = process.env.JINLIN_BENCH_TRACE ? answerer.log.slice(logged, logged + (answerer.log.length - logged) / SAMPLES) : [];
   const requests = (server.requests() - before) / SAMPLES;
   const failed = samples.find((s) => !s.ok);
   if (failed) failures++;
@@ -154,6 +157,7 @@ for (const name of readdirSync(dist).filter((d) => existsSync(path.join(dist, d,
   console.log(
     `  ${name.padEnd(10)} ${(size / 1024 / 1024).toFixed(2).padStart(7)} MB ${mark(size <= SIZE_TARGET)} ${req.toFixed(1).padStart(6)} ms ${total.toFixed(1).padStart(9)} ms ${mark(total <= MS_TARGET)} ${cpu.toFixed(0).padStart(5)} ms ${String(requests).padStart(4)}  ${call.what}${failed ? `  ✗ answered ${failed.code}` : ''}`,
   );
+  for (const { action, params } of trace) console.log(`${' '.repeat(14)}${action.replace(/^database\./, '')} ${params.collectionName ?? ''}`);
 }
 // Bundled beside a function and required on first use only (desk: exceljs for the ledger and imports;
 // node-sdk's ON_FIRST_USE parts in config/build-functions.mjs).

@@ -74,9 +74,12 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       throw e;
     }
   });
+  // Stored photos are re-encoded JPEGs (ports/photos/clean.ts); nosniff still keeps a browser from
+  // reading any file, or a miss, as something other than the type it is sent as.
   app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
     const photo = opts.filesDir ? readLocalPhoto(opts.filesDir, req.params.id) : null;
-    if (!photo) return reply.status(404).send('Not found');
+    if (!photo) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     return reply.type(photo.type).header('cache-control', 'private, max-age=86400').send(photo.bytes);
   });
   if (opts.testClock) {

@@ -184,6 +184,11 @@ export const api = {
     resetSettings: management('resetSettings'),
     ledger: management('ledger'),
     audit: management('audit'),
+    holidays: management('holidays'),
+    saveHolidays: management('saveHolidays'),
+    /** Sends the file with upload progress (0..1). */
+    previewHolidayFile: (data: ActionInput<'management', 'previewHolidayFile'>, onUploadProgress?: (f: number) => void) =>
+      call('management', 'previewHolidayFile', data, { onUploadProgress }),
   },
 };
 
@@ -197,6 +202,7 @@ export type {
   AgendaItem,
   AuditView,
   BulkResult,
+  CalendarWarning,
   Counted,
   Dashboard,
   DeskFilter,
@@ -204,11 +210,15 @@ export type {
   DeskSettings,
   DeskSort,
   FileDownload,
+  HolidayFilePreview,
+  HolidayYearStatus,
+  HolidayYearView,
   ImportKind,
   ImportPreview,
   ImportRowError,
   MonthFigures,
   OpenCounts,
   RateFigure,
+  StreetHolidays,
 } from '../../src/core/management';
 export type { Category, Channel, Level, Rating, Status, CommunityPolicy, LevelDeadline } from '../../src/core/reports';

@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, ''); // "/admin"
 
-export const PAGES = ['dashboard', 'desk', 'agenda', 'units', 'settings', 'ledger', 'audit'] as const;
+export const PAGES = ['dashboard', 'desk', 'agenda', 'units', 'settings', 'holidays', 'ledger', 'audit'] as const;
 export type PageName = (typeof PAGES)[number];
 export type RouteName = 'login' | 'home' | 'unknown' | PageName;
 

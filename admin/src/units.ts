@@ -4,11 +4,13 @@
  */
 import type { TreeSelectProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { api } from './api';
+import { api, getToken } from './api';
 import type { Unit, UnitNode } from './api';
 import { buildTree, UNIT_KIND_LABEL } from './core';
 
 let cache: Promise<Unit[]> | null = null;
+/** The session the cache was loaded for: signing out and in as someone else in the same tab loads theirs. */
+let cachedFor: string | null = null;
 
 /** Forget the cached tree (after the units page changed it). */
 export function invalidateUnits(): void {
@@ -19,6 +21,8 @@ export function useUnits(): { units: Unit[] | null; byId: Map<string, Unit>; tre
   const [units, setUnits] = useState<Unit[] | null>(null);
   useEffect(() => {
     let live = true;
+    if (cachedFor !== getToken()) cache = null;
+    cachedFor = getToken();
     cache ??= api.units.tree({}).then((r) => r.units);
     cache.then(
       (u) => live && setUnits(u),

@@ -5,7 +5,7 @@ import { inAppNotifier, type Notifier } from './ports/notifier';
 import type { Logger } from './ports/logger';
 import { qrCodeImage, type CodeImage } from './ports/code-image';
 import { localPhotos, type Photos } from './ports/photos';
-import { officialCalendar, type Calendar } from '../../src/core';
+import { storeCalendars, type StreetCalendars } from './street-calendars';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -27,8 +27,8 @@ export interface Deps {
   codeImage: CodeImage;
   /** Where report photos are kept. */
   photos: Photos;
-  /** Working days for deadlines: the official calendar. */
-  calendar: Calendar;
+  /** Working days for deadlines: each street's calendar (its entered years, then chinese-days). */
+  calendars: StreetCalendars;
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
@@ -85,6 +85,6 @@ export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { pu
     notifier: over.notifier ?? inAppNotifier(store, clock, ids),
     codeImage: over.codeImage ?? qrCodeImage(over.publicUrl ?? 'http://127.0.0.1:8787'),
     photos: over.photos ?? localPhotos(path.join(tmpdir(), 'jinlin-photos'), ids),
-    calendar: over.calendar ?? officialCalendar,
+    calendars: over.calendars ?? storeCalendars(store, clock),
   };
 }

@@ -20,7 +20,7 @@ export type Dispatch = (deps: Deps, fnName: string, event: unknown, cred: Creden
 
 const HAN = /[\u4e00-\u9fff]/;
 
-export function inputFailure(error: z.ZodError): Failure {
+export function inputFailure(error: z.core.$ZodError): Failure {
   const issue = error.issues[0];
   const field = issue.path.map(String).join('.');
   const message = HAN.test(issue.message) ? issue.message : field ? `“${field}”的内容不正确` : '请求内容应为一个对象';

@@ -141,6 +141,65 @@ export function mayRecordForResident(bindings: readonly ScopedBinding[], unit: P
   return bindings.some((b) => !b.unit.archived && unit.path.startsWith(b.unit.path) && roles.includes(b.role));
 }
 
+/**
+ * How a reader stands towards a report, for what they read of the resident behind it: its
+ * `filer` (the resident, or whoever recorded it for them), a `handler` (handles it now, or sees
+ * every report of its unit through 'report.view': the building's lead, the compound's secretary and
+ * property manager, staff, the street), or a `neighbour`: anyone else who reads it (follows it,
+ * sees it as already reported on their unit, and every public view).
+ */
+export const REPORT_READERS = ['filer', 'handler', 'neighbour'] as const;
+export type ReportReader = (typeof REPORT_READERS)[number];
+
+/** What a reader reads of the resident behind a report. */
+export interface ResidentShown {
+  /** The resident's name and phone on the report, and their name on the entries they wrote (else "居民"). */
+  identity: boolean;
+  /** What the resident added beyond the description: their photos, answers, disputes and the rating's note. */
+  additions: boolean;
+}
+
+const EVERYTHING: ResidentShown = { identity: true, additions: true };
+const NOTHING: ResidentShown = { identity: false, additions: false };
+
+/**
+ * Who reads the resident behind a report, for a named report and one filed with "keep my name
+ * private". A neighbour reads neither, even of a named report: a follower is told what was
+ * reported and how it is handled, and an answer to a handler can hold a door and a phone number.
+ */
+export const RESIDENT_SHOWN: Readonly<Record<ReportReader, Readonly<Record<'named' | 'anonymous', ResidentShown>>>> = {
+  filer: { named: EVERYTHING, anonymous: EVERYTHING },
+  handler: { named: EVERYTHING, anonymous: EVERYTHING },
+  neighbour: { named: NOTHING, anonymous: NOTHING },
+};
+
+/** The reader the person is of this report (reading it at all is `mayViewReport`'s question). */
+export function readerOf(personId: string, bindings: readonly ScopedBinding[], r: Pick<Report, 'residentId' | 'createdBy' | 'handlerId' | 'unitPath'>): ReportReader {
+  if (isReportOwner(personId, r)) return 'filer';
+  if (r.handlerId === personId || viewsReportsIn(bindings, { path: r.unitPath })) return 'handler';
+  return 'neighbour';
+}
+
+/** What the person reads of the resident behind this report. */
+export function residentShownTo(personId: string, bindings: readonly ScopedBinding[], r: Pick<Report, 'residentId' | 'createdBy' | 'handlerId' | 'unitPath' | 'anonymous'>): ResidentShown {
+  return RESIDENT_SHOWN[readerOf(personId, bindings, r)][r.anonymous ? 'anonymous' : 'named'];
+}
+
+/** Whom a report is recorded for, when named (`residentId`): people bound with these roles. */
+export const RECORDED_FOR: readonly Role[] = ['resident'];
+
+/**
+ * May record a report on `unit` by `channel` for the person holding `residentBindings`: one
+ * binding of the recorder covers both the unit and a live home of theirs (a binding in RECORDED_FOR).
+ * Anyone else is recorded by name and phone only.
+ */
+export function mayRecordFor(bindings: readonly ScopedBinding[], unit: Pick<Unit, 'path'>, channel: OnBehalfChannel, residentBindings: readonly ScopedBinding[]): boolean {
+  const homes = residentBindings.filter((h) => !h.unit.archived && RECORDED_FOR.includes(h.role));
+  return bindings.some(
+    (b) => !b.unit.archived && RECORDS_FOR_RESIDENTS[channel].includes(b.role) && unit.path.startsWith(b.unit.path) && homes.some((h) => h.unit.path.startsWith(b.unit.path)),
+  );
+}
+
 type HandledReport = Pick<Report, 'status' | 'handlerId' | 'levelUnitId' | 'unitPath'>;
 
 /** The current handler, anyone handling the level on the report's level unit, or staff above it; while open or resolved. */

@@ -7,7 +7,7 @@ import type { Unit } from './units';
 import type { PersonView } from './people';
 import type { Category, Figures } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
-import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, ImportPreview, ImportResult } from './management';
+import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, HolidayFilePreview, ImportPreview, ImportResult, StreetHolidays } from './management';
 import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
@@ -119,6 +119,9 @@ export interface Outputs {
     resetSettings: DeskSettings;
     ledger: FileDownload;
     audit: { entries: AuditView[]; more: boolean };
+    holidays: StreetHolidays;
+    saveHolidays: StreetHolidays;
+    previewHolidayFile: HolidayFilePreview;
   };
   messages: {
     list: { messages: MessageView[]; unread: number; more: boolean };

@@ -10,3 +10,4 @@ export * from './api';
 export * from './reports';
 export * from './management';
 export * from './time';
+export * from './holidays';

@@ -9,6 +9,8 @@
 import type { Channel, Level, Rating, Status } from './reports';
 import type { ReportSummary, UnitRef } from './views';
 import type { CommunityPolicy } from './reports/deadlines';
+import type { HolidaySource } from './holidays';
+import type { HolidayFileEntry, HolidayFileProblem } from './holidays-files';
 
 /** Every field optional except the unit; an absent field does not filter. Times are epoch ms. */
 export interface DeskFilter {
@@ -110,6 +112,61 @@ export interface Dashboard {
   topCategories: { category: string; name: string; icon: string; count: Counted }[];
   /** Child units by this month's on-time rate, best first; units with no resolved report last. */
   ranking: { unit: UnitRef; onTimeRate: RateFigure; reports: Counted }[];
+  /** From November (China time): next year has no schedule for the unit's street, so its deadlines would count holidays as working days. */
+  calendarWarning: CalendarWarning | null;
+}
+
+export interface CalendarWarning {
+  /** The year without a schedule. */
+  year: number;
+  street: UnitRef;
+}
+
+/**
+ * Where a year's days come from: entered by the street's staff, the built-in calendar (chinese-days), or
+ * neither (deadlines count Monday to Friday as working days).
+ */
+export type HolidayYearStatus = 'entered' | 'library' | 'missing';
+
+export interface HolidayYearView {
+  year: number;
+  status: HolidayYearStatus;
+  /** 'YYYY-MM-DD', sorted (may include December of the year before, as a notice can). */
+  offDays: string[];
+  workdays: string[];
+  /** The entered year's version; 0 when not entered (saving creates it). */
+  version: number;
+  source: HolidaySource | null;
+  note: string | null;
+  updatedAt: number | null;
+  updatedByName: string | null;
+}
+
+/** A street's calendar as the 节假日 page shows it: last year, this year and next year. */
+export interface StreetHolidays {
+  street: UnitRef;
+  /** This year in China time. */
+  thisYear: number;
+  years: HolidayYearView[];
+  /** From November: next year has neither an entered schedule nor the built-in calendar's. */
+  missingNextYear: boolean;
+  /** The caller may enter the street's years (street staff); everyone else reads. */
+  canEdit: boolean;
+  /** The years that may be saved now (this year and next). */
+  editableYears: number[];
+}
+
+/** A spreadsheet or .ics read for a year: what saving would enter, and what could not be read. */
+export interface HolidayFilePreview {
+  year: number;
+  source: 'spreadsheet' | 'ics';
+  fileName: string;
+  offDays: string[];
+  workdays: string[];
+  entries: HolidayFileEntry[];
+  problems: HolidayFileProblem[];
+  /** Days of other years in the file, not taken. */
+  otherYears: number;
 }
 
 export interface AgendaItem {

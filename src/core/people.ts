@@ -1,3 +1,6 @@
+import { scopeRoots, type ScopedBinding } from './roles';
+import type { Unit, UnitKind } from './units';
+
 export interface Person {
   id: string;
   name: string;
@@ -9,6 +12,13 @@ export interface Person {
   openid: string | null;
   /** True for people created by the demo data; their logins are listed on the login pages. */
   demo: boolean;
+  /**
+   * The unit whose staff created this person (the staff unit of people.create, an import's unit,
+   * where the seed or bootstrap put them). While bound nowhere, a person is found only from this
+   * unit and the units above it. Null (or absent, as in people made before it was recorded): of
+   * unknown origin, found only from FINDS_UNPLACED_PEOPLE.
+   */
+  createdInUnitId?: string | null;
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -30,4 +40,30 @@ export function viewPerson(p: Person): PersonView {
 export function maskPhone(phone: string | null): string | null {
   if (!phone) return phone;
   return phone.length === 11 ? `${phone.slice(0, 3)}****${phone.slice(7)}` : '****';
+}
+
+/** Where a person bound nowhere and of unknown origin (createdInUnitId null) is found from: the street only. */
+export const FINDS_UNPLACED_PEOPLE: readonly UnitKind[] = ['street'];
+
+/**
+ * Where the caller finds people: the subtrees they see people in ('person.view'): those bound
+ * there, and those bound nowhere created there; and, from a street, people of unknown origin.
+ */
+export function peopleScope(bindings: readonly ScopedBinding[]): { roots: ScopedBinding['unit'][]; unplaced: boolean } {
+  const roots = scopeRoots(bindings, 'person.view');
+  return { roots, unplaced: roots.some((u) => FINDS_UNPLACED_PEOPLE.includes(u.kind)) };
+}
+
+/**
+ * May the caller bind this person (bound on `homes`, created in `createdIn`): someone bound where the
+ * caller sees people; someone bound nowhere created on the caller's line, in their subtree or above
+ * it (staff above create people for the units below to bind); someone of unknown origin from the
+ * street. Never someone who lives elsewhere: binding them would show the caller their phone.
+ */
+export function mayBindPerson(bindings: readonly ScopedBinding[], person: { homes: readonly ScopedBinding[]; createdIn: Pick<Unit, 'path'> | null }): boolean {
+  const { roots, unplaced } = peopleScope(bindings);
+  if (person.homes.length > 0) return person.homes.some((h) => roots.some((r) => h.unit.path.startsWith(r.path)));
+  const createdIn = person.createdIn;
+  if (!createdIn) return unplaced;
+  return roots.some((r) => createdIn.path.startsWith(r.path) || r.path.startsWith(createdIn.path));
 }

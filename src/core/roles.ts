@@ -62,6 +62,7 @@ export const PERMISSIONS = [
   'role.bind', // bind and unbind roles below it (which roles: BINDABLE_ROLES)
   'report.view', // see every report below it, with the resident's name and phone
   'report.manage', // act on any report below it, whoever handles it (staff)
+  'calendar.manage', // enter the street's holidays and swapped workdays (节假日、调休); everyone's deadlines count on them
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,7 +77,8 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   compound_secretary: ['unit.view', 'person.view', 'role.bind', 'report.view'],
   community_staff: STAFF,
   community_secretary: STAFF,
-  street_officer: STAFF,
+  // The calendar is the street's: community staff read it and are warned when a year is missing, but do not enter it.
+  street_officer: [...STAFF, 'calendar.manage'],
 };
 
 /** Roles a holder of `role` may grant or take away (within the subtree of the unit they hold it on). */

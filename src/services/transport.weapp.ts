@@ -1,7 +1,7 @@
 /** Mini-program transport: wx.cloud.callFunction; the platform tells the function who is calling. */
 import Taro from '@tarojs/taro';
 import { ERRORS } from '../core/errors';
-import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type Transport } from './types';
+import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type ClientResult, type Transport } from './types';
 
 let initialised = false;
 
@@ -16,12 +16,24 @@ function initCloud(): void {
   initialised = true;
 }
 
-/** reports/2026-11/<time>-<random>.jpg: unique without asking the server, grouped by month. */
-function cloudPathFor(localPath: string, now = new Date()): string {
+/**
+ * uploads/<personId>/<time>-<random>.jpg: the only place the reports function takes a photo from
+ * for this person (it refuses any other path, lib/ports/photos/cloud.ts), unique without asking.
+ */
+function cloudPathFor(personId: string, localPath: string, now = new Date()): string {
   const ext = (/\.(jpe?g|png|webp)$/i.exec(localPath)?.[1] ?? 'jpg').toLowerCase();
-  const month = `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, '0')}`;
   const random = Math.random().toString(36).slice(2, 10);
-  return `reports/${month}/${now.getTime().toString(36)}-${random}.${ext}`;
+  return `uploads/${personId}/${now.getTime().toString(36)}-${random}.${ext}`;
+}
+
+/** Who this WeChat user is, asked once: the person id names their upload folder. */
+let me: Promise<ClientResult<string>> | null = null;
+function myPersonId(): Promise<ClientResult<string>> {
+  me ??= transport.send('auth', 'whoAmI', {}, null).then((r) => {
+    if (!r.ok) me = null;
+    return r.ok ? { ok: true, data: (r.data as { person: { id: string } }).person.id } : r;
+  });
+  return me;
 }
 
 export const transport: Transport = {
@@ -41,8 +53,10 @@ export const transport: Transport = {
       return { ok: false, code: 'PHOTO.TOO_LARGE', message: ERRORS['PHOTO.TOO_LARGE'] };
     }
     initCloud();
+    const person = await myPersonId();
+    if (!person.ok) return person;
     try {
-      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(photo.path), filePath: photo.path });
+      const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(person.data, photo.path), filePath: photo.path });
       // The fileID is what the report keeps; the local copy shows at once without a download.
       return { ok: true, data: { id: res.fileID, url: photo.path } };
     } catch {

@@ -8,7 +8,10 @@ import {
   HANDLER_ROLES,
   HANDLES_AT,
   LEVELS,
+  RECORDED_FOR,
   RECORDS_FOR_RESIDENTS,
+  REPORT_READERS,
+  RESIDENT_SHOWN,
   ROLES,
   ROLE_UNIT_KINDS,
   SEES_UNIT_REPORTS,
@@ -24,10 +27,13 @@ import {
   mayFileReport,
   mayFollowReport,
   mayHandleReport,
+  mayRecordFor,
   mayRecordForResident,
   mayViewReport,
   reportManageRoots,
+  readerOf,
   reportViewRoots,
+  residentShownTo,
   scopeRoots,
   seesOnItsUnit,
   viewsReportsIn,
@@ -88,10 +94,16 @@ const QUESTIONS: Record<string, (role: Role) => boolean> = {
   'sees every report below': (role) => viewsReportsIn(as(role), building),
   'manages every report below': (role) => managesReportsIn(as(role), building),
   'reads a neighbour’s report': (role) => mayViewReport(ME, as(role), reportAt('building')),
+  'reads who filed a neighbour’s report': (role) => residentShownTo(ME, as(role), reportAt('building')).identity,
+  'reads who filed an anonymous report': (role) => residentShownTo(ME, as(role), reportAt('building', { anonymous: true })).identity,
+  'reads what the resident added': (role) => residentShownTo(ME, as(role), reportAt('building', { anonymous: true })).additions,
   'is told of follow-ups': (role) => callsBack(role),
   'is a handler': (role) => isHandler(as(role)),
 };
 type Question = keyof typeof QUESTIONS;
+
+/** Who reads the resident behind a report in the subtree they see: everyone who sees its unit's reports. */
+const SEES_RESIDENT: Question[] = ['reads who filed a neighbour’s report', 'reads who filed an anonymous report', 'reads what the resident added'];
 
 const STAFF_YES: Question[] = [
   'handles a building-level report',
@@ -107,13 +119,22 @@ const STAFF_YES: Question[] = [
   'sees every report below',
   'manages every report below',
   'reads a neighbour’s report',
+  ...SEES_RESIDENT,
   'is a handler',
 ];
 
 /** The answer "yes", per role; every other question is "no". */
 const YES: Record<string, Question[]> = {
   resident: ['files on the building', 'files on the compound', 'follows a report on its unit', 'sees open reports on its unit'],
-  building_lead: ['handles a building-level report', 'records from the group chat', 'sees open reports on its unit', 'sees every report below', 'reads a neighbour’s report', 'is a handler'],
+  building_lead: [
+    'handles a building-level report',
+    'records from the group chat',
+    'sees open reports on its unit',
+    'sees every report below',
+    'reads a neighbour’s report',
+    ...SEES_RESIDENT,
+    'is a handler',
+  ],
   compound_secretary: [
     'handles a compound-level report',
     'decides a building extension',
@@ -123,6 +144,7 @@ const YES: Record<string, Question[]> = {
     'sees open reports on its unit',
     'sees every report below',
     'reads a neighbour’s report',
+    ...SEES_RESIDENT,
     'is a handler',
   ],
   property_manager: [
@@ -132,6 +154,7 @@ const YES: Record<string, Question[]> = {
     'sees open reports on its unit',
     'sees every report below',
     'reads a neighbour’s report',
+    ...SEES_RESIDENT,
     'is a handler',
   ],
   community_staff: [...STAFF_YES, 'is told of follow-ups'],
@@ -213,6 +236,7 @@ describe('report access', () => {
         ...FOLLOWS_REPORTS,
         ...SEES_UNIT_REPORTS,
         ...CALLS_BACK,
+        ...RECORDED_FOR,
         ...HANDLER_ROLES,
       ];
       for (const role of named) expect(ROLES).toContain(role);
@@ -254,6 +278,41 @@ describe('report access', () => {
       expect(mayFileReport(as('resident', otherBuilding), building)).toBe(false);
       expect(mayFileReport(as('resident', otherBuilding), compound)).toBe(false);
       expect(mayFileReport(as('resident', { ...building, archived: true }), building)).toBe(false);
+    });
+
+    it('shows the resident behind a report to them, to whoever filed it for them and to its handler, and to no follower', () => {
+      for (const anonymous of [false, true]) {
+        const own = reportAt('building', { residentId: ME, createdBy: 'per_lead', anonymous });
+        expect(residentShownTo(ME, [], own)).toEqual({ identity: true, additions: true });
+        expect(residentShownTo(ME, [], reportAt('building', { createdBy: ME, residentId: 'per_other', anonymous }))).toEqual({ identity: true, additions: true });
+        expect(residentShownTo(ME, [], reportAt('building', { handlerId: ME, anonymous }))).toEqual({ identity: true, additions: true });
+        // A neighbour following it, bound on the same building: never the name, nor what the resident added.
+        const followed = reportAt('building', { followers: [ME], anonymous });
+        expect(readerOf(ME, as('resident'), followed)).toBe('neighbour');
+        expect(residentShownTo(ME, as('resident'), followed)).toEqual({ identity: false, additions: false });
+        // A lead of the next building following it (they live here too) is a neighbour here.
+        expect(residentShownTo(ME, as('building_lead', otherBuilding), followed)).toEqual({ identity: false, additions: false });
+      }
+    });
+
+    it('has a row for every reader, and shows a neighbour nothing of the resident, named or anonymous', () => {
+      expect(Object.keys(RESIDENT_SHOWN).sort()).toEqual([...REPORT_READERS].sort());
+      expect(RESIDENT_SHOWN.neighbour).toEqual({ named: { identity: false, additions: false }, anonymous: { identity: false, additions: false } });
+    });
+
+    it('records for a named resident only if they live inside the recorder’s unit', () => {
+      const livesHere = as('resident');
+      const livesNextDoor = as('resident', otherBuilding);
+      expect(mayRecordFor(as('building_lead'), building, 'group_chat', livesHere)).toBe(true);
+      expect(mayRecordFor(as('building_lead'), building, 'group_chat', livesNextDoor)).toBe(false);
+      expect(mayRecordFor(as('compound_secretary'), building, 'visit', livesNextDoor)).toBe(false);
+      expect(mayRecordFor(as('community_staff'), building, 'phone', livesNextDoor)).toBe(true);
+      // Bound here in another role, or on an archived building, or nowhere: no resident to record for.
+      expect(mayRecordFor(as('community_staff'), building, 'phone', as('building_lead'))).toBe(false);
+      expect(mayRecordFor(as('community_staff'), building, 'phone', as('resident', { ...building, archived: true }))).toBe(false);
+      expect(mayRecordFor(as('community_staff'), building, 'phone', [])).toBe(false);
+      // The channel still decides who records.
+      expect(mayRecordFor(as('building_lead'), building, 'visit', livesHere)).toBe(false);
     });
 
     it('records by any channel when none is named, if by one', () => {

@@ -3,8 +3,10 @@
  * `npm run build:functions`, self-contained) is required and its main(event, context) called the
  * way CloudBase calls it, against the in-process CloudBase database over loopback HTTP.
  */
+import { execFileSync } from 'node:child_process';
 import dns from 'node:dns';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import tcb from '@cloudbase/node-sdk';
 import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
@@ -112,13 +114,45 @@ describe('bundled cloud functions', () => {
   it('leaves out of every bundle what its cold start never runs', () => {
     const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sizes: Record<string, number>; packages: Record<string, string[]> };
     // Spreadsheets and the local host's QR codes load on first use; no function draws mini-program codes yet.
-    const never = ['exceljs', 'qrcode', 'better-sqlite3', 'wx-server-sdk', '@cloudbase/ai', '@cloudbase/wx-cloud-client-sdk', 'jsonwebtoken', 'xml2js', 'form-data', 'axios'];
+    const never = ['exceljs', 'qrcode', 'better-sqlite3', 'wx-server-sdk', '@cloudbase/ai', '@cloudbase/wx-cloud-client-sdk', 'jsonwebtoken', 'xml2js', 'form-data', 'axios', 'sharp', '@img/colour', 'detect-libc'];
     for (const [name, packages] of Object.entries(built.packages)) {
       expect({ name, bundled: packages.filter((p) => never.includes(p)) }).toEqual({ name, bundled: [] });
       expect(built.sizes[name]).toBeLessThanOrEqual(1024 * 1024);
       // node-sdk's rarely used parts travel beside the function, loaded on first use.
       expect(require.resolve('xml2js', { paths: [path.join(dist, name)] })).toBe(path.join(dist, name, 'node_modules/xml2js/index.js'));
     }
+  });
+
+  it('carries sharp beside the functions that link photos, and only those, never inside a bundle', () => {
+    const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sources: Record<string, string[]> };
+    // The files that link photos to a report (and so clean them, lib/ports/photos/cloud.ts).
+    const actions = path.resolve(__dirname, '../../cloudfunctions/lib/actions');
+    const linking = readdirSync(actions, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.ts') && /photos\.accept\(/.test(readFileSync(path.join(actions, f), 'utf8')))
+      .map((f) => `cloudfunctions/lib/actions/${f.split(path.sep).join('/')}`);
+    expect(linking.length).toBeGreaterThan(0);
+    for (const [name, sources] of Object.entries(built.sources)) {
+      const dir = path.join(dist, name);
+      const links = sources.some((f) => linking.includes(f));
+      expect({ name, carries: existsSync(path.join(dir, 'node_modules/sharp/package.json')) }).toEqual({ name, carries: links });
+      // Required on first use only: no part of sharp (nor its loader's messages) in any index.js.
+      expect(readFileSync(path.join(dir, 'index.js'), 'utf8')).not.toMatch(/Could not load the "sharp" module|sharp-linux-x64|libvips-cpp/);
+      expect(JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8')).dependencies).toEqual({});
+    }
+    expect(built.sources.reports.some((f) => linking.includes(f))).toBe(true);
+  });
+
+  it('loads sharp and its libvips from the reports function’s folder deployed alone, outside this repository', () => {
+    const alone = path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-fn-')), 'reports');
+    cpSync(path.join(dist, 'reports'), alone, { recursive: true });
+    const out = execFileSync(
+      process.execPath,
+      ['-e', "const s = require('sharp'); s({ create: { width: 8, height: 8, channels: 3, background: '#000' } }).jpeg().toBuffer().then((b) => console.log(JSON.stringify({ from: require.resolve('sharp'), vips: s.versions.vips, jpeg: b[0] === 0xff })))"],
+      // No NODE_PATH and a folder outside the repository: nothing to fall back on but the copy.
+      { cwd: alone, env: { ...process.env, NODE_PATH: '' }, encoding: 'utf8' },
+    );
+    expect(JSON.parse(out)).toEqual({ from: path.join(alone, 'node_modules/sharp/dist/index.cjs'), vips: expect.any(String), jpeg: true });
+    rmSync(path.dirname(alone), { recursive: true, force: true });
   });
 
   it('answers the mini-program caller by the platform OPENID, through the CloudBase database', async () => {
@@ -192,6 +226,7 @@ describe('bundled cloud functions', () => {
         jobs: [
           { name: 'sweep', ok: true, result: expect.objectContaining({ more: false }) },
           { name: 'purgeSessions', ok: true, result: { purged: expect.any(Number) } },
+          { name: 'warnMissingHolidays', ok: true, result: expect.objectContaining({ warned: expect.any(Array) }) },
         ],
       },
     });

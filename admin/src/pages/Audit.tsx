@@ -52,6 +52,7 @@ const ACTIONS: { label: string; options: { value: string; label: string }[] }[] 
     options: [
       ['desk.saveSettings', '修改时限设置'],
       ['desk.resetSettings', '恢复默认时限'],
+      ['holidays.save', '修改节假日安排'],
       ['auth.signIn', '登录'],
       ['auth.signOut', '退出登录'],
     ].map(([value, label]) => ({ value, label })),
@@ -77,7 +78,27 @@ const DETAIL_LABEL: Record<string, string> = {
   approve: '是否同意',
   rating: '评价',
   days: '天数',
+  year: '年份',
+  source: '录入方式',
+  replaced: '原来',
+  addedOffDays: '新增放假',
+  removedOffDays: '取消放假',
+  addedWorkdays: '新增调休上班',
+  removedWorkdays: '取消调休上班',
 };
+
+/** Stored words shown in Chinese (the holidays' source and what a save replaced). */
+const VALUE_LABEL: Record<string, Record<string, string>> = {
+  source: { notice: '国务院通知', spreadsheet: '表格导入', ics: '日历文件导入' },
+  replaced: { entered: '已录入的安排', library: '内置日历', missing: '未录入' },
+};
+
+function detailValue(k: string, v: unknown): string {
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.length ? v.join('、') : '无';
+  if (typeof v === 'object') return JSON.stringify(v);
+  return VALUE_LABEL[k]?.[String(v)] ?? String(v);
+}
 
 function detailItems(detail: Record<string, unknown>) {
   return Object.entries(detail)
@@ -85,11 +106,11 @@ function detailItems(detail: Record<string, unknown>) {
     .map(([k, v]) => ({
       key: k,
       label: DETAIL_LABEL[k] ?? k,
-      children: typeof v === 'boolean' ? (v ? '是' : '否') : typeof v === 'object' ? JSON.stringify(v) : String(v),
+      children: detailValue(k, v),
     }));
 }
 
-const KIND_LABEL: Record<string, string> = { report: '反映', unit: '单位', person: '人员', binding: '角色', settings: '时限设置', import: '导入', ledger: '台账' };
+const KIND_LABEL: Record<string, string> = { report: '反映', unit: '单位', person: '人员', binding: '角色', settings: '时限设置', import: '导入', ledger: '台账', holidays: '节假日' };
 
 interface Filters {
   unitId?: string;

@@ -10,6 +10,7 @@ import {
   FileExcelOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  ScheduleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Suspense, lazy } from 'react';
@@ -25,6 +26,7 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   agenda: lazy(() => import('./Agenda')),
   units: lazy(() => import('./Units')),
   settings: lazy(() => import('./Settings')),
+  holidays: lazy(() => import('./Holidays')),
   ledger: lazy(() => import('./Ledger')),
   audit: lazy(() => import('./Audit')),
 };
@@ -41,6 +43,7 @@ const items: MenuProps['items'] = [
   { key: 'agenda', icon: <CalendarOutlined />, label: '逢三说事' },
   { key: 'units', icon: <ApartmentOutlined />, label: '单位与人员' },
   { key: 'settings', icon: <FieldTimeOutlined />, label: '时限设置' },
+  { key: 'holidays', icon: <ScheduleOutlined />, label: '节假日' },
   { key: 'ledger', icon: <FileExcelOutlined />, label: '台账导出' },
   { key: 'audit', icon: <AuditOutlined />, label: '操作日志' },
   { key: 'lectures', icon: <BookOutlined />, label: soon('讲堂'), disabled: true },

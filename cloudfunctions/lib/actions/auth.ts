@@ -4,12 +4,12 @@ import {
   ancestorIds,
   isHandler,
   isStaff,
-  schemas,
   viewPerson,
   type DemoLogin,
   type Me,
   type SignedIn,
 } from '../../../src/core';
+import * as schemas from '../../../src/core/schemas/auth';
 import { verifyPassword } from '../auth/passwords';
 import { issueToken, sha256 } from '../auth/tokens';
 import { resolvePerson, sessionSecret } from '../identity';

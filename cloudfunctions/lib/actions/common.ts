@@ -1,4 +1,5 @@
-import { DomainError, can, type Permission, type Unit } from '../../../src/core';
+import { DomainError, can, type Permission, type ScopedBinding, type Unit } from '../../../src/core';
+import type { Deps } from '../deps';
 import type { AuthedContext } from './define';
 import type { AuditEntry } from '../store/port';
 
@@ -6,6 +7,16 @@ export async function loadUnit(ctx: AuthedContext, id: string, field = 'id'): Pr
   const unit = await ctx.deps.store.units.get(id);
   if (!unit) throw new DomainError('UNIT.NOT_FOUND', undefined, field);
   return unit;
+}
+
+/** A person's bindings with their units, as the access rules read them (a binding whose unit is gone counts for nothing). */
+export async function bindingsOf(deps: Deps, personId: string): Promise<ScopedBinding[]> {
+  const bindings = await deps.store.bindings.listForPerson(personId);
+  const units = new Map((await deps.store.units.getMany([...new Set(bindings.map((b) => b.unitId))])).map((u) => [u.id, u]));
+  return bindings.flatMap((b) => {
+    const unit = units.get(b.unitId);
+    return unit ? [{ role: b.role, unit }] : [];
+  });
 }
 
 export function demand(ctx: AuthedContext, permission: Permission, unit: Pick<Unit, 'path'>, strictlyBelow = false): void {

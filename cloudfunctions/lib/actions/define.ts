@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Binding, Person, ScopedBinding, Unit } from '../../../src/core';
 import type { Deps } from '../deps';
 
@@ -25,18 +25,19 @@ export interface AuthedContext extends ActionContext {
   caller: Caller;
 }
 
-export interface ActionDef<S extends z.ZodType = z.ZodType, O = unknown> {
+export interface ActionDef<S extends z.ZodMiniType = z.ZodMiniType, O = unknown> {
+  /** From core/schemas (zod/mini); a schema of zod's chained API fits as well. */
   schema: S;
   /** 'public': anyone; 'person': a registered person (token or openid). */
   access: 'public' | 'person';
   run(ctx: ActionContext, input: z.output<S>): Promise<O>;
 }
 
-export function publicAction<S extends z.ZodType, O>(schema: S, run: (ctx: ActionContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
+export function publicAction<S extends z.ZodMiniType, O>(schema: S, run: (ctx: ActionContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
   return { schema, access: 'public', run };
 }
 
-export function personAction<S extends z.ZodType, O>(schema: S, run: (ctx: AuthedContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
+export function personAction<S extends z.ZodMiniType, O>(schema: S, run: (ctx: AuthedContext, input: z.output<S>) => Promise<O>): ActionDef<S, O> {
   return { schema, access: 'person', run: (ctx, input) => run(ctx as AuthedContext, input) };
 }
 

@@ -1,4 +1,5 @@
-import { schemas, type MessageView } from '../../../src/core';
+import { type MessageView } from '../../../src/core';
+import * as schemas from '../../../src/core/schemas/messages';
 import type { Message } from '../store/port';
 import { personAction, type FunctionDef } from './define';
 

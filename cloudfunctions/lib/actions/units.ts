@@ -4,15 +4,16 @@ import {
   ROLE_UNIT_KINDS,
   canBeChildOf,
   canBind,
+  mayBindPerson,
   pathOf,
   scopeRoots,
-  schemas,
   viewPerson,
   type Binding,
   type BindingView,
   type Unit,
 } from '../../../src/core';
-import { audit, demand, loadUnit } from './common';
+import * as schemas from '../../../src/core/schemas/units';
+import { audit, bindingsOf, demand, loadUnit } from './common';
 import { personAction, type AuthedContext, type FunctionDef } from './define';
 
 function bindingView(b: Binding, person: Parameters<typeof viewPerson>[0]): BindingView {
@@ -118,7 +119,9 @@ export const units: FunctionDef = {
     if (unit.archived) throw new DomainError('UNIT.ARCHIVED');
     if (!ROLE_UNIT_KINDS[input.role].includes(unit.kind)) throw new DomainError('ROLE.BAD_UNIT', undefined, 'role');
     const person = await ctx.deps.store.people.get(input.personId);
-    if (!person) throw new DomainError('PERSON.NOT_FOUND', undefined, 'personId');
+    // Someone who lives outside the caller's reach is as unknown to them as someone who does not exist.
+    const createdIn = person?.createdInUnitId ? await ctx.deps.store.units.get(person.createdInUnitId) : null;
+    if (!person || !mayBindPerson(ctx.caller.bindings, { homes: await bindingsOf(ctx.deps, person.id), createdIn })) throw new DomainError('PERSON.NOT_FOUND', undefined, 'personId');
     const binding: Binding = {
       id: ctx.deps.ids.next('bnd'),
       personId: person.id,

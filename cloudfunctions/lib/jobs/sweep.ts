@@ -2,7 +2,7 @@
  * The sweep: warns, escalates on breach and auto-closes every report whose time has come. A timer
  * job (the timer's registry runs it); safe to run twice at once and to catch up after downtime.
  */
-import { LEVEL_LABEL, autoClose, escalate, formatMonthDayTime, nextCheck, nextLevel, timerStep, warn, type Act, type Change, type CommunityPolicy, type Report, type Route } from '../../../src/core';
+import { LEVEL_LABEL, autoClose, escalate, formatMonthDayTime, nextCheck, nextLevel, streetIdOfPath, timerStep, warn, type Act, type Calendar, type Change, type CommunityPolicy, type Report, type Route } from '../../../src/core';
 import type { Deps } from '../deps';
 import type { Notice } from '../ports/notifier';
 import type { ReportSave } from '../store/port';
@@ -29,9 +29,10 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
   // past): held, so the bulk claim does not hand them back, and let go untouched at the end.
   const held: Report[] = [];
   const now = deps.clock.now();
-  // Thousands of due reports share a few dozen buildings: each community's policy and each route is
-  // looked up once per run (a snapshot as of the run, like `now`), not once per report.
+  // Thousands of due reports share a few dozen buildings: each community's policy, each street's
+  // calendar and each route is looked up once per run (a snapshot as of the run, like `now`), not once per report.
   const policies = new Map<string | null, Promise<CommunityPolicy>>();
+  const calendars = new Map<string, Promise<Calendar>>();
   const routes = new Map<string, Promise<Route>>();
   const once = <K, V>(memo: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> => {
     let v = memo.get(key);
@@ -50,7 +51,9 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
       }
       seen.add(r.id);
       const policy = await once(policies, r.communityId, () => policyFor(deps, r.communityId));
-      const a: Act = { cal: deps.calendar, policy, now, actorId: null, newId: () => deps.ids.next('evt') };
+      const streetId = streetIdOfPath(r.unitPath);
+      const cal = await once(calendars, streetId, () => deps.calendars.forStreet(streetId));
+      const a: Act = { cal, policy, now, actorId: null, newId: () => deps.ids.next('evt') };
       const step = timerStep(r, policy, now);
       let change: Change | null = null;
       if (step === 'warn') change = warn(a, r);

@@ -17,7 +17,7 @@ export async function bootstrap(deps: Deps, raw: z.input<typeof bootstrapInput>)
   const id = ids.next('str');
   const street: Unit = { id, parentId: null, kind: 'street', name: input.street, path: pathOf(null, id), archived: false, version: 1, createdAt: now, updatedAt: now };
   await store.units.insert(street);
-  const officer: Person = { id: ids.next('per'), name: input.name, phone: null, username: input.username, openid: null, demo: false, version: 1, createdAt: now, updatedAt: now };
+  const officer: Person = { id: ids.next('per'), name: input.name, phone: null, username: input.username, openid: null, demo: false, createdInUnitId: street.id, version: 1, createdAt: now, updatedAt: now };
   await store.people.insert(officer, await hashPassword(input.password));
   await store.bindings.insert({ id: ids.next('bnd'), personId: officer.id, unitId: street.id, role: 'street_officer', createdAt: now, createdBy: null });
   return { street, officer };

@@ -85,13 +85,16 @@ export async function seedDemo(deps: Deps, opts: SeedOptions = { residents: DEFA
     await store.bindings.insert(b);
   };
   for (const d of DEMO_PEOPLE) {
-    const person: Person = { id: ids.next('per'), name: d.name, phone: d.phone, username: d.username, openid: null, demo: true, version: 1, createdAt: now, updatedAt: now };
+    const at = byKey.get(d.at)!;
+    // Everyone the seed makes is created where it first binds them.
+    const person: Person = { id: ids.next('per'), name: d.name, phone: d.phone, username: d.username, openid: null, demo: true, createdInUnitId: at.id, version: 1, createdAt: now, updatedAt: now };
     await store.people.insert(person, demoHash);
-    await bind(person, d.role, byKey.get(d.at)!);
+    await bind(person, d.role, at);
   }
 
   for (let i = 0; i < opts.residents; i++) {
     const name = SURNAMES[i % SURNAMES.length] + GIVEN[(i * 7) % GIVEN.length] + (i % 3 === 0 ? GIVEN[(i * 13) % GIVEN.length] : '');
+    const home = buildings[i % buildings.length];
     const person: Person = {
       id: ids.next('per'),
       name,
@@ -99,12 +102,13 @@ export async function seedDemo(deps: Deps, opts: SeedOptions = { residents: DEFA
       username: null,
       openid: null,
       demo: false,
+      createdInUnitId: home.id,
       version: 1,
       createdAt: now,
       updatedAt: now,
     };
     await store.people.insert(person, null);
-    await bind(person, 'resident', buildings[i % buildings.length]);
+    await bind(person, 'resident', home);
   }
   if (opts.reports) {
     const units = await store.units.listSubtree(street.path);

@@ -20,7 +20,7 @@ import {
   type Unit,
   type UnitKind,
 } from '../../../src/core';
-import { personName, phone as phoneSchema, unitName } from '../../../src/core/schemas';
+import { personName, phone as phoneSchema, unitName } from '../../../src/core/schemas/fields';
 import type { Store } from '../store/port';
 import type { Table } from './spreadsheet';
 

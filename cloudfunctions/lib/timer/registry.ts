@@ -3,6 +3,7 @@
  * every timed job lives here: a new job is a new entry, named for what it does, with its share of
  * the `timer` function's timeout (cloudfunctions/timer/config.json).
  */
+import { warnMissingHolidays } from '../jobs/holiday-warnings';
 import type { TimerJob } from './job';
 import { sweepWithin } from './sweep-within';
 
@@ -27,5 +28,11 @@ export const TIMER_JOBS: readonly TimerJob[] = [
     does: '删除已过期的网页登录会话',
     budgetMs: 5_000,
     run: async (deps) => ({ purged: await deps.store.sessions.purgeExpired(deps.clock.now()) }),
+  },
+  {
+    name: 'warnMissingHolidays',
+    does: '每年11月1日起，每天提醒还没有录入下一年节假日安排的街道',
+    budgetMs: 5_000,
+    run: (deps) => warnMissingHolidays(deps),
   },
 ];

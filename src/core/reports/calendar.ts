@@ -5,13 +5,16 @@
  * "N working days" is N × 480 working minutes from the moment a clock starts, so a report filed
  * on Friday at 18:00 with one working day is due on Monday at 17:00.
  */
-import { isWorkday as officialWorkday } from 'chinese-days';
 import { chinaDayNumber, chinaMidnight, dayKey, msIntoChinaDay } from '../time';
 
 export interface Calendar {
   /** Is this local date ("YYYY-MM-DD") a working day? */
   isWorkday(date: string): boolean;
 }
+
+// chinese-days builds its holiday tables when it loads (about 20 ms): required on the first question,
+// so a cold cloud function that counts no deadline does not pay for them.
+let officialWorkday: ((date: string) => boolean) | undefined;
 
 // Asked for the same few hundred dates over and over (every deadline walks day by day), and the
 // answer for a date never changes while the process runs.
@@ -21,6 +24,7 @@ export const officialCalendar: Calendar = {
     let w = officialDays.get(d);
     if (w === undefined) {
       if (officialDays.size >= 20_000) officialDays.clear();
+      officialWorkday ??= (require('chinese-days') as typeof import('chinese-days')).isWorkday;
       officialDays.set(d, (w = officialWorkday(d)));
     }
     return w;

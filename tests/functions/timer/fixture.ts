@@ -12,11 +12,14 @@ import { makeDeps, silentLogger, type Deps } from '../../../cloudfunctions/lib/d
 import { dispatch } from '../../../cloudfunctions/lib/functions';
 import { seedDemo } from '../../../cloudfunctions/lib/seed/demo';
 import { openSqliteStore } from '../../../cloudfunctions/lib/store/sqlite';
+import { unit } from '../../support/factories';
 
 /** Monday morning: reports filed now are overdue by RUN_AT, and the resolved ones unrated for 7 days. */
 export const FILED_AT = Date.parse('2026-11-23T09:00:00+08:00');
 /** A week later, 09:00: reports filed now are at 75 % of their day by RUN_AT. */
 const LATER_AT = Date.parse('2026-11-30T09:00:00+08:00');
+/** A street that has entered next year's holidays (the demo street has not). */
+export const ENTERED_STREET = '和平街道';
 /** When the jobs run. */
 export const RUN_AT = Date.parse('2026-11-30T15:01:00+08:00');
 
@@ -36,7 +39,8 @@ async function signIn(deps: Deps, username: string): Promise<string> {
 
 /**
  * Overdue reports at the building and the compound (escalate), reports at 75 % of their time
- * (warn), resolved reports unrated for a week (close), and web sessions expired hours ago (purge).
+ * (warn), resolved reports unrated for a week (close), web sessions expired hours ago (purge), and, it being
+ * November, a street without next year's holidays (warnMissingHolidays).
  */
 export async function buildFixture(): Promise<string> {
   const file_ = path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-timer-')), 'base.db');
@@ -61,6 +65,10 @@ export async function buildFixture(): Promise<string> {
   clock.set(LATER_AT);
   const laterResident = await signIn(deps, 'jumin');
   for (let i = 0; i < 4; i++) await file(deps, laterResident, building.id, 'noise');
+  // warnMissingHolidays: the demo street has not entered 2027 (it is told); a second street has.
+  const entered = unit(null, 'street', ENTERED_STREET);
+  await store.units.insert(entered);
+  await store.holidays.save({ streetId: entered.id, year: 2027, offDays: ['2027-01-01'], workdays: [], entered: true, source: 'notice', version: 0, updatedAt: LATER_AT, updatedBy: null }, 0);
   await store.close();
   return file_;
 }

@@ -7,6 +7,7 @@ import type { Store } from '../../../cloudfunctions/lib/store/port';
 import type { ContractContext } from './context';
 import { auditContract } from './audit';
 import { bindingsContract } from './bindings';
+import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
 import { messagesContract } from './messages';
 import { metaContract } from './meta';
@@ -52,5 +53,6 @@ export function storeContract(name: string, harness: AdapterHarness) {
     importsContract(ctx);
     auditContract(ctx);
     metaContract(ctx);
+    holidaysContract(ctx);
   });
 }

@@ -1,5 +1,5 @@
 import type { Store } from '../../../cloudfunctions/lib/store/port';
-import { binding, person } from '../../support/factories';
+import { binding, person, unit } from '../../support/factories';
 import type { ContractContext } from './context';
 import { rejectsWith } from './rejects-with';
 import { tree } from './tree';
@@ -34,7 +34,7 @@ export function peopleContract(ctx: ContractContext) {
       expect(await store.people.count()).toBe(2);
     });
 
-    it('searches within the given subtrees and among people bound nowhere', async () => {
+    it('searches within the given subtrees and among people bound nowhere of unknown origin', async () => {
       const t = await tree(store);
       const inA = person('王小明', { phone: '13900000001' });
       const inB = person('王小红');
@@ -44,11 +44,37 @@ export function peopleContract(ctx: ContractContext) {
       await store.bindings.insert(binding(inA, t.a1, 'resident'));
       await store.bindings.insert(binding(inB, t.b1, 'resident'));
       await store.bindings.insert(binding(other, t.a1, 'resident'));
-      const found = await store.people.search('王', [t.a.path], 10);
+      const found = await store.people.search('王', [t.a.path], 10, { unplaced: true });
       expect(found.map((p) => p.name).sort()).toEqual(['王小刚', '王小明']);
       expect((await store.people.search('0000001', [t.a.path], 10)).map((p) => p.id)).toEqual([inA.id]);
       expect(await store.people.search('%', [t.street.path], 10)).toEqual([]);
-      expect(await store.people.search('', [t.street.path], 2)).toHaveLength(2);
+      expect(await store.people.search('', [t.street.path], 2, { unplaced: true })).toHaveLength(2);
+    });
+
+    it('finds a person bound nowhere only from the unit that created them and the units above it', async () => {
+      const t = await tree(store);
+      const other = unit(t.street, 'community', '和平社区');
+      const otherCompound = unit(other, 'compound', '和平新村');
+      for (const u of [other, otherCompound]) await store.units.insert(u);
+      const createdInA = person('周新来', { createdInUnitId: t.community.id });
+      const createdInB = person('周外来', { createdInUnitId: other.id });
+      const unplaced = person('周无据');
+      for (const p of [createdInA, createdInB, unplaced]) await store.people.insert(p, null);
+      const names = async (paths: string[], unplacedToo = false) => (await store.people.search('周', paths, 10, { unplaced: unplacedToo })).map((p) => p.name).sort();
+      expect(await names([other.path])).toEqual(['周外来']);
+      expect(await names([otherCompound.path])).toEqual([]);
+      expect(await names([t.community.path])).toEqual(['周新来']);
+      expect(await names([t.a.path])).toEqual([]);
+      expect(await names([t.street.path])).toEqual(['周外来', '周新来']);
+      // Of unknown origin: only when the searcher may see those (the street).
+      expect(await names([t.street.path], true)).toEqual(['周外来', '周新来', '周无据']);
+      expect(await names([other.path], true)).toEqual(['周外来', '周无据']);
+      expect(await store.people.get(createdInA.id)).toMatchObject({ createdInUnitId: t.community.id });
+      expect(await store.people.get(unplaced.id)).toMatchObject({ createdInUnitId: null });
+      // Once bound, a person is found where they are bound, wherever they were created.
+      await store.bindings.insert(binding(createdInB, t.a1, 'resident'));
+      expect(await names([other.path])).toEqual([]);
+      expect(await names([t.a.path])).toEqual(['周外来']);
     });
 
     it('lists demo people only', async () => {

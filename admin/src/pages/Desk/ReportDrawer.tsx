@@ -99,7 +99,7 @@ export function ReportDrawer({ id, deskUnitId, onClose, onChanged }: Props) {
     >
       {error && <Alert type="error" showIcon title={error} />}
       {!report && !error && <Skeleton active paragraph={{ rows: 10 }} />}
-      {report && <Body report={report} now={now} />}
+      {report && <ReportBody report={report} now={now} />}
       {report && action && action !== 'reassign' && (
         <ActionModal
           action={action}
@@ -130,7 +130,8 @@ export function ReportDrawer({ id, deskUnitId, onClose, onChanged }: Props) {
   );
 }
 
-function Body({ report: r, now }: { report: ReportDetail; now: number }) {
+/** The report itself: what was reported, its photos (each already an address the view gives), its figures and timeline. */
+export function ReportBody({ report: r, now }: { report: ReportDetail; now: number }) {
   return (
     <Flex vertical gap={16}>
       {r.flagged && <Alert type="error" showIcon title="已在街道层级超时，已提请街道领导关注" />}
@@ -151,7 +152,7 @@ function Body({ report: r, now }: { report: ReportDetail; now: number }) {
         <Image.PreviewGroup>
           <Space wrap>
             {r.photos.map((p) => (
-              <Image key={p} src={`/files/${p}`} width={104} height={104} style={{ objectFit: 'cover', borderRadius: 4 }} alt="居民上传的照片" />
+              <Image key={p} src={p} width={104} height={104} style={{ objectFit: 'cover', borderRadius: 4 }} alt="居民上传的照片" />
             ))}
           </Space>
         </Image.PreviewGroup>
@@ -238,7 +239,7 @@ function timelineItem(t: TimelineView) {
         {t.photos.length > 0 && (
           <Space wrap style={{ marginTop: 4 }}>
             {t.photos.map((p) => (
-              <Image key={p} src={`/files/${p}`} width={64} height={64} style={{ objectFit: 'cover' }} alt="办理照片" />
+              <Image key={p} src={p} width={64} height={64} style={{ objectFit: 'cover' }} alt="办理照片" />
             ))}
           </Space>
         )}

@@ -1,5 +1,6 @@
 /** The agenda of a meeting day (逢三说事, the 3rd, 13th and 23rd): what was escalated, overdue or disputed since the last one. */
-import { DomainError, dayKey, dayStart, previousMonth, schemas, type Agenda, type AgendaItem } from '../../../../src/core';
+import { DomainError, dayKey, dayStart, previousMonth, type Agenda, type AgendaItem } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import { personAction, type FunctionDef } from '../define';
 import { rowsOf } from './rows';
 import { ref, staffUnit } from './scope';

@@ -1,5 +1,6 @@
 /** The audit log: who did what, when, to which unit, person or report, in words staff read. */
-import { DEFAULT_POLICY, EVENT_LABEL, ROLE_LABEL, findCategory, schemas, type AuditView, type Report } from '../../../../src/core';
+import { DEFAULT_POLICY, EVENT_LABEL, ROLE_LABEL, findCategory, type AuditView, type Report } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import type { Deps } from '../../deps';
 import type { AuditEntry } from '../../store/port';
 import { personAction, type FunctionDef } from '../define';
@@ -34,6 +35,7 @@ const AUDIT_LABEL: Record<string, string> = {
   'desk.import': '导入了表格',
   'desk.saveSettings': '修改了反映时限设置',
   'desk.resetSettings': '恢复了默认反映时限',
+  'holidays.save': '修改了节假日安排',
 };
 
 function auditLabel(action: string): string {
@@ -58,6 +60,7 @@ async function auditViews(deps: Deps, entries: readonly AuditEntry[]): Promise<A
     const t = targets[i];
     if (e.actorId) personIds.add(e.actorId);
     if (t.kind === 'unit' || t.kind === 'settings') unitIds.add(t.id);
+    if (t.kind === 'holidays') unitIds.add(t.id.split(':')[0]);
     if (t.kind === 'person') personIds.add(t.id);
     if (t.kind === 'report') reportIds.add(t.id);
     if (t.kind === 'binding' || t.kind === 'import') {
@@ -79,6 +82,7 @@ async function auditViews(deps: Deps, entries: readonly AuditEntry[]): Promise<A
     if (t.kind === 'unit') targetName = unit.get(t.id) ?? (e.detail.name as string | undefined) ?? null;
     else if (t.kind === 'person') targetName = person.get(t.id) ?? (e.detail.name as string | undefined) ?? null;
     else if (t.kind === 'settings') targetName = `${unit.get(t.id) ?? ''}反映时限设置`;
+    else if (t.kind === 'holidays') targetName = `${unit.get(t.id.split(':')[0]) ?? ''}${String(e.detail.year ?? '')}年节假日安排`;
     else if (t.kind === 'import') targetName = (e.detail.fileName as string | undefined) ?? null;
     else if (t.kind === 'report') {
       const r = report.get(t.id);

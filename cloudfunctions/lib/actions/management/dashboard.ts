@@ -12,7 +12,8 @@ import {
   isOpen,
   monthKey,
   monthStartOf,
-  schemas,
+  streetIdOfPath,
+  type CalendarWarning,
   type CommunityPolicy,
   type Counted,
   type Dashboard,
@@ -23,11 +24,13 @@ import {
   type RateFigure,
   type Unit,
 } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import type { Deps } from '../../deps';
 import type { MonthTallyRow, OpenTallyRow } from '../../store/port';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
 import { policyFor } from '../policy';
 import { chainOf } from '../reports/routing';
+import { missingScheduleYear } from './holidays';
 import { ref, staffUnit } from './scope';
 
 const HOUR = 3600_000;
@@ -73,6 +76,15 @@ async function policyOfUnit(deps: Deps, unit: Unit): Promise<CommunityPolicy> {
   return policyFor(deps, community?.id ?? null);
 }
 
+/** Told to every staff member, community staff too: their reports' deadlines count on the street's calendar. */
+async function calendarWarning(deps: Deps, unit: Unit): Promise<CalendarWarning | null> {
+  const streetId = streetIdOfPath(unit.path);
+  const year = await missingScheduleYear(deps, streetId);
+  if (year === null) return null;
+  const street = unit.id === streetId ? unit : await deps.store.units.get(streetId);
+  return street ? { year, street: ref(street) } : null;
+}
+
 async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: string }): Promise<Dashboard> {
   const { deps } = ctx;
   const unit = await staffUnit(ctx, input.unitId);
@@ -82,12 +94,13 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
   // 13 bounds: the starts of the 12 months ending with `month`, and the end of `month`.
   const bounds = Array.from({ length: 13 }, (_, i) => monthStartOf(y, m - 11 + i));
   const months = bounds.slice(0, 12).map((b) => monthKey(b));
-  const [open, tally, cats, subtree, policy] = await Promise.all([
+  const [open, tally, cats, subtree, policy, warning] = await Promise.all([
     deps.store.reportQueries.openTally(unit.path, now, DUE_SOON_HOURS * HOUR),
     deps.store.reportQueries.monthTally(unit.path, bounds),
     deps.store.reportQueries.categoryTally(unit.path, bounds[11], bounds[12]),
     deps.store.units.listSubtree(unit.path),
     policyOfUnit(deps, unit),
+    calendarWarning(deps, unit),
   ]);
   // Live children, and any archived child that still has reports.
   const children = subtree.filter((u) => u.parentId === unit.id);
@@ -127,6 +140,7 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
       return { category: c.category, name: cat?.name ?? c.category, icon: cat?.icon ?? '💬', count: counted(c.count, { ...base, ...monthRange(11), counted: true, categories: [c.category] }) };
     }),
     ranking,
+    calendarWarning: warning,
   };
 }
 

@@ -1,10 +1,12 @@
 /** Importing units or residents from a spreadsheet: the template, a preview with every error, and the commit of the same file. */
-import { DomainError, schemas } from '../../../../src/core';
+import { DomainError } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import { IMPORT_COLUMNS, importDigest, missingColumns, planImport } from '../../spreadsheets/import';
 import { templateWorkbook } from '../../spreadsheets/ledger';
 import { XLSX_MIME, readTable } from '../../spreadsheets/spreadsheet';
 import { audit, demand } from '../common';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
+import { reachOf } from './import-reach';
 import { staffRoots } from './scope';
 
 async function prepareImport(ctx: AuthedContext, input: { kind: 'units' | 'residents'; unitId: string; fileName: string; base64: string }) {
@@ -21,11 +23,14 @@ async function prepareImport(ctx: AuthedContext, input: { kind: 'units' | 'resid
       `表格缺少列：${missing.join('、')}。第一行应为：${[...IMPORT_COLUMNS[input.kind].required, ...IMPORT_COLUMNS[input.kind].optional].join('、')}（可下载模板对照）`,
       'base64',
     );
-  const plan = await planImport(
-    { store: ctx.deps.store, root, callerBindings: ctx.caller.bindings, callerId: ctx.caller.person.id, now: ctx.deps.clock.now(), newId: (p) => ctx.deps.ids.next(p) },
+  const reach = input.kind === 'residents' ? await reachOf(ctx, table) : null;
+  const planned = await planImport(
+    { store: reach?.store ?? ctx.deps.store, root, callerBindings: ctx.caller.bindings, callerId: ctx.caller.person.id, now: ctx.deps.clock.now(), newId: (p) => ctx.deps.ids.next(p) },
     input.kind,
     table,
   );
+  // A plan with any error writes nothing, as planImport's own errors do.
+  const plan = reach?.beyond.length ? { errors: [...planned.errors, ...reach.beyond].sort((a, b) => a.row - b.row), units: [], people: [], bindings: [] } : planned;
   return { plan, table, root };
 }
 
@@ -55,7 +60,9 @@ export const importActions: FunctionDef = {
       throw new DomainError('IMPORT.HAS_ERRORS', `第 ${first.row} 行${first.column ? `“${first.column}”` : ''}：${first.message}${plan.errors.length > 1 ? `（共 ${plan.errors.length} 处错误）` : ''}。没有写入任何数据。`, 'base64');
     }
     const batchId = ctx.deps.ids.next('imp');
-    await ctx.deps.store.imports.commit({ id: batchId, units: plan.units, people: plan.people, bindings: plan.bindings });
+    // People the import creates are created in its unit: found there, and from above, if ever unbound.
+    const people = plan.people.map((p) => ({ ...p, createdInUnitId: root.id }));
+    await ctx.deps.store.imports.commit({ id: batchId, units: plan.units, people, bindings: plan.bindings });
     const created = { units: plan.units.length, people: plan.people.length, bindings: plan.bindings.length };
     await audit(ctx, 'desk.import', 'import', batchId, { kind: input.kind, fileName: input.fileName, rows: table.rows.length, unitId: root.id, created }, root.path);
     return { kind: input.kind, created };

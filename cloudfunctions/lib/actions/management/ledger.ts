@@ -1,5 +1,6 @@
 /** The ledger (台账): every report of a unit created in a date range, as a spreadsheet. */
-import { DomainError, ancestorIds, dayKey, dayStart, schemas, type Report, type TimelineEntry } from '../../../../src/core';
+import { DomainError, ancestorIds, dayKey, dayStart, type Report, type TimelineEntry } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import { chinaTime, ledgerWorkbook, type LedgerRow, type LedgerUnitRow } from '../../spreadsheets/ledger';
 import { XLSX_MIME } from '../../spreadsheets/spreadsheet';
 import type { ReportQuery } from '../../store/port';

@@ -1,5 +1,5 @@
 /** The report desk: every report under a unit by any filter, a page at a time, with the total. */
-import { schemas } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import { personAction, type FunctionDef } from '../define';
 import { rowsOf } from './rows';
 import { queryOf, staffUnit } from './scope';

@@ -1,5 +1,6 @@
 /** Giving reports to another handler of their level: who can take them, and the bulk reassignment. */
-import { DomainError, HANDLER_ROLES, ROLE_LABEL, handlesOn, isOpen, managesReportsIn, reassign as reassignReport, schemas, viewPerson } from '../../../../src/core';
+import { DomainError, HANDLER_ROLES, ROLE_LABEL, handlesOn, isOpen, managesReportsIn, reassign as reassignReport, streetIdOfPath, viewPerson } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import { auditEntry } from '../common';
 import { personAction, type FunctionDef } from '../define';
 import { policyFor } from '../policy';
@@ -41,7 +42,7 @@ export const reassign: FunctionDef = {
         }
         const policy = await policyFor(deps, r.communityId);
         const change = reassignReport(
-          { cal: deps.calendar, policy, now: deps.clock.now(), actorId: ctx.caller.person.id, newId: () => deps.ids.next('evt') },
+          { cal: await deps.calendars.forStreet(streetIdOfPath(r.unitPath)), policy, now: deps.clock.now(), actorId: ctx.caller.person.id, newId: () => deps.ids.next('evt') },
           r,
           handler.id,
           levelUnit.id,

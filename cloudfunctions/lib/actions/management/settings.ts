@@ -1,5 +1,6 @@
 /** A community's deadline settings (反映时限): read, save over the version read, reset to the defaults. */
-import { DEFAULT_POLICY, DomainError, STATUSES, UNIT_KIND_LABEL, isOpen, managesReportsIn, schemas, type CommunityPolicy, type DeskSettings, type Unit } from '../../../../src/core';
+import { DEFAULT_POLICY, DomainError, STATUSES, UNIT_KIND_LABEL, isOpen, managesReportsIn, type CommunityPolicy, type DeskSettings, type Unit } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/management';
 import { audit } from '../common';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
 import { policyKey, readStoredPolicy, storedPolicyValue } from '../policy';

@@ -2,16 +2,20 @@
  * Every report use-case is: load → check who may → the engine's pure change → a versioned save
  * with its timeline, audit entry and messages → deliver. A refused step writes nothing.
  */
-import { DomainError, type Act, type Change, type CommunityPolicy, type Report } from '../../../../src/core';
+import { DomainError, streetIdOfPath, type Act, type Change, type CommunityPolicy, type Report } from '../../../../src/core';
 import type { Deps } from '../../deps';
 import type { Notice } from '../../ports/notifier';
 import { auditEntry } from '../common';
 import type { AuthedContext } from '../define';
 import { mayView } from './access';
 
-/** What the engine needs for a change made now by `actorId` under the community's policy. */
-export function act(deps: Deps, policy: CommunityPolicy, actorId: string | null): Act {
-  return { cal: deps.calendar, policy, now: deps.clock.now(), actorId, newId: () => deps.ids.next('evt') };
+/**
+ * What the engine needs for a change made now by `actorId` under the community's policy, counting
+ * time on the calendar of the street the report's unit (at `unitPath`) lies in.
+ */
+export async function act(deps: Deps, policy: CommunityPolicy, actorId: string | null, unitPath: string): Promise<Act> {
+  const cal = await deps.calendars.forStreet(streetIdOfPath(unitPath));
+  return { cal, policy, now: deps.clock.now(), actorId, newId: () => deps.ids.next('evt') };
 }
 
 /** The report if the caller may see it; with `version`, only if it is still the one they read. */

@@ -1,5 +1,6 @@
 /** The three figures staff are judged by (response, on-time, satisfaction), for a unit and a China-time month. */
-import { DomainError, figures as figuresOf, monthRange, schemas, viewsReportsIn, type Report } from '../../../../src/core';
+import { DomainError, figures as figuresOf, monthRange, viewsReportsIn, type Report } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/reports';
 import { personAction, type FunctionDef } from '../define';
 
 export const figures: FunctionDef = {

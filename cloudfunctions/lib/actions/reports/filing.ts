@@ -6,12 +6,13 @@ import {
   createReport,
   mayFileReport,
   mayFollowReport,
+  mayRecordFor,
   mayRecordForResident,
   route,
-  schemas,
   seesOnItsUnit,
 } from '../../../../src/core';
-import { auditEntry } from '../common';
+import * as schemas from '../../../../src/core/schemas/reports';
+import { auditEntry, bindingsOf } from '../common';
 import { personAction, type FunctionDef } from '../define';
 import { categoryOf, policyFor } from '../policy';
 import { mayView } from './access';
@@ -52,7 +53,10 @@ export const filing: FunctionDef = {
     } else if (!mayFileReport(caller.bindings, unit)) {
       throw new DomainError('REPORT.NOT_RESIDENT', undefined, 'unitId');
     }
-    if (input.residentId && !(await deps.store.people.get(input.residentId))) throw new DomainError('PERSON.NOT_FOUND', undefined, 'residentId');
+    // A named resident must live inside the recorder's unit, or the report would land in a
+    // stranger's list; someone who does not exist gets the same answer, so ids cannot be probed.
+    if (channel !== 'resident' && input.residentId && !mayRecordFor(caller.bindings, unit, channel, await bindingsOf(deps, input.residentId)))
+      throw new DomainError('PERSON.NOT_FOUND', '找不到这位居民：只能为您负责范围内登记的居民代报，其他人请只填写姓名和电话', 'residentId');
     const chain = await chainOf(deps, unit);
     const community = chain.find((u) => u.kind === 'community') ?? null;
     const policy = await policyFor(deps, community?.id ?? null);
@@ -60,7 +64,7 @@ export const filing: FunctionDef = {
     const photos = await deps.photos.accept(input.photos ?? [], caller.person.id);
     const r = route(category.entryLevel, category, chain, await handlerBindingsOn(deps, chain));
     const change = createReport(
-      act(deps, policy, caller.person.id),
+      await act(deps, policy, caller.person.id, unit.path),
       {
         id: deps.ids.next('rep'),
         clientRequestId: input.clientRequestId,
@@ -95,7 +99,7 @@ export const filing: FunctionDef = {
     const r = await ctx.deps.store.reports.get(input.id);
     if (!r || !mayFollowReport(ctx.caller.bindings, r)) throw new DomainError('REPORT.NOT_FOUND', undefined, 'id');
     const policy = await policyFor(ctx.deps, r.communityId);
-    const change = addFollower(act(ctx.deps, policy, ctx.caller.person.id), r, ctx.caller.person.id);
+    const change = addFollower(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, ctx.caller.person.id);
     const saved = change.entries.length ? await commit(ctx, r, r.version, change) : r;
     return detail(ctx, saved);
   }),

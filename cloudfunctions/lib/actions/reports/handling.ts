@@ -14,13 +14,13 @@ import {
   resolve,
   respond,
   route,
-  schemas,
   transfer,
   type Act,
   type Category,
   type Change,
   type Report,
 } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/reports';
 import type { Notice } from '../../ports/notifier';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
 import { categoryOf, policyFor } from '../policy';
@@ -43,7 +43,7 @@ function handlerAction<S extends (typeof schemas.reports)[keyof typeof schemas.r
     const r = await load(ctx, input.id, input.version);
     if (!mayHandle(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
-    const change = await op(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input);
+    const change = await op(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, categoryOf(policy, r.category), input);
     const saved = await commit(ctx, r, input.version, change, {
       audit: `reports.${change.entries[change.entries.length - 1]?.type ?? 'change'}`,
       notices: notices && ((next) => notices(ctx, r, next, input)),
@@ -54,7 +54,7 @@ function handlerAction<S extends (typeof schemas.reports)[keyof typeof schemas.r
 
 export const handling: FunctionDef = {
   respond: handlerAction(schemas.reports.respond, (a, r, _c, i) => respond(a, r, (i.note as string) ?? null), (_ctx, _b, next) =>
-    residentNotices(next, 'report.responded', '您的反映有人响应了', '负责人已收到，正在处理'),
+    residentNotices(next, 'report.responded', { title: '您的反映有人响应了', body: '负责人已收到，正在处理' }, { title: '您关注的反映有人响应了', body: '负责人已收到，正在处理' }),
   ),
 
   escalate: personAction(schemas.reports.escalate, async (ctx, input) => {
@@ -64,17 +64,18 @@ export const handling: FunctionDef = {
     if (!up) throw new DomainError('REPORT.TOP_LEVEL');
     const policy = await policyFor(ctx.deps, r.communityId);
     const category = categoryOf(policy, r.category);
-    const change = escalate(act(ctx.deps, policy, ctx.caller.person.id), r, category, await routeFrom(ctx.deps, r, category, up), input.reason, false);
+    const change = escalate(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, category, await routeFrom(ctx.deps, r, category, up), input.reason, false);
     const saved = await commit(ctx, r, input.version, change, { audit: 'reports.escalate', notices: escalationNotices });
     return detail(ctx, saved);
   }),
 
   transfer: handlerAction(schemas.reports.transfer, (a, r, _c, i) => transfer(a, r, i.department as string, (i.note as string) ?? null), (_ctx, _b, next) =>
-    residentNotices(next, 'report.transferred', '您的反映已转交相关部门', `已转交${next.transferredTo}办理`),
+    residentNotices(next, 'report.transferred', { title: '您的反映已转交相关部门', body: `已转交${next.transferredTo}办理` }, { title: '您关注的反映已转交相关部门', body: `已转交${next.transferredTo}办理` }),
   ),
 
   requestInfo: handlerAction(schemas.reports.requestInfo, (a, r, _c, i) => requestInfo(a, r, i.question as string), (_ctx, _b, next, i) =>
-    residentNotices(next, 'report.needsInfo', '请补充反映的情况', String(i.question).slice(0, 40)),
+    // The question is the resident's to answer, and may name them or their door: followers are not told.
+    residentNotices(next, 'report.needsInfo', { title: '请补充反映的情况', body: String(i.question).slice(0, 40) }, null),
   ),
 
   requestExtension: handlerAction(schemas.reports.requestExtension, (a, r, _c, i) => requestExtension(a, r, i.days as number, i.reason as string), async (ctx, before, next) => {
@@ -91,7 +92,7 @@ export const handling: FunctionDef = {
     if (!(await mayDecide(ctx.deps, ctx.caller, r))) throw new DomainError(r.extension ? 'AUTH.FORBIDDEN' : 'REPORT.NO_EXTENSION');
     const policy = await policyFor(ctx.deps, r.communityId);
     const requester = r.extension!.requestedBy;
-    const change = decideExtension(act(ctx.deps, policy, ctx.caller.person.id), r, input.approve, input.note ?? null);
+    const change = decideExtension(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, input.approve, input.note ?? null);
     const saved = await commit(ctx, r, input.version, change, {
       audit: 'reports.decideExtension',
       notices: (next) => noticeTo(requester, 'report.extensionDecided', input.approve ? '延期申请已同意' : '延期申请未同意', `新的办结时限：${formatMonthDayTime(next.dueAt)}`, next.id),
@@ -102,13 +103,14 @@ export const handling: FunctionDef = {
   resolve: handlerAction(
     schemas.reports.resolve,
     async (a, r, _c, i) => resolve(a, r, i.note as string, []),
-    (_ctx, _b, next) => residentNotices(next, 'report.resolved', '您的反映已办结，请评价', '请确认问题是否解决并评价'),
+    (_ctx, _b, next) =>
+      residentNotices(next, 'report.resolved', { title: '您的反映已办结，请评价', body: '请确认问题是否解决并评价' }, { title: '您关注的反映已办结', body: '负责人已办结，等待反映人确认' }),
   ),
 
   reject: handlerAction(
     schemas.reports.reject,
     (a, r, _c, i) => reject(a, r, i.kind as 'duplicate' | 'notActionable', i.reason as string, (i.duplicateOf as string) ?? null),
-    (_ctx, _b, next) => residentNotices(next, 'report.rejected', '您的反映未受理', next.rejectReason ?? ''),
+    (_ctx, _b, next) => residentNotices(next, 'report.rejected', { title: '您的反映未受理', body: next.rejectReason ?? '' }, { title: '您关注的反映未受理', body: next.rejectReason ?? '' }),
   ),
 
   comment: handlerAction(schemas.reports.comment, (a, r, _c, i) => comment(a, r, i.note as string, [])),
@@ -117,7 +119,7 @@ export const handling: FunctionDef = {
     const r = await load(ctx, input.id, input.version);
     if (!managesReportsIn(ctx.caller.bindings, { path: r.unitPath })) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
-    const saved = await commit(ctx, r, input.version, closeFollowUp(act(ctx.deps, policy, ctx.caller.person.id), r, input.note), { audit: 'reports.closeFollowUp' });
+    const saved = await commit(ctx, r, input.version, closeFollowUp(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, input.note), { audit: 'reports.closeFollowUp' });
     return detail(ctx, saved);
   }),
 };

@@ -1,5 +1,6 @@
 /** The handler's inbox: the reports assigned to them by urgency, or every open report they may see. */
-import { DEFAULT_POLICY, DomainError, reportViewRoots, schemas, type Report } from '../../../../src/core';
+import { DEFAULT_POLICY, DomainError, reportViewRoots, type Report } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/reports';
 import { personAction, type FunctionDef } from '../define';
 import { DUE_SOON, namesFor, summary } from './views';
 

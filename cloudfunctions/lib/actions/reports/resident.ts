@@ -1,5 +1,6 @@
 /** The resident's side of a report: their list, its page, answering a question, rating the fix or saying it is not fixed. */
-import { DEFAULT_POLICY, DomainError, callsBack, dispute, provideInfo, rate, schemas } from '../../../../src/core';
+import { DEFAULT_POLICY, DomainError, callsBack, dispute, provideInfo, rate } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/reports';
 import { personAction, type FunctionDef } from '../define';
 import { categoryOf, policyFor } from '../policy';
 import { isResidentOf } from './access';
@@ -22,7 +23,7 @@ export const resident: FunctionDef = {
     if (!isResidentOf(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
-    const saved = await commit(ctx, r, input.version, provideInfo(act(ctx.deps, policy, ctx.caller.person.id), r, input.answer, photos), {
+    const saved = await commit(ctx, r, input.version, provideInfo(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, input.answer, photos), {
       audit: 'reports.provideInfo',
       notices: (next) => noticeTo(next.handlerId, 'report.infoProvided', '居民补充了情况', input.answer.slice(0, 40), next.id),
     });
@@ -34,7 +35,7 @@ export const resident: FunctionDef = {
     if (!isResidentOf(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     if (r.rating) throw new DomainError('REPORT.ALREADY_RATED');
     const policy = await policyFor(ctx.deps, r.communityId);
-    const saved = await commit(ctx, r, input.version, rate(act(ctx.deps, policy, ctx.caller.person.id), r, input.rating, input.note ?? null), {
+    const saved = await commit(ctx, r, input.version, rate(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, input.rating, input.note ?? null), {
       audit: 'reports.rate',
       notices: async (next) => {
         if (input.rating !== 'unsatisfied') return [];
@@ -54,7 +55,7 @@ export const resident: FunctionDef = {
     if (!isResidentOf(ctx.caller, r)) throw new DomainError('AUTH.FORBIDDEN');
     const policy = await policyFor(ctx.deps, r.communityId);
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
-    const saved = await commit(ctx, r, input.version, dispute(act(ctx.deps, policy, ctx.caller.person.id), r, categoryOf(policy, r.category), input.reason, photos), {
+    const saved = await commit(ctx, r, input.version, dispute(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, categoryOf(policy, r.category), input.reason, photos), {
       audit: 'reports.dispute',
       notices: (next) => noticeTo(next.handlerId, 'report.disputed', '居民表示问题还没解决', input.reason.slice(0, 40), next.id),
     });

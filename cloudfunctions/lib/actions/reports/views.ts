@@ -6,20 +6,22 @@ import {
   CHANNEL_LABEL,
   EVENT_LABEL,
   LEVEL_LABEL,
+  RESIDENT_SHOWN,
   ROLE_LABEL,
   STATUS_LABEL,
   ancestorIds,
   findCategory,
   formatMonthDayTime,
   isOpen,
-  isReportOwner,
   nextLevel,
+  readerOf,
   viewsReportsIn,
   type CommunityPolicy,
   type Report,
   type ReportDetail,
   type ReportSummary,
   type TimelineEntry,
+  type TimelineType,
   type Unit,
 } from '../../../../src/core';
 import type { Deps } from '../../deps';
@@ -102,6 +104,19 @@ function nextStep(r: Report, s: ReportSummary, policy: CommunityPolicy): string 
   }
 }
 
+/** How a reader who may not know the resident sees the author of the resident's entries. */
+const RESIDENT_AUTHOR = '居民';
+
+/** Entries only the resident's side writes, whoever wrote them (a recorder may answer for a resident who has no app). */
+const RESIDENT_EVENTS: readonly TimelineType[] = ['provideInfo', 'dispute', 'rate'];
+
+/** The resident's side of a report: the neighbours who +1 it, and the entries whose notes and photos are the resident's. */
+function residentSide(r: Report, timeline: readonly TimelineEntry[]) {
+  const followers = new Set<string>(r.followers);
+  for (const e of timeline) if (e.type === 'plusOne' && e.actorId) followers.add(e.actorId);
+  return { followers, wrote: (e: TimelineEntry) => RESIDENT_EVENTS.includes(e.type) || (e.actorId !== null && e.actorId === r.residentId) };
+}
+
 /** `known`: what the caller has just read or written for this report (a new report's timeline, its policy and units). */
 export async function detail(ctx: AuthedContext, r: Report, known: { policy?: CommunityPolicy; timeline?: TimelineEntry[]; units?: readonly Unit[] } = {}): Promise<ReportDetail> {
   const { deps, caller } = ctx;
@@ -110,25 +125,31 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
   const names = await namesFor(deps, [r], timeline.map((e) => e.actorId).filter((x): x is string => !!x), known.units);
   const s = summary(r, names, policy, deps.clock.now());
   const seesAllHere = viewsReportsIn(caller.bindings, { path: r.unitPath });
-  const seesResident = isReportOwner(caller.person.id, r) || seesAllHere;
+  const reader = readerOf(caller.person.id, caller.bindings, r);
+  const shown = RESIDENT_SHOWN[reader][r.anonymous ? 'anonymous' : 'named'];
   const resident = r.residentId ? names.people.get(r.residentId) : null;
   // The handler's own bindings are a handful; the unit's can be every resident of a building.
   const handlerBinding = r.handlerId && r.levelUnitId ? (await deps.store.bindings.listForPerson(r.handlerId)).find((b) => b.unitId === r.levelUnitId) : undefined;
   const handler = r.handlerId ? names.people.get(r.handlerId) : null;
-  // True only for a neighbour following (+1) the report: neither its resident nor one who sees the reports here.
-  const anonymousToMe = r.anonymous && !seesResident;
+  const side = residentSide(r, timeline);
+  // A neighbour who +1s is the resident of their own +1, as private as the filer: the table is asked about them as such.
+  const followerShown = (id: string) => RESIDENT_SHOWN[readerOf(caller.person.id, caller.bindings, { ...r, residentId: id, createdBy: id })].named;
+  const hideName = (actorId: string) =>
+    actorId === r.residentId ? !shown.identity : side.followers.has(actorId) && !followerShown(actorId).identity;
+  const hideAdded = (e: TimelineEntry) => !shown.additions && side.wrote(e);
+  const hiddenPhotos = new Set(timeline.filter(hideAdded).flatMap((e) => e.photos));
   return {
     ...s,
     location: r.location,
-    photos: r.photos.map((p) => deps.photos.url(p)),
+    photos: r.photos.filter((p) => !hiddenPhotos.has(p)).map((p) => deps.photos.url(p)),
     channel: r.channel,
     channelLabel: CHANNEL_LABEL[r.channel],
     anonymous: r.anonymous,
-    resident: seesResident && !anonymousToMe ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
+    resident: shown.identity ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
     handler: handler ? { name: handler.name, roleLabel: handlerBinding ? ROLE_LABEL[handlerBinding.role] : LEVEL_LABEL[r.level], phone: handler.phone } : null,
     nextStep: nextStep(r, s, policy),
     rating: r.rating,
-    ratingNote: r.ratingNote,
+    ratingNote: shown.additions ? r.ratingNote : null,
     rejectReason: r.rejectReason,
     transferredTo: r.transferredTo,
     extension: r.extension,
@@ -145,20 +166,14 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
         at: e.at,
         type: e.type,
         label: e.type === 'escalate' && e.toLevel ? `上报到${LEVEL_LABEL[e.toLevel]}` : EVENT_LABEL[e.type],
-        actorName: e.actorId ? (names.people.get(e.actorId)?.name ?? null) : '系统',
+        actorName: !e.actorId ? '系统' : hideName(e.actorId) ? RESIDENT_AUTHOR : (names.people.get(e.actorId)?.name ?? null),
         fromLevel: e.fromLevel,
         toLevel: e.toLevel,
         fromStatus: e.fromStatus,
         toStatus: e.toStatus,
-        // Both branches are e.note: a following neighbour of an anonymous report (anonymousToMe)
-        // gets `resident: null` but still reads the resident's name as actorName on every entry the
-        // resident wrote (create, provideInfo, dispute, rate) and the notes of their later entries (a
-        // provideInfo answer may hold a door and a phone number). The create note is the description,
-        // which they see anyway. It should be: when anonymousToMe, an entry whose actorId is
-        // r.residentId shows a neutral actor ('居民') and none of the resident's notes or photos beyond
-        // the description (nor ratingNote above). Fixed by the issue 'Privacy, access and photos'.
-        note: e.type === 'create' && anonymousToMe ? e.note : e.note,
-        photos: e.photos.map((p) => deps.photos.url(p)),
+        // The create entry's note is the description, which every reader reads.
+        note: hideAdded(e) && e.type !== 'create' ? null : e.note,
+        photos: hideAdded(e) ? [] : e.photos.map((p) => deps.photos.url(p)),
       })),
     can: await allowedActions(deps, caller, r),
   };

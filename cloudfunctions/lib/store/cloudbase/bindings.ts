@@ -8,14 +8,8 @@ import type { BindingRepo } from '../port';
 import { bindingKey } from './guards';
 import { chunks, type CloudbaseKit, type Stored } from './kit';
 
-export interface BindingDoc extends Stored {
-  id: string;
-  personId: string;
-  unitId: string;
-  role: Role;
-  createdAt: number;
-  createdBy: string | null;
-}
+/** A binding as stored: `_id` is its guard key (see guards.ts), the port's id a field. */
+export interface BindingDoc extends Stored, Binding {}
 
 const toBinding = (d: BindingDoc): Binding => ({
   id: d.id,

@@ -99,6 +99,15 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   /** Markers of unit/resident imports in progress, so a failed one can be undone (see imports.ts). */
   { name: 'import_batches', indexes: [] },
   { name: 'meta', indexes: [] },
+  /** Each street's entered holiday years, `_id` `${streetId}:${year}` (see holidays.ts). */
+  {
+    name: 'holidays',
+    indexes: [
+      { name: 'street_year', keys: { streetId: 1, year: 1 } },
+      // The missing-year warning: the streets that have a year.
+      { name: 'year_street', keys: { year: 1, streetId: 1 } },
+    ],
+  },
   /** Guard documents that make a value unique: `_id` is the lock (see guards.ts). */
   { name: 'uniques', indexes: [] },
 ];

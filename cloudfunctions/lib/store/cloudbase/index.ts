@@ -9,6 +9,7 @@
 import type { Store } from '../port';
 import { cloudbaseAudit } from './audit';
 import { cloudbaseBindings } from './bindings';
+import { cloudbaseHolidays } from './holidays';
 import { cloudbaseImports, rollbackImport } from './imports';
 import { cloudbaseKit, type App } from './kit';
 import { cloudbaseMessages } from './messages';
@@ -49,6 +50,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     reportQueries: cloudbaseReportQueries(kit),
     meta: cloudbaseMeta(kit),
     imports: cloudbaseImports(kit, { units, people, bindings }),
+    holidays: cloudbaseHolidays(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
     async close() {

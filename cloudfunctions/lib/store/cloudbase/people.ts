@@ -5,9 +5,15 @@
  * A document omits `username` / `openid` when they are null, so the sparse unique indexes on them
  * accept any number of people without one. Uniqueness itself holds through guard documents added
  * in the person's transaction (guards.ts).
+ *
+ * Documents written before people recorded the unit that created them lack `createdInUnitId`. They
+ * are placed lazily: the first search that meets one bound nowhere looks up the same evidence as
+ * SQLite's migration 7 and writes the answer (a unit id, or null for unknown), so nothing has to
+ * run at deploy and each person is looked up once.
  */
-import type { Person } from '../../../../src/core';
+import { ancestorIds, type Person, type Role } from '../../../../src/core';
 import type { PersonRepo, UnitRepo } from '../port';
+import type { AuditDoc } from './audit';
 import type { BindingDoc } from './bindings';
 import { claimPersonGuards } from './guards';
 import { chunks, PAGE, type CloudbaseKit, type Stored } from './kit';
@@ -18,11 +24,16 @@ export interface PersonDoc extends Stored {
   username?: string;
   openid?: string;
   demo: boolean;
+  /** Absent on documents written before it was recorded (see above). */
+  createdInUnitId?: string | null;
   version: number;
   createdAt: number;
   updatedAt: number;
   passwordHash?: string | null;
 }
+
+/** The roles that created people when origins were first recorded (as in SQLite's migration 7). */
+const CREATOR_ROLES: readonly Role[] = ['community_staff', 'community_secretary', 'street_officer'];
 
 /** Answers that name the person's password hash only when asked. */
 export const NO_HASH = { passwordHash: false };
@@ -34,6 +45,7 @@ export const toPerson = (d: PersonDoc): Person => ({
   username: d.username ?? null,
   openid: d.openid ?? null,
   demo: d.demo === true,
+  createdInUnitId: d.createdInUnitId ?? null,
   version: d.version,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
@@ -45,6 +57,7 @@ function personDoc(p: Person, passwordHash: string | null): PersonDoc {
     name: p.name,
     phone: p.phone,
     demo: p.demo,
+    createdInUnitId: p.createdInUnitId ?? null,
     version: p.version,
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
@@ -72,6 +85,27 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
     return bound;
   }
 
+  /** The unit that created a person recorded before origins were: their 'people.create' entry's unit, else their creator's top staff unit. */
+  async function originOf(id: string): Promise<string | null> {
+    const [entry] = await kit.rows<AuditDoc>(kit.coll('audit').where({ targetId: id, action: 'people.create' }).orderBy('at', 'asc').orderBy('_id', 'asc').limit(1));
+    if (!entry) return null;
+    const scoped = entry.unitPath ? ancestorIds(entry.unitPath).pop() : undefined;
+    if (scoped && (await units.get(scoped))) return scoped;
+    if (!entry.actorId) return null;
+    const staff = await kit.rows<BindingDoc>(kit.coll('bindings').where({ personId: entry.actorId, role: _.in([...CREATOR_ROLES]) }).limit(100));
+    const top = (await units.getMany(staff.map((b) => b.unitId))).sort((a, b) => a.path.length - b.path.length || (a.id < b.id ? -1 : 1))[0];
+    return top?.id ?? null;
+  }
+
+  /** Records where a person was created, once: only onto a document that still has no answer. */
+  async function place(d: PersonDoc): Promise<string | null> {
+    if (d.createdInUnitId !== undefined) return d.createdInUnitId;
+    const origin = await originOf(d._id);
+    await kit.update(coll().where({ _id: d._id, createdInUnitId: _.exists(false) }), { createdInUnitId: origin });
+    d.createdInUnitId = origin;
+    return origin;
+  }
+
   return {
     async get(id) {
       const d = await kit.docById<PersonDoc>('people', id, NO_HASH);
@@ -88,7 +122,7 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
       const [d] = await kit.rows<PersonDoc>(coll().where({ openid }).field(NO_HASH).limit(1));
       return d ? toPerson(d) : null;
     },
-    async search(text, paths, limit) {
+    async search(text, paths, limit, opts = {}) {
       if (limit <= 0) return [];
       // Units in scope, archived ones included (a binding on an archived unit still places a person).
       const scope = new Set<string>();
@@ -102,7 +136,13 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
         const bound = await boundUnits(page.map((d) => d._id));
         for (const d of page) {
           const unitIds = bound.get(d._id);
-          if (!unitIds || unitIds.some((u) => scope.has(u))) found.push(toPerson(d));
+          let visible: boolean;
+          if (unitIds) visible = unitIds.some((u) => scope.has(u));
+          else {
+            const origin = await place(d);
+            visible = origin === null ? opts.unplaced === true : scope.has(origin);
+          }
+          if (visible) found.push(toPerson(d));
           if (found.length === limit) break;
         }
         if (page.length < PAGE) break;

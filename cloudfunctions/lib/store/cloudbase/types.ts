@@ -26,4 +26,5 @@ export type CollectionName =
   | 'report_events'
   | 'import_batches'
   | 'meta'
+  | 'holidays'
   | 'uniques';

@@ -20,16 +20,8 @@ import type { UnitRepo } from '../port';
 import { claimSiblingName, releaseSiblingName, siblingKey } from './guards';
 import { chunks, inParallel, type CloudbaseKit, type Stored } from './kit';
 
-export interface UnitDoc extends Stored {
-  parentId: string | null;
-  kind: UnitKind;
-  name: string;
-  path: string;
-  archived: boolean;
-  version: number;
-  createdAt: number;
-  updatedAt: number;
-}
+/** A unit as stored: the domain's Unit with its id as `_id`. */
+export interface UnitDoc extends Stored, Omit<Unit, 'id'> {}
 
 /** Descendant path rewrites in flight at once. */
 const PARALLEL = 10;

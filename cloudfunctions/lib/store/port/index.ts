@@ -9,6 +9,7 @@
  */
 import type { AuditRepo } from './audit';
 import type { BindingRepo } from './bindings';
+import type { HolidayRepo } from './holidays';
 import type { ImportRepo } from './imports';
 import type { MessageRepo } from './messages';
 import type { MetaRepo } from './meta';
@@ -20,6 +21,7 @@ import type { UnitRepo } from './units';
 
 export type * from './audit';
 export type * from './bindings';
+export type * from './holidays';
 export type * from './imports';
 export type * from './messages';
 export type * from './meta';
@@ -42,5 +44,7 @@ export interface Store {
   reportQueries: ReportQueryRepo;
   meta: MetaRepo;
   imports: ImportRepo;
+  /** Each street's entered holiday years (节假日, 调休): what its deadlines are counted on. */
+  holidays: HolidayRepo;
   close(): Promise<void>;
 }

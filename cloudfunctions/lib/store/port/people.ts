@@ -5,8 +5,12 @@ export interface PersonRepo {
   getMany(ids: readonly string[]): Promise<Person[]>;
   findByUsername(username: string): Promise<Person | null>;
   findByOpenid(openid: string): Promise<Person | null>;
-  /** People whose name, phone or username contains `q`, bound somewhere under `paths` or bound nowhere. */
-  search(q: string, paths: readonly string[], limit: number): Promise<Person[]>;
+  /**
+   * People whose name, phone or username contains `q`: bound somewhere under `paths` (a binding on
+   * an archived unit counts), or bound nowhere and created in a unit under `paths`, or, with
+   * `unplaced`, bound nowhere and of unknown origin (createdInUnitId null).
+   */
+  search(q: string, paths: readonly string[], limit: number, opts?: { unplaced?: boolean }): Promise<Person[]>;
   /** Inserts the person and their password hash. Fails with DomainError on a taken username/openid. */
   insert(person: Person, passwordHash: string | null): Promise<void>;
   passwordHash(id: string): Promise<string | null>;

@@ -11,7 +11,7 @@ export function sqliteImports(db: Db, { stmt }: SqliteKit): ImportRepo {
     'INSERT INTO units (id, parent_id, kind, name, path, archived, version, created_at, updated_at) VALUES (@id, @parentId, @kind, @name, @path, @archived, @version, @createdAt, @updatedAt)',
   );
   const insertPerson = db.prepare(
-    'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, NULL, @demo, @version, @createdAt, @updatedAt)',
+    'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, created_in_unit_id, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, NULL, @demo, @createdInUnitId, @version, @createdAt, @updatedAt)',
   );
   const insertBinding = db.prepare(
     'INSERT OR IGNORE INTO bindings (id, person_id, unit_id, role, created_at, created_by) VALUES (@id, @personId, @unitId, @role, @createdAt, @createdBy)',
@@ -26,7 +26,7 @@ export function sqliteImports(db: Db, { stmt }: SqliteKit): ImportRepo {
         throw e;
       }
     }
-    for (const p of batch.people) insertPerson.run({ ...p, demo: p.demo ? 1 : 0 });
+    for (const p of batch.people) insertPerson.run({ ...p, demo: p.demo ? 1 : 0, createdInUnitId: p.createdInUnitId ?? null });
     for (const b of batch.bindings) insertBinding.run(b);
   });
 

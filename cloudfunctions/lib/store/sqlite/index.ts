@@ -9,6 +9,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { Store } from '../port';
 import { sqliteAudit } from './audit';
 import { sqliteBindings } from './bindings';
+import { sqliteHolidays } from './holidays';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { sqliteImports } from './imports';
 import { sqliteKit } from './kit';
@@ -70,6 +71,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     reportQueries: sqliteReportQueries(kit),
     meta: sqliteMeta(db),
     imports: sqliteImports(db, kit),
+    holidays: sqliteHolidays(db),
     async close() {
       kit.flush();
       await checkpointer?.stop();

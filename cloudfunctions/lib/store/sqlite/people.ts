@@ -11,6 +11,7 @@ export interface PersonRow {
   username: string | null;
   openid: string | null;
   demo: number;
+  created_in_unit_id: string | null;
   version: number;
   created_at: number;
   updated_at: number;
@@ -23,6 +24,7 @@ export const toPerson = (r: PersonRow): Person => ({
   username: r.username,
   openid: r.openid,
   demo: r.demo === 1,
+  createdInUnitId: r.created_in_unit_id,
   version: r.version,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -34,7 +36,7 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     byUsername: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE username = ?'),
     byOpenid: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE openid = ?'),
     insert: db.prepare(
-      'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @version, @createdAt, @updatedAt)',
+      'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, created_in_unit_id, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @createdInUnitId, @version, @createdAt, @updatedAt)',
     ),
     hash: db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM people WHERE id = ?'),
     demo: db.prepare<[], PersonRow>('SELECT * FROM people WHERE demo = 1 ORDER BY created_at, id'),
@@ -59,26 +61,27 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
       const r = q.byOpenid.get(openid);
       return r ? toPerson(r) : null;
     },
-    async search(text, paths, limit) {
+    async search(text, paths, limit, opts = {}) {
       const like = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
       const scope = paths.map(() => '(u.path >= ? AND u.path < ?)').join(' OR ') || '0';
       const sql = `
         SELECT p.* FROM people p
-        WHERE (p.name LIKE @like ESCAPE '\\' OR p.phone LIKE @like ESCAPE '\\' OR p.username LIKE @like ESCAPE '\\')
+        WHERE (p.name LIKE ? ESCAPE '\\' OR p.phone LIKE ? ESCAPE '\\' OR p.username LIKE ? ESCAPE '\\')
           AND (
-            NOT EXISTS (SELECT 1 FROM bindings b WHERE b.person_id = p.id)
-            OR EXISTS (SELECT 1 FROM bindings b JOIN units u ON u.id = b.unit_id WHERE b.person_id = p.id AND (${scope}))
+            EXISTS (SELECT 1 FROM bindings b JOIN units u ON u.id = b.unit_id WHERE b.person_id = p.id AND (${scope}))
+            OR (
+              NOT EXISTS (SELECT 1 FROM bindings b WHERE b.person_id = p.id)
+              AND (EXISTS (SELECT 1 FROM units u WHERE u.id = p.created_in_unit_id AND (${scope})) OR (p.created_in_unit_id IS NULL AND ?))
+            )
           )
-        ORDER BY p.name, p.id LIMIT @limit`;
-      const args: unknown[] = [];
-      for (const p of paths) args.push(p, p + END);
-      // Named and positional parameters cannot be mixed in one statement: inline the named ones.
-      const likeArgs = [like, like, like];
-      return (stmt(sql.replace(/@like/g, '?').replace('@limit', '?')).all(...likeArgs, ...args, limit) as PersonRow[]).map(toPerson);
+        ORDER BY p.name, p.id LIMIT ?`;
+      const scopeArgs: unknown[] = [];
+      for (const p of paths) scopeArgs.push(p, p + END);
+      return (stmt(sql).all(like, like, like, ...scopeArgs, ...scopeArgs, opts.unplaced ? 1 : 0, limit) as PersonRow[]).map(toPerson);
     },
     async insert(p, passwordHash) {
       try {
-        q.insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0 });
+        q.insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0, createdInUnitId: p.createdInUnitId ?? null });
       } catch (e) {
         if (isUnique(e, 'people.username')) throw new DomainError('INPUT.INVALID', '这个账号已被使用，请换一个', 'username');
         if (isUnique(e, 'people.openid')) throw new DomainError('INPUT.INVALID', '这个微信已绑定其他人员', 'openid');

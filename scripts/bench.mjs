@@ -2,7 +2,7 @@
 // (several: `-- bundles desk`); no part named runs them all, in this order:
 //   bundles  each cloud function's bundle size and its require plus first call (scripts/bench-bundles.mjs)
 //   admin    the management page's first-load JavaScript (scripts/size-admin.mjs)
-//   reports  create over HTTP, the sweep over a million reports (scripts/bench-reports.mjs)
+//   reports  create over HTTP, the sweep over a million reports (scripts/bench-reports.mjs: bench-create.mjs and bench-sweep.mjs)
 //   desk     the management page's dashboard over 200,000 reports (scripts/bench-desk.mjs)
 // A part builds what it measures first if that is stale.
 import { spawnSync } from 'node:child_process';

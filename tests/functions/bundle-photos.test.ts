@@ -12,7 +12,8 @@ import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudf
 import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
 import { fixedClock } from '../../src/core';
 import { TcbAnswerer } from '../support/tcb';
-import { platformEnv, serveCloud, StorageAnswerer } from '../support/tcb/storage';
+import { serveCloud } from '../support/tcb/http';
+import { platformEnv, StorageAnswerer } from '../support/tcb/storage';
 import { inspect, phoneJpeg } from '../support/images';
 
 const dist = path.resolve(__dirname, '../../dist/cloudfunctions');

@@ -7,7 +7,8 @@
 import type { Photos } from '../../cloudfunctions/lib/ports/photos';
 import { cloudPhotos } from '../../cloudfunctions/lib/ports/photos';
 import { forgeries, inspect, phoneJpeg } from '../support/images';
-import { platformEnv, serveCloud, StorageAnswerer } from '../support/tcb/storage';
+import { serveCloud } from '../support/tcb/http';
+import { platformEnv, StorageAnswerer } from '../support/tcb/storage';
 
 const ENV = 'test-env';
 

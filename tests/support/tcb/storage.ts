@@ -4,8 +4,6 @@
  * the TCB_CONTEXT_CNFG URL), then a GET of the temporary address getTempFileURL gave, or a PUT to
  * the address getUploadMetadata gave (COS, in the real service). Both addresses point back here.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { AnswerError, type TcbAnswerer } from './answerer';
 
 export class StorageAnswerer {
@@ -68,61 +66,6 @@ export class StorageAnswerer {
   }
 }
 
-/** One loopback endpoint for the CloudBase API (database and storage) and the storage's file addresses. */
-export async function serveCloud(storage: StorageAnswerer, database?: TcbAnswerer): Promise<{ url: string; close: () => Promise<void> }> {
-  const server = http.createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', async () => {
-      const body = Buffer.concat(chunks);
-      const url = new URL(req.url ?? '/', 'http://x');
-      if (url.pathname.startsWith('/cos/')) {
-        const path = decodeURIComponent(url.pathname.slice('/cos/'.length));
-        if (req.method === 'PUT') {
-          storage.files.set(path, body);
-          res.writeHead(200).end('');
-        } else {
-          const bytes = storage.files.get(path);
-          if (!bytes) res.writeHead(404).end('<Error><Code>NoSuchKey</Code></Error>');
-          else res.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': bytes.length }).end(bytes);
-        }
-        return;
-      }
-      let params: Record<string, unknown>;
-      try {
-        params = JSON.parse(body.toString('utf8'));
-      } catch {
-        res.writeHead(400).end();
-        return;
-      }
-      const action = String(params.action);
-      let out: unknown;
-      try {
-        if (action.startsWith('storage.')) out = storage.answer(action, params);
-        else if (database) out = await database.send(action, params);
-        else throw new AnswerError('INVALID_ACTION', `no database here: ${action}`, 'req-none');
-      } catch (e) {
-        if (!(e instanceof AnswerError)) {
-          res.writeHead(500).end(String(e));
-          return;
-        }
-        out = { code: e.code, message: e.message, requestId: e.requestId };
-      }
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(out));
-    });
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  storage.origin = `http://127.0.0.1:${port}`;
-  return {
-    url: `http://127.0.0.1:${port}/admin`,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
 
 /** What the CloudBase runtime injects into a function instance, pointed at `url`. */
 export function platformEnv(url: string, env: string): Record<string, string> {

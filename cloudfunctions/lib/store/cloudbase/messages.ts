@@ -5,15 +5,8 @@
 import type { Message, MessageRepo } from '../port';
 import { chunks, type CloudbaseKit, type Stored } from './kit';
 
-export interface MessageDoc extends Stored {
-  personId: string;
-  kind: string;
-  title: string;
-  body: string;
-  page: string | null;
-  createdAt: number;
-  readAt: number | null;
-}
+/** A message as stored: the port's Message with its id as `_id`. */
+export interface MessageDoc extends Stored, Omit<Message, 'id'> {}
 
 const toMessage = (d: MessageDoc): Message => ({
   id: d._id,

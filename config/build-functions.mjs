@@ -258,8 +258,10 @@ export async function buildFunctions({ analyze = false } = {}) {
       // made or read, not on every cold start of the dashboard.
       // qrcode: the local host's QR codes (ports/code-image qrCodeImage), required when one is drawn;
       // in the cloud a function draws mini-program codes with wx-server-sdk, or none.
+      // wx-server-sdk: only the codes function draws a mini-program code (its image action, once a
+      // code); bundled beside it (below) and required then, so a scan's resolve does not parse 330 KB.
       // sharp: native, and needed only where photos are linked; copied beside those (NATIVE_BESIDE).
-      external: ['better-sqlite3', 'exceljs', 'qrcode', 'sharp'],
+      external: ['better-sqlite3', 'exceljs', 'qrcode', 'sharp', 'wx-server-sdk'],
       // wx-server-sdk pins its own copy of node-sdk; one copy per bundle is enough.
       alias: { '@cloudbase/node-sdk': sdkDir },
       plugins: [sdkParts, pureCore],
@@ -277,6 +279,7 @@ export async function buildFunctions({ analyze = false } = {}) {
     for (const pkg of Object.keys(ON_FIRST_USE))
       if (inputs.includes(`on-first-use:${pkg}`)) cpSync(path.join(shared, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
     if (name === 'management') await bundleBeside(dir, 'exceljs');
+    if (name === 'codes') await bundleBeside(dir, 'wx-server-sdk');
     for (const pkg of NATIVE_BESIDE[name] ?? []) copyNative(dir, pkg);
     writeFileSync(
       path.join(dir, 'package.json'),

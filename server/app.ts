@@ -22,7 +22,16 @@ export interface ServerOptions {
   filesDir?: string;
   /** Test-only: POST /api/__test with { advanceMs } or { sweep: true }. Never on in production. */
   testClock?: { advance(ms: number): void } | null;
+  /**
+   * Honour the header X-Jinlin-Dev-Openid as the caller's WeChat OPENID, to drive the mini-program's
+   * path from a browser and in tests (JINLIN_DEV_WECHAT=1). Off: a request carrying it is refused.
+   */
+  devWechat?: boolean;
 }
+
+/** The stand-in for the OPENID the platform injects in the cloud. */
+export const DEV_OPENID_HEADER = 'x-jinlin-dev-openid';
+const DEV_OPENID = /^[A-Za-z0-9_-]{1,64}$/;
 
 const NOT_BUILT = (what: string, cmd: string) => `<!doctype html><meta charset="utf-8"><title>近邻</title>
 <body style="font:18px/1.6 system-ui;padding:2em"><h1>近邻 · ${what}尚未构建</h1><p>请运行 <code>${cmd}</code> 或 <code>npm start</code>（会自动构建）。</p></body>`;
@@ -32,6 +41,12 @@ function bearer(header: string | undefined): string | null {
   if (!header) return null;
   const m = /^Bearer\s+(\S+)$/i.exec(header.trim());
   return m ? m[1] : header;
+}
+
+/** The stand-in OPENID a request carries (the hook below has refused it unless devWechat). */
+function devOpenid(req: { headers: Record<string, string | string[] | undefined> }): string | null {
+  const v = req.headers[DEV_OPENID_HEADER];
+  return typeof v === 'string' && v ? v : null;
 }
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
@@ -54,8 +69,18 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     reply.status(status).send(body);
   });
 
+  // A stand-in OPENID is never quietly ignored: served as a WeChat user when the host simulates
+  // WeChat, refused otherwise, so a test or a page that means to be a WeChat user never runs as nobody.
+  app.addHook('onRequest', async (req, reply) => {
+    const v = req.headers[DEV_OPENID_HEADER];
+    if (v === undefined) return;
+    if (!opts.devWechat)
+      return reply.status(403).send(fail('AUTH.FORBIDDEN', '本地服务没有模拟微信，不接受 X-Jinlin-Dev-Openid：请用 JINLIN_DEV_WECHAT=1 启动，或去掉这个请求头'));
+    if (typeof v !== 'string' || !DEV_OPENID.test(v)) return reply.status(400).send(fail('INPUT.MALFORMED', 'X-Jinlin-Dev-Openid 应为 1 到 64 位字母、数字、_ 或 -'));
+  });
+
   app.post<{ Params: { fn: string } }>('/api/:fn', async (req, reply) => {
-    const result = await dispatch(opts.deps, req.params.fn, req.body, { token: bearer(req.headers.authorization) });
+    const result = await dispatch(opts.deps, req.params.fn, req.body, { token: bearer(req.headers.authorization), openid: devOpenid(req), ip: req.ip });
     reply.status(httpStatus(result)).send(result);
   });
   // Photos arrive as raw bytes (the mini-program's h5 build posts the file itself).
@@ -64,13 +89,14 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   );
   app.post('/api/photos', { bodyLimit: MAX_PHOTO_BYTES + 1024 }, async (req, reply) => {
     try {
-      const caller = await resolveCaller(opts.deps, { token: bearer(req.headers.authorization) });
+      const caller = await resolveCaller(opts.deps, { token: bearer(req.headers.authorization), openid: devOpenid(req) });
       if (!caller) return reply.status(401).send(fail('AUTH.REQUIRED'));
       if (!Buffer.isBuffer(req.body)) return reply.status(400).send(fail('PHOTO.BAD_TYPE'));
       const stored = await opts.deps.photos.put(req.body, caller.person.id);
       return reply.send({ ok: true, data: stored });
     } catch (e) {
-      if (e instanceof DomainError) return reply.status(e.code === 'PHOTO.TOO_LARGE' ? 413 : e.code.startsWith('AUTH') ? 401 : 400).send(e.toFailure());
+      if (e instanceof DomainError)
+        return reply.status(e.code === 'PHOTO.TOO_LARGE' ? 413 : e.code === 'AUTH.NOT_REGISTERED' ? 403 : e.code.startsWith('AUTH') ? 401 : 400).send(e.toFailure());
       throw e;
     }
   });

@@ -7,6 +7,7 @@ const pages = [
   'pages/report/mine',
   'pages/report/detail',
   'pages/messages/index',
+  'pages/code/index',
 ];
 if (process.env.TARO_ENV === 'h5') pages.push('pages/login/index');
 
@@ -14,7 +15,11 @@ export default defineAppConfig({
   pages,
   // Pages for building leads, secretaries and property managers: loaded only when they open them,
   // so residents' phones download the small main package alone.
-  subPackages: [{ root: 'handler', pages: ['inbox/index', 'report/index', 'record/index'] }],
+  // The way in (登记入住) is opened once per person, from a code: a subpackage of its own.
+  subPackages: [
+    { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index'] },
+    { root: 'register', pages: ['join/index', 'status/index'] },
+  ],
   window: {
     backgroundTextStyle: 'light',
     navigationBarBackgroundColor: '#c62f2f',

@@ -47,7 +47,8 @@ export function Root() {
     if (state.status !== 'loading') return;
     api.auth
       .whoAmI({})
-      .then((me) => (me.isStaff ? setState({ status: 'in', me }) : signedOut(NOT_STAFF_MESSAGE)))
+      // A session always belongs to a registered person; 'registered: false' answers WeChat callers only.
+      .then((me) => ('isStaff' in me && me.isStaff ? setState({ status: 'in', me }) : signedOut(NOT_STAFF_MESSAGE)))
       .catch((e) => {
         if (isAuthLost(e)) rememberReturn(currentLocation());
         signedOut(isAuthLost(e) ? SESSION_LOST_MESSAGE : (e as Error).message);

@@ -131,6 +131,7 @@ const units = group('units');
 const people = group('people');
 const reports = group('reports');
 const management = group('management');
+const codes = group('codes');
 
 export const api = {
   auth: {
@@ -152,6 +153,12 @@ export const api = {
   people: {
     search: people('search'),
     create: people('create'),
+  },
+  codes: {
+    create: codes('create'),
+    list: codes('list'),
+    revoke: codes('revoke'),
+    image: codes('image'),
   },
   reports: {
     categories: reports('categories'),
@@ -196,7 +203,8 @@ export type { Me, DemoLogin, BindingView, MyBinding } from '../../src/core/api';
 export type { Unit, UnitKind, UnitNode } from '../../src/core/units';
 export type { PersonView } from '../../src/core/people';
 export type { Role } from '../../src/core/roles';
-export type { Outputs, ReportDetail, ReportSummary, TimelineView, UnitRef } from '../../src/core/api';
+export type { CodeImageView, CodeView, Outputs, ReportDetail, ReportSummary, TimelineView, UnitRef } from '../../src/core/api';
+export type { CodePurpose, CodeStatus } from '../../src/core/codes';
 export type {
   Agenda,
   AgendaItem,

@@ -7,9 +7,22 @@ import { useEffect, useState } from 'react';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, ''); // "/admin"
 
-export const PAGES = ['dashboard', 'desk', 'agenda', 'units', 'settings', 'holidays', 'ledger', 'audit'] as const;
+export const PAGES = ['dashboard', 'desk', 'agenda', 'units', 'codes', 'settings', 'holidays', 'ledger', 'audit'] as const;
 export type PageName = (typeof PAGES)[number];
-export type RouteName = 'login' | 'home' | 'unknown' | PageName;
+/** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */
+export type RouteName = 'login' | 'home' | 'unknown' | 'codePoster' | PageName;
+
+const CODE_POSTER = /^codes\/([0-9a-z]+)\/poster$/;
+
+/** The path of a code's poster (its query names the unit whose list holds the code: `unit=<id>`). */
+export function codePosterPath(codeId: string): `codes/${string}/poster` {
+  return `codes/${encodeURIComponent(codeId)}/poster`;
+}
+
+/** The code id of the poster route being shown, or null on any other route. */
+export function posterCodeId(): string | null {
+  return CODE_POSTER.exec(current())?.[1] ?? null;
+}
 
 function current(): string {
   const path = window.location.pathname;
@@ -21,13 +34,14 @@ export function routeOf(path: string): RouteName {
   if (path === '') return 'home';
   if (path === 'login') return 'login';
   if ((PAGES as readonly string[]).includes(path)) return path as PageName;
+  if (CODE_POSTER.test(path)) return 'codePoster';
   return 'unknown';
 }
 
 const listeners = new Set<() => void>();
 
-/** Goes to a page; `search` (without "?") replaces the query string. */
-export function navigate(to: 'login' | PageName | '', opts: { replace?: boolean; search?: string } = {}): void {
+/** Goes to a page (or a code's poster); `search` (without "?") replaces the query string. */
+export function navigate(to: 'login' | PageName | '' | `codes/${string}/poster`, opts: { replace?: boolean; search?: string } = {}): void {
   const url = `${BASE}/${to}${opts.search ? `?${opts.search}` : ''}`;
   if (url === window.location.pathname + window.location.search) return;
   if (opts.replace) window.history.replaceState(null, '', url);
@@ -45,7 +59,7 @@ export function restoreLocation(loc: string): boolean {
   const [path, search] = loc.split('?');
   const route = routeOf(path);
   if (route === 'login' || route === 'home' || route === 'unknown') return false;
-  navigate(route, { replace: true, search });
+  navigate(route === 'codePoster' ? (path as `codes/${string}/poster`) : route, { replace: true, search });
   return true;
 }
 

@@ -4,7 +4,9 @@ import type { Store } from './store/port';
 import { inAppNotifier, type Notifier } from './ports/notifier';
 import type { Logger } from './ports/logger';
 import { qrCodeImage, type CodeImage } from './ports/code-image';
+import { localCodeFiles, type CodeFiles } from './ports/code-files';
 import { localPhotos, type Photos } from './ports/photos';
+import { localOpenData, type OpenData } from './ports/open-data';
 import { storeCalendars, type StreetCalendars } from './street-calendars';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,8 +27,12 @@ export interface Deps {
   notifier: Notifier;
   /** Scannable codes that open a mini-program page. */
   codeImage: CodeImage;
+  /** Where drawn codes are kept: each is drawn once (wxacode.getUnlimited is rate-limited). */
+  codeFiles: CodeFiles;
   /** Where report photos are kept. */
   photos: Photos;
+  /** What WeChat tells about a user (the phone number behind getPhoneNumber); a stand-in locally. */
+  openData: OpenData;
   /** Working days for deadlines: each street's calendar (its entered years, then chinese-days). */
   calendars: StreetCalendars;
 }
@@ -85,6 +91,9 @@ export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { pu
     notifier: over.notifier ?? inAppNotifier(store, clock, ids),
     codeImage: over.codeImage ?? qrCodeImage(over.publicUrl ?? 'http://127.0.0.1:8787'),
     photos: over.photos ?? localPhotos(path.join(tmpdir(), 'jinlin-photos'), ids),
+    codeFiles: over.codeFiles ?? localCodeFiles(path.join(tmpdir(), 'jinlin-codes')),
     calendars: over.calendars ?? storeCalendars(store, clock),
+    // Phone codes are honoured locally only when the host simulates WeChat (JINLIN_DEV_WECHAT=1).
+    openData: over.openData ?? localOpenData({ devWechat: process.env.JINLIN_DEV_WECHAT === '1' }),
   };
 }

@@ -49,18 +49,24 @@ async function dispatchTo(functions: FunctionRegistry, deps: Deps, fnName: strin
     if ('ok' in def) return def;
 
     let caller: Caller | null = null;
+    let refused: DomainError | null = null;
     if (def.access === 'person') {
       caller = await resolveCaller(deps, cred);
       if (!caller) return fail('AUTH.REQUIRED');
     } else {
-      // A stale token must not stop anyone from signing in again.
-      caller = await resolveCaller(deps, cred).catch(() => null);
+      // A stale token must not stop anyone from signing in again; the action may still say why it was refused.
+      caller = await resolveCaller(deps, cred).catch((e: unknown) => {
+        if (e instanceof DomainError) refused = e;
+        else throw e;
+        return null;
+      });
     }
 
     const parsed = def.schema.safeParse(data === undefined ? {} : data);
     if (!parsed.success) return inputFailure(parsed.error);
 
-    return ok(await def.run({ deps, caller, requestId }, parsed.data));
+    const client = { openid: cred.openid ?? null, ip: cred.ip ?? null, refused };
+    return ok(await def.run({ deps, caller, client, requestId }, parsed.data));
   } catch (e) {
     if (e instanceof DomainError) return e.toFailure();
     deps.log.error('action failed', {
@@ -86,6 +92,13 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   'AUTH.NOT_REGISTERED': 403,
   'AUTH.FORBIDDEN': 403,
   'UNIT.NOT_FOUND': 404,
+  'CODE.NOT_FOUND': 404,
+  'CODE.TOO_MANY_TRIES': 429,
+  'REGISTRATION.TOO_MANY': 429,
+  'REGISTRATION.NOT_FOUND': 404,
+  'REGISTRATION.ALREADY_DECIDED': 409,
+  'REGISTRATION.ACCOUNT_EXISTS': 409,
+  'REGISTRATION.PERSON_TAKEN': 409,
   'PERSON.NOT_FOUND': 404,
   'BINDING.NOT_FOUND': 404,
   'CONFLICT.VERSION': 409,

@@ -9,7 +9,9 @@ import type { Result } from '../../src/core';
 import { makeDeps, type Deps } from './deps';
 import { inAppNotifier, parseTemplates, wechatNotifier } from './ports/notifier';
 import type { CodeImage } from './ports/code-image';
-import { cloudPhotos } from './ports/photos';
+import { cloudPhotos, nodeSdkStorage } from './ports/photos';
+import { cloudCodeFiles } from './ports/code-files';
+import { cloudOpenData } from './ports/open-data.cloud';
 import type { FunctionDef } from './actions/define';
 import { dispatcher, httpStatus } from './dispatch';
 import { openConfiguredStore } from './runtime';
@@ -42,6 +44,13 @@ export function platformOpenid(context: unknown): string | null {
   } catch {
     return null;
   }
+}
+
+/** HTTP access's caller: the first address of x-forwarded-for (the gateway appends the ones it passed). */
+export function forwardedFor(headers: HttpEvent['headers']): string | null {
+  const raw = headers?.['x-forwarded-for'] ?? headers?.['X-Forwarded-For'];
+  const first = raw?.split(',')[0]?.trim();
+  return first ? first.slice(0, 64) : null;
 }
 
 let shared: Promise<Deps> | null = null;
@@ -78,7 +87,7 @@ export function cloudDeps(opts: MainOptions = {}): Promise<Deps> {
         if (err) throw new Error(`subscribeMessage.send ${err} ${res.result?.errmsg ?? ''}`);
       },
     });
-    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos() };
+    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), openData: cloudOpenData(() => app, base.log) };
   });
   return shared;
 }
@@ -103,7 +112,7 @@ export function makeMain(fnName: string, def: FunctionDef, opts: MainOptions = {
       }
       const auth = event.headers?.authorization ?? event.headers?.Authorization;
       const token = auth ? (/^Bearer\s+(\S+)$/i.exec(auth)?.[1] ?? auth) : null;
-      const result: Result<unknown> = await dispatch(deps, fnName, body, { token, openid: null });
+      const result: Result<unknown> = await dispatch(deps, fnName, body, { token, openid: null, ip: forwardedFor(event.headers) });
       return {
         statusCode: httpStatus(result),
         headers: { 'content-type': 'application/json; charset=utf-8' },

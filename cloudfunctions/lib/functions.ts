@@ -4,14 +4,16 @@
  * (cloudfunctions/<name>/index.ts), so a resident's first tap on `reports` does not load the management page's actions.
  */
 import { auth } from './actions/auth';
+import { codes } from './actions/codes';
 import { management } from './actions/management';
 import { messages } from './actions/messages';
 import { people } from './actions/people';
+import { registration } from './actions/registration';
 import { reports } from './actions/reports';
 import { units } from './actions/units';
 import { dispatcher, type FunctionRegistry } from './dispatch';
 
-export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management };
+export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration };
 
 /** dispatch(deps, functionName, event, credentials) over every function. */
 export const dispatch = dispatcher(FUNCTIONS);

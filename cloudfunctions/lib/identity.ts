@@ -6,7 +6,7 @@
  * out together: a token's session with the secret that signs it, a person with their bindings.
  * Nothing is remembered between requests but the secret: a revoked session is refused at once.
  */
-import { DomainError, type Binding, type Person } from '../../src/core';
+import { DomainError, HOW_TO_REGISTER, type Binding, type Person } from '../../src/core';
 import { newSecret, sha256, tokenIsSigned } from './auth/tokens';
 import type { Caller, CallerBinding } from './actions/define';
 import type { Deps } from './deps';
@@ -17,6 +17,8 @@ export interface Credentials {
   openid?: string | null;
   /** A bearer token from the Authorization header (server) or the event (cloud HTTP access). */
   token?: string | null;
+  /** Where the request came from, as the host saw it; identifies no one, only limits what is public. */
+  ip?: string | null;
 }
 
 interface Secret {
@@ -92,7 +94,8 @@ export async function resolveCaller(deps: Deps, cred: Credentials): Promise<Call
   if (cred.token) return byToken(deps, cred.token);
   if (cred.openid) {
     const person = await deps.store.people.findByOpenid(cred.openid);
-    if (!person) throw new DomainError('AUTH.NOT_REGISTERED');
+    // A WeChat user nobody has registered yet: told how to become one (registration is public).
+    if (!person) throw new DomainError('AUTH.NOT_REGISTERED', `您还没有登记为居民。${HOW_TO_REGISTER}`);
     return resolvePerson(deps, person, 'openid', null);
   }
   return null;

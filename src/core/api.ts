@@ -9,6 +9,9 @@ import type { Category, Figures } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
 import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, HolidayFilePreview, ImportPreview, ImportResult, StreetHolidays } from './management';
 import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views';
+import type { CodePurpose, CodeStatus } from './codes';
+import type { Door } from './households';
+import type { AutoApproval, RegistrationStatus } from './registrations';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
 export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
@@ -23,6 +26,7 @@ export interface MyBinding {
 }
 
 export interface Me {
+  registered: true;
   person: PersonView;
   bindings: MyBinding[];
   /** Works from the web management page. */
@@ -65,11 +69,108 @@ export interface MessageView {
   read: boolean;
 }
 
+/** A code as the management page lists it. */
+export interface CodeView {
+  id: string;
+  purpose: CodePurpose;
+  purposeLabel: string;
+  unit: UnitRef;
+  /** Names from the community down to the unit: "阳光社区 幸福里小区 3号楼". */
+  trail: string;
+  /** A personal code's person. */
+  person: { id: string; name: string } | null;
+  label: string | null;
+  validFrom: number | null;
+  validUntil: number | null;
+  useLimit: number | null;
+  uses: number;
+  scans: number;
+  status: CodeStatus;
+  statusLabel: string;
+  createdAt: number;
+  createdBy: { id: string; name: string } | null;
+  revokedAt: number | null;
+  revokeReason: string | null;
+}
+
+/** What a scanned code is for and where, as the landing page shows it to anyone. */
+export interface ResolvedCode {
+  id: string;
+  purpose: CodePurpose;
+  purposeLabel: string;
+  /** What scanning it does: "加入本楼，成为楼里的居民". */
+  does: string;
+  unit: UnitRef;
+  trail: string;
+  /** A personal code's person, masked ("张*华"): whom it was printed for. */
+  personName: string | null;
+  validUntil: number | null;
+  /** Uses left, when limited. */
+  usesLeft: number | null;
+}
+
+/** A code's drawn image, for the poster: a PNG as a data URL. */
+export interface CodeImageView {
+  id: string;
+  dataUrl: string;
+  /** The mini-program page it opens and its scene (the page reads decodeURIComponent(options.scene)). */
+  page: string;
+  scene: string;
+}
+
+/** A registration as its applicant reads it. */
+export interface RegistrationView {
+  id: string;
+  status: RegistrationStatus;
+  statusLabel: string;
+  building: UnitRef;
+  trail: string;
+  door: Door;
+  doorLabel: string;
+  name: string;
+  /** Masked for the applicant's own screen too: 138****5678. */
+  phone: string;
+  phoneVerified: boolean;
+  autoApproved: AutoApproval | null;
+  rejectReason: string | null;
+  createdAt: number;
+  decidedAt: number | null;
+  version: number;
+}
+
+/** A registration as an approver reads it in the queue: the whole phone, and who it may be. */
+export interface RegistrationQueueItem extends RegistrationView {
+  phone: string;
+  /** Residents already on this building with the same phone whom nobody has claimed: approving may make the applicant one of them. */
+  matches: { id: string; name: string; phone: string | null }[];
+  /** This applicant's earlier registrations that were rejected, newest first (reasons). */
+  rejectedBefore: { at: number; reason: string | null }[];
+  /** Already a person (applying for another household). */
+  applicant: { id: string; name: string } | null;
+}
+
+/** What submit answered: the registration, and for a new web applicant the key to read it with (shown once). */
+export interface Submitted {
+  registration: RegistrationView;
+  /** True when this submit made it; false when a pending one was returned. */
+  created: boolean;
+  key: string | null;
+  /** Set when it was approved at once: sign in (web) or go on (WeChat). */
+  me: Me | null;
+}
+
+/** whoAmI for a WeChat user nobody registered yet. */
+export interface NotRegistered {
+  registered: false;
+  howToRegister: string;
+  registration: RegistrationView | null;
+}
+
 export interface Outputs {
   auth: {
     signIn: SignedIn;
     signOut: { signedOut: true };
-    whoAmI: Me;
+    whoAmI: Me | NotRegistered;
     demoLogins: DemoLogin[];
   };
   units: {
@@ -130,6 +231,21 @@ export interface Outputs {
   people: {
     search: PersonView[];
     create: PersonView;
+    unbindWechat: PersonView;
+  };
+  codes: {
+    create: CodeView;
+    list: { unit: UnitRef; trail: string; purposes: CodePurpose[]; codes: CodeView[] };
+    revoke: CodeView;
+    resolve: ResolvedCode;
+    image: CodeImageView;
+  };
+  registration: {
+    submit: Submitted;
+    mine: { registrations: RegistrationView[] };
+    pending: { registrations: RegistrationQueueItem[] };
+    approve: RegistrationView;
+    reject: RegistrationView;
   };
 }
 

@@ -11,3 +11,6 @@ export * from './reports';
 export * from './management';
 export * from './time';
 export * from './holidays';
+export * from './codes';
+export * from './households';
+export * from './registrations';

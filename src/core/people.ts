@@ -30,10 +30,12 @@ export interface PersonView {
   name: string;
   phone: string | null;
   username: string | null;
+  /** A WeChat user signs in as them (staff may unbind it when a phone changes hands); the openid itself stays hidden. */
+  wechatBound: boolean;
 }
 
 export function viewPerson(p: Person): PersonView {
-  return { id: p.id, name: p.name, phone: p.phone, username: p.username };
+  return { id: p.id, name: p.name, phone: p.phone, username: p.username, wechatBound: !!p.openid };
 }
 
 /** 138****5678 — how a phone is shown to someone who must not see it whole. */

@@ -1,3 +1,4 @@
+import type { Door } from './households';
 import type { Unit, UnitKind } from './units';
 
 export const ROLES = [
@@ -45,6 +46,8 @@ export interface Binding {
   role: Role;
   createdAt: number;
   createdBy: string | null;
+  /** A resident's door in the building (a household); null or absent when not known (an import, a role that has none). */
+  door?: Door | null;
 }
 
 /** A binding with the unit it is on, as the permission check needs it. */

@@ -36,12 +36,18 @@ export async function uploadPhoto(photo: LocalPhoto): Promise<ClientResult<Uploa
   return result;
 }
 
-/** True when this platform signs people in with a password (h5), false in the mini-program. */
+/**
+ * True when people sign in with a password (h5), false when WeChat says who is calling: the
+ * mini-program, and a browser standing in for a WeChat user on the local host (dev-wechat.ts).
+ */
 export function usesPasswordSignIn(): boolean {
   return transport.usesToken;
 }
 
-/** On h5: is there an unexpired token? In the mini-program the platform identifies the caller. */
+/**
+ * On h5: is there an unexpired token? Where WeChat identifies the caller (the mini-program, or the
+ * local stand-in) there is always a caller, though maybe one nobody has registered yet (whoAmI says).
+ */
 export function hasSession(): boolean {
   return !transport.usesToken || getToken() !== null;
 }

@@ -1,4 +1,9 @@
-/** Browser transport: POST /api/<function> with `{ action, data }` to the local server. */
+/**
+ * Browser transport: POST /api/<function> with `{ action, data }` to the local server. A browser
+ * carries a session token, unless it stands in for a WeChat user (dev-wechat.ts): then the stand-in
+ * OPENID goes with every call instead, as the platform's would, and no token is needed.
+ */
+import { DEV_OPENID_HEADER, devOpenid } from './dev-wechat';
 import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type ClientResult, type Transport, type UploadedPhoto } from './types';
 
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
@@ -6,11 +11,21 @@ const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 const SHRINK_ABOVE = 1.5 * 1024 * 1024;
 const MAX_SIDE = 1920;
 
+/** Who the call is from: the stand-in WeChat user, else the session token when there is one. */
+function identify(headers: Record<string, string>, token: string | null): Record<string, string> {
+  const openid = devOpenid();
+  if (openid) headers[DEV_OPENID_HEADER] = openid;
+  else if (token) headers.Authorization = `Bearer ${token}`;
+  return headers;
+}
+
 export const transport: Transport = {
-  usesToken: true,
+  // A getter: the stand-in can be set or cleared while the page is open.
+  get usesToken() {
+    return devOpenid() === null;
+  },
   async send(fn, action, data, token) {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    if (token) headers.Authorization = `Bearer ${token}`;
+    const headers = identify({ 'Content-Type': 'application/json' }, token);
     let res: Response;
     try {
       res = await fetch(`/api/${encodeURIComponent(fn)}`, {
@@ -33,8 +48,7 @@ export const transport: Transport = {
       return { ok: false, code: 'NETWORK.UNREACHABLE', message: UPLOAD_FAILED_MESSAGE };
     }
     blob = await shrink(blob);
-    const headers: Record<string, string> = { 'Content-Type': blob.type || photo.type || 'application/octet-stream' };
-    if (token) headers.Authorization = `Bearer ${token}`;
+    const headers = identify({ 'Content-Type': blob.type || photo.type || 'application/octet-stream' }, token);
     let res: Response;
     try {
       res = await fetch('/api/photos', { method: 'POST', headers, body: blob });

@@ -8,15 +8,24 @@ export const PAGES = {
   reportMine: '/pages/report/mine',
   reportDetail: '/pages/report/detail',
   messages: '/pages/messages/index',
+  code: '/pages/code/index',
+  registerJoin: '/register/join/index',
+  registerStatus: '/register/status/index',
   handlerInbox: '/handler/inbox/index',
   handlerReport: '/handler/report/index',
   handlerRecord: '/handler/record/index',
+  handlerApprovals: '/handler/approvals/index',
 } as const;
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.me];
 
 export const reportUrl = (id: string) => `${PAGES.reportDetail}?id=${encodeURIComponent(id)}`;
 export const handlerReportUrl = (id: string) => `${PAGES.handlerReport}?id=${encodeURIComponent(id)}`;
+/** The code landing page, with a code (as a scan opens it) or without (its form to type one). */
+export const codeUrl = (scene?: string) => (scene ? `${PAGES.code}?scene=${encodeURIComponent(scene)}` : PAGES.code);
+export const joinUrl = (codeId: string) => `${PAGES.registerJoin}?code=${encodeURIComponent(codeId)}`;
+/** The status page; `code` is the code it was registered from (for 重新登记). */
+export const registrationStatusUrl = (codeId?: string) => (codeId ? `${PAGES.registerStatus}?code=${encodeURIComponent(codeId)}` : PAGES.registerStatus);
 
 /** Sends the person to sign in, telling them why when there is a reason (e.g. an expired session). */
 export function goToLogin(reason?: string): void {
@@ -43,6 +52,36 @@ export function replaceWith(url: string): void {
 /** For entries whose pages are not built yet. */
 export function comingSoon(): void {
   void Taro.showToast({ title: '即将开放', icon: 'none', duration: 2000 });
+}
+
+/**
+ * The scene a scan read: a mini-program code of ours answers `path` ("pages/code/index?scene=…",
+ * the scene still encoded); a printed h5 link is a URL with `?scene=`. Null when it is neither.
+ */
+export function sceneOf(scanned: { path?: string; result?: string }): string | null {
+  for (const text of [scanned.path, scanned.result]) {
+    const m = text ? /[?&]scene=([^&#]+)/.exec(text) : null;
+    if (m) return readParam(m[1]) ?? null;
+  }
+  return null;
+}
+
+/**
+ * 扫码登记: in the mini-program the camera, and a code of ours opens the landing page as if
+ * scanned from WeChat; in a browser there is no camera to ask, so the landing page's form, where
+ * the code's number is typed.
+ */
+export async function scanToJoin(): Promise<void> {
+  if (Taro.getEnv() !== Taro.ENV_TYPE.WEAPP) return open(PAGES.code);
+  let scanned: { path?: string; result?: string };
+  try {
+    scanned = await Taro.scanCode({});
+  } catch {
+    return; // cancelled: nothing to say
+  }
+  const scene = sceneOf(scanned);
+  if (scene) open(codeUrl(scene));
+  else void Taro.showToast({ title: '这不是近邻的码，请扫楼栋长或社区给的楼栋码', icon: 'none', duration: 3000 });
 }
 
 /** Query values may arrive encoded once or twice depending on the platform's router. */

@@ -1,6 +1,6 @@
 import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
 import { data, expectFailure, harness, type Harness } from '../support/harness';
-import type { Me, SignedIn } from '../../src/core';
+import { HOW_TO_REGISTER, type Me, type SignedIn } from '../../src/core';
 
 describe('signing in on the web', () => {
   let h: Harness;
@@ -43,15 +43,18 @@ describe('signing in on the web', () => {
   it('refuses a forged, an expired and a revoked token, each with its own code', async () => {
     const { token } = data(await h.call<SignedIn>('auth', 'signIn', { username: 'shequ', password: DEMO_PASSWORD }));
     const forged = token.slice(0, -2) + (token.endsWith('AA') ? 'BB' : 'AA');
-    expectFailure(await h.call('auth', 'whoAmI', {}, { token: forged }), 'AUTH.TOKEN_INVALID');
-    expectFailure(await h.call('auth', 'whoAmI', {}, { token: 'not-a-token' }), 'AUTH.TOKEN_INVALID');
+    expectFailure(await h.call('units', 'tree', {}, { token: forged }), 'AUTH.TOKEN_INVALID');
+    expectFailure(await h.call('units', 'tree', {}, { token: 'not-a-token' }), 'AUTH.TOKEN_INVALID');
 
     data(await h.call('auth', 'signOut', {}, { token }));
-    expectFailure(await h.call('auth', 'whoAmI', {}, { token }), 'AUTH.TOKEN_REVOKED');
+    expectFailure(await h.call('units', 'tree', {}, { token }), 'AUTH.TOKEN_REVOKED');
 
     const second = data(await h.call<SignedIn>('auth', 'signIn', { username: 'shequ', password: DEMO_PASSWORD }));
     h.clock.advance(12 * 3600_000 + 1);
+    expectFailure(await h.call('units', 'tree', {}, { token: second.token }), 'AUTH.TOKEN_EXPIRED');
+    // whoAmI is public (a WeChat user nobody knows reads it too), and still says why a session ended.
     expectFailure(await h.call('auth', 'whoAmI', {}, { token: second.token }), 'AUTH.TOKEN_EXPIRED');
+    expectFailure(await h.call('auth', 'whoAmI', {}, { token }), 'AUTH.TOKEN_REVOKED');
   });
 
   it('lets a person with a stale token still sign in and read the demo logins', async () => {
@@ -97,6 +100,7 @@ describe('the caller in the mini-program', () => {
   });
 
   it('tells an unregistered WeChat user to register', async () => {
-    expectFailure(await h.call('auth', 'whoAmI', {}, { openid: 'o-unknown' }), 'AUTH.NOT_REGISTERED');
+    expect(data(await h.call('auth', 'whoAmI', {}, { openid: 'o-unknown' }))).toEqual({ registered: false, howToRegister: HOW_TO_REGISTER, registration: null });
+    expectFailure(await h.call('reports', 'mine', {}, { openid: 'o-unknown' }), 'AUTH.NOT_REGISTERED');
   });
 });

@@ -98,9 +98,11 @@ describe('bundled cloud functions', () => {
     // The file that defines each function's actions (its FunctionDef).
     const defs: Record<string, string> = {
       auth: 'cloudfunctions/lib/actions/auth.ts',
+      codes: 'cloudfunctions/lib/actions/codes/index.ts',
       management: 'cloudfunctions/lib/actions/management/index.ts',
       messages: 'cloudfunctions/lib/actions/messages.ts',
       people: 'cloudfunctions/lib/actions/people.ts',
+      registration: 'cloudfunctions/lib/actions/registration/index.ts',
       reports: 'cloudfunctions/lib/actions/reports/index.ts',
       units: 'cloudfunctions/lib/actions/units.ts',
     };
@@ -113,13 +115,20 @@ describe('bundled cloud functions', () => {
 
   it('leaves out of every bundle what its cold start never runs', () => {
     const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sizes: Record<string, number>; packages: Record<string, string[]> };
-    // Spreadsheets and the local host's QR codes load on first use; no function draws mini-program codes yet.
+    // Spreadsheets, the local host's QR codes and wx-server-sdk (which only `codes` loads, to draw a mini-program code) load on first use.
     const never = ['exceljs', 'qrcode', 'better-sqlite3', 'wx-server-sdk', '@cloudbase/ai', '@cloudbase/wx-cloud-client-sdk', 'jsonwebtoken', 'xml2js', 'form-data', 'axios', 'sharp', '@img/colour', 'detect-libc'];
     for (const [name, packages] of Object.entries(built.packages)) {
       expect({ name, bundled: packages.filter((p) => never.includes(p)) }).toEqual({ name, bundled: [] });
       expect(built.sizes[name]).toBeLessThanOrEqual(1024 * 1024);
       // node-sdk's rarely used parts travel beside the function, loaded on first use.
       expect(require.resolve('xml2js', { paths: [path.join(dist, name)] })).toBe(path.join(dist, name, 'node_modules/xml2js/index.js'));
+    }
+  });
+
+  it('carries wx-server-sdk beside the function that draws mini-program codes, and only that one', () => {
+    for (const name of readdirSync(dist).filter((n) => !n.startsWith('.'))) {
+      const beside = existsSync(path.join(dist, name, 'node_modules/wx-server-sdk/index.js'));
+      expect({ name, beside }).toEqual({ name, beside: name === 'codes' });
     }
   });
 
@@ -165,7 +174,10 @@ describe('bundled cloud functions', () => {
   it('does not believe an openid sent in the event', async () => {
     const main = load('auth');
     expect(await main({ action: 'whoAmI', data: {}, openid: 'o-wx-resident', userInfo: { openId: 'o-wx-resident' } }, {})).toMatchObject({ ok: false, code: 'AUTH.REQUIRED' });
-    expect(await main({ action: 'whoAmI', data: {} }, wxContext('o-stranger'))).toMatchObject({ ok: false, code: 'AUTH.NOT_REGISTERED' });
+    // A WeChat user nobody registered: told how to register, and refused what needs a person.
+    expect(await main({ action: 'whoAmI', data: {} }, wxContext('o-stranger'))).toMatchObject({ ok: true, data: { registered: false, registration: null } });
+    expect(await load('reports')({ action: 'mine', data: {} }, wxContext('o-stranger'))).toMatchObject({ ok: false, code: 'AUTH.NOT_REGISTERED' });
+    expect(await load('registration')({ action: 'mine', data: {} }, wxContext('o-stranger'))).toEqual({ ok: true, data: { registrations: [] } });
   });
 
   it('serves a web caller through HTTP access with a session token, and writes through the adapter', async () => {
@@ -226,6 +238,7 @@ describe('bundled cloud functions', () => {
         jobs: [
           { name: 'sweep', ok: true, result: expect.objectContaining({ more: false }) },
           { name: 'purgeSessions', ok: true, result: { purged: expect.any(Number) } },
+          { name: 'purgeRateLimits', ok: true, result: { purged: expect.any(Number) } },
           { name: 'warnMissingHolidays', ok: true, result: expect.objectContaining({ warned: expect.any(Array) }) },
         ],
       },

@@ -25,6 +25,7 @@ describe('the weapp build', () => {
       'pages/report/mine',
       'pages/report/detail',
       'pages/messages/index',
+      'pages/code/index',
     ]);
     expect(app().tabBar.list.map((t) => t.text)).toEqual(['首页', '我的']);
     expect(fs.existsSync(path.join(DIST, 'pages/login'))).toBe(false);

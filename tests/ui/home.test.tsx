@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import Home from '../../src/pages/index/index';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo, transport } from './support/fake-transport';
-import { buildingLead, resident, streetOfficer } from './support/fixtures';
+import { buildingLead, notRegistered, resident, streetOfficer } from './support/fixtures';
+import { HOW_TO_REGISTER } from '../../src/core/registrations';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
 
@@ -134,13 +135,64 @@ describe('home page', () => {
     expect(await screen.findByText('您好，孙福贵')).toBeInTheDocument();
   });
 
-  it('in the mini-program asks no sign-in and shows why an unregistered WeChat user sees nothing', async () => {
+  it('in the mini-program asks no sign-in and shows an unregistered WeChat user the way in', async () => {
     transport.usesToken = false;
-    answer('auth.whoAmI', { ok: false, code: 'AUTH.NOT_REGISTERED', message: '您的微信还没有绑定居民信息，请联系楼栋长或社区登记' });
+    answer('auth.whoAmI', { ok: true, data: notRegistered() });
     render(<Home />);
 
-    expect(await screen.findByText('您的微信还没有绑定居民信息，请联系楼栋长或社区登记')).toBeInTheDocument();
+    expect(await screen.findByText(HOW_TO_REGISTER)).toBeInTheDocument();
     expect(Taro.reLaunch).not.toHaveBeenCalled();
     expect(sentTo('auth.whoAmI')[0].token).toBeNull();
+    expect(screen.queryByText('随手拍')).not.toBeInTheDocument();
+    // In the mini-program 扫码登记 opens the camera; what it reads opens the code landing page.
+    (Taro.getEnv as jest.Mock).mockImplementation(() => 'WEAPP');
+    (Taro as unknown as { scanCode: jest.Mock }).scanCode.mockResolvedValueOnce({ path: 'pages/code/index?scene=abcd2345wxyz', result: '', scanType: 'WX_CODE', errMsg: 'scanCode:ok' });
+    fireEvent.click(screen.getByText('扫码登记'));
+    await waitFor(() => expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/code/index?scene=abcd2345wxyz' }));
+  });
+
+  it('shows an unregistered WeChat user the registration they wait on, and leads to its status', async () => {
+    transport.usesToken = false;
+    answer('auth.whoAmI', { ok: true, data: notRegistered({ status: 'pending', statusLabel: '等待审核' }) });
+    render(<Home />);
+
+    expect(await screen.findByText('⏳ 等待审核')).toBeInTheDocument();
+    expect(screen.getByText('阳光社区 幸福里小区 1号楼 2单元 5层 502室')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('查看登记进度'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/register/status/index' });
+  });
+
+  it('says why a registration was turned away, and offers to scan again first', async () => {
+    transport.usesToken = false;
+    answer('auth.whoAmI', { ok: true, data: notRegistered({ status: 'rejected', statusLabel: '未通过', rejectReason: '本楼没有 502 室' }) });
+    render(<Home />);
+
+    expect(await screen.findByText('✕ 未通过')).toBeInTheDocument();
+    expect(screen.getByText('原因：本楼没有 502 室')).toBeInTheDocument();
+    expect(screen.queryByText('查看登记进度')).not.toBeInTheDocument();
+    // In a browser: no camera, the landing page's form.
+    fireEvent.click(screen.getByText('扫码登记'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/code/index' });
+  });
+
+  it('gives people who approve registrations 入住审核, with how many wait', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: buildingLead() });
+    answer('registration.pending', { ok: true, data: { registrations: [{ id: 'reg_1' }, { id: 'reg_2' }] } });
+    render(<Home />);
+
+    expect(await screen.findByText('2 户等待审核')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('入住审核'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/handler/approvals/index' });
+  });
+
+  it('gives a resident no 入住审核 and asks nothing about registrations', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: resident() });
+    render(<Home />);
+
+    await screen.findByText('您好，孙福贵');
+    expect(screen.queryByText('入住审核')).not.toBeInTheDocument();
+    expect(sentTo('registration.pending')).toHaveLength(0);
   });
 });

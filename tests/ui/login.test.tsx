@@ -18,6 +18,13 @@ beforeEach(() => {
 });
 
 describe('login page', () => {
+  it('offers someone without an account the way in: a building\'s code', async () => {
+    render(<Login />);
+
+    fireEvent.click(screen.getByText('没有账号？扫楼栋码登记'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/code/index' });
+  });
+
   it('shows the server message when the password is wrong, and stays on the page', async () => {
     answer('auth.signIn', { ok: false, code: 'AUTH.BAD_CREDENTIALS', message: '账号或密码不正确' });
     render(<Login />);

@@ -3,7 +3,8 @@ import Taro from '@tarojs/taro';
 import MePage from '../../src/pages/me/index';
 import { getToken, saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo, transport } from './support/fake-transport';
-import { buildingLead, me } from './support/fixtures';
+import { buildingLead, me, notRegistered } from './support/fixtures';
+import { HOW_TO_REGISTER } from '../../src/core/registrations';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
 
@@ -66,6 +67,18 @@ describe('me page', () => {
 
     await waitFor(() => expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/login/index' }));
     expect(getToken()).toBeNull();
+  });
+
+  it('shows a WeChat user nobody registered the way in and their registration', async () => {
+    transport.usesToken = false;
+    answer('auth.whoAmI', { ok: true, data: notRegistered({ status: 'pending', statusLabel: '等待审核' }) });
+    render(<MePage />);
+
+    expect(await screen.findByText('您还没有登记')).toBeInTheDocument();
+    expect(screen.getByText(HOW_TO_REGISTER)).toBeInTheDocument();
+    expect(screen.getByText('⏳ 等待审核')).toBeInTheDocument();
+    expect(screen.getByText('扫码登记')).toBeInTheDocument();
+    expect(screen.queryByText('退出登录')).not.toBeInTheDocument();
   });
 
   it('has no sign-out in the mini-program, where WeChat identifies the person', async () => {

@@ -3,7 +3,9 @@ import Taro from '@tarojs/taro';
 import NewReport from '../../src/pages/report/new';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo } from './support/fake-transport';
-import { binding, me, resident } from './support/fixtures';
+import { binding, me, notRegistered, resident } from './support/fixtures';
+import { ERRORS } from '../../src/core/errors';
+import { HOW_TO_REGISTER } from '../../src/core/registrations';
 import { categories, detail, ok, summary } from './support/reports';
 import { pickPhotos } from './support/taro';
 
@@ -67,12 +69,34 @@ describe('report form: choosing what the problem is', () => {
     expect(sentTo('reports.similar')[0].data).toEqual({ unitId: 'b2', category: 'noise' });
   });
 
-  it('tells someone without a registered building what to do instead of showing the form', async () => {
+  it('offers a member who lives in no building here yet the way in, instead of the form', async () => {
     answer('auth.whoAmI', ok(me({ bindings: [binding('member', '小区')] })));
     render(<NewReport />);
 
     expect(await screen.findByText(/您还没有登记所住的楼栋/)).toBeInTheDocument();
     expect(screen.queryByLabelText('反映类别')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByText('扫码登记入住'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/code/index' });
+  });
+
+  it('tells a WeChat user nobody registered how to get in', async () => {
+    answer('auth.whoAmI', ok(notRegistered()));
+    render(<NewReport />);
+
+    expect(await screen.findByText(HOW_TO_REGISTER)).toBeInTheDocument();
+    expect(screen.getByText('扫码登记入住')).toBeInTheDocument();
+  });
+
+  it('offers the way in when the server says the person is not a resident of the building', async () => {
+    answer('reports.create', { ok: false, code: 'REPORT.NOT_RESIDENT', message: ERRORS['REPORT.NOT_RESIDENT'] });
+    render(<NewReport />);
+    await pick('噪音扰民');
+    describeProblem('楼上每天半夜拖椅子');
+    fireEvent.click(screen.getByText('提交反映'));
+
+    expect(await screen.findByText(ERRORS['REPORT.NOT_RESIDENT'])).toBeInTheDocument();
+    fireEvent.click(screen.getByText('扫楼栋码登记为本楼居民 ›'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/code/index' });
   });
 });
 

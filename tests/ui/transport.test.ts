@@ -87,3 +87,42 @@ describe('weapp transport', () => {
     expect(await weapp.send('auth', 'whoAmI', {}, null)).toMatchObject({ ok: false, code: 'NETWORK.UNREACHABLE' });
   });
 });
+
+describe('h5 transport standing in for a WeChat user', () => {
+  afterEach(() => Taro.removeStorageSync('jinlin.devOpenid'));
+
+  it('sends the stand-in OPENID instead of a token, and needs no token, while jinlin.devOpenid is set', async () => {
+    expect(h5.usesToken).toBe(true);
+    Taro.setStorageSync('jinlin.devOpenid', 'dev-openid-new-1');
+    respond(200, { ok: true, data: { registered: false } });
+
+    await h5.send('auth', 'whoAmI', {}, 'tok_left_over');
+
+    expect(h5.usesToken).toBe(false);
+    const headers = fetchMock.mock.calls[0][1].headers;
+    expect(headers['X-Jinlin-Dev-Openid']).toBe('dev-openid-new-1');
+    expect(headers.Authorization).toBeUndefined();
+  });
+
+  it('goes back to tokens once it is cleared', async () => {
+    Taro.setStorageSync('jinlin.devOpenid', 'dev-openid-new-1');
+    Taro.removeStorageSync('jinlin.devOpenid');
+    respond(200, { ok: true, data: {} });
+
+    await h5.send('auth', 'whoAmI', {}, 'tok_1');
+
+    expect(h5.usesToken).toBe(true);
+    expect(fetchMock.mock.calls[0][1].headers['X-Jinlin-Dev-Openid']).toBeUndefined();
+    expect(fetchMock.mock.calls[0][1].headers.Authorization).toBe('Bearer tok_1');
+  });
+
+  it('sends the stand-in with an uploaded photo too', async () => {
+    Taro.setStorageSync('jinlin.devOpenid', 'dev-openid-new-1');
+    respond(200, { ok: true, data: { id: 'f1', url: '/files/f1' } });
+
+    await h5.upload({ path: 'blob:1', file: new Blob(['x'], { type: 'image/jpeg' }), type: 'image/jpeg' }, null);
+
+    expect(fetchMock.mock.calls[0][0]).toBe('/api/photos');
+    expect(fetchMock.mock.calls[0][1].headers['X-Jinlin-Dev-Openid']).toBe('dev-openid-new-1');
+  });
+});

@@ -10,6 +10,7 @@ import {
   FileExcelOutlined,
   LogoutOutlined,
   ProfileOutlined,
+  QrcodeOutlined,
   ScheduleOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -25,11 +26,14 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   desk: lazy(() => import('./Desk')),
   agenda: lazy(() => import('./Agenda')),
   units: lazy(() => import('./Units')),
+  codes: lazy(() => import('./Codes')),
   settings: lazy(() => import('./Settings')),
   holidays: lazy(() => import('./Holidays')),
   ledger: lazy(() => import('./Ledger')),
   audit: lazy(() => import('./Audit')),
 };
+
+const CodePoster = lazy(() => import('./Codes/Poster'));
 
 const soon = (label: string) => (
   <Tooltip title="即将开放" placement="right">
@@ -42,6 +46,7 @@ const items: MenuProps['items'] = [
   { key: 'desk', icon: <ProfileOutlined />, label: '反映处理' },
   { key: 'agenda', icon: <CalendarOutlined />, label: '逢三说事' },
   { key: 'units', icon: <ApartmentOutlined />, label: '单位与人员' },
+  { key: 'codes', icon: <QrcodeOutlined />, label: '码' },
   { key: 'settings', icon: <FieldTimeOutlined />, label: '时限设置' },
   { key: 'holidays', icon: <ScheduleOutlined />, label: '节假日' },
   { key: 'ledger', icon: <FileExcelOutlined />, label: '台账导出' },
@@ -55,7 +60,7 @@ export default function Shell({ route }: { route: RouteName }) {
     { ...me, bindings: me.bindings.filter((b) => STAFF_ROLES.includes(b.role)) },
     STAFF_ROLES,
   );
-  const Page = (PAGES as readonly string[]).includes(route) ? PAGE_COMPONENTS[route as PageName] : null;
+  const Page = route === 'codePoster' ? CodePoster : (PAGES as readonly string[]).includes(route) ? PAGE_COMPONENTS[route as PageName] : null;
 
   return (
     <Layout style={{ minHeight: '100%' }}>
@@ -82,7 +87,7 @@ export default function Shell({ route }: { route: RouteName }) {
         <Layout.Sider width={176} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[route]}
+            selectedKeys={[route === 'codePoster' ? 'codes' : route]}
             items={items}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}
             style={{ height: '100%', paddingTop: 8 }}

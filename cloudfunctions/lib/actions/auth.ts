@@ -1,20 +1,13 @@
-import {
-  DomainError,
-  ROLE_LABEL,
-  ancestorIds,
-  isHandler,
-  isStaff,
-  viewPerson,
-  type DemoLogin,
-  type Me,
-  type SignedIn,
-} from '../../../src/core';
+import { DomainError, HOW_TO_REGISTER, ROLE_LABEL, type DemoLogin, type Me, type NotRegistered, type SignedIn } from '../../../src/core';
 import * as schemas from '../../../src/core/schemas/auth';
 import { verifyPassword } from '../auth/passwords';
 import { issueToken, sha256 } from '../auth/tokens';
 import { resolvePerson, sessionSecret } from '../identity';
-import { personAction, publicAction, type Caller, type FunctionDef } from './define';
-import type { Deps } from '../deps';
+import { personAction, publicAction, type FunctionDef } from './define';
+import { describeMe } from './me';
+import { registrationUnits, registrationView } from './registration/views';
+
+export { describeMe };
 
 /** The demo data's shared password; only people flagged `demo` are ever listed with it. */
 export const DEMO_PASSWORD = 'demo1234';
@@ -31,28 +24,6 @@ const DEMO_ORDER = [
   'member',
   'volunteer',
 ] as const;
-
-export async function describeMe(deps: Deps, caller: Caller): Promise<Me> {
-  const needed = new Set<string>();
-  for (const b of caller.bindings) for (const id of ancestorIds(b.unit.path)) needed.add(id);
-  const names = new Map((await deps.store.units.getMany([...needed])).map((u) => [u.id, u.name]));
-  const live = caller.bindings.filter((b) => !b.unit.archived);
-  return {
-    person: viewPerson(caller.person),
-    bindings: live.map((b) => ({
-      id: b.binding.id,
-      role: b.role,
-      roleLabel: ROLE_LABEL[b.role],
-      unit: { id: b.unit.id, name: b.unit.name, kind: b.unit.kind, path: b.unit.path },
-      trail: ancestorIds(b.unit.path)
-        .map((id) => names.get(id) ?? '')
-        .filter(Boolean)
-        .join(' / '),
-    })),
-    isStaff: isStaff(live),
-    isHandler: isHandler(live),
-  };
-}
 
 export const auth: FunctionDef = {
   signIn: publicAction(schemas.auth.signIn, async (ctx, input): Promise<SignedIn> => {
@@ -84,7 +55,24 @@ export const auth: FunctionDef = {
     return { signedOut: true as const };
   }),
 
-  whoAmI: personAction(schemas.auth.whoAmI, async (ctx) => describeMe(ctx.deps, ctx.caller)),
+  /**
+   * Public: a WeChat user nobody has registered yet is told so, how to register, and how their
+   * registration stands; a person reads themselves. A stale token reads as no one (AUTH.REQUIRED).
+   */
+  whoAmI: publicAction(schemas.auth.whoAmI, async (ctx): Promise<Me | NotRegistered> => {
+    if (ctx.caller) return describeMe(ctx.deps, ctx.caller);
+    const openid = ctx.client.openid;
+    // An expired or revoked session says so: the sign-in page tells the person why.
+    if (!openid) throw ctx.client.refused ?? new DomainError('AUTH.REQUIRED');
+    // An approved one is no news to a WeChat user who is nobody (staff unbound them since): they register anew.
+    const latest = (await ctx.deps.store.registrations.listForOpenid(openid))[0];
+    const newest = latest && latest.status !== 'approved' ? latest : null;
+    return {
+      registered: false,
+      howToRegister: HOW_TO_REGISTER,
+      registration: newest ? registrationView(newest, await registrationUnits(ctx.deps, [newest])) : null,
+    };
+  }),
 
   demoLogins: publicAction(schemas.auth.demoLogins, async (ctx): Promise<DemoLogin[]> => {
     const { store } = ctx.deps;

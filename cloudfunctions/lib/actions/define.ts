@@ -1,3 +1,4 @@
+import type { DomainError } from '../../../src/core';
 import type * as z from 'zod/mini';
 import type { Binding, Person, ScopedBinding, Unit } from '../../../src/core';
 import type { Deps } from '../deps';
@@ -15,9 +16,24 @@ export interface Caller {
   sessionId: string | null;
 }
 
+/** What the entry knows of where a request came from, whoever the caller turns out to be. */
+export interface Client {
+  /** The platform's OPENID (a mini-program caller), registered or not. */
+  openid: string | null;
+  /** The caller's address as the host saw it (the local server, or HTTP access's x-forwarded-for). */
+  ip: string | null;
+  /**
+   * Why the credentials presented did not make a caller, for a public action (a stale token must not
+   * stop anyone signing in, but whoAmI tells an expired session from none): null when none were refused.
+   */
+  refused: DomainError | null;
+}
+
 export interface ActionContext {
   deps: Deps;
   caller: Caller | null;
+  /** Public actions limit their callers by it (resolving codes) even when no one is signed in. */
+  client: Client;
   requestId: string;
 }
 

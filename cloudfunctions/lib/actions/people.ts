@@ -1,7 +1,7 @@
-import { DomainError, peopleScope, scopeRoots, viewPerson, type Person } from '../../../src/core';
+import { DomainError, ROLE_PERMISSIONS, mayBindPerson, peopleScope, scopeRoots, viewPerson, type Person } from '../../../src/core';
 import * as schemas from '../../../src/core/schemas/people';
 import { hashPassword } from '../auth/passwords';
-import { audit } from './common';
+import { audit, bindingsOf } from './common';
 import { personAction, type FunctionDef } from './define';
 
 export const people: FunctionDef = {
@@ -40,5 +40,27 @@ export const people: FunctionDef = {
     // A new person is bound nowhere yet: the entry is scoped to the unit they were created in.
     await audit(ctx, 'people.create', 'person', person.id, { name: person.name }, roots[0].path);
     return viewPerson(person);
+  }),
+
+  /**
+   * A phone changed hands: the WeChat user is no longer this person (their records stay theirs).
+   * Staff who manage people, for a person in their reach; anyone else is as unknown as no one.
+   */
+  unbindWechat: personAction(schemas.people.unbindWechat, async (ctx, input) => {
+    const { deps } = ctx;
+    const managing = ctx.caller.bindings.filter((b) => (ROLE_PERMISSIONS[b.role] ?? []).includes('person.manage'));
+    const roots = scopeRoots(managing, 'person.manage');
+    if (roots.length === 0) throw new DomainError('AUTH.FORBIDDEN');
+    const person = await deps.store.people.get(input.personId);
+    const createdIn = person?.createdInUnitId ? await deps.store.units.get(person.createdInUnitId) : null;
+    const homes = person ? await bindingsOf(deps, person.id) : [];
+    if (!person || !mayBindPerson(managing, { homes, createdIn })) throw new DomainError('PERSON.NOT_FOUND', undefined, 'personId');
+    if (!person.openid) throw new DomainError('INPUT.INVALID', `${person.name}没有绑定微信，不用解绑`, 'personId');
+    const after = await deps.store.people.clearOpenid(person.id, deps.clock.now());
+    if (!after) throw new DomainError('INPUT.INVALID', `${person.name}没有绑定微信，不用解绑`, 'personId');
+    // Scoped where the caller reaches them: a home in their subtree, else where they were created.
+    const home = homes.find((h) => roots.some((r) => h.unit.path.startsWith(r.path)));
+    await audit(ctx, 'people.unbindWechat', 'person', person.id, { reason: input.reason }, home?.unit.path ?? createdIn?.path ?? roots[0].path);
+    return viewPerson(after);
   }),
 };

@@ -4,6 +4,7 @@
  * the `timer` function's timeout (cloudfunctions/timer/config.json).
  */
 import { warnMissingHolidays } from '../jobs/holiday-warnings';
+import { purgeRateLimits } from '../jobs/purge-rate-limits';
 import type { TimerJob } from './job';
 import { sweepWithin } from './sweep-within';
 
@@ -28,6 +29,13 @@ export const TIMER_JOBS: readonly TimerJob[] = [
     does: '删除已过期的网页登录会话',
     budgetMs: 5_000,
     run: async (deps) => ({ purged: await deps.store.sessions.purgeExpired(deps.clock.now()) }),
+  },
+  {
+    name: 'purgeRateLimits',
+    does: '删除一天前的扫码次数计数',
+    // One delete; the registry's budgets (with each one's overrun grace) fill the timeout.
+    budgetMs: 1_000,
+    run: (deps) => purgeRateLimits(deps),
   },
   {
     name: 'warnMissingHolidays',

@@ -14,11 +14,13 @@ import { reports } from './reports';
 import { management } from './management';
 import { messages } from './messages';
 import { people } from './people';
+import { codes } from './codes';
+import { registration } from './registration';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

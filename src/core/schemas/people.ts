@@ -1,6 +1,6 @@
 /** The people function's inputs. */
 import * as z from 'zod/mini';
-import { password, personName, phone, username } from './fields';
+import { id, password, personName, phone, username } from './fields';
 import { onFirstUse } from './on-first-use';
 
 export const people = onFirstUse({
@@ -13,4 +13,6 @@ export const people = onFirstUse({
     z
       .object({ name: personName, phone: z.optional(phone), username: z.optional(username), password: z.optional(password) })
       .check(z.refine((v) => (v.username === undefined) === (v.password === undefined), { error: '设置网页登录时，账号和密码要一起填写', path: ['password'] })),
+  /** A phone changed hands: the WeChat user is no longer this person. */
+  unbindWechat: () => z.object({ personId: id, reason: z.string().check(z.trim(), z.minLength(1, { error: '请写明解绑原因' }), z.maxLength(100)) }),
 });

@@ -15,6 +15,7 @@ import { Choices } from '../../components/Choices';
 import { LineInput, TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
+import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { call, hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { categories as loadCategories, createReport } from '../../services/reports';
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
@@ -77,6 +78,7 @@ export default function RecordForResident() {
       if (isSessionLost(who)) return goToLogin(who.message);
       return setLoad({ status: 'failed', message: who.message });
     }
+    if (!who.data.registered) return setLoad({ status: 'failed', message: who.data.howToRegister });
     let buildings = buildingsOf(who.data, ['building_lead']);
     const lead = buildings.length > 0;
     if (!lead) {
@@ -141,6 +143,7 @@ export default function RecordForResident() {
 
   return (
     <View className='page record'>
+      <PrivacyConsent purpose='为了给反映的问题拍照或选照片' otherwise='不同意也可以，不加照片照样能登记。' />
       <Text className='muted record__lead'>把居民在群里、电话里或上门时说的问题登记下来，系统会按时限跟踪办理。</Text>
       {error && <Text className='message message--error'>{error}</Text>}
 

@@ -1,16 +1,24 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
-import type { InboxCounts, Me } from '../../core/api';
+import type { InboxCounts, Me, NotRegistered } from '../../core/api';
+import { APPROVES_REGISTRATIONS } from '../../core/registrations';
 import { Button, Tag } from '../../components/nut';
+import { WayIn } from '../../components/WayIn';
 import { hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { listMessages } from '../../services/messages';
+import { pendingRegistrations } from '../../services/registration';
 import { inbox } from '../../services/reports';
 import { placesOf, roleLabelsOf } from '../../utils/me';
 import { comingSoon, goToLogin, open, PAGES } from '../../utils/nav';
 import './index.scss';
 
-type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string };
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; me: Me }
+  /** A WeChat user nobody has registered yet: the way in instead of the entries. */
+  | { status: 'outsider'; who: NotRegistered }
+  | { status: 'failed'; message: string };
 
 interface Entry {
   key: string;
@@ -31,6 +39,16 @@ const ENTRIES: Entry[] = [
 /** Handlers see their queue first: it is the one thing they open the app for. */
 const TODO: Entry = { key: 'todo', title: '待办', hint: '等我处理的反映', page: PAGES.handlerInbox };
 
+/** Building leads and staff above them: new neighbours waiting to be let in. */
+const APPROVALS: Entry = { key: 'approvals', title: '入住审核', hint: '新邻居的入住登记', page: PAGES.handlerApprovals };
+
+const approves = (me: Me) => me.bindings.some((b) => APPROVES_REGISTRATIONS.includes(b.role));
+
+/** "2 户等待审核" — what the 入住审核 entry says once the queue is counted. */
+function approvalsHint(waiting: number): string {
+  return waiting === 0 ? '现在没有等待审核的登记' : `${waiting} 户等待审核`;
+}
+
 /** "3 件待办，1 件已超时" — what the 待办 entry says when there is work. */
 function todoHint(c: InboxCounts): string {
   if (c.assigned === 0) return '现在没有等我处理的反映';
@@ -44,6 +62,7 @@ export default function Home() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [unread, setUnread] = useState(0);
   const [counts, setCounts] = useState<InboxCounts | null>(null);
+  const [waiting, setWaiting] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     if (!hasSession()) {
@@ -52,10 +71,13 @@ export default function Home() {
     }
     const result = await whoAmI();
     if (result.ok) {
-      setState({ status: 'ready', me: result.data });
+      const me = result.data;
+      if (!me.registered) return setState({ status: 'outsider', who: me });
+      setState({ status: 'ready', me });
       // The badges are extras: when they cannot be fetched the entries still work.
       void listMessages(undefined, 1).then((m) => m.ok && setUnread(m.data.unread));
-      if (result.data.isHandler) void inbox({ view: 'assigned', limit: 1 }).then((r) => r.ok && setCounts(r.data.counts));
+      if (me.isHandler) void inbox({ view: 'assigned', limit: 1 }).then((r) => r.ok && setCounts(r.data.counts));
+      if (approves(me)) void pendingRegistrations().then((r) => r.ok && setWaiting(r.data.registrations.length));
     } else if (isSessionLost(result)) goToLogin(result.message);
     else setState({ status: 'failed', message: result.message });
   }, []);
@@ -83,10 +105,18 @@ export default function Home() {
     );
   }
 
+  if (state.status === 'outsider') {
+    return (
+      <View className='page home'>
+        <WayIn title='欢迎使用近邻' howTo={state.who.howToRegister} registration={state.who.registration} />
+      </View>
+    );
+  }
+
   const { me } = state;
   const places = placesOf(me);
   const roles = roleLabelsOf(me);
-  const entries = me.isHandler ? [TODO, ...ENTRIES] : ENTRIES;
+  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...ENTRIES];
   const allBuildings = places.length > 0 && places.every((p) => p.kind === 'building');
 
   return (
@@ -136,7 +166,13 @@ export default function Home() {
               )}
             </View>
             <Text className='home__entry-hint'>
-              {e.key === 'messages' && unread > 0 ? `${unread} 条新消息` : e.key === 'todo' && counts ? todoHint(counts) : e.hint}
+              {e.key === 'messages' && unread > 0
+                ? `${unread} 条新消息`
+                : e.key === 'todo' && counts
+                  ? todoHint(counts)
+                  : e.key === 'approvals' && waiting !== null
+                    ? approvalsHint(waiting)
+                    : e.hint}
             </Text>
           </View>
         ))}

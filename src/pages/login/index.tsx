@@ -4,7 +4,7 @@ import { useRouter } from '@tarojs/taro';
 import type { DemoLogin } from '../../core/api';
 import { Button } from '../../components/nut';
 import { demoLogins, signIn } from '../../services/api';
-import { goHome, readParam } from '../../utils/nav';
+import { goHome, open, PAGES, readParam } from '../../utils/nav';
 import './index.scss';
 
 /** Browser sign-in (h5 only; the mini-program knows its user from WeChat). */
@@ -77,6 +77,11 @@ export default function Login() {
         >
           {busy ? '正在登录…' : '登录'}
         </Button>
+      </View>
+
+      <View className='card login__join' hoverClass='login__demo--pressed' onClick={() => open(PAGES.code)}>
+        <Text className='login__join-title'>没有账号？扫楼栋码登记</Text>
+        <Text className='login__join-hint'>输入楼栋长或社区给的楼栋码编号，填写姓名、门牌和电话，审核通过后用手机号登录</Text>
       </View>
 
       {demos.length > 0 && (

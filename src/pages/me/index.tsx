@@ -1,15 +1,21 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { Me } from '../../core/api';
+import type { Me, NotRegistered } from '../../core/api';
 import { maskPhone } from '../../core/people';
 import { Button, Tag } from '../../components/nut';
+import { WayIn } from '../../components/WayIn';
 import { hasSession, isSessionLost, signOut, usesPasswordSignIn, whoAmI } from '../../services/api';
 import { placesOf, roleLabelsOf } from '../../utils/me';
 import { goToLogin } from '../../utils/nav';
 import './index.scss';
 
-type State = { status: 'loading' } | { status: 'ready'; me: Me } | { status: 'failed'; message: string };
+type State =
+  | { status: 'loading' }
+  | { status: 'ready'; me: Me }
+  /** A WeChat user nobody has registered yet. */
+  | { status: 'outsider'; who: NotRegistered }
+  | { status: 'failed'; message: string };
 
 export default function MePage() {
   const [state, setState] = useState<State>({ status: 'loading' });
@@ -21,7 +27,7 @@ export default function MePage() {
       return;
     }
     const result = await whoAmI();
-    if (result.ok) setState({ status: 'ready', me: result.data });
+    if (result.ok) setState(result.data.registered ? { status: 'ready', me: result.data } : { status: 'outsider', who: result.data });
     else if (isSessionLost(result)) goToLogin(result.message);
     else setState({ status: 'failed', message: result.message });
   }, []);
@@ -55,6 +61,14 @@ export default function MePage() {
         <Button type='primary' size='large' block onClick={() => void load()}>
           重新加载
         </Button>
+      </View>
+    );
+  }
+
+  if (state.status === 'outsider') {
+    return (
+      <View className='page me'>
+        <WayIn title='您还没有登记' howTo={state.who.howToRegister} registration={state.who.registration} />
       </View>
     );
   }

@@ -6,7 +6,7 @@
 import { useCallback, useState } from 'react';
 import Taro, { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Me, ReportSummary } from '../../core/api';
+import type { ReportSummary } from '../../core/api';
 import type { Category } from '../../core/reports/categories';
 import { Button } from '../../components/nut';
 import { CategoryGrid } from '../../components/CategoryGrid';
@@ -14,12 +14,13 @@ import { Choices } from '../../components/Choices';
 import { LineInput, TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
+import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { ReportCard } from '../../components/ReportCard';
 import { Toggle } from '../../components/Toggle';
 import { hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { categories as loadCategories, createReport, followReport, similar } from '../../services/reports';
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
-import { goToLogin, open, PAGES, replaceWith, reportUrl } from '../../utils/nav';
+import { goToLogin, open, PAGES, replaceWith, reportUrl, scanToJoin } from '../../utils/nav';
 import { checkDescription, DESCRIPTION_MAX, DESCRIPTION_MIN, isOpenStatus } from '../../utils/report';
 import { newRequestId } from '../../utils/request-id';
 import './new.scss';
@@ -29,7 +30,11 @@ const LOCATION_MAX = 50;
 type Load =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  | { status: 'noBuilding'; me: Me }
+  /**
+   * Nobody's resident: a WeChat user not registered yet (`howTo` says how), or a person bound
+   * elsewhere (a member, a volunteer) who does not live in a building here yet.
+   */
+  | { status: 'noBuilding'; isHandler: boolean; howTo: string | null }
   | { status: 'ready'; buildings: BuildingChoice[]; categories: Category[] };
 
 type Step = 'category' | 'details' | 'similar';
@@ -44,6 +49,8 @@ export default function NewReport() {
   const [anonymous, setAnonymous] = useState(false);
   const [descriptionError, setDescriptionError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // The server said the person is not a resident of this building: offer them the way in.
+  const [notResident, setNotResident] = useState(false);
   const [busy, setBusy] = useState(false);
   const [matches, setMatches] = useState<ReportSummary[]>([]);
   // The neighbour's report was shown for this building and category and the person chose 仍然提交.
@@ -60,8 +67,9 @@ export default function NewReport() {
       if (isSessionLost(who)) return goToLogin(who.message);
       return setLoad({ status: 'failed', message: who.message });
     }
+    if (!who.data.registered) return setLoad({ status: 'noBuilding', isHandler: false, howTo: who.data.howToRegister });
     const buildings = buildingsOf(who.data, ['resident']);
-    if (buildings.length === 0) return setLoad({ status: 'noBuilding', me: who.data });
+    if (buildings.length === 0) return setLoad({ status: 'noBuilding', isHandler: who.data.isHandler, howTo: null });
     const cats = await loadCategories(buildings[0].unitId);
     if (!cats.ok) return setLoad({ status: 'failed', message: cats.message });
     setUnitId((u) => u ?? buildings[0].unitId);
@@ -100,6 +108,7 @@ export default function NewReport() {
     }
     if (isSessionLost(result)) return goToLogin(result.message);
     setStep('details');
+    setNotResident(result.code === 'REPORT.NOT_RESIDENT');
     if (result.field === 'description') setDescriptionError(result.message);
     else setError(result.message);
   };
@@ -149,12 +158,17 @@ export default function NewReport() {
   if (load.status === 'noBuilding') {
     return (
       <View className='page'>
-        <Text className='message message--info'>您还没有登记所住的楼栋，暂时不能在这里反映问题。请联系楼栋长或社区登记。</Text>
-        {load.me.isHandler && (
-          <Button type='primary' size='large' block onClick={() => open(PAGES.handlerRecord)}>
-            替居民登记反映
+        <Text className='message message--info'>{load.howTo ?? '您还没有登记所住的楼栋，暂时不能在这里反映问题。扫您楼栋的楼栋码登记，楼栋长审核后就能反映。'}</Text>
+        <View className='actions'>
+          <Button type='primary' size='large' block onClick={() => void scanToJoin()}>
+            扫码登记入住
           </Button>
-        )}
+          {load.isHandler && (
+            <Button size='large' block onClick={() => open(PAGES.handlerRecord)}>
+              替居民登记反映
+            </Button>
+          )}
+        </View>
       </View>
     );
   }
@@ -208,6 +222,7 @@ export default function NewReport() {
 
   return (
     <View className='page report-new'>
+      <PrivacyConsent purpose='为了给反映的问题拍照或选照片' otherwise='不同意也可以，不加照片照样能提交。' />
       <Text className='report-new__step'>第 2 步，共 2 步</Text>
       <View className='report-new__picked'>
         <Text className='report-new__picked-icon'>{category?.icon}</Text>
@@ -221,6 +236,11 @@ export default function NewReport() {
       </View>
 
       {error && <Text className='message message--error'>{error}</Text>}
+      {notResident && (
+        <Text className='link' onClick={() => void scanToJoin()}>
+          扫楼栋码登记为本楼居民 ›
+        </Text>
+      )}
 
       <TextBox
         label='请说说是什么问题'

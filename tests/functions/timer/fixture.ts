@@ -39,8 +39,9 @@ async function signIn(deps: Deps, username: string): Promise<string> {
 
 /**
  * Overdue reports at the building and the compound (escalate), reports at 75 % of their time
- * (warn), resolved reports unrated for a week (close), web sessions expired hours ago (purge), and, it being
- * November, a street without next year's holidays (warnMissingHolidays).
+ * (warn), resolved reports unrated for a week (close), web sessions expired hours ago (purge), rate-limit
+ * windows a week old (purgeRateLimits), and, it being November, a street without next year's holidays
+ * (warnMissingHolidays).
  */
 export async function buildFixture(): Promise<string> {
   const file_ = path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-timer-')), 'base.db');
@@ -69,6 +70,9 @@ export async function buildFixture(): Promise<string> {
   const entered = unit(null, 'street', ENTERED_STREET);
   await store.units.insert(entered);
   await store.holidays.save({ streetId: entered.id, year: 2027, offDays: ['2027-01-01'], workdays: [], entered: true, source: 'notice', version: 0, updatedAt: LATER_AT, updatedBy: null }, 0);
+  // purgeRateLimits: tries at resolving codes a week ago (forgotten) and in the current window (kept).
+  for (const key of ['codes.resolve:ip:10.0.0.1', 'codes.resolve:openid:o-fixture']) await store.rateLimits.take(key, FILED_AT);
+  await store.rateLimits.take('codes.resolve:ip:10.0.0.1', RUN_AT - 5 * 60_000);
   await store.close();
   return file_;
 }

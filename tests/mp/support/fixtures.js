@@ -7,6 +7,7 @@ const building = (role, roleLabel) => ({
 });
 
 const resident = {
+  registered: true,
   person: { id: 'p_sun', name: '孙福贵', phone: '13812345678', username: 'jumin' },
   bindings: [building('resident', '居民')],
   isStaff: false,
@@ -14,6 +15,7 @@ const resident = {
 };
 
 const buildingLead = {
+  registered: true,
   person: { id: 'p_zhao', name: '赵桂兰', phone: '13900001111', username: 'louzhang' },
   bindings: [building('building_lead', '楼栋长'), building('resident', '居民')],
   isStaff: false,

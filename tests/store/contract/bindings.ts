@@ -26,6 +26,19 @@ export function bindingsContract(ctx: ContractContext) {
       expect(await store.bindings.listWithRoles([], ['building_lead'])).toEqual([]);
     });
 
+    it('keeps a resident’s door, and reads none where none was given', async () => {
+      const t = await tree(store);
+      const p = person('王秀英');
+      await store.people.insert(p, null);
+      const withDoor = binding(p, t.a1, 'resident', { door: { entrance: '东', floor: null, room: '3号' } });
+      const without = binding(p, t.a1, 'building_lead');
+      for (const b of [withDoor, without]) await store.bindings.insert(b);
+      expect(await store.bindings.get(withDoor.id)).toEqual(withDoor);
+      expect(await store.bindings.find(p.id, t.a1.id, 'resident')).toEqual(withDoor);
+      expect((await store.bindings.get(without.id))?.door ?? null).toBeNull();
+      expect((await store.bindings.listForPerson(p.id)).map((b) => b.door ?? null)).toEqual([withDoor.door, null]);
+    });
+
     it('removes a binding once', async () => {
       const t = await tree(store);
       const p = person('甲');

@@ -7,11 +7,14 @@ import type { Store } from '../../../cloudfunctions/lib/store/port';
 import type { ContractContext } from './context';
 import { auditContract } from './audit';
 import { bindingsContract } from './bindings';
+import { codesContract } from './codes';
 import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
 import { messagesContract } from './messages';
 import { metaContract } from './meta';
 import { peopleContract } from './people';
+import { rateLimitsContract } from './rate-limits';
+import { registrationsContract } from './registrations';
 import { reportQueriesContract } from './report-queries';
 import { reportWritesContract } from './report-writes';
 import { reportsContract } from './reports';
@@ -54,5 +57,8 @@ export function storeContract(name: string, harness: AdapterHarness) {
     auditContract(ctx);
     metaContract(ctx);
     holidaysContract(ctx);
+    codesContract(ctx);
+    rateLimitsContract(ctx);
+    registrationsContract(ctx);
   });
 }

@@ -1,4 +1,5 @@
-import type { DemoLogin, Me, MyBinding } from '../../../src/core/api';
+import type { DemoLogin, Me, MyBinding, NotRegistered, RegistrationView } from '../../../src/core/api';
+import { HOW_TO_REGISTER } from '../../../src/core/registrations';
 import type { Role } from '../../../src/core/roles';
 import type { UnitKind } from '../../../src/core/units';
 
@@ -36,7 +37,8 @@ export function binding(role: Role, where: keyof typeof TRAILS): MyBinding {
 export function me(overrides: Partial<Me> & { name?: string; phone?: string | null; username?: string | null } = {}): Me {
   const { name = '孙福贵', phone = '13812345678', username = 'jumin', ...rest } = overrides;
   return {
-    person: { id: 'person_1', name, phone, username },
+    registered: true,
+    person: { id: 'person_1', name, phone, username, wechatBound: false },
     bindings: [binding('resident', '1号楼')],
     isStaff: false,
     isHandler: false,
@@ -45,6 +47,34 @@ export function me(overrides: Partial<Me> & { name?: string; phone?: string | nu
 }
 
 export const resident = () => me();
+
+/** whoAmI for a WeChat user nobody registered yet; with `registration`, the one they made. */
+export function notRegistered(registration?: Partial<RegistrationView>): NotRegistered {
+  return {
+    registered: false,
+    howToRegister: HOW_TO_REGISTER,
+    registration: registration
+      ? {
+          id: 'reg_1',
+          status: 'pending',
+          statusLabel: '等待审核',
+          building: { id: 'b1', name: '1号楼', kind: 'building', path: '/s1/c1/p1/b1/' },
+          trail: '阳光社区 幸福里小区 1号楼',
+          door: { entrance: '2', floor: 5, room: '502' },
+          doorLabel: '2单元 5层 502室',
+          name: '张秀英',
+          phone: '139****6666',
+          phoneVerified: false,
+          autoApproved: null,
+          rejectReason: null,
+          createdAt: Date.now(),
+          decidedAt: null,
+          version: 1,
+          ...registration,
+        }
+      : null,
+  };
+}
 
 export const buildingLead = () =>
   me({

@@ -8,10 +8,14 @@ afterEach(() => {
   __resetTaro();
 });
 
-// Taro's jsdom Input does not know onConfirm (the keyboard's 完成 key); the real components do.
+// Taro's jsdom Input does not know onConfirm (the keyboard's 完成 key), nor its Button WeChat's open
+// abilities (openType, getPhoneNumber, agreeing to the privacy terms) nor placeholderClass and
+// catchMove; the real components do.
+const MINI_PROGRAM_ONLY = ['onConfirm', 'onGetPhoneNumber', 'onAgreePrivacyAuthorization', 'openType', 'placeholderClass', 'catchMove'];
 const consoleError = console.error.bind(console);
 jest.spyOn(console, 'error').mockImplementation((...args: unknown[]) => {
-  if (typeof args[0] === 'string' && args[0].includes('Unknown event handler property') && String(args[1]).includes('onConfirm')) return;
+  const known = typeof args[0] === 'string' && (args[0].includes('Unknown event handler property') || args[0].includes('React does not recognize the'));
+  if (known && MINI_PROGRAM_ONLY.some((p) => String(args[1]).includes(p))) return;
   consoleError(...args);
 });
 

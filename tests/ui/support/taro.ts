@@ -42,6 +42,32 @@ export function pickPhotos(n: number, start = 1): void {
   });
 }
 
+/** What the camera reads: set with mockResolvedValueOnce; by default the person cancels. */
+export const scanCode = jest.fn(async (_opts: Record<string, unknown>): Promise<{ result: string; path?: string; scanType: string; errMsg: string }> => {
+  throw { errMsg: 'scanCode:fail cancel' };
+});
+
+/**
+ * WeChat's privacy hook: the page's listener is kept (it is registered once per module, and
+ * clearAllMocks forgets calls between tests), so a test can play WeChat asking for consent.
+ */
+let privacyListener: ((resolve: (o: { event: string; buttonId?: string }) => void, info: { referrer: string }) => void) | null = null;
+export const onNeedPrivacyAuthorization = jest.fn((listener: typeof privacyListener) => {
+  privacyListener = listener;
+});
+export const openPrivacyContract = jest.fn(async (_opts?: Record<string, unknown>) => ({ errMsg: 'openPrivacyContract:ok' }));
+/** Plays WeChat holding a privacy-scoped ability: returns what the page resolved it with, once it does. */
+export function needPrivacy(): Promise<{ event: string; buttonId?: string }[]> {
+  if (!privacyListener) throw new Error('no page listens to onNeedPrivacyAuthorization');
+  const answers: { event: string; buttonId?: string }[] = [];
+  return new Promise((done) => {
+    privacyListener!((o) => {
+      answers.push(o);
+      if (o.event !== 'exposureAuthorization') done(answers);
+    }, { referrer: 'getPhoneNumber' });
+  });
+}
+
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined>, path: '' }));
 export const useDidShow = (fn: () => void) => useEffect(() => fn(), []);
 export const useLoad = (fn: () => void) => useEffect(() => fn(), []);
@@ -77,6 +103,9 @@ const Taro = {
   makePhoneCall,
   chooseImage,
   chooseMedia,
+  scanCode,
+  onNeedPrivacyAuthorization,
+  openPrivacyContract,
   useRouter,
   useDidShow,
   useLoad,

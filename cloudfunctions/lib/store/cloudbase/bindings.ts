@@ -3,7 +3,7 @@
  * (that is the `id` field): adding the same triple twice hits the same `_id`, so `insert` keeps
  * the first (guards.ts).
  */
-import type { Binding, Role } from '../../../../src/core';
+import type { Binding } from '../../../../src/core';
 import type { BindingRepo } from '../port';
 import { bindingKey } from './guards';
 import { chunks, type CloudbaseKit, type Stored } from './kit';
@@ -11,13 +11,30 @@ import { chunks, type CloudbaseKit, type Stored } from './kit';
 /** A binding as stored: `_id` is its guard key (see guards.ts), the port's id a field. */
 export interface BindingDoc extends Stored, Binding {}
 
-const toBinding = (d: BindingDoc): Binding => ({
-  id: d.id,
-  personId: d.personId,
-  unitId: d.unitId,
-  role: d.role,
-  createdAt: d.createdAt,
-  createdBy: d.createdBy ?? null,
+/** A binding as read; `door` is there only when known (Binding.door is optional). */
+export const toBinding = (d: BindingDoc): Binding => {
+  const b: Binding = {
+    id: d.id,
+    personId: d.personId,
+    unitId: d.unitId,
+    role: d.role,
+    createdAt: d.createdAt,
+    createdBy: d.createdBy ?? null,
+  };
+  if (d.door) b.door = d.door;
+  return b;
+};
+
+/** The document of a binding: `_id` its guard key, `door` null when not known. */
+export const bindingDoc = (b: Binding): BindingDoc => ({
+  _id: bindingKey(b.personId, b.unitId, b.role),
+  id: b.id,
+  personId: b.personId,
+  unitId: b.unitId,
+  role: b.role,
+  createdAt: b.createdAt,
+  createdBy: b.createdBy,
+  door: b.door ?? null,
 });
 
 export function cloudbaseBindings(kit: CloudbaseKit): BindingRepo {
@@ -48,16 +65,7 @@ export function cloudbaseBindings(kit: CloudbaseKit): BindingRepo {
       return d ? toBinding(d) : null;
     },
     async insert(b) {
-      const doc: BindingDoc = {
-        _id: bindingKey(b.personId, b.unitId, b.role),
-        id: b.id,
-        personId: b.personId,
-        unitId: b.unitId,
-        role: b.role,
-        createdAt: b.createdAt,
-        createdBy: b.createdBy,
-      };
-      return kit.addOnce('bindings', doc);
+      return kit.addOnce('bindings', bindingDoc(b));
     },
     async remove(id) {
       return (await kit.remove(coll().where({ id }))) === 1;

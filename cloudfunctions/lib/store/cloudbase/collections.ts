@@ -108,6 +108,30 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       { name: 'year_street', keys: { year: 1, streetId: 1 } },
     ],
   },
+  /** What people scan, `_id` the code's id (see codes.ts). */
+  {
+    name: 'codes',
+    indexes: [
+      // A unit's codes, newest first (filtered by purpose), and a person's personal codes.
+      { name: 'unit_created', keys: { unitId: 1, createdAt: -1, _id: -1 } },
+      { name: 'person_created', keys: { personId: 1, createdAt: -1, _id: -1 } },
+    ],
+  },
+  /** Hit counters, `_id` `${key}:${windowStart}` (see rate-limits.ts); purged by window start. */
+  { name: 'rate_limits', indexes: [{ name: 'windowStart', keys: { windowStart: 1 } }] },
+  /** Registrations, `_id` the registration's id; one pending per applicant through `uniques` (see registrations.ts). */
+  {
+    name: 'registrations',
+    indexes: [
+      // The approval queue: a subtree's pending ones, oldest first.
+      { name: 'status_path_created', keys: { status: 1, buildingPath: 1, createdAt: 1 } },
+      // An applicant's own, newest first; an applicant's rejected ones by openid or web username.
+      { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'keyHash_created', keys: { keyHash: 1, createdAt: -1 } },
+      { name: 'applicant_created', keys: { applicantId: 1, createdAt: -1 } },
+      { name: 'username_created', keys: { username: 1, createdAt: -1 } },
+    ],
+  },
   /** Guard documents that make a value unique: `_id` is the lock (see guards.ts). */
   { name: 'uniques', indexes: [] },
 ];

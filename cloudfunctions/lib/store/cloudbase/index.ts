@@ -9,12 +9,15 @@
 import type { Store } from '../port';
 import { cloudbaseAudit } from './audit';
 import { cloudbaseBindings } from './bindings';
+import { cloudbaseCodes } from './codes';
 import { cloudbaseHolidays } from './holidays';
 import { cloudbaseImports, rollbackImport } from './imports';
 import { cloudbaseKit, type App } from './kit';
 import { cloudbaseMessages } from './messages';
 import { cloudbaseMeta } from './meta';
 import { cloudbasePeople } from './people';
+import { cloudbaseRateLimits } from './rate-limits';
+import { cloudbaseRegistrations } from './registrations';
 import { cloudbaseReportQueries } from './report-queries';
 import { cloudbaseReports } from './reports';
 import { cloudbaseSessions } from './sessions';
@@ -51,6 +54,9 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     meta: cloudbaseMeta(kit),
     imports: cloudbaseImports(kit, { units, people, bindings }),
     holidays: cloudbaseHolidays(kit),
+    codes: cloudbaseCodes(kit),
+    rateLimits: cloudbaseRateLimits(kit),
+    registrations: cloudbaseRegistrations(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
     async close() {

@@ -15,7 +15,7 @@ import { ancestorIds, type Person, type Role } from '../../../../src/core';
 import type { PersonRepo, UnitRepo } from '../port';
 import type { AuditDoc } from './audit';
 import type { BindingDoc } from './bindings';
-import { claimPersonGuards } from './guards';
+import { claimPersonGuards, openidKey, type PersonGuard } from './guards';
 import { chunks, PAGE, type CloudbaseKit, type Stored } from './kit';
 
 export interface PersonDoc extends Stored {
@@ -51,7 +51,7 @@ export const toPerson = (d: PersonDoc): Person => ({
   updatedAt: d.updatedAt,
 });
 
-function personDoc(p: Person, passwordHash: string | null): PersonDoc {
+export function personDoc(p: Person, passwordHash: string | null): PersonDoc {
   const d: PersonDoc = {
     _id: p.id,
     name: p.name,
@@ -163,6 +163,21 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
     async passwordHash(id) {
       const d = await kit.docById<PersonDoc>('people', id, { passwordHash: true });
       return d?.passwordHash ?? null;
+    },
+    async clearOpenid(id, at) {
+      // With the openid guard in one transaction: the openid is free again the moment it is off the person.
+      const after = await kit.transaction(async (t) => {
+        const d = await t.get<PersonDoc>('people', id);
+        if (!d?.openid) return null;
+        const guard = await t.get<PersonGuard>('uniques', openidKey(d.openid));
+        // set replaces the document: the field goes (the sparse index skips people without one).
+        const { _id, openid: _o, ...fields } = d;
+        const next = { ...fields, version: d.version + 1, updatedAt: at };
+        await t.set('people', id, next);
+        if (guard?.personId === id) await t.remove('uniques', guard._id);
+        return { _id, ...next };
+      });
+      return after ? toPerson(after) : null;
     },
     async listDemo() {
       const docs = await kit.drainBySkip<PersonDoc>(coll().where({ demo: true }).field(NO_HASH).orderBy('createdAt', 'asc').orderBy('_id', 'asc'));

@@ -27,4 +27,7 @@ export type CollectionName =
   | 'import_batches'
   | 'meta'
   | 'holidays'
+  | 'codes'
+  | 'rate_limits'
+  | 'registrations'
   | 'uniques';

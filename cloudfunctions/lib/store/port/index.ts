@@ -9,11 +9,14 @@
  */
 import type { AuditRepo } from './audit';
 import type { BindingRepo } from './bindings';
+import type { CodeRepo } from './codes';
 import type { HolidayRepo } from './holidays';
 import type { ImportRepo } from './imports';
 import type { MessageRepo } from './messages';
 import type { MetaRepo } from './meta';
 import type { PersonRepo } from './people';
+import type { RateLimitRepo } from './rate-limits';
+import type { RegistrationRepo } from './registrations';
 import type { ReportQueryRepo } from './report-queries';
 import type { ReportRepo } from './reports';
 import type { SessionRepo } from './sessions';
@@ -21,11 +24,14 @@ import type { UnitRepo } from './units';
 
 export type * from './audit';
 export type * from './bindings';
+export type * from './codes';
 export type * from './holidays';
 export type * from './imports';
 export type * from './messages';
 export type * from './meta';
 export type * from './people';
+export type * from './rate-limits';
+export type * from './registrations';
 export type * from './report-queries';
 export type * from './reports';
 export type * from './sessions';
@@ -46,5 +52,11 @@ export interface Store {
   imports: ImportRepo;
   /** Each street's entered holiday years (节假日, 调休): what its deadlines are counted on. */
   holidays: HolidayRepo;
+  /** What people scan: building, member, venue, public and personal codes. */
+  codes: CodeRepo;
+  /** Hit counters of what is public (resolving a code). */
+  rateLimits: RateLimitRepo;
+  /** WeChat users (and web accounts) asking to become residents, and their approval. */
+  registrations: RegistrationRepo;
   close(): Promise<void>;
 }

@@ -1,25 +1,38 @@
 import type { Database as Db } from 'better-sqlite3';
-import type { Binding, Role } from '../../../../src/core';
+import type { Binding, Door, Role } from '../../../../src/core';
 import type { BindingRepo } from '../port';
 import type { SqliteKit } from './kit';
 
-interface BindingRow {
+export interface BindingRow {
   id: string;
   person_id: string;
   unit_id: string;
   role: string;
   created_at: number;
   created_by: string | null;
+  /** A resident's door as JSON (migration 10); null when not known. */
+  door: string | null;
 }
 
-const toBinding = (r: BindingRow): Binding => ({
-  id: r.id,
-  personId: r.person_id,
-  unitId: r.unit_id,
-  role: r.role as Role,
-  createdAt: r.created_at,
-  createdBy: r.created_by,
-});
+/** A binding as read; `door` is there only when known (Binding.door is optional). */
+export const toBinding = (r: BindingRow): Binding => {
+  const b: Binding = {
+    id: r.id,
+    personId: r.person_id,
+    unitId: r.unit_id,
+    role: r.role as Role,
+    createdAt: r.created_at,
+    createdBy: r.created_by,
+  };
+  if (r.door !== null) b.door = JSON.parse(r.door) as Door;
+  return b;
+};
+
+/** Keeps the first of the same (person, unit, role): the table's unique key decides. */
+export const INSERT_BINDING =
+  'INSERT OR IGNORE INTO bindings (id, person_id, unit_id, role, created_at, created_by, door) VALUES (@id, @personId, @unitId, @role, @createdAt, @createdBy, @door)';
+
+export const bindingParams = (b: Binding) => ({ ...b, door: b.door ? JSON.stringify(b.door) : null });
 
 export function sqliteBindings(db: Db, { stmt }: SqliteKit): BindingRepo {
   const q = {
@@ -27,9 +40,7 @@ export function sqliteBindings(db: Db, { stmt }: SqliteKit): BindingRepo {
     forPerson: db.prepare<[string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? ORDER BY created_at, id'),
     forUnit: db.prepare<[string], BindingRow>('SELECT * FROM bindings WHERE unit_id = ? ORDER BY created_at, id'),
     find: db.prepare<[string, string, string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? AND unit_id = ? AND role = ?'),
-    insert: db.prepare(
-      'INSERT OR IGNORE INTO bindings (id, person_id, unit_id, role, created_at, created_by) VALUES (@id, @personId, @unitId, @role, @createdAt, @createdBy)',
-    ),
+    insert: db.prepare(INSERT_BINDING),
     remove: db.prepare('DELETE FROM bindings WHERE id = ?'),
   };
 
@@ -54,7 +65,7 @@ export function sqliteBindings(db: Db, { stmt }: SqliteKit): BindingRepo {
       return r ? toBinding(r) : null;
     },
     async insert(b) {
-      return q.insert.run(b).changes === 1;
+      return q.insert.run(bindingParams(b)).changes === 1;
     },
     async remove(id) {
       return q.remove.run(id).changes === 1;

@@ -9,6 +9,7 @@ import type { Database as Db } from 'better-sqlite3';
 import type { Store } from '../port';
 import { sqliteAudit } from './audit';
 import { sqliteBindings } from './bindings';
+import { sqliteCodes } from './codes';
 import { sqliteHolidays } from './holidays';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { sqliteImports } from './imports';
@@ -17,6 +18,8 @@ import { sqliteMessages } from './messages';
 import { sqliteMeta } from './meta';
 import { MIGRATIONS } from './migrations';
 import { sqlitePeople } from './people';
+import { sqliteRateLimits } from './rate-limits';
+import { sqliteRegistrations } from './registrations';
 import { sqliteReportQueries } from './report-queries';
 import { sqliteReports } from './reports';
 import { sqliteSessions } from './sessions';
@@ -72,6 +75,9 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     meta: sqliteMeta(db),
     imports: sqliteImports(db, kit),
     holidays: sqliteHolidays(db),
+    codes: sqliteCodes(db, kit),
+    rateLimits: sqliteRateLimits(db),
+    registrations: sqliteRegistrations(db, kit),
     async close() {
       kit.flush();
       await checkpointer?.stop();

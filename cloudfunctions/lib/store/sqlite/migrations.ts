@@ -257,4 +257,78 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX holiday_years_year ON holiday_years(year, street_id);
     `,
   },
+  {
+    version: 9,
+    name: 'codes and rate limits',
+    // Columns only, no JSON doc: uses, scans, revocation and the image change by single
+    // conditional UPDATEs (a use is one statement that checks and counts), which a doc would
+    // have to mirror.
+    sql: `
+      CREATE TABLE codes (
+        id TEXT PRIMARY KEY,
+        purpose TEXT NOT NULL CHECK (purpose IN ('building','member','venue','public','personal')),
+        unit_id TEXT NOT NULL REFERENCES units(id),
+        unit_path TEXT NOT NULL,
+        person_id TEXT REFERENCES people(id),
+        label TEXT,
+        valid_from INTEGER,
+        valid_until INTEGER,
+        use_limit INTEGER,
+        uses INTEGER NOT NULL DEFAULT 0 CHECK (uses >= 0),
+        scans INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        revoked_at INTEGER,
+        revoked_by TEXT,
+        revoke_reason TEXT,
+        image TEXT
+      );
+      -- A unit's codes, newest first (the management page), and a person's personal codes.
+      CREATE INDEX codes_unit_created ON codes(unit_id, created_at DESC, id DESC);
+      CREATE INDEX codes_person_created ON codes(person_id, created_at DESC, id DESC) WHERE person_id IS NOT NULL;
+
+      -- Hits per key and window (resolving codes is public); old windows are purged by start.
+      CREATE TABLE rate_limits (
+        key TEXT NOT NULL,
+        window_start INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        PRIMARY KEY (key, window_start)
+      ) WITHOUT ROWID;
+      CREATE INDEX rate_limits_window ON rate_limits(window_start);
+    `,
+  },
+  {
+    version: 10,
+    name: 'registrations, and a resident binding’s door',
+    // The registration as a JSON doc beside the columns its lists and uniqueness read. One pending
+    // registration per applicant is the partial unique indexes' to keep (registrations.ts).
+    sql: `
+      CREATE TABLE registrations (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('pending','approved','rejected')),
+        openid TEXT,
+        username TEXT,
+        key_hash TEXT,
+        applicant_id TEXT REFERENCES people(id),
+        building_id TEXT NOT NULL REFERENCES units(id),
+        building_path TEXT NOT NULL,
+        person_id TEXT REFERENCES people(id),
+        created_at INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX registrations_pending_openid ON registrations(openid) WHERE status = 'pending' AND openid IS NOT NULL;
+      CREATE UNIQUE INDEX registrations_pending_key ON registrations(key_hash) WHERE status = 'pending' AND key_hash IS NOT NULL;
+      -- The approval queue: a subtree's pending ones, oldest first.
+      CREATE INDEX registrations_queue ON registrations(status, building_path, created_at);
+      -- An applicant's own, newest first; a web username's rejected ones.
+      CREATE INDEX registrations_openid ON registrations(openid, created_at DESC) WHERE openid IS NOT NULL;
+      CREATE INDEX registrations_key ON registrations(key_hash, created_at DESC) WHERE key_hash IS NOT NULL;
+      CREATE INDEX registrations_applicant ON registrations(applicant_id, created_at DESC) WHERE applicant_id IS NOT NULL;
+      CREATE INDEX registrations_username ON registrations(username, created_at DESC) WHERE username IS NOT NULL;
+
+      -- A resident's door (a household) as JSON; null when not known (imports, roles without one).
+      ALTER TABLE bindings ADD COLUMN door TEXT;
+    `,
+  },
 ];

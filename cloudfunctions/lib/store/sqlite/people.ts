@@ -30,13 +30,27 @@ export const toPerson = (r: PersonRow): Person => ({
   updatedAt: r.updated_at,
 });
 
+/**
+ * Inserts one person with their password hash; a taken username or openid throws SQLite's unique
+ * error (people.insert turns it into a DomainError, approving a registration into login_taken).
+ */
+export function personInserter(db: Db): (p: Person, passwordHash: string | null) => void {
+  const insert = db.prepare(
+    'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, created_in_unit_id, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @createdInUnitId, @version, @createdAt, @updatedAt)',
+  );
+  return (p, passwordHash) => {
+    insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0, createdInUnitId: p.createdInUnitId ?? null });
+  };
+}
+
 export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
+  const insertPerson = personInserter(db);
   const q = {
     get: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE id = ?'),
     byUsername: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE username = ?'),
     byOpenid: db.prepare<[string], PersonRow>('SELECT * FROM people WHERE openid = ?'),
-    insert: db.prepare(
-      'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, created_in_unit_id, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @createdInUnitId, @version, @createdAt, @updatedAt)',
+    clearOpenid: db.prepare<[number, string], PersonRow>(
+      'UPDATE people SET openid = NULL, version = version + 1, updated_at = ? WHERE id = ? AND openid IS NOT NULL RETURNING *',
     ),
     hash: db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM people WHERE id = ?'),
     demo: db.prepare<[], PersonRow>('SELECT * FROM people WHERE demo = 1 ORDER BY created_at, id'),
@@ -81,7 +95,7 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     },
     async insert(p, passwordHash) {
       try {
-        q.insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0, createdInUnitId: p.createdInUnitId ?? null });
+        insertPerson(p, passwordHash);
       } catch (e) {
         if (isUnique(e, 'people.username')) throw new DomainError('INPUT.INVALID', '这个账号已被使用，请换一个', 'username');
         if (isUnique(e, 'people.openid')) throw new DomainError('INPUT.INVALID', '这个微信已绑定其他人员', 'openid');
@@ -90,6 +104,10 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     },
     async passwordHash(id) {
       return q.hash.get(id)?.password_hash ?? null;
+    },
+    async clearOpenid(id, at) {
+      const r = q.clearOpenid.get(at, id);
+      return r ? toPerson(r) : null;
     },
     async listDemo() {
       return q.demo.all().map(toPerson);

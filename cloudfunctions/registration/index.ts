@@ -1,0 +1,4 @@
+import { registration } from '../lib/actions/registration';
+import { makeMain } from '../lib/entry';
+
+export const main = makeMain('registration', registration);

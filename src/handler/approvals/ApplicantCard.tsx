@@ -1,0 +1,104 @@
+/**
+ * One applicant in the approver's queue: who, which door of which building, their phone and whether
+ * WeChat verified it (a typed one is to be checked by calling it), why they were turned away before,
+ * and — when residents the community already registered have the same phone — which of them the
+ * applicant is, or a new resident. Then 通过 / 不通过.
+ */
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { RegistrationQueueItem } from '../../core/api';
+import { Button } from '../../components/nut';
+import { Choices } from '../../components/Choices';
+import { formatDate, formatWhen } from '../../utils/time';
+
+/** The approver's pick among the matches: a person's id, or NEW_RESIDENT. */
+export const NEW_RESIDENT = 'new';
+
+/** Whether the approver must say who the applicant is before approving. */
+export const needsChoice = (item: RegistrationQueueItem) => !item.applicant && item.matches.length > 0;
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <View className='applicant__row'>
+      <Text className='applicant__label'>{label}</Text>
+      <View className='applicant__value'>{children}</View>
+    </View>
+  );
+}
+
+export function ApplicantCard({
+  item,
+  choice,
+  onChoose,
+  onApprove,
+  onReject,
+  busy,
+  error,
+}: {
+  item: RegistrationQueueItem;
+  choice: string | undefined;
+  onChoose: (value: string) => void;
+  onApprove: () => void;
+  onReject: () => void;
+  busy: boolean;
+  error: string | null;
+}) {
+  return (
+    <View className='card applicant'>
+      <Text className='applicant__name'>{item.name}</Text>
+      <Text className='applicant__where trail'>{`申请入住 ${item.trail}`}</Text>
+
+      <Row label='门牌'>
+        <Text className='applicant__text'>{item.doorLabel || '未填写'}</Text>
+      </Row>
+      <Row label='电话'>
+        <Text className='applicant__phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.phone }).catch(() => undefined)}>
+          {item.phone}
+        </Text>
+        <Text className={`applicant__verified applicant__verified--${item.phoneVerified ? 'yes' : 'no'}`}>
+          {item.phoneVerified ? '✓ 微信验证过的号码' : '⚠ 自己填写的号码，请先打电话核对'}
+        </Text>
+      </Row>
+      <Row label='提交'>
+        <Text className='applicant__text'>{formatWhen(item.createdAt)}</Text>
+      </Row>
+      {item.applicant && (
+        <Row label='身份'>
+          <Text className='applicant__text'>{`已是居民 ${item.applicant.name}，这次登记另一户`}</Text>
+        </Row>
+      )}
+      {item.rejectedBefore.length > 0 && (
+        <Row label='曾被拒绝'>
+          {item.rejectedBefore.map((r, i) => (
+            <Text key={i} className='applicant__rejected'>{`✕ ${formatDate(r.at)}：${r.reason ?? '没有写原因'}`}</Text>
+          ))}
+        </Row>
+      )}
+
+      {needsChoice(item) && (
+        <View className='applicant__matches'>
+          <Text className='applicant__matches-lead'>社区已登记过同一个手机号的居民。这位申请人是：</Text>
+          <Choices
+            options={[
+              ...item.matches.map((m) => ({ value: m.id, label: `就是导入的 ${m.name}`, hint: m.phone ?? undefined })),
+              { value: NEW_RESIDENT, label: '都不是，作为新居民', hint: '通过后新建一位居民' },
+            ]}
+            value={choice ?? null}
+            onChange={onChoose}
+          />
+        </View>
+      )}
+
+      {error && <Text className='message message--error applicant__error'>{error}</Text>}
+
+      <View className='applicant__actions'>
+        <Button className='applicant__approve' type='primary' size='large' disabled={busy} onClick={onApprove}>
+          ✓ 通过
+        </Button>
+        <Button className='applicant__reject' size='large' disabled={busy} onClick={onReject}>
+          ✕ 不通过
+        </Button>
+      </View>
+    </View>
+  );
+}

@@ -1,0 +1,130 @@
+/**
+ * The join form's screens, one task each: the name, the door (单元 / 楼层 / 门牌号), the phone and,
+ * for a web account, the password. Each says what it is for; the page moves between them.
+ */
+import { Text, View } from '@tarojs/components';
+import type { BaseEventOrig, ButtonProps } from '@tarojs/components';
+import { Button } from '../../components/nut';
+import { BigInput } from './BigInput';
+import { ENTRANCE_MAX, NAME_MAX, PASSWORD_MAX, ROOM_MAX, type Field, type JoinForm, type JoinMode, type Problems } from './form';
+
+export interface StepProps {
+  form: JoinForm;
+  set: (field: Field, value: string) => void;
+  problems: Problems;
+  busy: boolean;
+}
+
+function Title({ children, lead }: { children: string; lead?: string }) {
+  return (
+    <>
+      <Text className='join__title'>{children}</Text>
+      {lead && <Text className='join__lead'>{lead}</Text>}
+    </>
+  );
+}
+
+export function NameStep({ form, set, problems }: StepProps) {
+  return (
+    <>
+      <Title lead='请填写真实姓名，楼栋长会据此核对是不是本楼的住户。'>您叫什么名字？</Title>
+      <BigInput label='姓名' value={form.name} onChange={(v) => set('name', v)} error={problems.name} placeholder='例如：张秀英' maxLength={NAME_MAX} />
+    </>
+  );
+}
+
+export function DoorStep({ form, set, problems }: StepProps) {
+  return (
+    <>
+      <Title lead='照门上写的填就行，例如 2 单元 5 楼 502 室。'>您住在哪一户？</Title>
+      <BigInput
+        label='单元'
+        optional
+        hint='楼里只有一个单元的，可以不填'
+        value={form.entrance}
+        onChange={(v) => set('entrance', v)}
+        error={problems.entrance}
+        placeholder='例如：2'
+        maxLength={ENTRANCE_MAX}
+      />
+      <BigInput label='楼层' optional type='number' value={form.floor} onChange={(v) => set('floor', v)} error={problems.floor} placeholder='例如：5' maxLength={3} />
+      <BigInput label='门牌号' value={form.room} onChange={(v) => set('room', v)} error={problems.room} placeholder='例如：502' maxLength={ROOM_MAX} />
+    </>
+  );
+}
+
+/** What WeChat's getPhoneNumber button hands back. */
+export type PhoneEvent = BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>;
+
+export const TYPED_PHONE_NOTE = '自己填写的手机号，要由楼栋长核对后才能通过。';
+
+export function PhoneStep({
+  form,
+  set,
+  problems,
+  busy,
+  mode,
+  typing,
+  note,
+  onWechatPhone,
+  onType,
+}: StepProps & {
+  mode: JoinMode;
+  /** Typing the number (always, without WeChat; in WeChat when asked for or when WeChat gave none). */
+  typing: boolean;
+  /** Why the person is typing it (WeChat refused, ran out, …). */
+  note: string | null;
+  onWechatPhone: (e: PhoneEvent) => void;
+  onType: () => void;
+}) {
+  if (!typing) {
+    return (
+      <>
+        <Title lead='楼栋长用它联系您。用微信绑定的手机号最省事，不用再等楼栋长核对号码。'>您的手机号</Title>
+        <Button
+          className='join__action'
+          type='primary'
+          size='large'
+          block
+          disabled={busy}
+          openType='getPhoneNumber'
+          onGetPhoneNumber={onWechatPhone}
+        >
+          {busy ? '正在提交…' : '用微信手机号登记'}
+        </Button>
+        <Button className='join__action join__action--plain' size='large' block disabled={busy} onClick={onType}>
+          填写其他手机号
+        </Button>
+      </>
+    );
+  }
+  return (
+    <>
+      <Title lead={mode === 'web' ? '审核通过后，用这个手机号登录近邻。' : undefined}>您的手机号</Title>
+      {note && <Text className='message message--info join__note'>{note}</Text>}
+      <BigInput label='手机号' type='number' value={form.phone} onChange={(v) => set('phone', v)} error={problems.phone} placeholder='11 位手机号' maxLength={11} />
+      <Text className='join__typed'>{TYPED_PHONE_NOTE}</Text>
+    </>
+  );
+}
+
+export function PasswordStep({ form, set, problems }: StepProps) {
+  return (
+    <>
+      <Title lead={`审核通过后，用手机号 ${form.phone.trim()} 和这个密码登录近邻。请记好，或写下来收好。`}>设置登录密码</Title>
+      <BigInput label='密码' password value={form.password} onChange={(v) => set('password', v)} error={problems.password} placeholder='至少 8 位' maxLength={PASSWORD_MAX} />
+      <BigInput label='再输一次密码' password value={form.password2} onChange={(v) => set('password2', v)} error={problems.password2} placeholder='和上面一样' maxLength={PASSWORD_MAX} />
+    </>
+  );
+}
+
+/** Where the person is registering, on top of every screen. */
+export function Where({ trail, personName, personal }: { trail: string; personName: string | null; personal: boolean }) {
+  return (
+    <View className='join__where'>
+      <Text className='join__where-label'>{personal ? '用个人码登记到' : '登记入住'}</Text>
+      <Text className='join__where-trail trail'>{trail}</Text>
+      {personName && <Text className='join__where-person'>{`为 ${personName} 准备，只能本人使用`}</Text>}
+    </View>
+  );
+}

@@ -166,6 +166,13 @@ export async function bundleBeside(dir, pkg, from = root) {
 }
 
 /**
+ * The functions that load wx-server-sdk, on first use: codes draws mini-program codes
+ * (ports/code-image.cloud.ts); groups and registration trade a group's cloudID for its openGId
+ * (ports/open-data.group.cloud.ts).
+ */
+export const WX_SERVER_SDK_BESIDE = ['codes', 'groups', 'registration'];
+
+/**
  * Native packages, by the functions that run them: sharp (libvips) cleans the photos a report
  * links (lib/ports/photos/clean.ts), so it travels beside `reports`. Every bundle leaves it external
  * and requires it on first use only, so the others neither carry nor load it.
@@ -259,7 +266,9 @@ export async function buildFunctions({ analyze = false } = {}) {
       // qrcode: the local host's QR codes (ports/code-image qrCodeImage), required when one is drawn;
       // in the cloud a function draws mini-program codes with wx-server-sdk, or none.
       // wx-server-sdk: only the codes function draws a mini-program code (its image action, once a
-      // code); bundled beside it (below) and required then, so a scan's resolve does not parse 330 KB.
+      // code), and only groups and registration read the WeChat group a page was opened in
+      // (getOpenData); bundled beside those (WX_SERVER_SDK_BESIDE) and required then, so a scan's
+      // resolve does not parse 330 KB.
       // sharp: native, and needed only where photos are linked; copied beside those (NATIVE_BESIDE).
       external: ['better-sqlite3', 'exceljs', 'qrcode', 'sharp', 'wx-server-sdk'],
       // wx-server-sdk pins its own copy of node-sdk; one copy per bundle is enough.
@@ -279,7 +288,7 @@ export async function buildFunctions({ analyze = false } = {}) {
     for (const pkg of Object.keys(ON_FIRST_USE))
       if (inputs.includes(`on-first-use:${pkg}`)) cpSync(path.join(shared, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
     if (name === 'management') await bundleBeside(dir, 'exceljs');
-    if (name === 'codes') await bundleBeside(dir, 'wx-server-sdk');
+    if (WX_SERVER_SDK_BESIDE.includes(name)) await bundleBeside(dir, 'wx-server-sdk');
     for (const pkg of NATIVE_BESIDE[name] ?? []) copyNative(dir, pkg);
     writeFileSync(
       path.join(dir, 'package.json'),

@@ -19,6 +19,8 @@ export default defineAppConfig({
   subPackages: [
     { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index'] },
     { root: 'register', pages: ['join/index', 'status/index'] },
+    // The building's WeChat group: a report's card opened in it, and the lead's page binding it.
+    { root: 'group', pages: ['card/index', 'bind/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -132,6 +132,7 @@ const people = group('people');
 const reports = group('reports');
 const management = group('management');
 const codes = group('codes');
+const registration = group('registration');
 
 export const api = {
   auth: {
@@ -139,6 +140,7 @@ export const api = {
     signOut: auth('signOut'),
     whoAmI: auth('whoAmI'),
     demoLogins: auth('demoLogins'),
+    changePassword: auth('changePassword'),
   },
   units: {
     tree: units('tree'),
@@ -153,12 +155,19 @@ export const api = {
   people: {
     search: people('search'),
     create: people('create'),
+    unbindWechat: people('unbindWechat'),
+    resetPassword: people('resetPassword'),
   },
   codes: {
     create: codes('create'),
     list: codes('list'),
     revoke: codes('revoke'),
     image: codes('image'),
+  },
+  registration: {
+    pending: registration('pending'),
+    approve: registration('approve'),
+    reject: registration('reject'),
   },
   reports: {
     categories: reports('categories'),
@@ -203,7 +212,7 @@ export type { Me, DemoLogin, BindingView, MyBinding } from '../../src/core/api';
 export type { Unit, UnitKind, UnitNode } from '../../src/core/units';
 export type { PersonView } from '../../src/core/people';
 export type { Role } from '../../src/core/roles';
-export type { CodeImageView, CodeView, Outputs, ReportDetail, ReportSummary, TimelineView, UnitRef } from '../../src/core/api';
+export type { CodeImageView, CodeView, Outputs, RegistrationQueueItem, RegistrationView, ReportDetail, ReportSummary, TimelineView, UnitRef } from '../../src/core/api';
 export type { CodePurpose, CodeStatus } from '../../src/core/codes';
 export type {
   Agenda,

@@ -7,4 +7,5 @@ export { ALLOWED_PARENTS, UNIT_KINDS, UNIT_KIND_LABEL, buildTree, isWithin, ance
 export { LEVELS, LEVEL_LABEL, DEFAULT_CATEGORIES } from '../../src/core/reports/categories';
 export { STATUSES, STATUS_LABEL, isOpen } from '../../src/core/reports/machine';
 export { CHANNELS, CHANNEL_LABEL, RATINGS, RATING_LABEL } from '../../src/core/reports/report';
-export { CODE_PURPOSES, CODE_PURPOSE_DOES, CODE_PURPOSE_LABEL, CODE_UNIT_KINDS, CODE_STATUS_LABEL, PERSONAL_CODE_DAYS } from '../../src/core/codes';
+export { CODE_PURPOSES, CODE_PURPOSE_DOES, CODE_PURPOSE_LABEL, CODE_UNIT_KINDS, CODE_STATUS_LABEL, PERSONAL_CODE_DAYS, mayMakeCode } from '../../src/core/codes';
+export { approvalRoots } from '../../src/core/registrations';

@@ -2,9 +2,23 @@
  * The report desk's filter in the address bar: one readable parameter per field
  * ("?unit=u1&statuses=submitted,responded&overdue=1"), so a dashboard number opens the desk on
  * exactly its reports and a reload (F5) keeps them.
+ *
+ * The desk opens (an address with no condition at all) on the open reports, so that the deadline
+ * order puts what is overdue first rather than last year's closed reports. Every other address says
+ * what it means: "statuses=all" for every status, which is what a filter without statuses asks.
  */
-import type { DeskFilter, DeskSort } from './api';
-import { CHANNEL_LABEL, LEVEL_LABEL, RATING_LABEL, STATUS_LABEL } from './core';
+import type { DeskFilter, DeskSort, Status } from './api';
+import { formatDay } from '../../src/core/time';
+import { CHANNEL_LABEL, LEVEL_LABEL, RATING_LABEL, STATUSES, STATUS_LABEL, isOpen } from './core';
+
+/** The statuses somebody still has to act on: what the desk opens on. */
+export const OPEN_STATUSES: readonly Status[] = STATUSES.filter(isOpen);
+/** The address's word for "every status". */
+const ALL = 'all';
+
+/** The filter shows exactly the open reports (in any order). */
+export const isOpenOnly = (statuses: readonly Status[] | undefined) =>
+  !!statuses && statuses.length === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => statuses.includes(s));
 
 type Kind = 'list' | 'bool' | 'num';
 const FIELDS: Record<Exclude<keyof DeskFilter, 'unitId' | 'q'>, Kind> = {
@@ -55,6 +69,7 @@ export function filterToSearch(q: Partial<DeskQuery> & { filter: DeskFilter }): 
   p.set('unit', f.unitId);
   for (const [k, kind] of Object.entries(FIELDS) as [keyof typeof FIELDS, Kind][]) {
     const v = f[k];
+    if (v === undefined && k === 'statuses') p.set(k, ALL);
     if (v === undefined) continue;
     if (kind === 'list') p.set(k, (v as string[]).join(','));
     else if (kind === 'bool') p.set(k, v ? '1' : '0');
@@ -67,13 +82,15 @@ export function filterToSearch(q: Partial<DeskQuery> & { filter: DeskFilter }): 
   return p.toString();
 }
 
-/** Reads the desk query from a query string; `fallbackUnit` when it names no unit. */
+/** Reads the desk query from a query string; `fallbackUnit` when it names no unit. With no condition at all, the open reports. */
 export function searchToQuery(search: string, fallbackUnit: string): DeskQuery {
   const p = new URLSearchParams(search);
   const f: Record<string, unknown> = { unitId: p.get('unit') || fallbackUnit };
+  const bare = !p.get('q') && Object.keys(FIELDS).every((k) => !p.get(k));
+  if (bare) f.statuses = [...OPEN_STATUSES];
   for (const [k, kind] of Object.entries(FIELDS) as [keyof typeof FIELDS, Kind][]) {
     const raw = p.get(k);
-    if (raw === null || raw === '') continue;
+    if (raw === null || raw === '' || (k === 'statuses' && raw === ALL)) continue;
     if (kind === 'list') f[k] = raw.split(',').filter(Boolean);
     else if (kind === 'bool') f[k] = raw === '1' || raw === 'true';
     else if (Number.isFinite(Number(raw))) f[k] = Number(raw);
@@ -91,7 +108,7 @@ export function searchToQuery(search: string, fallbackUnit: string): DeskQuery {
   };
 }
 
-const day = (t: number) => new Date(t).toLocaleDateString('zh-CN');
+const day = (t: number) => formatDay(t, Date.now());
 const yesNo = (v: boolean, yes: string, no: string) => (v ? yes : no);
 
 /**

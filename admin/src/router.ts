@@ -7,7 +7,7 @@ import { useEffect, useState } from 'react';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, ''); // "/admin"
 
-export const PAGES = ['dashboard', 'desk', 'agenda', 'units', 'codes', 'settings', 'holidays', 'ledger', 'audit'] as const;
+export const PAGES = ['dashboard', 'desk', 'approvals', 'agenda', 'units', 'codes', 'settings', 'holidays', 'ledger', 'audit'] as const;
 export type PageName = (typeof PAGES)[number];
 /** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */
 export type RouteName = 'login' | 'home' | 'unknown' | 'codePoster' | PageName;

@@ -12,6 +12,8 @@ import type { CodeImage } from './ports/code-image';
 import { cloudPhotos, nodeSdkStorage } from './ports/photos';
 import { cloudCodeFiles } from './ports/code-files';
 import { cloudOpenData } from './ports/open-data.cloud';
+import type { GroupReader } from './ports/open-data.group.cloud';
+import type { Logger } from './ports/logger';
 import type { FunctionDef } from './actions/define';
 import { dispatcher, httpStatus } from './dispatch';
 import { openConfiguredStore } from './runtime';
@@ -61,6 +63,11 @@ export interface MainOptions {
    * the others leave it out, so wx-server-sdk is neither bundled into them nor parsed at cold start.
    */
   codeImage?: () => CodeImage;
+  /**
+   * Functions that read the WeChat group a page was opened in pass `wxServerGroups` (from
+   * ports/open-data.group.cloud); the others leave it out, and wx-server-sdk with it.
+   */
+  readGroups?: (log: Logger) => GroupReader;
 }
 
 const noCodeImage: CodeImage = {
@@ -87,7 +94,7 @@ export function cloudDeps(opts: MainOptions = {}): Promise<Deps> {
         if (err) throw new Error(`subscribeMessage.send ${err} ${res.result?.errmsg ?? ''}`);
       },
     });
-    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), openData: cloudOpenData(() => app, base.log) };
+    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
   });
   return shared;
 }

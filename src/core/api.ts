@@ -125,6 +125,8 @@ export interface RegistrationView {
   statusLabel: string;
   building: UnitRef;
   trail: string;
+  /** The code it was made from (to register again with it); null when from a building group's card. */
+  codeId: string | null;
   door: Door;
   doorLabel: string;
   name: string;
@@ -166,10 +168,25 @@ export interface NotRegistered {
   registration: RegistrationView | null;
 }
 
+/** The building a WeChat group is bound to, as a page opened in it learns. */
+export interface GroupEntered {
+  /** Null when the group is bound to no building (or could not be read: the failure is answered instead). */
+  building: (UnitRef & { trail: string }) | null;
+  /** The buildings the caller may bind this group to (those they lead), when it is not bound to one of them already. */
+  mayBindTo: (UnitRef & { trail: string })[];
+}
+
+/** A report shared as a card: in full inside its building's bound group, else only that it exists. */
+export type ReportCard =
+  | { inGroup: true; report: ReportSummary; building: UnitRef & { trail: string }; mayFollow: boolean; following: boolean; registered: boolean }
+  | { inGroup: false; exists: true; categoryName: string };
+
 export interface Outputs {
   auth: {
     signIn: SignedIn;
     signOut: { signedOut: true };
+    /** The person's other sessions end; the one they changed it from stays. */
+    changePassword: { changed: true; sessionsEnded: number };
     whoAmI: Me | NotRegistered;
     demoLogins: DemoLogin[];
   };
@@ -232,6 +249,8 @@ export interface Outputs {
     search: PersonView[];
     create: PersonView;
     unbindWechat: PersonView;
+    /** Every session of the person ends. */
+    resetPassword: { person: PersonView; sessionsEnded: number };
   };
   codes: {
     create: CodeView;
@@ -239,6 +258,12 @@ export interface Outputs {
     revoke: CodeView;
     resolve: ResolvedCode;
     image: CodeImageView;
+  };
+  groups: {
+    bind: { building: UnitRef & { trail: string } };
+    unbind: { building: UnitRef & { trail: string } };
+    enter: GroupEntered;
+    card: ReportCard;
   };
   registration: {
     submit: Submitted;

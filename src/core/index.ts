@@ -14,3 +14,4 @@ export * from './holidays';
 export * from './codes';
 export * from './households';
 export * from './registrations';
+export * from './groups';

@@ -1,10 +1,13 @@
 /**
  * Registration (注册): a WeChat user (or, on the h5 build and the local host, a web account) asks to
- * become a resident of a building, from a `building` or a `personal` code. Pending until approved
+ * become a resident of a building, from a `building` or a `personal` code, or from a card opened in
+ * the building's bound WeChat group (the building filled in from the group). Pending until approved
  * by the building's lead or community staff; approved by itself only when it cannot be somebody
  * else: a phone verified by WeChat that matches a resident imported for that building whom nobody
- * has claimed, or a personal code used by its person. A typed phone never approves itself:
- * otherwise anyone who knows a neighbour's number becomes that neighbour.
+ * has claimed, or a personal code used by its person (never from a group: a card opened in it says
+ * only that the person is in the group, which holds staff, police and others besides the residents).
+ * A typed phone never approves itself: otherwise anyone who knows a neighbour's number becomes that
+ * neighbour.
  *
  * Approval binds the applicant (openid or web account) to a person and the resident role, with the
  * door, to the building, in one atomic step of the store.
@@ -38,8 +41,13 @@ export interface Registration {
   keyHash: string | null;
   /** A registered person applying for another household; null for a newcomer. */
   applicantId: string | null;
-  codeId: string;
-  codePurpose: 'building' | 'personal';
+  /**
+   * The code it started from, and its purpose; both null when it started from a card opened in the
+   * building's bound WeChat group (src/core/groups.ts), which takes no code use and never approves
+   * itself.
+   */
+  codeId: string | null;
+  codePurpose: 'building' | 'personal' | null;
   buildingId: string;
   /** The building's path, for the queues of the units above it. */
   buildingPath: string;

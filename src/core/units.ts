@@ -31,6 +31,8 @@ export interface Unit {
   /** Ids of the unit and its ancestors, root first, as "/root/…/id/". */
   path: string;
   archived: boolean;
+  /** A building's WeChat group (楼栋群), its openGId: bound by the building's lead; absent or null when none. */
+  groupId?: string | null;
   version: number;
   createdAt: number;
   updatedAt: number;

@@ -62,6 +62,8 @@ export interface ReportDetail extends ReportSummary {
   handler: { name: string; roleLabel: string; phone: string | null } | null;
   /** What happens next, in a sentence a resident understands. */
   nextStep: string;
+  /** What happens next for those who work the report (staff, handlers): whose move, by when; null for anyone else. */
+  nextStepForStaff: string | null;
   rating: Rating | null;
   ratingNote: string | null;
   rejectReason: string | null;

@@ -14,7 +14,8 @@ const CODES = 'jinlin.registrationCodes';
 /** Registrations whose code is remembered: a person makes one or two, a shared phone a few more. */
 const CODES_KEPT = 20;
 
-type SubmitInput = Omit<ActionInput<'registration', 'submit'>, 'key'>;
+/** What the join page sends: always from a code (a group card's way in has no code to remember). */
+type SubmitInput = Omit<ActionInput<'registration', 'submit'>, 'key' | 'codeId' | 'groupCloudId'> & { codeId: string };
 
 function read<T>(key: string): T | null {
   try {

@@ -1,6 +1,7 @@
 /** Mini-program transport: wx.cloud.callFunction; the platform tells the function who is calling. */
 import Taro from '@tarojs/taro';
 import { ERRORS } from '../core/errors';
+import { HOW_TO_REGISTER } from '../core/registrations';
 import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type ClientResult, type Transport } from './types';
 
 let initialised = false;
@@ -29,9 +30,12 @@ function cloudPathFor(personId: string, localPath: string, now = new Date()): st
 /** Who this WeChat user is, asked once: the person id names their upload folder. */
 let me: Promise<ClientResult<string>> | null = null;
 function myPersonId(): Promise<ClientResult<string>> {
-  me ??= transport.send('auth', 'whoAmI', {}, null).then((r) => {
-    if (!r.ok) me = null;
-    return r.ok ? { ok: true, data: (r.data as { person: { id: string } }).person.id } : r;
+  me ??= transport.send('auth', 'whoAmI', {}, null).then((r): ClientResult<string> => {
+    const person = r.ok ? (r.data as { person?: { id: string } }).person : undefined;
+    // Not asked again until it answers a person: a WeChat user nobody knows yet may register meanwhile.
+    if (!person) me = null;
+    if (!r.ok) return r;
+    return person ? { ok: true, data: person.id } : { ok: false, code: 'AUTH.NOT_REGISTERED', message: HOW_TO_REGISTER };
   });
   return me;
 }

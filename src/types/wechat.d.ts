@@ -13,3 +13,14 @@ declare module '@tarojs/components/types/Button' {
     }
   }
 }
+
+/**
+ * getGroupEnterInfo's promise is typed as a bare CallbackResult in Taro 4.2; WeChat resolves it with
+ * the success result, whose `cloudID` (given to mini-programs with cloud development) is what the
+ * groups function trades for the group's openGId.
+ */
+declare module '@tarojs/taro' {
+  interface TaroStatic {
+    getGroupEnterInfo(option?: getGroupEnterInfo.Option): Promise<getGroupEnterInfo.SuccessCallbackResult>;
+  }
+}

@@ -15,6 +15,8 @@ export const PAGES = {
   handlerReport: '/handler/report/index',
   handlerRecord: '/handler/record/index',
   handlerApprovals: '/handler/approvals/index',
+  groupCard: '/group/card/index',
+  groupBind: '/group/bind/index',
 } as const;
 
 const TAB_PAGES: readonly string[] = [PAGES.home, PAGES.me];
@@ -24,6 +26,10 @@ export const handlerReportUrl = (id: string) => `${PAGES.handlerReport}?id=${enc
 /** The code landing page, with a code (as a scan opens it) or without (its form to type one). */
 export const codeUrl = (scene?: string) => (scene ? `${PAGES.code}?scene=${encodeURIComponent(scene)}` : PAGES.code);
 export const joinUrl = (codeId: string) => `${PAGES.registerJoin}?code=${encodeURIComponent(codeId)}`;
+/** The join page opened from a card in a building's group: the building is the group's. */
+export const joinFromGroupUrl = () => `${PAGES.registerJoin}?group=1`;
+/** 绑定楼栋群 for one building the person leads (also the path the page shares into the group). */
+export const groupBindUrl = (buildingId: string) => `${PAGES.groupBind}?building=${encodeURIComponent(buildingId)}`;
 /** The status page; `code` is the code it was registered from (for 重新登记). */
 export const registrationStatusUrl = (codeId?: string) => (codeId ? `${PAGES.registerStatus}?code=${encodeURIComponent(codeId)}` : PAGES.registerStatus);
 

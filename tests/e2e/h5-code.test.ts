@@ -115,12 +115,13 @@ it('shows each code to a phone that never signed in: what it is and where, or wh
   await call(staff, 'codes', 'revoke', { id: revoked.id, reason: '海报被撕坏，换了新码' });
   const shortLived = await make({ purpose: 'building', validUntil: (await serverNow()) + HOUR });
 
-  // A building code, scanned: what it is, where, what scanning does, and that the next step is not open yet.
+  // A building code, scanned: what it is, where, what scanning does, and the way on.
   const phone = await freshPhone();
   await openCode(phone, buildingCode.id);
   await ui(phone).getByText('楼栋码', { exact: true }).waitFor();
   let seen = await words(phone);
-  for (const w of ['✓ 可以使用', '阳光社区 幸福里小区 1号楼', '加入本楼，成为楼里的居民', '这一步还没有开放', '请先找楼栋长登记']) expect(seen).toContain(w);
+  // Its next step is the join page (登记入住, tests/e2e/h5-join.test.ts walks it).
+  for (const w of ['✓ 可以使用', '阳光社区 幸福里小区 1号楼', '加入本楼，成为楼里的居民', '登记入住本楼']) expect(seen).toContain(w);
   await shot(phone, '01-building');
 
   // A personal code: whom it is for, masked, and until when.

@@ -99,6 +99,7 @@ describe('bundled cloud functions', () => {
     const defs: Record<string, string> = {
       auth: 'cloudfunctions/lib/actions/auth.ts',
       codes: 'cloudfunctions/lib/actions/codes/index.ts',
+      groups: 'cloudfunctions/lib/actions/groups/index.ts',
       management: 'cloudfunctions/lib/actions/management/index.ts',
       messages: 'cloudfunctions/lib/actions/messages.ts',
       people: 'cloudfunctions/lib/actions/people.ts',
@@ -115,7 +116,8 @@ describe('bundled cloud functions', () => {
 
   it('leaves out of every bundle what its cold start never runs', () => {
     const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sizes: Record<string, number>; packages: Record<string, string[]> };
-    // Spreadsheets, the local host's QR codes and wx-server-sdk (which only `codes` loads, to draw a mini-program code) load on first use.
+    // Spreadsheets, the local host's QR codes and wx-server-sdk (which `codes` loads to draw a mini-program code, and `groups` and
+    // `registration` to read the group a page was opened in) load on first use.
     const never = ['exceljs', 'qrcode', 'better-sqlite3', 'wx-server-sdk', '@cloudbase/ai', '@cloudbase/wx-cloud-client-sdk', 'jsonwebtoken', 'xml2js', 'form-data', 'axios', 'sharp', '@img/colour', 'detect-libc'];
     for (const [name, packages] of Object.entries(built.packages)) {
       expect({ name, bundled: packages.filter((p) => never.includes(p)) }).toEqual({ name, bundled: [] });
@@ -125,11 +127,21 @@ describe('bundled cloud functions', () => {
     }
   });
 
-  it('carries wx-server-sdk beside the function that draws mini-program codes, and only that one', () => {
+  it('carries wx-server-sdk beside the functions that draw mini-program codes or read groups, and only those', () => {
+    const loaders = ['codes', 'groups', 'registration'];
     for (const name of readdirSync(dist).filter((n) => !n.startsWith('.'))) {
       const beside = existsSync(path.join(dist, name, 'node_modules/wx-server-sdk/index.js'));
-      expect({ name, beside }).toEqual({ name, beside: name === 'codes' });
+      expect({ name, beside }).toEqual({ name, beside: loaders.includes(name) });
     }
+    // Those that read groups may: their config grants getOpenData.
+    for (const name of ['groups', 'registration'])
+      expect(JSON.parse(readFileSync(path.join(dist, name, 'config.json'), 'utf8')).permissions.openapi).toContain('cloudbase.getOpenData');
+  });
+
+  it('answers a shared card through the groups bundle, without reading any group when there is no cloudID', async () => {
+    const main = load('groups');
+    expect(await main({ action: 'card', data: { reportId: 'rep_nowhere' } }, wxContext('o-stranger'))).toMatchObject({ ok: false, code: 'REPORT.NOT_FOUND', field: 'reportId' });
+    expect(await main({ action: 'bind', data: { buildingId: 'bui_nowhere', cloudID: 'c-1' } }, wxContext('o-stranger'))).toMatchObject({ ok: false, code: 'AUTH.NOT_REGISTERED' });
   });
 
   it('carries sharp beside the functions that link photos, and only those, never inside a bundle', () => {

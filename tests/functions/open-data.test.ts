@@ -1,9 +1,12 @@
 /**
  * The OpenData port's phone number: in the cloud, WeChat's answers to phonenumber.getPhoneNumber
  * read as a number or a refusal (never a throw); locally, the stand-in's dev-phone codes, each once,
- * honoured only on a host that simulates WeChat.
+ * honoured only on a host that simulates WeChat. And the group a page was opened in: in the cloud,
+ * wx-server-sdk's getOpenData (a stand-in for the package here) read as an openGId or a refusal;
+ * locally, dev-group cloudIDs under the same switch.
  */
 import { cloudOpenData, type WxOpenApi } from '../../cloudfunctions/lib/ports/open-data.cloud';
+import { cloudGroupReader, wxServerGroups, type WxServerOpenData } from '../../cloudfunctions/lib/ports/open-data.group.cloud';
 import { localOpenData } from '../../cloudfunctions/lib/ports/open-data';
 import type { Logger } from '../../cloudfunctions/lib/ports/logger';
 
@@ -63,5 +66,110 @@ describe('the local stand-in', () => {
 
   it('gives no number at all unless the host simulates WeChat', async () => {
     expect(await localOpenData({ devWechat: false }).phoneNumber('dev-phone:13900001111:x')).toEqual({ ok: false, reason: 'unavailable' });
+  });
+});
+
+describe('the cloud group', () => {
+  /** A stand-in for wx-server-sdk's getOpenData, answering (or throwing) `res`. */
+  function sdkAnswering(res: unknown, thrown = false) {
+    const calls: unknown[] = [];
+    const sdk: WxServerOpenData = {
+      async getOpenData(param) {
+        calls.push(param);
+        if (thrown) throw res;
+        return res;
+      },
+    };
+    return { sdk, calls };
+  }
+  /** wx-server-sdk rejects with an Error carrying WeChat's errCode (its returnAsFinalCloudSDKError). */
+  const sdkError = (errCode: number, errMsg: string) => Object.assign(new Error(`errCode: ${errCode} | errMsg: ${errMsg}`), { errCode, errMsg });
+
+  it('asks getOpenData for the one cloudID and answers the openGId', async () => {
+    const { sdk, calls } = sdkAnswering({ errCode: 0, errMsg: 'getOpenData:ok', list: [{ cloudID: 'c-1', data: { openGId: 'tG123abc', watermark: { appid: 'wx1', timestamp: 1 } } }] });
+    const { log, lines } = recordingLog();
+    expect(await cloudGroupReader(() => sdk, log)('c-1')).toEqual({ ok: true, openGId: 'tG123abc' });
+    expect(calls).toEqual([{ list: ['c-1'] }]);
+    expect(lines).toEqual([]);
+  });
+
+  it.each([
+    ['an expired cloudID (-601006)', 'expired', { list: [{ cloudID: 'c-1', errCode: -601006, errMsg: 'cloudID expired.' }] }],
+    ['an invalid cloudID (-601005)', 'invalid', { list: [{ cloudID: 'c-1', errCode: -601005, errMsg: 'invalid cloudID' }] }],
+    ['another user’s cloudID (-601007)', 'invalid', { list: [{ cloudID: 'c-1', errCode: -601007, errMsg: 'cloudID and calling user does not match' }] }],
+    ['a busy WeChat (-601001)', 'unavailable', { list: [{ cloudID: 'c-1', errCode: -601001, errMsg: 'system error' }] }],
+    ['open data of another kind', 'unavailable', { list: [{ cloudID: 'c-1', data: { stepInfoList: [] } }] }],
+    ['an empty list', 'unavailable', { list: [] }],
+    ['no answer at all', 'unavailable', undefined],
+  ])('reads %s as %s, and logs why', async (_what, reason, res) => {
+    const { log, lines } = recordingLog();
+    expect(await cloudGroupReader(() => sdkAnswering(res).sdk, log)('c-1')).toEqual({ ok: false, reason });
+    expect(lines).toEqual([{ level: 'info', msg: 'group not read', extra: expect.objectContaining({ reason }) }]);
+  });
+
+  it('reads a rejected call by its errCode, never a throw', async () => {
+    const { log, lines } = recordingLog();
+    expect(await cloudGroupReader(() => sdkAnswering(sdkError(-601006, 'cloudID expired.'), true).sdk, log)('c-1')).toEqual({ ok: false, reason: 'expired' });
+    expect(lines).toEqual([{ level: 'info', msg: 'group not read', extra: { reason: 'expired', errCode: -601006, errMsg: 'cloudID expired.' } }]);
+  });
+
+  it('reads a call that fails otherwise (network, permission) as unavailable, and logs it as an error', async () => {
+    const { log, lines } = recordingLog();
+    expect(await cloudGroupReader(() => sdkAnswering(sdkError(-601004, 'api permission denied'), true).sdk, log)('c-1')).toEqual({ ok: false, reason: 'unavailable' });
+    expect(await cloudGroupReader(() => sdkAnswering(new Error('ECONNRESET'), true).sdk, log)('c-1')).toEqual({ ok: false, reason: 'unavailable' });
+    expect(lines.map((l) => [l.level, l.msg, l.extra?.errCode])).toEqual([
+      ['error', 'getOpenData failed', -601004],
+      ['error', 'getOpenData failed', null],
+    ]);
+  });
+
+  it('requires wx-server-sdk on the first read only, initialised once for the calling environment', async () => {
+    const init = jest.fn();
+    const getOpenData = jest.fn(async () => ({ list: [{ cloudID: 'c', data: { openGId: 'tGfromSdk' } }] }));
+    let required = 0;
+    jest.doMock('wx-server-sdk', () => {
+      required++;
+      return { DYNAMIC_CURRENT_ENV: Symbol.for('current'), init, getOpenData };
+    });
+    try {
+      let read!: ReturnType<typeof wxServerGroups>;
+      jest.isolateModules(() => {
+        read = (require('../../cloudfunctions/lib/ports/open-data.group.cloud') as typeof import('../../cloudfunctions/lib/ports/open-data.group.cloud')).wxServerGroups(recordingLog().log);
+      });
+      expect(required).toBe(0);
+      expect(await read('c-1')).toEqual({ ok: true, openGId: 'tGfromSdk' });
+      expect(await read('c-2')).toEqual({ ok: true, openGId: 'tGfromSdk' });
+      expect(required).toBe(1);
+      expect(init).toHaveBeenCalledTimes(1);
+      expect(init).toHaveBeenCalledWith({ env: Symbol.for('current') });
+      expect(getOpenData.mock.calls).toEqual([[{ list: ['c-1'] }], [{ list: ['c-2'] }]]);
+    } finally {
+      jest.dontMock('wx-server-sdk');
+    }
+  });
+
+  it('is a bug in a function built without a group reader, not a refusal', async () => {
+    await expect(cloudOpenData(() => answering({}).app, recordingLog().log).groupOf('c-1')).rejects.toThrow(/readGroups/);
+  });
+
+  it('is the function’s group reader when it has one', async () => {
+    const od = cloudOpenData(() => answering({}).app, recordingLog().log, async (c) => ({ ok: true, openGId: `g-${c}` }));
+    expect(await od.groupOf('c-1')).toEqual({ ok: true, openGId: 'g-c-1' });
+  });
+});
+
+describe('the local stand-in’s groups', () => {
+  it('reads dev-group cloudIDs as often as asked, an expired one as expired, anything else as invalid', async () => {
+    const od = localOpenData({ devWechat: true });
+    expect(await od.groupOf('dev-group:tGabc_1-2:x')).toEqual({ ok: true, openGId: 'tGabc_1-2' });
+    expect(await od.groupOf('dev-group:tGabc_1-2:x')).toEqual({ ok: true, openGId: 'tGabc_1-2' });
+    expect(await od.groupOf('dev-group-expired:x')).toEqual({ ok: false, reason: 'expired' });
+    expect(await od.groupOf('dev-group::x')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await od.groupOf('dev-group:tG abc:x')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await od.groupOf('a real cloudID')).toEqual({ ok: false, reason: 'invalid' });
+  });
+
+  it('reads no group at all unless the host simulates WeChat', async () => {
+    expect(await localOpenData({ devWechat: false }).groupOf('dev-group:tGabc:x')).toEqual({ ok: false, reason: 'unavailable' });
   });
 });

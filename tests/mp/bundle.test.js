@@ -32,20 +32,50 @@ describe('the weapp build', () => {
   });
 
   it('puts the handler pages in a subpackage of their own, so residents never download them', () => {
-    expect(app().subPackages).toEqual([{ root: 'handler', pages: ['inbox/index', 'report/index', 'record/index'] }]);
-    for (const page of ['inbox/index', 'report/index', 'record/index']) {
+    expect(app().subPackages).toEqual([
+      { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index'] },
+      { root: 'register', pages: ['join/index', 'status/index'] },
+      { root: 'group', pages: ['card/index', 'bind/index'] },
+    ]);
+    for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index']) {
       expect(fs.existsSync(path.join(DIST, 'handler', `${page}.js`))).toBe(true);
       expect(app().pages).not.toContain(`handler/${page}`);
     }
     // Words only the handler's report page uses are in its subpackage and nowhere in the main package.
     for (const words of ['审批延期', '回访已记录', '交给上一级']) expect(scriptsContaining(words)).toEqual(['handler/report/index.js']);
+    expect(scriptsContaining('确认不通过')).toEqual(['handler/approvals/index.js']);
+  });
+
+  it('puts the way in (join, status) in a subpackage opened from a code, out of the main package', () => {
+    for (const page of ['join/index', 'status/index']) {
+      expect(fs.existsSync(path.join(DIST, 'register', `${page}.js`))).toBe(true);
+      expect(app().pages).not.toContain(`register/${page}`);
+    }
+    expect(scriptsContaining('设置登录密码')).toEqual(['register/join/index.js']);
+    expect(scriptsContaining('以前的登记')).toEqual(['register/status/index.js']);
+  });
+
+  it('puts the building group\'s pages (a report\'s card, binding the group) in a subpackage of their own', () => {
+    for (const page of ['card/index', 'bind/index']) {
+      expect(fs.existsSync(path.join(DIST, 'group', `${page}.js`))).toBe(true);
+      expect(app().pages).not.toContain(`group/${page}`);
+    }
+    expect(scriptsContaining('这里有一条反映')).toEqual(['group/card/index.js']);
+    expect(scriptsContaining('发送卡片到楼栋群')).toEqual(['group/bind/index.js']);
+  });
+
+  it('lets a report\'s page and the bind page be shared as cards, and keeps the stand-in group out', () => {
+    // Taro gives a page onShareAppMessage only when its config says so; without it the share button does nothing.
+    for (const page of ['pages/report/detail.js', 'group/bind/index.js']) expect(fs.readFileSync(path.join(DIST, page), 'utf8')).toContain('enableShareAppMessage:!0');
+    // The local host's stand-in group is the browser build's alone, like its stand-in WeChat user.
+    expect(files(DIST).filter((f) => f.endsWith('.js') && /jinlin\.devGroup|dev-group:/.test(fs.readFileSync(f, 'utf8'))).map(rel)).toEqual([]);
   });
 
   it('keeps the main package under 500 KB, the size an old phone on a weak network opens quickly', () => {
     const notPackaged = new Set(['project.config.json', 'project.private.config.json']);
     const main = files(DIST)
       .map(rel)
-      .filter((f) => !f.startsWith('handler/') && !notPackaged.has(f));
+      .filter((f) => !app().subPackages.some((p) => f.startsWith(`${p.root}/`)) && !notPackaged.has(f));
     const bytes = main.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
     expect(bytes).toBeLessThan(500 * KB);
   });
@@ -58,5 +88,7 @@ describe('the weapp build', () => {
     expect(js).toContain('callFunction');
     expect(js).not.toMatch(/\/api\//);
     expect(js).not.toContain('Bearer');
+    // The local host's stand-in WeChat user is the browser build's alone: WeChat names the caller here.
+    expect(js).not.toContain('X-Jinlin-Dev-Openid');
   });
 });

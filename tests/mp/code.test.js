@@ -27,15 +27,26 @@ const scanned = (scene, routes) => loadPage('pages/code/index', { answer: cloud(
 describe('the code landing page in the built mini-program', () => {
   it('decodes the scene, resolves the code through wx.cloud and says what it is, where and what it does', async () => {
     // A code read out with spaces still arrives as a valid scene once decoded and normalised.
-    const { page, text, calls } = scanned(encodeURIComponent('abcd 2345 wxyz'), { 'codes.resolve': ok(buildingCode) });
+    const { page, text, calls, navigations } = scanned(encodeURIComponent('abcd 2345 wxyz'), { 'codes.resolve': ok(buildingCode) });
 
     await until(() => text().includes('楼栋码'));
 
     expect(calls).toEqual([{ name: 'codes', action: 'resolve', data: { id: ID } }]);
     for (const words of ['✓ 可以使用', '在哪里', '阳光社区 幸福里小区 1号楼', '扫码可以', '加入本楼，成为楼里的居民']) expect(text()).toContain(words);
-    // Its next page is not built yet: said plainly, with whom to ask, and no button.
+    // A building's code goes on to the join page in the `register` subpackage, with the code.
+    named(page, '.nut-button-children, .nut-button', '登记入住本楼').dispatchEvent('tap');
+    await until(() => navigations.length === 1);
+    expect(navigations).toEqual([{ api: 'navigateTo', url: `/register/join/index?code=${ID}` }]);
+  });
+
+  it('says plainly when a code\'s next step is not open yet, with whom to ask and no button', async () => {
+    const member = { ...buildingCode, purpose: 'member', purposeLabel: '党员报到码', does: '党员到本小区党支部报到' };
+    const { page, text } = scanned(ID, { 'codes.resolve': ok(member) });
+
+    await until(() => text().includes('党员报到码'));
+
     expect(text()).toContain('这一步还没有开放');
-    expect(text()).toContain('请先找楼栋长登记，或联系社区。');
+    expect(text()).toContain('请联系小区党支部书记或社区报到。');
     expect(page.querySelectorAll('.nut-button')).toHaveLength(0);
   });
 

@@ -27,13 +27,15 @@ describe('home page in the built mini-program', () => {
     expect(text()).toContain('楼栋长');
   });
 
-  it('tells a WeChat user who is not registered what to do', async () => {
-    const message = '您的微信还没有绑定居民信息，请联系楼栋长或社区登记';
-    const { text } = loadPage('pages/index/index', { answer: () => ({ ok: false, code: 'AUTH.NOT_REGISTERED', message }) });
+  it('shows a WeChat user nobody registered the way in: how, their registration, and 扫码登记', async () => {
+    const howToRegister = '请扫楼栋长或社区给的楼栋码（或您的个人码），填写姓名、电话和门牌，楼栋长审核后就能使用';
+    const registration = { id: 'reg_1', status: 'rejected', statusLabel: '未通过', trail: '阳光社区 幸福里小区 1号楼', doorLabel: '2单元 5层 502室', rejectReason: '本楼没有 502 室' };
+    const { text } = loadPage('pages/index/index', { answer: whoAmI({ registered: false, howToRegister, registration }) });
 
-    await until(() => text().includes(message));
+    await until(() => text().includes(howToRegister));
 
-    expect(text()).toContain('重新加载');
+    for (const words of ['欢迎使用近邻', '我的登记', '✕ 未通过', '原因：本楼没有 502 室', '扫码登记']) expect(text()).toContain(words);
+    expect(text()).not.toContain('随手拍');
   });
 
   const tapEntry = (page, title) => page.querySelectorAll('.home__entry-title').find((n) => n.dom.textContent === title).dispatchEvent('tap');

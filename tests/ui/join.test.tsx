@@ -37,6 +37,7 @@ function view(overrides: Partial<RegistrationView> = {}): RegistrationView {
     statusLabel: '等待审核',
     building: { id: 'b1', name: '1号楼', kind: 'building', path: '/s1/c1/p1/b1/' },
     trail: TRAIL,
+    codeId: null,
     door: { entrance: '2', floor: 5, room: '502' },
     doorLabel: '2单元 5层 502室',
     name: '张秀英',

@@ -10,6 +10,7 @@ import { useFailure } from '../feedback';
 import { dateTime } from '../format';
 import { navigate } from '../router';
 import { useUnits } from '../units';
+import { CODE_PURPOSE_LABEL } from '../core';
 import { PageHeader } from '../components/PageHeader';
 
 const PAGE = 50;
@@ -44,7 +45,18 @@ const ACTIONS: { label: string; options: { value: string; label: string }[] }[] 
       ['units.bind', '绑定角色'],
       ['units.unbind', '解除角色'],
       ['people.create', '新增人员'],
+      ['people.unbindWechat', '解绑微信'],
       ['desk.import', '导入表格'],
+    ].map(([value, label]) => ({ value, label })),
+  },
+  {
+    label: '码与入住登记',
+    options: [
+      ['codes.create', '生成码'],
+      ['codes.revoke', '作废码'],
+      ['registration.submit', '提交登记'],
+      ['registration.approve', '通过登记'],
+      ['registration.reject', '不通过登记'],
     ].map(([value, label]) => ({ value, label })),
   },
   {
@@ -58,6 +70,9 @@ const ACTIONS: { label: string; options: { value: string; label: string }[] }[] 
     ].map(([value, label]) => ({ value, label })),
   },
 ];
+
+/** Each action's name in words; the server labels entries too, and this covers actions it does not name yet. */
+const ACTION_LABEL: Record<string, string> = Object.fromEntries(ACTIONS.flatMap((g) => g.options.map((o) => [o.value, o.label])));
 
 /** Detail fields worth showing, in words; ids and bookkeeping are left out. */
 const DETAIL_LABEL: Record<string, string> = {
@@ -85,16 +100,31 @@ const DETAIL_LABEL: Record<string, string> = {
   removedOffDays: '取消放假',
   addedWorkdays: '新增调休上班',
   removedWorkdays: '取消调休上班',
+  purpose: '用途',
+  label: '说明',
+  validFrom: '生效时间',
+  validUntil: '失效时间',
+  useLimit: '使用次数上限',
+  phoneVerified: '手机号经微信验证',
+  autoApproved: '自动通过',
+  as: '通过后是谁',
 };
+
+/** Detail fields that hold a time (ms since 1970), shown in China time. */
+const TIME_FIELDS = new Set(['validFrom', 'validUntil']);
 
 /** Stored words shown in Chinese (the holidays' source and what a save replaced). */
 const VALUE_LABEL: Record<string, Record<string, string>> = {
   source: { notice: '国务院通知', spreadsheet: '表格导入', ics: '日历文件导入' },
   replaced: { entered: '已录入的安排', library: '内置日历', missing: '未录入' },
+  purpose: CODE_PURPOSE_LABEL,
+  autoApproved: { verified_phone: '微信验证的手机号与导入的居民一致', personal_code: '本人用了个人码' },
+  as: { claim: '导入的居民', existing: '已是居民，多登记一户', new: '新登记的居民' },
 };
 
 function detailValue(k: string, v: unknown): string {
   if (typeof v === 'boolean') return v ? '是' : '否';
+  if (TIME_FIELDS.has(k) && typeof v === 'number') return dateTime(v);
   if (Array.isArray(v)) return v.length ? v.join('、') : '无';
   if (typeof v === 'object') return JSON.stringify(v);
   return VALUE_LABEL[k]?.[String(v)] ?? String(v);
@@ -110,7 +140,18 @@ function detailItems(detail: Record<string, unknown>) {
     }));
 }
 
-const KIND_LABEL: Record<string, string> = { report: '反映', unit: '单位', person: '人员', binding: '角色', settings: '时限设置', import: '导入', ledger: '台账', holidays: '节假日' };
+const KIND_LABEL: Record<string, string> = {
+  report: '反映',
+  unit: '单位',
+  person: '人员',
+  binding: '角色',
+  settings: '时限设置',
+  import: '导入',
+  ledger: '台账',
+  holidays: '节假日',
+  code: '码',
+  registration: '入住登记',
+};
 
 interface Filters {
   unitId?: string;
@@ -159,7 +200,8 @@ export default function AuditPage() {
   const columns: TableColumnsType<AuditView> = [
     { title: '时间', dataIndex: 'at', width: 170, render: (t: number) => dateTime(t) },
     { title: '操作人', dataIndex: 'actorName', width: 110, render: (v: string | null) => v ?? '系统' },
-    { title: '操作', dataIndex: 'actionLabel', width: 180 },
+    // An action the server has no words for comes back as its name ("codes.create"): say it here instead.
+    { title: '操作', dataIndex: 'actionLabel', width: 180, render: (label: string, e) => (label === e.action ? (ACTION_LABEL[e.action] ?? label) : label) },
     { title: '对象类型', dataIndex: 'targetKind', width: 100, render: (k: string) => KIND_LABEL[k] ?? k },
     {
       title: '对象',

@@ -3,6 +3,7 @@ import { DownloadOutlined, FileExcelOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
+import { dayKey } from '../../../src/core/time';
 import { api } from '../api';
 import { saveDownload } from '../download';
 import { useFailure } from '../feedback';
@@ -40,11 +41,15 @@ export default function LedgerPage() {
     }
   }
 
+  // Whole months, quarters and years of China's calendar, whatever the browser's zone: today's China
+  // date read as a plain calendar date. This month is the default: a ledger is kept by the month.
+  const today = dayjs(dayKey(Date.now()));
+  const quarter = today.startOf('month').subtract(today.month() % 3, 'month');
   const presets: { label: string; value: [Dayjs, Dayjs] }[] = [
-    { label: '本月', value: [dayjs().startOf('month'), dayjs()] },
-    { label: '上月', value: [dayjs().subtract(1, 'month').startOf('month'), dayjs().subtract(1, 'month').endOf('month')] },
-    { label: '本季度', value: [dayjs().startOf('month').subtract(dayjs().month() % 3, 'month'), dayjs()] },
-    { label: '今年', value: [dayjs().startOf('year'), dayjs()] },
+    { label: '本月', value: [today.startOf('month'), today.endOf('month')] },
+    { label: '上月', value: [today.subtract(1, 'month').startOf('month'), today.subtract(1, 'month').endOf('month')] },
+    { label: '本季度', value: [quarter, quarter.add(2, 'month').endOf('month')] },
+    { label: '今年', value: [today.startOf('year'), today.endOf('year')] },
   ];
 
   return (

@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Divider, Flex, Form, Input, Space, Tag, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useEffect, useState } from 'react';
-import { api, setToken, SESSION_LOST_MESSAGE } from '../api';
+import { api, ApiError, setToken, SESSION_LOST_MESSAGE } from '../api';
 import { hasDrafts } from '../drafts';
 import type { DemoLogin, Me } from '../api';
 import { STAFF_ROLES } from '../core';
@@ -49,7 +49,9 @@ export default function Login({ notice, onSignedIn }: Props) {
       message.success(`欢迎您，${signed.me.person.name}`);
       onSignedIn(signed.me);
     } catch (e) {
-      fail(e, key === 'form' ? form : undefined);
+      // A lock's message says until when: it stays in view rather than passing as a toast.
+      if (e instanceof ApiError && e.code === 'AUTH.LOCKED') setRefusal(e.message);
+      else fail(e, key === 'form' ? form : undefined);
     } finally {
       setBusy(null);
     }

@@ -1,4 +1,4 @@
-import { Button, Flex, Layout, Menu, Popconfirm, Result, Spin, Tooltip, Typography } from 'antd';
+import { Badge, Button, Flex, Layout, Menu, Popconfirm, Result, Spin, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApartmentOutlined,
@@ -12,18 +12,22 @@ import {
   ProfileOutlined,
   QrcodeOutlined,
   ScheduleOutlined,
+  SolutionOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Suspense, lazy } from 'react';
-import { STAFF_ROLES } from '../core';
+import { usePendingCount } from '../approvals';
+import { MeMenu } from './ChangePassword';
+import { approvalRoots, STAFF_ROLES } from '../core';
 import { navigate, PAGES } from '../router';
 import type { PageName, RouteName } from '../router';
-import { describeRoles, useSession } from '../session';
+import { describeRoles, scopedBindings, useSession } from '../session';
 
 // One chunk per page: the first load carries only the shell; ECharts comes with the dashboard's charts.
 const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JSX.Element>> = {
   dashboard: lazy(() => import('./Dashboard')),
   desk: lazy(() => import('./Desk')),
+  approvals: lazy(() => import('./Approvals')),
   agenda: lazy(() => import('./Agenda')),
   units: lazy(() => import('./Units')),
   codes: lazy(() => import('./Codes')),
@@ -41,9 +45,18 @@ const soon = (label: string) => (
   </Tooltip>
 );
 
-const items: MenuProps['items'] = [
+/** 入住审核 with how many wait (none shown while unknown or zero). */
+const approvalsLabel = (waiting: number | null) => (
+  <Flex align="center" justify="space-between" gap={8}>
+    <span>入住审核</span>
+    {!!waiting && <Badge count={waiting} size="small" title={`${waiting} 份登记等待审核`} data-testid="approvals-badge" />}
+  </Flex>
+);
+
+const menuItems = (waiting: number | null): MenuProps['items'] => [
   { key: 'dashboard', icon: <DashboardOutlined />, label: '工作台' },
   { key: 'desk', icon: <ProfileOutlined />, label: '反映处理' },
+  { key: 'approvals', icon: <SolutionOutlined />, label: approvalsLabel(waiting) },
   { key: 'agenda', icon: <CalendarOutlined />, label: '逢三说事' },
   { key: 'units', icon: <ApartmentOutlined />, label: '单位与人员' },
   { key: 'codes', icon: <QrcodeOutlined />, label: '码' },
@@ -60,6 +73,7 @@ export default function Shell({ route }: { route: RouteName }) {
     { ...me, bindings: me.bindings.filter((b) => STAFF_ROLES.includes(b.role)) },
     STAFF_ROLES,
   );
+  const waiting = usePendingCount(approvalRoots(scopedBindings(me)).length > 0);
   const Page = route === 'codePoster' ? CodePoster : (PAGES as readonly string[]).includes(route) ? PAGE_COMPONENTS[route as PageName] : null;
 
   return (
@@ -70,9 +84,7 @@ export default function Shell({ route }: { route: RouteName }) {
         </Typography.Title>
         <Flex align="center" gap={16} style={{ marginLeft: 'auto', color: 'rgba(255,255,255,0.85)', minWidth: 0 }}>
           <UserOutlined />
-          <span style={{ whiteSpace: 'nowrap' }} data-testid="me-name">
-            {me.person.name}
-          </span>
+          <MeMenu name={me.person.name} />
           <Typography.Text ellipsis style={{ color: 'rgba(255,255,255,0.65)', maxWidth: 420 }} title={roles}>
             {roles}
           </Typography.Text>
@@ -88,7 +100,7 @@ export default function Shell({ route }: { route: RouteName }) {
           <Menu
             mode="inline"
             selectedKeys={[route === 'codePoster' ? 'codes' : route]}
-            items={items}
+            items={menuItems(waiting)}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}
             style={{ height: '100%', paddingTop: 8 }}
           />

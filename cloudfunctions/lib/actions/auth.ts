@@ -5,7 +5,9 @@ import { issueToken, sha256 } from '../auth/tokens';
 import { resolvePerson, sessionSecret } from '../identity';
 import { personAction, publicAction, type FunctionDef } from './define';
 import { describeMe } from './me';
+import { changePassword } from './password-change';
 import { registrationUnits, registrationView } from './registration/views';
+import { takePasswordTry, triesLeftNote } from './sign-in-lock';
 
 export { describeMe };
 
@@ -28,10 +30,13 @@ const DEMO_ORDER = [
 export const auth: FunctionDef = {
   signIn: publicAction(schemas.auth.signIn, async (ctx, input): Promise<SignedIn> => {
     const { store, clock, ids, settings } = ctx.deps;
+    // Counted before the password is checked: a locked account or address never reaches scrypt (sign-in-lock.ts).
+    const attempt = await takePasswordTry(ctx, input.username);
     const person = await store.people.findByUsername(input.username);
     const hash = person ? await store.people.passwordHash(person.id) : null;
     const good = await verifyPassword(input.password, hash);
-    if (!person || !good) throw new DomainError('AUTH.BAD_CREDENTIALS');
+    if (!person || !good) return attempt.wrong((left) => new DomainError('AUTH.BAD_CREDENTIALS', `账号或密码不正确${triesLeftNote(left)}`));
+    await attempt.right();
     const now = clock.now();
     const sessionId = ids.next('ses');
     const token = issueToken(await sessionSecret(ctx.deps), sessionId);
@@ -54,6 +59,8 @@ export const auth: FunctionDef = {
     if (ctx.caller.sessionId) await ctx.deps.store.sessions.revoke(ctx.caller.sessionId, ctx.deps.clock.now());
     return { signedOut: true as const };
   }),
+
+  changePassword: personAction(schemas.auth.changePassword, changePassword),
 
   /**
    * Public: a WeChat user nobody has registered yet is told so, how to register, and how their

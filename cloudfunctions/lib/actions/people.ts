@@ -3,6 +3,7 @@ import * as schemas from '../../../src/core/schemas/people';
 import { hashPassword } from '../auth/passwords';
 import { audit, bindingsOf } from './common';
 import { personAction, type FunctionDef } from './define';
+import { resetPassword } from './password-reset';
 
 export const people: FunctionDef = {
   search: personAction(schemas.people.search, async (ctx, input) => {
@@ -41,6 +42,8 @@ export const people: FunctionDef = {
     await audit(ctx, 'people.create', 'person', person.id, { name: person.name }, roots[0].path);
     return viewPerson(person);
   }),
+
+  resetPassword: personAction(schemas.people.resetPassword, resetPassword),
 
   /**
    * A phone changed hands: the WeChat user is no longer this person (their records stay theirs).

@@ -12,6 +12,11 @@ export interface TryLimit {
   windowMs: number;
 }
 
+/** The start of the window of `windowMs` that `now` falls in: windows are aligned on the clock (a quarter hour starts at :00, :15, …). */
+export function windowStart(now: number, windowMs: number): number {
+  return now - (now % windowMs);
+}
+
 /** Whose tries these are: the person if known, else their WeChat, else their address, else everyone without one. */
 export function callerKey(ctx: ActionContext, what: string): string {
   if (ctx.caller) return `${what}:person:${ctx.caller.person.id}`;
@@ -22,7 +27,6 @@ export function callerKey(ctx: ActionContext, what: string): string {
 
 /** Counts one try of `what` by the caller; past the limit of its window, refuses with `code`. */
 export async function takeTry(ctx: ActionContext, what: string, limit: TryLimit, code: ErrorCode): Promise<void> {
-  const now = ctx.deps.clock.now();
-  const windowStart = now - (now % limit.windowMs);
-  if ((await ctx.deps.store.rateLimits.take(callerKey(ctx, what), windowStart)) > limit.perWindow) throw new DomainError(code);
+  const start = windowStart(ctx.deps.clock.now(), limit.windowMs);
+  if ((await ctx.deps.store.rateLimits.take(callerKey(ctx, what), start)) > limit.perWindow) throw new DomainError(code);
 }

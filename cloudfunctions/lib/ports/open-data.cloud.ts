@@ -2,10 +2,11 @@
  * The cloud OpenData: phonenumber.getPhoneNumber through @cloudbase/node-sdk's callWxOpenApi (the
  * function's config.json must grant it in permissions.openapi). WeChat's refusals become values;
  * a failed call (a network error, a missing permission) is logged and read as `unavailable`, so the
- * person can still type their number.
+ * person can still type their number. The group a page was opened in is read by wx-server-sdk
+ * (open-data.group.cloud.ts), passed in by the functions that read groups only.
  */
 import type { Logger } from './logger';
-import { MAINLAND_MOBILE, type OpenData, type PhoneAnswer } from './open-data';
+import { MAINLAND_MOBILE, type GroupAnswer, type OpenData, type PhoneAnswer } from './open-data';
 
 /** The part of a node-sdk app this needs. */
 export interface WxOpenApi {
@@ -36,8 +37,14 @@ export function readPhoneAnswer(res: unknown): PhoneAnswer {
   return phone && MAINLAND_MOBILE.test(phone) ? { ok: true, phone } : { ok: false, reason: 'unavailable' };
 }
 
-export function cloudOpenData(app: () => WxOpenApi, log: Logger): OpenData {
+/** A function built without a group reader reading a group is a bug (makeMain's readGroups). */
+async function noGroups(): Promise<GroupAnswer> {
+  throw new Error('this cloud function was built without a group reader: pass readGroups to makeMain');
+}
+
+export function cloudOpenData(app: () => WxOpenApi, log: Logger, groupOf: (cloudID: string) => Promise<GroupAnswer> = noGroups): OpenData {
   return {
+    groupOf,
     async phoneNumber(code) {
       let res: unknown;
       try {

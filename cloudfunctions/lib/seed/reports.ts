@@ -1,27 +1,18 @@
 /**
  * Deterministic synthetic reports over months, in every state the dashboard shows: open, due
  * soon, overdue, escalated, breached, resolved at each level, rated, disputed, with follow-ups,
- * duplicates. Used by the demo data (a few hundred), the desk tests and the dashboard bench
- * (200,000). Each report comes with the timeline entries its story implies, so the ledger and the
- * agenda read like real ones.
+ * duplicates. Made directly, not through the engine, so hundreds of thousands take seconds: for the
+ * desk tests and the dashboard bench (200,000), which count and sort them, never for what people
+ * are shown (the demo's history is made by the engine: ./history/). Each report comes with the
+ * timeline entries its story implies, so the ledger and the agenda read like real ones.
  */
+import { rng } from './rng';
 import { DEFAULT_CATEGORIES, nextLevel, type Channel, type Level, type Rating, type Report, type Status, type TimelineEntry, type Unit } from '../../../src/core';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-/** A small fast PRNG (mulberry32): the same seed gives the same data everywhere. */
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] };
-}
+export { rng };
 
 export interface SyntheticOptions {
   /** Every unit of the tree (buildings are where reports are filed). */

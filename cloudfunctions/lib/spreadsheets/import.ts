@@ -6,7 +6,6 @@
 import { createHash } from 'node:crypto';
 import {
   ROLE_LABEL,
-  ROLE_UNIT_KINDS,
   UNIT_KIND_LABEL,
   canBeChildOf,
   canBind,
@@ -22,6 +21,7 @@ import {
 } from '../../../src/core';
 import { personName, phone as phoneSchema, unitName } from '../../../src/core/schemas/fields';
 import type { Store } from '../store/port';
+import { personNameProblem, residentRoleProblem, rolesOn, unitNameProblem } from './import-rows';
 import type { Table } from './spreadsheet';
 
 export const IMPORT_COLUMNS: Record<ImportKind, { required: string[]; optional: string[] }> = {
@@ -52,7 +52,7 @@ export const IMPORT_NOTES: Record<ImportKind, string[]> = {
   residents: [
     '所在楼栋：从导入所在单位往下的名称路径，例如“幸福里小区/1号楼”。',
     '手机号：11 位手机号码。已登记的手机号会直接绑定到原来的人员，姓名须一致。',
-    '角色：居民或楼栋长，留空为居民。',
+    `角色：${rolesOn('building')}，留空为居民。小区、网格上的角色（物业、小区党支部书记等）请在“单位与人员”里逐个添加。`,
     '文件中有任何一行出错，整个文件都不会写入。',
   ],
 };
@@ -149,7 +149,8 @@ export async function planImport(ctx: PlanContext, kind: ImportKind, table: Tabl
       const name = unitName.safeParse(nameRaw);
       const unitKind = KIND_BY_LABEL[kindRaw];
       let ok = true;
-      if (!name.success) (err(row, '单位名称', name.error.issues[0].message), (ok = false));
+      const nameProblem = name.success ? unitNameProblem(name.data) : name.error.issues[0].message;
+      if (nameProblem) (err(row, '单位名称', nameProblem), (ok = false));
       if (!unitKind) (err(row, '类型', kindRaw ? `类型“${kindRaw}”不对，应为小区、网格或楼栋` : '请填写类型（小区、网格或楼栋）'), (ok = false));
       const parent = tree.resolve(parentPath);
       if (!parent) (err(row, '上级单位', `找不到上级单位“${parentPath}”（须是已有单位或本文件前面的行）`), (ok = false));
@@ -186,13 +187,14 @@ export async function planImport(ctx: PlanContext, kind: ImportKind, table: Tabl
       const roleRaw = cRole >= 0 ? (cells[cRole] ?? '').trim() : '';
       const role: Role | undefined = roleRaw === '' ? 'resident' : ROLE_BY_LABEL[roleRaw];
       let ok = true;
-      if (!name.success) (err(row, '姓名', name.error.issues[0].message), (ok = false));
+      const nameProblem = name.success ? personNameProblem(name.data) : name.error.issues[0].message;
+      if (nameProblem) (err(row, '姓名', nameProblem), (ok = false));
       if (!phone.success) (err(row, '手机号', phoneRaw ? `手机号“${phoneRaw}”不对，应为 11 位手机号码` : '请填写手机号'), (ok = false));
       const building = buildingPath.trim() ? tree.resolve(buildingPath) : null;
       if (!building) (err(row, '所在楼栋', buildingPath.trim() ? `找不到楼栋“${buildingPath}”` : '请填写所在楼栋，例如“幸福里小区/1号楼”'), (ok = false));
-      else if (building.kind !== 'building') (err(row, '所在楼栋', `“${buildingPath}”是${UNIT_KIND_LABEL[building.kind]}，不是楼栋`), (ok = false));
-      if (!role || !ROLE_UNIT_KINDS[role].includes('building')) (err(row, '角色', `角色“${roleRaw}”不对，应为居民或楼栋长`), (ok = false));
-      else if (building && !canBind(ctx.callerBindings, role, building)) (err(row, '角色', `您不能在“${building.name}”设置${ROLE_LABEL[role]}`), (ok = false));
+      const roleProblem = residentRoleProblem(building, role, roleRaw);
+      if (roleProblem) (err(row, roleProblem.column, roleProblem.message), (ok = false));
+      else if (building && role && !canBind(ctx.callerBindings, role, building)) (err(row, '角色', `您不能在“${building.name}”设置${ROLE_LABEL[role]}`), (ok = false));
       if (!ok || !name.success || !phone.success || !building || !role) continue;
 
       const bindingKey = `${building.id}\n${role}`;

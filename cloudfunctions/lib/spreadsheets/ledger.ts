@@ -70,6 +70,7 @@ export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: Le
     ['负责人', 10],
     ['受理（首次响应）时间', 17],
     ['响应时限', 17],
+    ['办结期限', 17],
     ['上报记录', 34],
     ['办结时间', 17],
     ['办结层级', 9],
@@ -104,6 +105,8 @@ export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: Le
       x.handlerName ?? '',
       chinaTime(r.respondedAt),
       chinaTime(r.firstRespondBy),
+      // The resolve deadline of the level the report is at, or was resolved at (escalations restart it).
+      chinaTime(r.dueAt),
       escalations(x.timeline, x.names),
       chinaTime(r.resolvedAt),
       r.resolvedLevel ? LEVEL_LABEL[r.resolvedLevel] : '',

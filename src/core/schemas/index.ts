@@ -16,11 +16,12 @@ import { messages } from './messages';
 import { people } from './people';
 import { codes } from './codes';
 import { registration } from './registration';
+import { groups } from './groups';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people, codes, registration } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

@@ -14,5 +14,7 @@ export const people = onFirstUse({
       .object({ name: personName, phone: z.optional(phone), username: z.optional(username), password: z.optional(password) })
       .check(z.refine((v) => (v.username === undefined) === (v.password === undefined), { error: '设置网页登录时，账号和密码要一起填写', path: ['password'] })),
   /** A phone changed hands: the WeChat user is no longer this person. */
+  /** Staff set a new password for a person who forgot theirs (told to them in person). */
+  resetPassword: () => z.object({ personId: id, password }),
   unbindWechat: () => z.object({ personId: id, reason: z.string().check(z.trim(), z.minLength(1, { error: '请写明解绑原因' }), z.maxLength(100)) }),
 });

@@ -16,7 +16,10 @@ export const door = z.object({
 export const registration = onFirstUse({
   submit: () =>
     z.object({
-      codeId,
+      /** The code scanned; or, opened inside a bound building group, `groupCloudId` instead. */
+      codeId: z.optional(codeId),
+      /** getGroupEnterInfo's cloudID when the page was opened from a card in a building's group. */
+      groupCloudId: z.optional(z.string({ error: '群信息不正确，请在楼栋群里重新点开卡片' }).check(z.minLength(1, { error: '群信息不正确，请在楼栋群里重新点开卡片' }), z.maxLength(1024, { error: '群信息不正确，请在楼栋群里重新点开卡片' }))),
       name: personName,
       door,
       /** WeChat's one-time code from <Button openType="getPhoneNumber">, resolved by the function. */

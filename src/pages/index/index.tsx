@@ -2,6 +2,7 @@ import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import { useDidShow } from '@tarojs/taro';
 import type { InboxCounts, Me, NotRegistered } from '../../core/api';
+import { BINDS_GROUPS } from '../../core/groups';
 import { APPROVES_REGISTRATIONS } from '../../core/registrations';
 import { Button, Tag } from '../../components/nut';
 import { WayIn } from '../../components/WayIn';
@@ -9,8 +10,8 @@ import { hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { listMessages } from '../../services/messages';
 import { pendingRegistrations } from '../../services/registration';
 import { inbox } from '../../services/reports';
-import { placesOf, roleLabelsOf } from '../../utils/me';
-import { comingSoon, goToLogin, open, PAGES } from '../../utils/nav';
+import { buildingsOf, placesOf, roleLabelsOf } from '../../utils/me';
+import { comingSoon, goToLogin, groupBindUrl, open, PAGES } from '../../utils/nav';
 import './index.scss';
 
 type State =
@@ -22,6 +23,8 @@ type State =
 
 interface Entry {
   key: string;
+  /** Tells apart entries of one kind (one per building). */
+  id?: string;
   title: string;
   hint: string;
   /** The page it opens; none yet: 即将开放. */
@@ -43,6 +46,10 @@ const TODO: Entry = { key: 'todo', title: '待办', hint: '等我处理的反映
 const APPROVALS: Entry = { key: 'approvals', title: '入住审核', hint: '新邻居的入住登记', page: PAGES.handlerApprovals };
 
 const approves = (me: Me) => me.bindings.some((b) => APPROVES_REGISTRATIONS.includes(b.role));
+
+/** Building leads: 绑定楼栋群, one entry per building they lead (a lead of two buildings has two groups). */
+const groupEntries = (me: Me): Entry[] =>
+  buildingsOf(me, BINDS_GROUPS).map((b) => ({ key: 'group', id: b.unitId, title: '绑定楼栋群', hint: `${b.label}的微信群`, page: groupBindUrl(b.unitId) }));
 
 /** "2 户等待审核" — what the 入住审核 entry says once the queue is counted. */
 function approvalsHint(waiting: number): string {
@@ -116,7 +123,7 @@ export default function Home() {
   const { me } = state;
   const places = placesOf(me);
   const roles = roleLabelsOf(me);
-  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...ENTRIES];
+  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...groupEntries(me), ...ENTRIES];
   const allBuildings = places.length > 0 && places.every((p) => p.kind === 'building');
 
   return (
@@ -152,7 +159,7 @@ export default function Home() {
       <View className='home__entries'>
         {entries.map((e) => (
           <View
-            key={e.key}
+            key={e.id ?? e.key}
             className={`home__entry home__entry--${e.key}${e.page ? '' : ' home__entry--later'}`}
             hoverClass='home__entry--pressed'
             onClick={() => (e.page ? open(e.page) : comingSoon())}

@@ -1,10 +1,12 @@
 /**
  * A report as its resident sees it: how it stands, the next step, who is on it and by when,
  * what has happened; and what they can do now (`can` from the server decides): answer a
- * question, rate the result, or say it is not fixed.
+ * question, rate the result, or say it is not fixed. Its resident can share it to the building's
+ * WeChat group as a card (category, place and status: never their name), which neighbours in the
+ * group open in full (group/card).
  */
-import { useState } from 'react';
-import Taro, { useRouter } from '@tarojs/taro';
+import { useEffect, useState } from 'react';
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { ReportDetail } from '../../core/api';
 import type { Rating } from '../../core/reports/report';
@@ -14,13 +16,14 @@ import { TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
+import { reportCardPath } from '../../core/groups';
 import { isSessionLost, type ClientFailure } from '../../services/api';
+import { shareWithTicket } from '../../services/groups';
 import { dispute, followReport, HANDLER_ACTIONS, provideInfo, rate } from '../../services/reports';
 import { goToLogin, handlerReportUrl, open, readParam } from '../../utils/nav';
 import { checkNote, CONFLICT_MESSAGE, latestQuestion } from '../../utils/report';
 import { useReportDetail } from '../../utils/useReportDetail';
 import './detail.scss';
-
 
 const RATINGS: { value: Rating; label: string }[] = [
   { value: 'satisfied', label: '😊 满意' },
@@ -42,6 +45,20 @@ export default function ReportDetailPage() {
   const [answer, setAnswer] = useState('');
   const [fieldError, setFieldError] = useState<string | null>(null);
   const photos = usePhotos();
+  const shown = state.status === 'ready' ? state.report : null;
+  // Only the resident (and its handlers) read who reported it; neighbours who +1 it do not share it.
+  const shareable = shown !== null && shown.resident !== null;
+
+  // A card opened in the group tells the card page which group only when it was sent with a shareTicket.
+  useEffect(() => {
+    if (shareable) shareWithTicket();
+  }, [shareable]);
+
+  useShareAppMessage(() =>
+    shown
+      ? { title: `${shown.categoryName} · ${shown.place} · ${shown.statusLabel}`, path: reportCardPath(shown.id) }
+      : { title: '近邻', path: reportCardPath(id) },
+  );
 
   /** One answer from an action: show the new report, or say what went wrong (reloading on a conflict). */
   const settle = async (result: { ok: true; data: ReportDetail } | ClientFailure, done: string) => {
@@ -183,6 +200,15 @@ export default function ReportDetailPage() {
             <Button type='primary' size='large' block onClick={() => open(handlerReportUrl(report.id))}>
               去办理这条反映
             </Button>
+          </View>
+        )}
+
+        {shareable && (
+          <View className='act__share'>
+            <Button size='large' block openType='share'>
+              分享到楼栋群
+            </Button>
+            <Text className='act__share-note'>群里的邻居能看到问题和进展，看不到您的名字。</Text>
           </View>
         )}
       </ReportBody>

@@ -118,11 +118,19 @@ export function PasswordStep({ form, set, problems }: StepProps) {
   );
 }
 
+export interface WhereProps {
+  trail: string;
+  personName: string | null;
+  personal: boolean;
+  /** What the label says instead ("您在 3号楼 的群里", from a group). */
+  label?: string;
+}
+
 /** Where the person is registering, on top of every screen. */
-export function Where({ trail, personName, personal }: { trail: string; personName: string | null; personal: boolean }) {
+export function Where({ trail, personName, personal, label }: WhereProps) {
   return (
     <View className='join__where'>
-      <Text className='join__where-label'>{personal ? '用个人码登记到' : '登记入住'}</Text>
+      <Text className='join__where-label'>{label ?? (personal ? '用个人码登记到' : '登记入住')}</Text>
       <Text className='join__where-trail trail'>{trail}</Text>
       {personName && <Text className='join__where-person'>{`为 ${personName} 准备，只能本人使用`}</Text>}
     </View>

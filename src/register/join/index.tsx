@@ -5,20 +5,24 @@
  * screen: the real name, the door, the phone (WeChat's number, or typed and checked by the building
  * lead) and, in a browser without an account, a password for the web account the phone names.
  * Submitted, it opens the status page.
+ *
+ * Without a code, from a card in a building's WeChat group (`?group=1`, or wherever the page finds
+ * itself opened in a group): the group's building is filled in (groups.enter) and the submit sends a
+ * fresh cloudID instead of a code (way.ts). A group that cannot be read or is bound to no building is
+ * said, with the building's code as the way on. Either way the building's lead approves.
  */
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { ResolvedCode } from '../../core/api';
 import { isCodeId, normaliseCodeId } from '../../core/codes';
 import { Button } from '../../components/nut';
 import { Loading } from '../../components/PageStatus';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { resolveCode } from '../../services/codes';
-import { submitRegistration } from '../../services/registration';
-import { goHome, goToLogin, readParam, registrationStatusUrl, replaceWith, scanToJoin } from '../../utils/nav';
+import { codeUrl, goHome, goToLogin, open, readParam, registrationStatusUrl, replaceWith, scanToJoin } from '../../utils/nav';
 import { MALFORMED_SCENE, refusalOf, type Refusal } from '../../pages/code/refusal';
-import { endsTheForm, NOT_FOR_JOINING, stopOf } from './stops';
+import { endsTheForm, isGroupStop, NO_GROUP, NOT_FOR_JOINING, stopOf } from './stops';
+import { byCode, enterFromGroup, submitWay, whereOf, type Way } from './way';
 import { CHECKS, doorOf, EMPTY_FORM, joinMode, phoneRefusalMessage, stepOfField, stepsOf, type Field, type JoinForm, type Problems, type Step } from './form';
 import { DoorStep, NameStep, PasswordStep, PhoneStep, Where, type PhoneEvent } from './Steps';
 import '../register.scss';
@@ -27,7 +31,7 @@ type Load =
   | { status: 'loading' }
   | { status: 'noCode' }
   | { status: 'stopped'; refusal: Refusal; retry: boolean }
-  | { status: 'ready'; code: ResolvedCode };
+  | { status: 'ready'; way: Way };
 
 /** The purposes a person joins a building with. */
 const JOINS = new Set(['building', 'personal']);
@@ -35,9 +39,11 @@ const JOINS = new Set(['building', 'personal']);
 export default function Join() {
   const router = useRouter();
   const given = normaliseCodeId(readParam(router.params?.code) ?? readParam(router.params?.scene) ?? '');
+  // From a group's card; without it the page still looks for a group before asking for a code.
+  const fromGroup = readParam(router.params?.group) === '1';
   const [mode] = useState(joinMode);
   const steps = stepsOf(mode);
-  const [load, setLoad] = useState<Load>(given ? { status: 'loading' } : { status: 'noCode' });
+  const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [step, setStep] = useState<Step>('name');
   const [form, setForm] = useState<JoinForm>(EMPTY_FORM);
   const [problems, setProblems] = useState<Problems>({});
@@ -57,12 +63,22 @@ export default function Join() {
       return setLoad({ status: 'stopped', refusal, retry: refusal.forward === 'retry' });
     }
     if (!JOINS.has(result.data.purpose)) return setLoad({ status: 'stopped', refusal: NOT_FOR_JOINING, retry: false });
-    setLoad({ status: 'ready', code: result.data });
+    setLoad({ status: 'ready', way: byCode(result.data) });
   }, [given]);
 
+  /** The group the page was opened in: its building, or why not (null: in no group at all). */
+  const lookGroup = useCallback(async () => {
+    setLoad({ status: 'loading' });
+    const found = await enterFromGroup();
+    if (found === null) return setLoad(fromGroup ? { status: 'stopped', refusal: NO_GROUP, retry: false } : { status: 'noCode' });
+    if (found.ok) return setLoad({ status: 'ready', way: found.way });
+    setLoad({ status: 'stopped', refusal: found.refusal, retry: found.refusal.forward === 'retry' });
+  }, [fromGroup]);
+
   useEffect(() => {
+    // The code (or the group) is read once, when the page opens.
     if (given) void look();
-    // The code is read once, when the page opens.
+    else void lookGroup();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   const set = (field: Field, value: string) => {
@@ -90,13 +106,12 @@ export default function Join() {
     return true;
   };
 
-  const submit = async (code: ResolvedCode, phone: { phoneCode: string } | { phone: string }) => {
+  const submit = async (way: Way, phone: { phoneCode: string } | { phone: string }) => {
     if (busy) return;
     setBusy(true);
     setError(null);
     setAccountExists(false);
-    const result = await submitRegistration({
-      codeId: code.id,
+    const result = await submitWay(way, {
       name: form.name.trim(),
       door: doorOf(form),
       ...phone,
@@ -106,11 +121,12 @@ export default function Join() {
     if (result.ok) {
       const title = result.data.created ? '已提交登记' : '您已登记过，正在审核';
       void Taro.showToast({ title, icon: result.data.created ? 'success' : 'none', duration: 2000 });
-      replaceWith(registrationStatusUrl(code.id));
+      replaceWith(registrationStatusUrl(way.via === 'code' ? way.code.id : undefined));
       return;
     }
     if (endsTheForm(result.code)) {
-      // The code stopped working while the form was filled (revoked, used up), or this is home already.
+      // The code stopped working while the form was filled (revoked, used up), the group can no
+      // longer be read or was unbound, or this is home already.
       return setLoad({ status: 'stopped', refusal: stopOf(result), retry: false });
     }
     if (result.code.startsWith('PHONE.')) {
@@ -125,11 +141,13 @@ export default function Join() {
     } else setError(result.message);
   };
 
-  if (load.status === 'loading') return <Loading text='正在查看这个码…' />;
+  if (load.status === 'loading') return <Loading text={given ? '正在查看这个码…' : '正在查看…'} />;
 
   if (load.status === 'noCode' || load.status === 'stopped') {
     const refusal = load.status === 'stopped' ? load.refusal : null;
     const home = refusal?.code === 'REGISTRATION.ALREADY_RESIDENT';
+    // From a group that could not give the building: the building's code instead, scanned or typed.
+    const codeInstead = refusal !== null && isGroupStop(refusal.code);
     return (
       <View className='page join'>
         <View className='card'>
@@ -138,7 +156,7 @@ export default function Join() {
           <Text className='join__lead'>{refusal?.message ?? '登记入住要用楼栋长或社区给的楼栋码，或楼栋长为您打印的个人码。'}</Text>
         </View>
         {load.status === 'stopped' && load.retry && (
-          <Button className='join__action' type='primary' size='large' block onClick={() => void look()}>
+          <Button className='join__action' type='primary' size='large' block onClick={() => void (given ? look() : lookGroup())}>
             再查一次
           </Button>
         )}
@@ -151,11 +169,17 @@ export default function Join() {
             扫码登记
           </Button>
         )}
+        {codeInstead && Taro.getEnv() === Taro.ENV_TYPE.WEAPP && (
+          <Text className='join__back' onClick={() => open(codeUrl())}>
+            输入楼栋码的编号
+          </Text>
+        )}
       </View>
     );
   }
 
-  const { code } = load;
+  const { way } = load;
+  const where = whereOf(way);
   const index = steps.indexOf(step);
   const last = index === steps.length - 1;
   const props = { form, set, problems, busy };
@@ -163,14 +187,14 @@ export default function Join() {
   const next = () => {
     if (busy || !checked(step)) return;
     if (!last) return goTo(steps[index + 1]);
-    void submit(code, { phone: form.phone.trim() });
+    void submit(way, { phone: form.phone.trim() });
   };
 
   const onWechatPhone = (e: PhoneEvent) => {
     const detail = e.detail ?? ({} as PhoneEvent['detail']);
     if (detail.code) {
       // WeChat's number needs nothing more from this screen: the name and door are checked again.
-      if (checked('door')) void submit(code, { phoneCode: detail.code });
+      if (checked('door')) void submit(way, { phoneCode: detail.code });
       return;
     }
     // Refused, not allowed (privacy), or out of quota: the person types the number instead.
@@ -184,7 +208,7 @@ export default function Join() {
   return (
     <View className='page join'>
       {mode === 'wechat' && <PrivacyConsent purpose='为了用您微信绑定的手机号登记' otherwise='不同意也可以，自己填写手机号即可。' />}
-      <Where trail={code.trail} personName={code.personName} personal={code.purpose === 'personal'} />
+      <Where {...where} />
       <Text className='join__step'>{`第 ${index + 1} 步，共 ${steps.length} 步`}</Text>
 
       {step === 'name' && <NameStep {...props} />}

@@ -105,7 +105,7 @@ export default function RegistrationStatus() {
 
   // A browser applicant without an account yet signs in once approved; everyone else is in already.
   const webAccount = usesPasswordSignIn() && !hasSession();
-  const again = fromCode ?? codeOfRegistration(latest.id);
+  const again = fromCode ?? latest.codeId ?? codeOfRegistration(latest.id);
 
   return (
     <View className='page join status-page'>

@@ -19,9 +19,10 @@ function assertBuilt() {
 
 /**
  * @param {string} route e.g. 'pages/index/index'
- * @param {{ answer: (name: string, action: string, data: unknown) => unknown, query?: Record<string, string> }} opts
+ * @param {{ answer: (name: string, action: string, data: unknown) => unknown, query?: Record<string, string>, wx?: Record<string, unknown> }} opts
+ *   `wx`: platform APIs the page needs beyond the stand-ins here (e.g. getGroupEnterInfo), by name.
  */
-function loadPage(route, { answer, query = {} }) {
+function loadPage(route, { answer, query = {}, wx = {} }) {
   assertBuilt();
   jest.resetModules();
   delete global.wx;
@@ -30,6 +31,8 @@ function loadPage(route, { answer, query = {} }) {
   const toasts = [];
   /** Where the page asked WeChat to go: { api: 'navigateTo', url }. */
   const navigations = [];
+  /** WeChat's privacy hook: the listener the page registered (wx.onNeedPrivacyAuthorization). */
+  const privacy = { listener: null };
   /** A platform API that succeeds the way WeChat's do: `success` and `complete` get `{ errMsg }`. */
   const succeeds = (name, effect = () => ({})) =>
     jest.fn((opts = {}) => {
@@ -55,6 +58,11 @@ function loadPage(route, { answer, query = {} }) {
     pageScrollTo: succeeds('pageScrollTo'),
     makePhoneCall: succeeds('makePhoneCall'),
     previewImage: succeeds('previewImage'),
+    onNeedPrivacyAuthorization: jest.fn((listener) => {
+      privacy.listener = listener;
+    }),
+    openPrivacyContract: succeeds('openPrivacyContract'),
+    ...wx,
   };
 
   const simulate = require('miniprogram-simulate');
@@ -98,7 +106,7 @@ function loadPage(route, { answer, query = {} }) {
   const page = simulate.render(id);
   page.attach(document.createElement('parent-wrapper'));
 
-  return { page, simulate, calls, toasts, navigations, text: () => page.dom.textContent.replace(/\s+/g, ' ').trim() };
+  return { page, simulate, calls, toasts, navigations, privacy, text: () => page.dom.textContent.replace(/\s+/g, ' ').trim() };
 }
 
 /** Waits until `predicate()` holds (the page renders after the cloud call resolves). */

@@ -8,6 +8,7 @@ import type { ContractContext } from './context';
 import { auditContract } from './audit';
 import { bindingsContract } from './bindings';
 import { codesContract } from './codes';
+import { groupsContract } from './groups';
 import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
 import { messagesContract } from './messages';
@@ -45,6 +46,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     });
 
     unitsContract(ctx);
+    groupsContract(ctx);
     peopleContract(ctx);
     bindingsContract(ctx);
     sessionsContract(ctx);

@@ -22,6 +22,18 @@ export function peopleContract(ctx: ContractContext) {
       expect(JSON.stringify(await store.people.get(p.id))).not.toContain('scrypt');
     });
 
+    it('replaces a password hash, moving the version on, and answers null for no one', async () => {
+      const p = person('孙改密', { username: 'gaimi' });
+      await store.people.insert(p, 'scrypt$old');
+      const after = await store.people.setPasswordHash(p.id, 'scrypt$new', 5_000);
+      expect(after).toMatchObject({ id: p.id, version: p.version + 1, updatedAt: 5_000, username: 'gaimi' });
+      expect(JSON.stringify(after)).not.toContain('scrypt');
+      expect(await store.people.passwordHash(p.id)).toBe('scrypt$new');
+      expect(await store.people.findByUsername('gaimi')).toMatchObject({ version: p.version + 1 });
+      expect(await store.people.setPasswordHash('per_nobody', 'scrypt$x', 5_000)).toBeNull();
+      expect(await store.people.count()).toBe(1);
+    });
+
     it('refuses a taken username and writes nothing', async () => {
       await store.people.insert(person('甲', { username: 'same' }), null);
       await rejectsWith(store.people.insert(person('乙', { username: 'same' }), null), 'INPUT.INVALID');

@@ -63,6 +63,7 @@ export function detail(overrides: Partial<ReportDetail> = {}): ReportDetail {
     resident: { name: '孙福贵', phone: '13812345678' },
     handler: { name: '陈强', roleLabel: '物业', phone: '13900002222' },
     nextStep: '物业陈强正在办理，会在 11月30日 15:00 前办结。',
+    nextStepForStaff: null,
     rating: null,
     ratingNote: null,
     rejectReason: null,

@@ -68,6 +68,24 @@ export function needPrivacy(): Promise<{ event: string; buttonId?: string }[]> {
   });
 }
 
+/**
+ * WeChat's group: what getGroupEnterInfo answers. By default the page was opened in no group (WeChat
+ * fails the call); `openedInGroup(cloudID)` makes it answer a cloudID.
+ */
+export const getGroupEnterInfo = jest.fn(async (_opts?: Record<string, unknown>): Promise<{ errMsg: string; encryptedData: string; iv: string; cloudID?: string }> => {
+  throw { errMsg: 'getGroupEnterInfo:fail not in group' };
+});
+export function openedInGroup(cloudID: string): void {
+  getGroupEnterInfo.mockImplementation(async () => ({ errMsg: 'getGroupEnterInfo:ok', encryptedData: 'x', iv: 'y', cloudID }));
+}
+export const showShareMenu = jest.fn(async (_opts: Record<string, unknown>) => ({ errMsg: 'showShareMenu:ok' }));
+export const updateShareMenu = jest.fn(async (_opts: Record<string, unknown>) => ({ errMsg: 'updateShareMenu:ok' }));
+/** The page's share handler (useShareAppMessage), the latest registered: what WeChat would send as the card. */
+export const shared: { handler: null | ((o?: Record<string, unknown>) => { title?: string; path?: string }) } = { handler: null };
+export const useShareAppMessage = (fn: NonNullable<(typeof shared)['handler']>) => {
+  shared.handler = fn;
+};
+
 export const useRouter = jest.fn(() => ({ params: {} as Record<string, string | undefined>, path: '' }));
 export const useDidShow = (fn: () => void) => useEffect(() => fn(), []);
 export const useLoad = (fn: () => void) => useEffect(() => fn(), []);
@@ -81,6 +99,16 @@ export function __resetTaro(): void {
   getEnv.mockImplementation(() => 'WEB');
   chooseImage.mockReset();
   chooseImage.mockImplementation(async () => ({ tempFilePaths: [], tempFiles: [], errMsg: 'chooseImage:ok' }));
+  // A scan a test set up but never used must not answer the next test's.
+  scanCode.mockReset();
+  scanCode.mockImplementation(async () => {
+    throw { errMsg: 'scanCode:fail cancel' };
+  });
+  getGroupEnterInfo.mockReset();
+  getGroupEnterInfo.mockImplementation(async () => {
+    throw { errMsg: 'getGroupEnterInfo:fail not in group' };
+  });
+  shared.handler = null;
 }
 
 const Taro = {
@@ -106,6 +134,10 @@ const Taro = {
   scanCode,
   onNeedPrivacyAuthorization,
   openPrivacyContract,
+  getGroupEnterInfo,
+  showShareMenu,
+  updateShareMenu,
+  useShareAppMessage,
   useRouter,
   useDidShow,
   useLoad,

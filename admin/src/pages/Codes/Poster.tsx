@@ -13,7 +13,8 @@ import './poster.css';
 const SCAN = ['打开微信“扫一扫”', '扫描上面的码'];
 const STEPS: Record<CodePurpose, string[]> = {
   building: [...SCAN, '填写姓名、电话和门牌，等楼栋长审核'],
-  personal: [...SCAN, '填写姓名、电话和门牌，等楼栋长审核'],
+  // Its own person, with their own name, is let in at once (a personal code is approved by itself).
+  personal: [...SCAN, '填写本人姓名、电话和门牌，提交后就能使用'],
   member: [...SCAN, '填写报到信息，等党支部审核'],
   venue: [...SCAN, '核对姓名，完成签到'],
   public: [...SCAN, '查看本小区的公开信息'],

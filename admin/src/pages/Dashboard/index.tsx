@@ -14,6 +14,7 @@ import { replaceSearch, useSearch } from '../../router';
 import { useUnits } from '../../units';
 import { PageHeader } from '../../components/PageHeader';
 import { CalendarWarningAlert } from './CalendarWarning';
+import { PendingApprovalsAlert } from './PendingApprovals';
 
 const RATE_NAMES = {
   responseRate: { title: '响应率', hint: '按时响应的反映 ÷ 本月应响应的反映', num: '按时响应', den: '应响应' },
@@ -88,6 +89,7 @@ export default function DashboardPage() {
       </PageHeader>
 
       {data?.calendarWarning && <CalendarWarningAlert warning={data.calendarWarning} />}
+      <PendingApprovalsAlert />
       {error && !data && <Alert type="error" showIcon title="工作台数据加载失败" description={error} action={<Button onClick={() => void load()}>重试</Button>} />}
       {!data ? (
         !error && <Skeleton active paragraph={{ rows: 12 }} />

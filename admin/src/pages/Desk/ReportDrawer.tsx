@@ -3,9 +3,10 @@ import { ReloadOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useState } from 'react';
 import { api, ApiError } from '../../api';
 import type { ReportDetail, TimelineView } from '../../api';
-import { LEVEL_LABEL, RATING_LABEL } from '../../core';
+import { LEVEL_LABEL, RATING_LABEL, isOpen } from '../../core';
 import { useFailure } from '../../feedback';
-import { dateTime, untilDue } from '../../format';
+import { untilDue } from '../../format';
+import { formatWhen } from '../../../../src/core/time';
 import { ACTIONS, ActionModal } from './ActionModal';
 import type { DrawerAction } from './ActionModal';
 import { ReassignModal } from './ReassignModal';
@@ -59,7 +60,7 @@ export function ReportDrawer({ id, deskUnitId, onClose, onChanged }: Props) {
 
   const can = new Set(report?.can ?? []);
   const actions = ORDER.filter((a) => can.has(a));
-  const open = report ? ['submitted', 'responded', 'transferred', 'needs_info'].includes(report.status) : false;
+  const open = report ? isOpen(report.status) : false;
   const now = Date.now();
 
   return (
@@ -132,6 +133,7 @@ export function ReportDrawer({ id, deskUnitId, onClose, onChanged }: Props) {
 
 /** The report itself: what was reported, its photos (each already an address the view gives), its figures and timeline. */
 export function ReportBody({ report: r, now }: { report: ReportDetail; now: number }) {
+  const when = (t: number) => formatWhen(t, now);
   return (
     <Flex vertical gap={16}>
       {r.flagged && <Alert type="error" showIcon title="已在街道层级超时，已提请街道领导关注" />}
@@ -140,7 +142,7 @@ export function ReportBody({ report: r, now }: { report: ReportDetail; now: numb
           type="warning"
           showIcon
           title={`处理人申请延期 ${r.extension.days} 个工作日，待${LEVEL_LABEL[r.extension.deciderLevel]}审批`}
-          description={`理由：${r.extension.reason}（${dateTime(r.extension.requestedAt)}）`}
+          description={`理由：${r.extension.reason}（${when(r.extension.requestedAt)}）`}
         />
       )}
       {r.followUp?.status === 'open' && <Alert type="warning" showIcon title="居民评价不满意，需要回访" description={r.ratingNote ? `居民说：${r.ratingNote}` : undefined} />}
@@ -157,8 +159,8 @@ export function ReportBody({ report: r, now }: { report: ReportDetail; now: numb
           </Space>
         </Image.PreviewGroup>
       )}
-      <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-        下一步：{r.nextStep}
+      <Typography.Paragraph type="secondary" style={{ margin: 0 }} data-testid="next-step">
+        下一步：{r.nextStepForStaff ?? r.nextStep}
       </Typography.Paragraph>
 
       <Descriptions
@@ -171,17 +173,17 @@ export function ReportBody({ report: r, now }: { report: ReportDetail; now: numb
           { key: 'resident', label: '反映人', children: r.resident ? `${r.resident.name}${r.anonymous ? '（要求对外匿名）' : ''}` : '—' },
           { key: 'phone', label: '联系电话', children: r.resident?.phone ?? '—' },
           { key: 'channel', label: '来源', children: r.channelLabel },
-          { key: 'created', label: '登记时间', children: dateTime(r.createdAt) },
+          { key: 'created', label: '登记时间', children: when(r.createdAt) },
           { key: 'level', label: '当前层级', children: `${r.levelLabel}级` },
           { key: 'handler', label: '处理人', children: r.handler ? `${r.handler.name}（${r.handler.roleLabel}）${r.handler.phone ? ` ${r.handler.phone}` : ''}` : '暂无' },
-          { key: 'respondBy', label: '响应期限', children: dateTime(r.respondBy) },
+          { key: 'respondBy', label: '响应期限', children: when(r.respondBy) },
           {
             key: 'dueAt',
             label: '办结期限',
             children: (
               <span style={{ color: r.overdue ? '#cf1322' : r.dueSoon ? '#d46b08' : undefined }}>
-                {dateTime(r.dueAt)}
-                {['submitted', 'responded', 'transferred', 'needs_info'].includes(r.status) ? `（${untilDue(r.dueAt, now, r.overdue)}）` : ''}
+                {when(r.dueAt)}
+                {isOpen(r.status) ? `（${untilDue(r.dueAt, now, r.overdue)}）` : ''}
               </span>
             ),
           },
@@ -204,7 +206,7 @@ export function ReportBody({ report: r, now }: { report: ReportDetail; now: numb
 
       <div>
         <Typography.Title level={5}>办理过程</Typography.Title>
-        {r.timeline.length === 0 ? <Empty description="暂无记录" /> : <Timeline items={[...r.timeline].reverse().map(timelineItem)} data-testid="timeline" />}
+        {r.timeline.length === 0 ? <Empty description="暂无记录" /> : <Timeline items={[...r.timeline].reverse().map((t) => timelineItem(t, now))} data-testid="timeline" />}
       </div>
     </Flex>
   );
@@ -221,7 +223,7 @@ const COLORS: Partial<Record<TimelineView['type'], string>> = {
   rejectNotActionable: 'gray',
 };
 
-function timelineItem(t: TimelineView) {
+function timelineItem(t: TimelineView, now: number) {
   const move = t.fromLevel && t.toLevel && t.fromLevel !== t.toLevel ? `${LEVEL_LABEL[t.fromLevel]} → ${LEVEL_LABEL[t.toLevel]}` : null;
   return {
     key: t.id,
@@ -232,7 +234,7 @@ function timelineItem(t: TimelineView) {
           <Typography.Text strong>{t.label}</Typography.Text>
           {move && <Tag style={{ marginInlineStart: 8 }}>{move}</Tag>}
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
-            {dateTime(t.at)} · {t.actorName ?? '系统'}
+            {formatWhen(t.at, now)} · {t.actorName ?? '系统'}
           </Typography.Text>
         </div>
         {t.note && <div style={{ whiteSpace: 'pre-wrap' }}>{t.note}</div>}

@@ -7,11 +7,12 @@ import type { Dayjs } from 'dayjs';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { Category, DeskFilter, DeskRow, DeskSort } from '../../api';
-import { CHANNELS, CHANNEL_LABEL, DEFAULT_CATEGORIES, LEVELS, LEVEL_LABEL, STAFF_ROLES, STATUSES, STATUS_LABEL } from '../../core';
-import { cleanFilter, extraConditions, filterToSearch, searchToQuery, withoutCondition } from '../../deskFilter';
+import { CHANNELS, CHANNEL_LABEL, DEFAULT_CATEGORIES, LEVELS, LEVEL_LABEL, STAFF_ROLES, STATUSES, STATUS_LABEL, isOpen } from '../../core';
+import { OPEN_STATUSES, cleanFilter, extraConditions, filterToSearch, isOpenOnly, searchToQuery, withoutCondition } from '../../deskFilter';
 import type { DeskQuery } from '../../deskFilter';
 import { useFailure } from '../../feedback';
-import { dateTime, untilDue } from '../../format';
+import { untilDue } from '../../format';
+import { formatWhen } from '../../../../src/core/time';
 import { replaceSearch, useSearch } from '../../router';
 import { useSession } from '../../session';
 import { useUnits } from '../../units';
@@ -120,14 +121,14 @@ export default function DeskPage() {
       title: '办结期限',
       key: 'dueAt',
       dataIndex: 'dueAt',
-      width: 150,
+      width: 170,
       sorter: true,
       sortOrder: query.sort === 'dueAt' ? 'ascend' : null,
       render: (t: number, r) => {
-        const open = ['submitted', 'responded', 'transferred', 'needs_info'].includes(r.status);
+        const open = isOpen(r.status);
         return (
           <Flex vertical>
-            <span>{dateTime(t).slice(5)}</span>
+            <span>{formatWhen(t, now)}</span>
             {open && (
               <Typography.Text type={r.overdue ? 'danger' : r.dueSoon ? 'warning' : 'secondary'} style={{ fontSize: 13 }}>
                 {untilDue(t, now, r.overdue)}
@@ -141,10 +142,10 @@ export default function DeskPage() {
       title: '登记时间',
       key: 'createdAt',
       dataIndex: 'createdAt',
-      width: 112,
+      width: 170,
       sorter: true,
       sortOrder: query.sort === '-createdAt' ? 'descend' : query.sort === 'createdAt' ? 'ascend' : null,
-      render: (t: number) => dateTime(t).slice(5),
+      render: (t: number) => formatWhen(t, now),
     },
     { title: '来源', dataIndex: 'channelLabel', width: 92 },
   ];
@@ -166,7 +167,7 @@ export default function DeskPage() {
 
   return (
     <Flex vertical gap={12}>
-      <PageHeader title="反映处理" hint="按办结期限排序，最急的在最前面；点击一行查看详情并办理">
+      <PageHeader title="反映处理" hint="打开时列出未办结的反映，按办结期限排序，已超时的在最前面；点击一行查看详情并办理">
         <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)} loading={loading}>
           刷新
         </Button>
@@ -315,6 +316,11 @@ export default function DeskPage() {
               </Button>
             </>
           )}
+          {!isOpenOnly(query.filter.statuses) && (
+            <Button size="small" type="link" onClick={() => setFilter({ statuses: [...OPEN_STATUSES] })}>
+              只看未办结
+            </Button>
+          )}
           {selected.length === 0 && (
             <Tooltip title="勾选左侧方框可以一次转派多件反映">
               <Typography.Text type="secondary" style={{ fontSize: 13 }}>
@@ -336,7 +342,7 @@ export default function DeskPage() {
             selectedRowKeys: selected.map((r) => r.id),
             preserveSelectedRowKeys: true,
             onChange: (_, rs) => setSelected(rs.filter(Boolean)),
-            getCheckboxProps: (r) => ({ disabled: !['submitted', 'responded', 'transferred', 'needs_info'].includes(r.status), 'aria-label': `选择 ${r.categoryName}` }) as object,
+            getCheckboxProps: (r) => ({ disabled: !isOpen(r.status), 'aria-label': `选择 ${r.categoryName}` }) as object,
           }}
           pagination={{
             current: query.page,

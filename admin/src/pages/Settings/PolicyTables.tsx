@@ -4,7 +4,11 @@ import { DeleteOutlined, PlusOutlined, QuestionCircleOutlined } from '@ant-desig
 import type { Category, CommunityPolicy, Level, LevelDeadline } from '../../api';
 import { LEVELS, LEVEL_LABEL } from '../../core';
 
-/** The three tables of the deadline settings form: levels, categories, per-category overrides. */
+/**
+ * The three tables of the deadline settings form: levels, categories, per-category overrides.
+ * The number cells have no min or max: antd would quietly pull −3 or 0 up to the bound on blur, and
+ * the person would save a deadline they never typed. The server's refusal lands beside the cell instead.
+ */
 
 /** The settings form's values. */
 export interface Values {
@@ -36,7 +40,7 @@ export function LevelTable() {
       ),
       render: (_: unknown, r: { level: Level }) => (
         <Form.Item name={['policy', 'levels', r.level, f.key]} style={{ margin: 0 }} rules={[{ required: true, message: `请填写${f.title}` }]}>
-          <InputNumber min={f.step === 1 ? 1 : 0.5} step={f.step} suffix={f.unit} style={{ width: 150 }} aria-label={`${LEVEL_LABEL[r.level]}${f.title}`} />
+          <InputNumber step={f.step} suffix={f.unit} style={{ width: 150 }} aria-label={`${LEVEL_LABEL[r.level]}${f.title}`} />
         </Form.Item>
       ),
     })),
@@ -177,8 +181,6 @@ export function OverrideTable() {
         return (
           <Form.Item name={['policy', 'overrides', c.code, l, field]} style={{ margin: 0 }}>
             <InputNumber
-              min={1}
-              max={c.urgent ? 720 : 60}
               placeholder={before ? '不经过' : fallback !== undefined ? `默认 ${fallback}` : ''}
               disabled={before}
               suffix={c.urgent ? '小时' : '工作日'}

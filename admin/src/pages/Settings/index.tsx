@@ -99,7 +99,9 @@ export default function SettingsPage() {
       form.setFieldsValue({ policy: s.policy });
       setDirty(false);
       setRestored(false);
-      message.success(`已保存「${s.community.name}」的时限设置，新的反映按新时限计算`);
+      // The server keeps the version when the policy is the one it has: nothing was saved.
+      if (s.version === settings.version) message.info('没有改动：时限设置和原来一样，没有保存新的版本');
+      else message.success(`已保存「${s.community.name}」的时限设置，新的反映按新时限计算`);
     } catch (e) {
       showError(e);
     } finally {
@@ -189,12 +191,12 @@ export default function SettingsPage() {
                     normalize={(v: number | null) => (v === null ? v : v / 100)}
                     rules={[{ required: true, message: '请填写预警比例' }]}
                   >
-                    <InputNumber min={50} max={95} suffix="%" style={{ width: 120 }} />
+                    <InputNumber suffix="%" style={{ width: 120 }} aria-label="到期预警比例" />
                   </Form.Item>
                 </Col>
                 <Col>
                   <Form.Item name={['policy', 'autoCloseDays']} label="办结后未评价自动关闭" rules={[{ required: true, message: '请填写自动关闭天数' }]}>
-                    <InputNumber min={1} max={30} suffix="天" style={{ width: 120 }} />
+                    <InputNumber suffix="天" style={{ width: 120 }} aria-label="自动关闭天数" />
                   </Form.Item>
                 </Col>
               </Row>

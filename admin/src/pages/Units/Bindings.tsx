@@ -4,10 +4,13 @@ import { UserAddOutlined } from '@ant-design/icons';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api';
 import type { BindingView, PersonView, Role, Unit } from '../../api';
-import { canBind, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
+import { can, canBind, mayMakeCode, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
 import { date } from '../../format';
 import { scopedBindings, useSession } from '../../session';
+import { PersonalCodeButton } from './PersonalCodeButton';
 import { PersonModal } from './PersonModal';
+import { ResetPassword } from './ResetPassword';
+import { UnbindWechat } from './UnbindWechat';
 
 interface Props {
   unit: Unit;
@@ -21,6 +24,7 @@ export function Bindings({ unit, onError }: Props) {
   const [bindForm] = Form.useForm<BindValues>();
   const [people, setPeople] = useState<PersonView[]>([]);
   const [creating, setCreating] = useState(false);
+  const [unbinding, setUnbinding] = useState<PersonView | null>(null);
 
   const load = useCallback(async () => {
     try {
@@ -39,6 +43,11 @@ export function Bindings({ unit, onError }: Props) {
   const mine = scopedBindings(me);
   const roles = ROLES.filter((r) => ROLE_UNIT_KINDS[r].includes(unit.kind) && canBind(mine, r, unit));
   const readOnly = unit.archived || roles.length === 0;
+  // What staff do for a person here, beside roles: take a WeChat user off them, print their personal code.
+  const managesPeople = !unit.archived && can(mine, 'person.manage', unit);
+  const printsCodes = !unit.archived && mayMakeCode(mine, 'personal', unit);
+  // A person bound here as resident and as something else gets the personal code on the resident row only.
+  const residentsHere = useMemo(() => new Set((rows ?? []).filter((b) => b.role === 'resident').map((b) => b.person.id)), [rows]);
   // People who handle matters (building lead, secretary…) before the many residents; then oldest first.
   const sorted = useMemo(
     () => [...(rows ?? [])].sort((a, b) => Number(a.role === 'resident') - Number(b.role === 'resident') || a.createdAt - b.createdAt),
@@ -71,38 +80,68 @@ export function Bindings({ unit, onError }: Props) {
       onFilter: (value, b) => b.role === value,
     },
     { title: '手机号', dataIndex: ['person', 'phone'], width: 130, render: (v: string | null) => v ?? '—' },
-    { title: '登录账号', dataIndex: ['person', 'username'], render: (v: string | null) => v ?? '—' },
+    {
+      title: '登录方式',
+      key: 'login',
+      render: (_, b) =>
+        b.person.username || b.person.wechatBound ? (
+          <Flex gap={6} align="center" wrap>
+            {b.person.username && <span>账号 {b.person.username}</span>}
+            {b.person.wechatBound && (
+              <Tag color="green" data-testid="wechat-bound">
+                微信
+              </Tag>
+            )}
+          </Flex>
+        ) : (
+          '—'
+        ),
+    },
     { title: '绑定日期', dataIndex: 'createdAt', width: 110, render: (t: number) => date(t) },
   ];
-  if (!readOnly) {
+  if (!readOnly || managesPeople || printsCodes) {
     columns.push({
       title: '操作',
       key: 'actions',
-      width: 70,
-      // Removing one's own role here could lock the person out of this page; another colleague does it.
-      render: (_, b) =>
-        canBind(mine, b.role, unit) && b.person.id !== me.person.id ? (
-          <Popconfirm
-            title={`解除${b.person.name}的「${b.roleLabel}」角色？`}
-            description="解除后，此人不再负责这个单位的事务。"
-            okText="解除"
-            okButtonProps={{ danger: true }}
-            cancelText="取消"
-            onConfirm={async () => {
-              try {
-                await api.units.unbind({ bindingId: b.id });
-                message.success(`已解除${b.person.name}的「${b.roleLabel}」角色`);
-              } catch (e) {
-                onError(e);
-              }
-              await load();
-            }}
-          >
-            <Button type="link" danger size="small">
-              解除
+      width: 250,
+      render: (_, b) => (
+        <Flex gap={12} wrap>
+          {/* Removing one's own role here could lock the person out of this page; another colleague does it. */}
+          {!readOnly && canBind(mine, b.role, unit) && b.person.id !== me.person.id && (
+            <Popconfirm
+              title={`解除${b.person.name}的「${b.roleLabel}」角色？`}
+              description="解除后，此人不再负责这个单位的事务。"
+              okText="解除"
+              okButtonProps={{ danger: true }}
+              cancelText="取消"
+              onConfirm={async () => {
+                try {
+                  await api.units.unbind({ bindingId: b.id });
+                  message.success(`已解除${b.person.name}的「${b.roleLabel}」角色`);
+                } catch (e) {
+                  onError(e);
+                }
+                await load();
+              }}
+            >
+              <Button type="link" danger size="small" style={{ paddingInline: 0 }}>
+                解除
+              </Button>
+            </Popconfirm>
+          )}
+          {/* One's own password is changed from the header's menu, which asks for the current one. */}
+          {managesPeople && b.person.username && b.person.id !== me.person.id && <ResetPassword person={b.person} />}
+          {managesPeople && b.person.wechatBound && b.person.id !== me.person.id && (
+            <Button type="link" size="small" style={{ paddingInline: 0 }} onClick={() => setUnbinding(b.person)}>
+              解绑微信
             </Button>
-          </Popconfirm>
-        ) : null,
+          )}
+          {/* A personal code lets in someone nobody signs in as yet: with WeChat or an account, they are in already. */}
+          {printsCodes && !b.person.wechatBound && !b.person.username && b.person.id !== me.person.id && (b.role === 'resident' || !residentsHere.has(b.person.id)) && (
+            <PersonalCodeButton binding={b} unit={unit} onError={onError} />
+          )}
+        </Flex>
+      ),
     });
   }
 
@@ -139,6 +178,16 @@ export function Bindings({ unit, onError }: Props) {
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
         locale={{ emptyText: '这个单位还没有绑定人员' }}
       />
+      {unbinding && (
+        <UnbindWechat
+          person={unbinding}
+          onClose={() => setUnbinding(null)}
+          onUnbound={() => {
+            setUnbinding(null);
+            void load();
+          }}
+        />
+      )}
       {creating && (
         <PersonModal
           onError={onError}

@@ -23,9 +23,42 @@ async function settingsOf(ctx: AuthedContext, community: Unit): Promise<{ view: 
   return { view: { community: ref(community), policy: s.policy, isDefault: s.isDefault, version: s.version }, raw };
 }
 
+/** Override cells left empty mean "the level's default": dropped, so that they neither count as a change nor get kept. */
+function canonical(p: CommunityPolicy): CommunityPolicy {
+  const overrides: CommunityPolicy['overrides'] = {};
+  for (const [code, byLevel] of Object.entries(p.overrides ?? {})) {
+    const kept = Object.entries(byLevel ?? {})
+      .map(([level, cell]) => [level, Object.fromEntries(Object.entries(cell ?? {}).filter(([, v]) => v !== undefined && v !== null))] as const)
+      .filter(([, cell]) => Object.keys(cell).length > 0);
+    if (kept.length) overrides[code] = Object.fromEntries(kept);
+  }
+  return { ...p, overrides };
+}
+
+/** JSON with every object's keys in order: two policies that mean the same read the same. */
+function stableJson(x: unknown): string {
+  if (Array.isArray(x)) return `[${x.map(stableJson).join(',')}]`;
+  if (x && typeof x === 'object')
+    return `{${Object.keys(x)
+      .filter((k) => (x as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableJson((x as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(x);
+}
+
+const samePolicy = (a: CommunityPolicy, b: CommunityPolicy) => stableJson(canonical(a)) === stableJson(canonical(b));
+
+/**
+ * Saves over the version read. Nothing that changes nothing is written: saving the settings as they
+ * are (or resetting defaults that are the defaults) answers them as they are, with no new version and
+ * no audit entry, so the version count stays a count of changes.
+ */
 async function writeSettings(ctx: AuthedContext, community: Unit, version: number, policy: CommunityPolicy | null, action: string): Promise<DeskSettings> {
   const { view, raw } = await settingsOf(ctx, community);
   if (view.version !== version) throw new DomainError('CONFLICT.VERSION', '反映时限已被其他人修改，请刷新后再改');
+  // Saving the defaults unchanged keeps them the defaults (they follow DEFAULT_POLICY, a saved copy would not).
+  if (policy === null ? view.isDefault : samePolicy(policy, view.policy)) return view;
   const next = version + 1;
   if (!(await ctx.deps.store.meta.compareAndSet(policyKey(community.id), raw, storedPolicyValue(next, policy)))) throw new DomainError('CONFLICT.VERSION', '反映时限已被其他人修改，请刷新后再改');
   await audit(ctx, action, 'settings', community.id, { version: next, categories: (policy ?? DEFAULT_POLICY).categories.length }, community.path);
@@ -44,7 +77,7 @@ export const settings: FunctionDef = {
       const open = await ctx.deps.store.reportQueries.count({ path: community.path, now: ctx.deps.clock.now(), statuses: [...OPEN], categories: [c.code] });
       if (open > 0) throw new DomainError('INPUT.INVALID', `类别“${c.name}”还有 ${open} 件未办结的反映，暂时不能删除`, 'policy.categories');
     }
-    return writeSettings(ctx, community, input.version, input.policy as CommunityPolicy, 'desk.saveSettings');
+    return writeSettings(ctx, community, input.version, canonical(input.policy as CommunityPolicy), 'desk.saveSettings');
   }),
 
   resetSettings: personAction(schemas.management.resetSettings, async (ctx, input) => {

@@ -1,6 +1,7 @@
 /**
  * Rejecting (审核不通过), with a reason the applicant reads (in `mine`, and as a message when they
- * are a person already). The code's use goes back: the applicant, or a neighbour, may use it again.
+ * are a person already). The code's use goes back (one from a group took none): the applicant, or
+ * a neighbour, may use it again.
  */
 import type { RegistrationView } from '../../../../src/core';
 import * as schemas from '../../../../src/core/schemas/registration';
@@ -21,7 +22,8 @@ export const reject: FunctionDef = {
     const rejected = await deps.store.registrations.reject(r.id, input.version, ctx.caller.person.id, deps.clock.now(), input.reason);
     if (!rejected) throw await decisionRefusal(deps, r.id);
 
-    await giveBackCodeUse(deps, r.codeId);
+    // A registration from a group took no use: none goes back.
+    if (r.codeId) await giveBackCodeUse(deps, r.codeId);
     await deps.store.audit.append(registrationAudit(ctx, 'registration.reject', rejected, { reason: input.reason }, building));
     const units = await registrationUnits(deps, [rejected], building ? [building] : []);
     if (rejected.applicantId) await tell(deps, [rejectedNotice(rejected.applicantId, rejected, trailOf(building ?? { path: rejected.buildingPath }, units))], ctx.requestId);

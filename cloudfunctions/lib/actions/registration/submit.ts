@@ -1,10 +1,11 @@
 /**
  * Registering (注册): public, since the applicant is not a person yet. Everything is checked before
- * anything is written (the code, the phone, a web account's password and name); then one use of the
- * code is taken and the pending registration inserted — a second submit by the same applicant
- * answers their pending one and writes nothing, and a use taken for a submit that lost that race is
- * given back. A WeChat applicant who can only be one person is approved at once; everyone else
- * waits in the building's queue, and its approvers are told.
+ * anything is written (the code or the group, the phone, a web account's password and name); then
+ * one use of the code is taken (none from a group) and the pending registration inserted — a
+ * second submit by the same applicant answers their pending one and writes nothing, and a use taken
+ * for a submit that lost that race is given back. A WeChat applicant with a code who can only be
+ * one person is approved at once; everyone else (everyone from a group) waits in the building's
+ * queue, and its approvers are told.
  */
 import { DomainError, REGISTRATION_SUBMIT_LIMIT, type Registration, type Submitted } from '../../../../src/core';
 import * as schemas from '../../../../src/core/schemas/registration';
@@ -17,7 +18,7 @@ import { takeTry } from '../tries';
 import { registrationAudit } from './access';
 import { applicantFields, applicantOf, demandNotResident, pendingOf, type Applicant } from './applicant';
 import { approvalOf } from './approval';
-import { JOIN_PURPOSES, codeToJoin, evidentPerson, type Evident } from './joining';
+import { JOIN_PURPOSES, demandOneWayIn, evidentPerson, wayIn, type Evident } from './joining';
 import { approvedNotice, approversOf, pendingNotices, tell } from './notices';
 import { demandPhone, phoneOf } from './phone';
 import { registrationUnits, registrationView } from './views';
@@ -49,6 +50,7 @@ async function approveEvident(ctx: ActionContext, r: Registration, evident: Evid
 export const submit: FunctionDef = {
   submit: publicAction(schemas.registration.submit, async (ctx, input): Promise<Submitted> => {
     const { deps } = ctx;
+    demandOneWayIn(input);
     // Before anything else: a caller cannot fill a building's queue, nor try phone codes without end.
     await takeTry(ctx, 'registration.submit', REGISTRATION_SUBMIT_LIMIT, 'REGISTRATION.TOO_MANY');
     const a = applicantOf(ctx, input.key);
@@ -56,14 +58,16 @@ export const submit: FunctionDef = {
     if (pending) return existing(ctx, pending);
 
     // Everything that can be refused, before anything is spent or written.
-    const { code, building } = await codeToJoin(deps, input.codeId, a);
+    const way = await wayIn(ctx, input, a);
+    const { code, building } = way;
     demandNotResident(a, building.id);
     demandPhone(ctx, input);
     // A web applicant has no WeChat code (demandPhone): their phone is typed, and nothing is spent yet.
     const account = await webAccount(ctx, a, input.phone ?? '', input.password);
     // Trading WeChat's phone code spends it: the last check.
     const phone = await phoneOf(ctx, input);
-    const evident = await evidentPerson(deps, a, code, building, phone, input.name);
+    // From a group, a person always decides (src/core/registrations.ts).
+    const evident = code ? await evidentPerson(deps, a, code, building, phone, input.name) : null;
 
     const now = deps.clock.now();
     const draft: Registration = {
@@ -72,15 +76,15 @@ export const submit: FunctionDef = {
       ...applicantFields(a),
       passwordHash: null,
       ...account,
-      codeId: code.id,
-      codePurpose: code.purpose as Registration['codePurpose'],
+      codeId: code?.id ?? null,
+      codePurpose: (code?.purpose ?? null) as Registration['codePurpose'],
       buildingId: building.id,
       buildingPath: building.path,
       door: input.door,
       name: input.name,
       phone: phone.phone,
       phoneVerified: phone.verified,
-      personId: code.purpose === 'personal' ? code.personId : (evident?.personId ?? null),
+      personId: code?.purpose === 'personal' ? code.personId : (evident?.personId ?? null),
       autoApproved: null,
       decidedBy: null,
       decidedAt: null,
@@ -90,15 +94,16 @@ export const submit: FunctionDef = {
       version: 1,
     };
 
-    await takeCodeUse(deps, code.id, { purposes: JOIN_PURPOSES, personId: a.kind === 'person' ? a.person.id : null });
+    if (code) await takeCodeUse(deps, code.id, { purposes: JOIN_PURPOSES, personId: a.kind === 'person' ? a.person.id : null });
     const inserted = await deps.store.registrations.insertPending(draft);
     if (!inserted.created) {
       // Another submit by the same applicant got there first: theirs stands, this use goes back.
-      await giveBackCodeUse(deps, code.id);
+      if (code) await giveBackCodeUse(deps, code.id);
       return existing(ctx, inserted.registration);
     }
     const r = inserted.registration;
-    await deps.store.audit.append(registrationAudit(ctx, 'registration.submit', r, { codeId: code.id, phoneVerified: r.phoneVerified }, building));
+    const via = code ? { codeId: code.id } : { codeId: null, group: way.group };
+    await deps.store.audit.append(registrationAudit(ctx, 'registration.submit', r, { ...via, phoneVerified: r.phoneVerified }, building));
     const key = a.kind === 'web' ? a.newKey : null;
     const units = await registrationUnits(deps, [r], [building]);
     const trail = trailOf(building, units);

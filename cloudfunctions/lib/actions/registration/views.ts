@@ -42,6 +42,7 @@ export function registrationView(r: Registration, units: ReadonlyMap<string, Uni
     statusLabel: REGISTRATION_STATUS_LABEL[r.status],
     building: unitRef(building),
     trail: trailOf(building, units),
+    codeId: r.codeId,
     door: r.door,
     doorLabel: doorLabel(r.door),
     name: r.name,

@@ -1,6 +1,6 @@
 /**
  * How a report reads: its summary in lists, its page (detail) with the timeline and the next step
- * in a sentence a resident understands, and the names both need, looked up once per page.
+ * (next-step.ts: for the resident, and for staff), and the names both need, looked up once per page.
  */
 import {
   CHANNEL_LABEL,
@@ -11,9 +11,7 @@ import {
   STATUS_LABEL,
   ancestorIds,
   findCategory,
-  formatMonthDayTime,
   isOpen,
-  nextLevel,
   readerOf,
   viewsReportsIn,
   type CommunityPolicy,
@@ -28,6 +26,7 @@ import type { Deps } from '../../deps';
 import type { AuthedContext } from '../define';
 import { policyFor } from '../policy';
 import { allowedActions } from './access';
+import { residentNextStep, staffNextStep } from './next-step';
 
 const HOUR = 3600_000;
 /** "Due soon": within a working day's worth of hours. */
@@ -82,28 +81,6 @@ export function summary(r: Report, names: Names, policy: CommunityPolicy, now: n
   };
 }
 
-function nextStep(r: Report, s: ReportSummary, policy: CommunityPolicy): string {
-  const who = s.handlerName ? `${s.levelLabel}的${s.handlerName}` : `${s.levelLabel}`;
-  const fmt = formatMonthDayTime;
-  switch (r.status) {
-    case 'submitted':
-      if (!r.handlerId) return `${s.levelLabel}暂时没有负责人，街道已收到提醒，会尽快安排。`;
-      return `已交给${who}，${fmt(r.respondBy)}前会联系您，${fmt(r.dueAt)}前办结。${nextLevel(r.level) ? `超时会自动上报到${LEVEL_LABEL[nextLevel(r.level)!]}。` : ''}`;
-    case 'responded':
-      return `${who}正在办理，${fmt(r.dueAt)}前办结。${nextLevel(r.level) ? `超时会自动上报到${LEVEL_LABEL[nextLevel(r.level)!]}。` : ''}`;
-    case 'transferred':
-      return `已转交${r.transferredTo ?? '相关部门'}办理，${who}会跟进，${fmt(r.dueAt)}前办结。`;
-    case 'needs_info':
-      return '需要您补充一些情况，请看下面的记录并填写补充说明。';
-    case 'resolved':
-      return `已办结，请您确认并评价；${policy.autoCloseDays} 天内没有评价会自动关闭。问题没解决可以点“问题还没解决”。`;
-    case 'closed':
-      return r.rating ? '已评价，谢谢您。' : '已关闭。';
-    case 'rejected':
-      return `未受理：${r.rejectReason ?? ''}`;
-  }
-}
-
 /** How a reader who may not know the resident sees the author of the resident's entries. */
 const RESIDENT_AUTHOR = '居民';
 
@@ -147,7 +124,9 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
     anonymous: r.anonymous,
     resident: shown.identity ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
     handler: handler ? { name: handler.name, roleLabel: handlerBinding ? ROLE_LABEL[handlerBinding.role] : LEVEL_LABEL[r.level], phone: handler.phone } : null,
-    nextStep: nextStep(r, s, policy),
+    nextStep: residentNextStep(r, s, policy),
+    // Staff and handlers read whose move it is; a resident or a neighbour has no use for it.
+    nextStepForStaff: reader === 'handler' ? staffNextStep(r, s, policy, deps.clock.now()) : null,
     rating: r.rating,
     ratingNote: shown.additions ? r.ratingNote : null,
     rejectReason: r.rejectReason,

@@ -26,6 +26,9 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       // Live-sibling names are unique through guard documents in `uniques`: a unique index
       // here would also count archived units, and CloudBase indexes cannot be partial.
       { name: 'parent_name', keys: { parentId: 1, name: 1 } },
+      // The building a WeChat group is bound to. Unique through guards in `uniques` (setGroup); the
+      // index is a second line of defence, sparse because units without a group leave the field out.
+      { name: 'groupId_unique', keys: { groupId: 1 }, unique: true, sparse: true },
     ],
   },
   {

@@ -7,6 +7,8 @@
  * - Live sibling names: a guard in `uniques` keyed by hash(parentId, name), claimed, moved and
  *   released in the same transaction as the unit insert / rename / archive / move (units.ts).
  *   Archived units hold none, so an archived name is free again.
+ * - A building's WeChat group: a guard keyed by hash(openGId) naming the unit, taken and released
+ *   in the same transaction as the unit's groupId (units.ts, setGroup).
  * - Username and openid: guards keyed by hash(value), added in the same transaction as the
  *   person (people.ts).
  * - Bindings: the binding document's own `_id` is hash(personId, unitId, role) (the port's id is
@@ -32,6 +34,12 @@ export interface SiblingGuard extends Stored {
   name: string;
 }
 
+/** A unit's hold on its WeChat group (openGId). */
+export interface GroupGuard extends Stored {
+  kind: 'group';
+  unitId: string;
+}
+
 /** A person's hold on their username or openid. */
 export interface PersonGuard extends Stored {
   kind: 'username' | 'openid';
@@ -46,6 +54,7 @@ export interface ReportGuard extends Stored {
 
 const hash = (...parts: (string | null)[]) => createHash('sha1').update(JSON.stringify(parts)).digest('hex');
 export const siblingKey = (parentId: string | null, name: string) => `unitname_${hash(parentId, name)}`;
+export const groupKey = (groupId: string) => `group_${hash(groupId)}`;
 export const usernameKey = (username: string) => `username_${hash(username)}`;
 export const openidKey = (openid: string) => `openid_${hash(openid)}`;
 export const bindingKey = (personId: string, unitId: string, role: Role) => `binding_${hash(personId, unitId, role)}`;
@@ -73,6 +82,23 @@ export async function releaseSiblingName(t: Tx, parentId: string | null, name: s
 export async function releaseSiblingNameOf(kit: CloudbaseKit, unit: Pick<Unit, 'id' | 'parentId' | 'name'>): Promise<void> {
   const guard = await kit.docById<SiblingGuard>('uniques', siblingKey(unit.parentId, unit.name));
   if (guard?.unitId === unit.id) await kit.coll('uniques').doc(guard._id).remove();
+}
+
+/** Claims the group for the unit; false if another unit holds it (a guard the unit already holds is kept). */
+export async function claimGroup(t: Tx, unitId: string, groupId: string): Promise<boolean> {
+  const key = groupKey(groupId);
+  const held = await t.get<GroupGuard>('uniques', key);
+  if (held) return held.unitId === unitId;
+  const guard: GroupGuard = { _id: key, kind: 'group', unitId };
+  await t.add('uniques', guard);
+  return true;
+}
+
+/** Frees the group if this unit holds it. */
+export async function releaseGroup(t: Tx, unitId: string, groupId: string): Promise<void> {
+  const key = groupKey(groupId);
+  const held = await t.get<GroupGuard>('uniques', key);
+  if (held?.unitId === unitId) await t.remove('uniques', key);
 }
 
 /** Claims the person's username and openid (those not null), or refuses the person if either is taken. */

@@ -164,6 +164,11 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
       const d = await kit.docById<PersonDoc>('people', id, { passwordHash: true });
       return d?.passwordHash ?? null;
     },
+    async setPasswordHash(id, hash, at) {
+      if ((await kit.update(coll().where({ _id: id }), { passwordHash: hash, version: _.inc(1), updatedAt: at })) === 0) return null;
+      const d = await kit.docById<PersonDoc>('people', id, NO_HASH);
+      return d ? toPerson(d) : null;
+    },
     async clearOpenid(id, at) {
       // With the openid guard in one transaction: the openid is free again the moment it is off the person.
       const after = await kit.transaction(async (t) => {

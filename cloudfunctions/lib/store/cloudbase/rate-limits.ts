@@ -31,6 +31,13 @@ export function cloudbaseRateLimits(kit: CloudbaseKit): RateLimitRepo {
       // Purged between the increment and the read (a window far in the past): this take was counted.
       return d?.count ?? 1;
     },
+    async giveBack(key, windowStart) {
+      // Conditional on a count above zero, in one update: concurrent give-backs never take it below.
+      await kit.update(coll().where({ _id: `${key}:${windowStart}`, count: _.gt(0) }), { count: _.inc(-1) });
+    },
+    async clear(key, windowStart) {
+      await kit.remove(coll().where({ _id: `${key}:${windowStart}` }));
+    },
     async purgeBefore(before) {
       return kit.remove(coll().where({ windowStart: _.lt(before) }));
     },

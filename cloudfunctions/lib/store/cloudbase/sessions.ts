@@ -42,6 +42,11 @@ export function cloudbaseSessions(kit: CloudbaseKit): SessionRepo {
       // Conditional on revokedAt: of two revokes, one changes the session.
       return (await kit.update(coll().where({ _id: id, revokedAt: null }), { revokedAt: at })) === 1;
     },
+    async revokeAllFor(personId, at, except) {
+      // One conditional update: a session revoked meanwhile (signed out) is not counted twice.
+      const live = { personId, revokedAt: null, expiresAt: _.gt(at) };
+      return kit.update(coll().where(except === undefined ? live : { ...live, _id: _.neq(except) }), { revokedAt: at });
+    },
     async purgeExpired(before) {
       return kit.remove(coll().where({ expiresAt: _.lt(before) }));
     },

@@ -14,10 +14,14 @@
  * transactions are meant for a few single-document operations, and a compound can have hundreds
  * of units. If the process dies halfway, paths below the moved unit are stale but recomputable
  * from parentId: `repairPaths` (also what move runs) fixes them and is safe to repeat.
+ *
+ * A building's WeChat group (groupId) is unique through a guard in `uniques` (guards.ts), taken and
+ * released in the transaction that writes the unit's groupId; only setGroup writes it (an insert
+ * binds no group), and a unit without one leaves the field out (the groupId index is sparse).
  */
 import { DomainError, type Unit, type UnitKind } from '../../../../src/core';
 import type { UnitRepo } from '../port';
-import { claimSiblingName, releaseSiblingName, siblingKey } from './guards';
+import { claimGroup, claimSiblingName, releaseGroup, releaseSiblingName, siblingKey } from './guards';
 import { chunks, inParallel, type CloudbaseKit, type Stored } from './kit';
 
 /** A unit as stored: the domain's Unit with its id as `_id`. */
@@ -26,18 +30,24 @@ export interface UnitDoc extends Stored, Omit<Unit, 'id'> {}
 /** Descendant path rewrites in flight at once. */
 const PARALLEL = 10;
 
-const toUnit = (d: UnitDoc): Unit => ({
-  id: d._id,
-  parentId: d.parentId ?? null,
-  kind: d.kind,
-  name: d.name,
-  path: d.path,
-  archived: d.archived === true,
-  version: d.version,
-  createdAt: d.createdAt,
-  updatedAt: d.updatedAt,
-});
+/** A unit as read; `groupId` is there only when a group is bound (Unit.groupId is optional). */
+const toUnit = (d: UnitDoc): Unit => {
+  const u: Unit = {
+    id: d._id,
+    parentId: d.parentId ?? null,
+    kind: d.kind,
+    name: d.name,
+    path: d.path,
+    archived: d.archived === true,
+    version: d.version,
+    createdAt: d.createdAt,
+    updatedAt: d.updatedAt,
+  };
+  if (typeof d.groupId === 'string') u.groupId = d.groupId;
+  return u;
+};
 
+/** A new unit's document: without a group, which only setGroup binds (with its guard). */
 export const unitDoc = (u: Unit): UnitDoc => ({
   _id: u.id,
   parentId: u.parentId,
@@ -177,6 +187,25 @@ export function cloudbaseUnits(kit: CloudbaseKit): UnitRepo {
       });
       if (moved) await rewriteBelow(kit, moved);
       return moved;
+    },
+    async findByGroupId(groupId) {
+      const [d] = await kit.rows<UnitDoc>(coll().where({ groupId }).limit(1));
+      return d ? toUnit(d) : null;
+    },
+    async setGroup(id, groupId, at) {
+      return kit.transaction(async (t) => {
+        const d = await t.get<UnitDoc>('units', id);
+        if (!d) return { ok: false, reason: 'not_found' } as const;
+        const had = typeof d.groupId === 'string' ? d.groupId : null;
+        if (had === groupId) return { ok: true, unit: toUnit(d) } as const;
+        if (groupId !== null && !(await claimGroup(t, id, groupId))) return { ok: false, reason: 'taken' } as const;
+        if (had !== null) await releaseGroup(t, id, had);
+        // set replaces the document, so an unbound unit loses the field (the sparse index skips it).
+        const { _id, groupId: _old, ...fields } = d;
+        const next: Omit<UnitDoc, '_id'> = { ...fields, ...(groupId === null ? {} : { groupId }), version: d.version + 1, updatedAt: at };
+        await t.set('units', id, next);
+        return { ok: true, unit: toUnit({ _id, ...next }) } as const;
+      });
     },
   };
   return units;

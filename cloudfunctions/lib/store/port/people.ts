@@ -14,6 +14,8 @@ export interface PersonRepo {
   /** Inserts the person and their password hash. Fails with DomainError on a taken username/openid. */
   insert(person: Person, passwordHash: string | null): Promise<void>;
   passwordHash(id: string): Promise<string | null>;
+  /** Replaces the person's password hash: the person after, or null if there is no such person. */
+  setPasswordHash(id: string, hash: string, at: number): Promise<Person | null>;
   /** Takes the WeChat user off the person (a phone changed hands): the person after, or null if they had none. */
   clearOpenid(id: string, at: number): Promise<Person | null>;
   listDemo(): Promise<Person[]>;

@@ -18,4 +18,12 @@ export interface UnitRepo {
    * descendant, atomically, if the stored version is `expectedVersion`.
    */
   move(id: string, expectedVersion: number, newParent: Unit, at: number): Promise<Unit | null>;
+  /** The building whose WeChat group this is (archived ones too), if any. */
+  findByGroupId(groupId: string): Promise<Unit | null>;
+  /**
+   * Binds (groupId) or unbinds (null) a building's WeChat group, atomically: a group is on one unit
+   * at most, so binding one that is on another unit answers 'taken' and writes nothing. Bumps the
+   * version; binding the group a unit already has is a no-op answered with the unit.
+   */
+  setGroup(id: string, groupId: string | null, at: number): Promise<{ ok: true; unit: Unit } | { ok: false; reason: 'taken' | 'not_found' }>;
 }

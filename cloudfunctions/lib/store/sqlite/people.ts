@@ -53,6 +53,9 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
       'UPDATE people SET openid = NULL, version = version + 1, updated_at = ? WHERE id = ? AND openid IS NOT NULL RETURNING *',
     ),
     hash: db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM people WHERE id = ?'),
+    setHash: db.prepare<[string, number, string], PersonRow>(
+      'UPDATE people SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ? RETURNING *',
+    ),
     demo: db.prepare<[], PersonRow>('SELECT * FROM people WHERE demo = 1 ORDER BY created_at, id'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
   };
@@ -104,6 +107,10 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     },
     async passwordHash(id) {
       return q.hash.get(id)?.password_hash ?? null;
+    },
+    async setPasswordHash(id, hash, at) {
+      const r = q.setHash.get(hash, at, id);
+      return r ? toPerson(r) : null;
     },
     async clearOpenid(id, at) {
       const r = q.clearOpenid.get(at, id);

@@ -9,11 +9,19 @@ export function sqliteRateLimits(db: Db): RateLimitRepo {
        ON CONFLICT (key, window_start) DO UPDATE SET count = count + 1
        RETURNING count`,
     ),
+    giveBack: db.prepare('UPDATE rate_limits SET count = count - 1 WHERE key = ? AND window_start = ? AND count > 0'),
+    clear: db.prepare('DELETE FROM rate_limits WHERE key = ? AND window_start = ?'),
     purge: db.prepare('DELETE FROM rate_limits WHERE window_start < ?'),
   };
   return {
     async take(key, windowStart) {
       return q.take.get(key, windowStart)!.count;
+    },
+    async giveBack(key, windowStart) {
+      q.giveBack.run(key, windowStart);
+    },
+    async clear(key, windowStart) {
+      q.clear.run(key, windowStart);
     },
     async purgeBefore(before) {
       return q.purge.run(before).changes;

@@ -26,6 +26,10 @@ export function sqliteSessions(db: Db): SessionRepo {
     ),
     byHash: db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token_hash = ?'),
     revoke: db.prepare('UPDATE sessions SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL'),
+    // Rare (a password reset or change) and over live sessions only: a scan of the few live ones is cheap.
+    revokeAll: db.prepare(
+      'UPDATE sessions SET revoked_at = @at WHERE person_id = @personId AND revoked_at IS NULL AND expires_at > @at AND id IS NOT @except',
+    ),
     purge: db.prepare('DELETE FROM sessions WHERE expires_at < ?'),
   };
 
@@ -39,6 +43,9 @@ export function sqliteSessions(db: Db): SessionRepo {
     },
     async revoke(id, at) {
       return q.revoke.run(at, id).changes === 1;
+    },
+    async revokeAllFor(personId, at, except) {
+      return q.revokeAll.run({ personId, at, except: except ?? null }).changes;
     },
     async purgeExpired(before) {
       return q.purge.run(before).changes;

@@ -11,22 +11,29 @@ interface UnitRow {
   name: string;
   path: string;
   archived: number;
+  /** The building's WeChat group (migration 11); null when none. */
+  group_id: string | null;
   version: number;
   created_at: number;
   updated_at: number;
 }
 
-const toUnit = (r: UnitRow): Unit => ({
-  id: r.id,
-  parentId: r.parent_id,
-  kind: r.kind as UnitKind,
-  name: r.name,
-  path: r.path,
-  archived: r.archived === 1,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+/** A unit as read; `groupId` is there only when a group is bound (Unit.groupId is optional). */
+const toUnit = (r: UnitRow): Unit => {
+  const u: Unit = {
+    id: r.id,
+    parentId: r.parent_id,
+    kind: r.kind as UnitKind,
+    name: r.name,
+    path: r.path,
+    archived: r.archived === 1,
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+  if (r.group_id !== null) u.groupId = r.group_id;
+  return u;
+};
 
 export function sqliteUnits(db: Db, { stmt }: SqliteKit): UnitRepo {
   const q = {
@@ -44,6 +51,12 @@ export function sqliteUnits(db: Db, { stmt }: SqliteKit): UnitRepo {
     ),
     moveSelf: db.prepare(
       'UPDATE units SET parent_id = @parentId, path = @path, version = version + 1, updated_at = @at WHERE id = @id AND version = @expected',
+    ),
+    byGroup: db.prepare<[string], UnitRow>('SELECT * FROM units WHERE group_id = ?'),
+    // One statement: the partial unique index refuses a group another unit holds, and binding the
+    // group the unit already has changes nothing (no row, then read as it is).
+    setGroup: db.prepare<{ id: string; groupId: string | null; at: number }, UnitRow>(
+      'UPDATE units SET group_id = @groupId, version = version + 1, updated_at = @at WHERE id = @id AND group_id IS NOT @groupId RETURNING *',
     ),
     moveBelow: db.prepare(
       'UPDATE units SET path = @newPrefix || substr(path, length(@oldPrefix) + 1) WHERE path > @oldPrefix AND path < @oldEnd',
@@ -119,6 +132,22 @@ export function sqliteUnits(db: Db, { stmt }: SqliteKit): UnitRepo {
         if (isUnique(e, 'units')) throw new DomainError('UNIT.NAME_TAKEN', undefined, 'parentId');
         throw e;
       }
+    },
+    async findByGroupId(groupId) {
+      const r = q.byGroup.get(groupId);
+      return r ? toUnit(r) : null;
+    },
+    async setGroup(id, groupId, at) {
+      let row: UnitRow | undefined;
+      try {
+        row = q.setGroup.get({ id, groupId, at });
+      } catch (e) {
+        if (isUnique(e, 'units.group_id')) return { ok: false, reason: 'taken' };
+        throw e;
+      }
+      // No row changed: the unit is unknown, or already has this group (answered as it is).
+      row ??= q.get.get(id);
+      return row ? { ok: true, unit: toUnit(row) } : { ok: false, reason: 'not_found' };
     },
   };
 }

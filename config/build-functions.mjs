@@ -172,6 +172,9 @@ export async function bundleBeside(dir, pkg, from = root) {
  */
 export const WX_SERVER_SDK_BESIDE = ['codes', 'groups', 'registration'];
 
+/** The functions that make or read spreadsheets (the ledger and imports; the members' roster), loading exceljs on first use. */
+export const EXCELJS_BESIDE = ['management', 'members'];
+
 /**
  * Native packages, by the functions that run them: sharp (libvips) cleans the photos a report
  * links (lib/ports/photos/clean.ts), so it travels beside `reports`. Every bundle leaves it external
@@ -260,8 +263,8 @@ export async function buildFunctions({ analyze = false } = {}) {
       keepNames: true,
       legalComments: 'none',
       // better-sqlite3: only loaded when JINLIN_STORE=sqlite (tests and local runs); never in CloudBase.
-      // exceljs: only the management function's ledger and import use it, on first use. It is bundled on its
-      // own into that function's node_modules (below), so the 1 MB is read only when a spreadsheet is
+      // exceljs: only the management function's ledger and import, and the members function's roster export,
+      // use it, on first use. It is bundled on its own into those functions' node_modules (EXCELJS_BESIDE), so the 1 MB is read only when a spreadsheet is
       // made or read, not on every cold start of the dashboard.
       // qrcode: the local host's QR codes (ports/code-image qrCodeImage), required when one is drawn;
       // in the cloud a function draws mini-program codes with wx-server-sdk, or none.
@@ -287,7 +290,7 @@ export async function buildFunctions({ analyze = false } = {}) {
     packages[name] = [...new Set(inputs.flatMap((f) => [...f.matchAll(/node_modules\/((?:@[^/]+\/)?[^/]+)/g)].map((m) => m[1])))].sort();
     for (const pkg of Object.keys(ON_FIRST_USE))
       if (inputs.includes(`on-first-use:${pkg}`)) cpSync(path.join(shared, 'node_modules', pkg), path.join(dir, 'node_modules', pkg), { recursive: true });
-    if (name === 'management') await bundleBeside(dir, 'exceljs');
+    if (EXCELJS_BESIDE.includes(name)) await bundleBeside(dir, 'exceljs');
     if (WX_SERVER_SDK_BESIDE.includes(name)) await bundleBeside(dir, 'wx-server-sdk');
     for (const pkg of NATIVE_BESIDE[name] ?? []) copyNative(dir, pkg);
     writeFileSync(

@@ -205,6 +205,7 @@ export const api = {
     /** Sends the file with upload progress (0..1). */
     previewHolidayFile: (data: ActionInput<'management', 'previewHolidayFile'>, onUploadProgress?: (f: number) => void) =>
       call('management', 'previewHolidayFile', data, { onUploadProgress }),
+    subscribeSends: management('subscribeSends'),
   },
 };
 

@@ -7,6 +7,7 @@ import { auth } from './actions/auth';
 import { codes } from './actions/codes';
 import { groups } from './actions/groups';
 import { management } from './actions/management';
+import { members } from './actions/members';
 import { messages } from './actions/messages';
 import { people } from './actions/people';
 import { registration } from './actions/registration';
@@ -14,7 +15,7 @@ import { reports } from './actions/reports';
 import { units } from './actions/units';
 import { dispatcher, type FunctionRegistry } from './dispatch';
 
-export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups };
+export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members };
 
 /** dispatch(deps, functionName, event, credentials) over every function. */
 export const dispatch = dispatcher(FUNCTIONS);

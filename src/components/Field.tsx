@@ -30,6 +30,8 @@ function Label({ label, optional, hint }: Pick<Common, 'label' | 'optional' | 'h
 
 export function TextBox({ label, value, onChange, placeholder, hint, error, optional, maxLength, minLength }: Common & { minLength?: number }) {
   const length = value.trim().length;
+  // Too short is said in words beside the red count, not by its colour alone.
+  const short = !!minLength && length > 0 && length < minLength;
   return (
     <View className={`field${error ? ' field--error' : ''}`}>
       <Label label={label} optional={optional} hint={hint} />
@@ -43,7 +45,8 @@ export function TextBox({ label, value, onChange, placeholder, hint, error, opti
       />
       <View className='field__foot'>
         {error ? <Text className='field__error'>{error}</Text> : <Text className='field__error' />}
-        <Text className={`field__count${minLength && length > 0 && length < minLength ? ' field__count--short' : ''}`}>
+        <Text className={`field__count${short ? ' field__count--short' : ''}`}>
+          {short && <Text>{`至少 ${minLength} 字 · `}</Text>}
           {length}/{maxLength} 字
         </Text>
       </View>

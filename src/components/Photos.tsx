@@ -114,11 +114,13 @@ export function PhotoPicker({ state, label = '照片', max = MAX_PHOTOS }: { sta
       </View>
       <View className='photos' aria-label={label}>
         {state.items.map((it, i) => (
-          <View key={it.key} className='photos__cell'>
-            <Image className='photos__img' src={it.preview} mode='aspectFill' aria-label={`${label} ${i + 1}`} />
-            {!it.id && <Text className='photos__uploading'>上传中…</Text>}
-            <View className='photos__remove' aria-label={`删除第 ${i + 1} 张`} onClick={() => state.remove(it.key)}>
-              <Text className='photos__remove-x'>删除</Text>
+          <View key={it.key} className='photos__item'>
+            <View className='photos__cell'>
+              <Image className='photos__img' src={it.preview} mode='aspectFill' aria-label={`${label} ${i + 1}`} />
+              {!it.id && <Text className='photos__uploading'>上传中…</Text>}
+            </View>
+            <View className='photos__remove' role='button' aria-label={`删除第 ${i + 1} 张`} hoverClass='photos__remove--pressed' onClick={() => state.remove(it.key)}>
+              <Text>删除</Text>
             </View>
           </View>
         ))}

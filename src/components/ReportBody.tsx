@@ -30,7 +30,7 @@ export function ReportHead({ report }: { report: ReportDetail }) {
     <View className='card rb__head'>
       <View className='rb__cat'>
         <Text className='rb__icon'>{report.icon}</Text>
-        <Text className='rb__cat-name'>{report.categoryName}</Text>
+        <Text className='rb__cat-name page-title'>{report.categoryName}</Text>
         {report.urgent && <Text className='badge-urgent'>紧急</Text>}
       </View>
       <View className='rb__status'>

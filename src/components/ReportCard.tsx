@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import type { ReportSummary } from '../core/api';
-import { formatDate } from '../utils/time';
+import { formatDay } from '../utils/time';
 import { deadlineSentence } from '../utils/report';
 import { StatusChip } from './StatusChip';
 import './components.scss';
@@ -17,7 +17,7 @@ export function ReportCard({ report, audience, onOpen }: { report: ReportSummary
       </View>
       <Text className='rcard__desc'>{report.description}</Text>
       <Text className='rcard__meta'>
-        {report.place} · {formatDate(report.createdAt)}
+        {report.place} · {formatDay(report.createdAt)}
       </Text>
       {report.urgent && <Text className='badge-urgent rcard__flag'>紧急</Text>}
       {report.overdue && <Text className='rcard__overdue'>⚠ 已超时</Text>}

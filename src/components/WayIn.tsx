@@ -16,7 +16,7 @@ export function WayIn({ title, howTo, registration }: { title: string; howTo: st
   return (
     <View className='way-in'>
       <View className='card'>
-        <Text className='way-in__title'>{title}</Text>
+        <Text className='way-in__title page-title'>{title}</Text>
         <Text className='way-in__text'>{howTo}</Text>
       </View>
 

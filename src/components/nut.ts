@@ -3,7 +3,5 @@
  * whole library. Add a component here before using it in a page.
  */
 import '@nutui/nutui-react-taro/dist/es/packages/button/style/style.css';
-import '@nutui/nutui-react-taro/dist/es/packages/tag/style/style.css';
 
 export { default as Button } from '@nutui/nutui-react-taro/dist/es/packages/button';
-export { default as Tag } from '@nutui/nutui-react-taro/dist/es/packages/tag';

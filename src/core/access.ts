@@ -60,6 +60,15 @@ export const FOLLOWS_REPORTS: readonly Role[] = ['resident'];
  */
 export const SEES_UNIT_REPORTS: readonly Role[] = ['resident', 'building_lead', 'compound_secretary', 'property_manager', 'member', 'volunteer'];
 
+/**
+ * Who watches ("关注") the urgent reports filed on the building they are bound on. An urgent category
+ * (a lift, a fire exit) starts at the compound and goes straight to the property company, yet
+ * neighbours knock on the building lead's door first. A watcher is told when one is filed, reads it
+ * and lists it (the inbox's 关注 view), and that is all: not a follower (not counted, not told of each
+ * step) and not a handler (acts on nothing unless another table says so).
+ */
+export const WATCHES_URGENT_IN_BUILDING: readonly Role[] = ['building_lead'];
+
 /** Who calls an unsatisfied resident back: these roles on the report's community are told of the follow-up. */
 export const CALLS_BACK: readonly Role[] = ['community_staff', 'community_secretary'];
 
@@ -73,6 +82,12 @@ export function handlesOn(role: Role, kind: UnitKind): boolean {
   return isLevel(kind) && HANDLES_AT[kind].includes(role);
 }
 
+/**
+ * What the handler pages and actions answer someone who handles nothing (isHandler false), so a
+ * page can refuse before its form and say what to do instead.
+ */
+export const NOT_A_HANDLER = '这个页面是给楼栋长、物业和社区工作人员用的；您可以在首页随手拍反映问题';
+
 /** Any binding handling reports somewhere (a live one: on a unit not archived). */
 export function isHandler(bindings: readonly ScopedBinding[]): boolean {
   return bindings.some((b) => !b.unit.archived && HANDLER_ROLES.includes(b.role));
@@ -83,7 +98,7 @@ export function callsBack(role: Role): boolean {
   return CALLS_BACK.includes(role);
 }
 
-type ReportRef = Pick<Report, 'residentId' | 'createdBy' | 'followers' | 'unitPath'>;
+type ReportRef = Pick<Report, 'residentId' | 'createdBy' | 'followers' | 'unitPath' | 'urgent'>;
 
 /** The person the report is for, or who filed it. */
 export function isReportOwner(personId: string, r: Pick<Report, 'residentId' | 'createdBy'>): boolean {
@@ -110,9 +125,20 @@ export function reportManageRoots(bindings: readonly ScopedBinding[]): ScopedBin
   return scopeRoots(bindings, 'report.manage');
 }
 
-/** May the person read this report at all: their own, one they follow, or one in a subtree they see. */
+/** The live buildings whose urgent reports the person watches (WATCHES_URGENT_IN_BUILDING). */
+export function urgentWatchRoots(bindings: readonly ScopedBinding[]): ScopedBinding['unit'][] {
+  const units = bindings.filter((b) => !b.unit.archived && b.unit.kind === 'building' && WATCHES_URGENT_IN_BUILDING.includes(b.role)).map((b) => b.unit);
+  return units.filter((u, i) => units.findIndex((v) => v.id === u.id) === i);
+}
+
+/** Watches this report: it is urgent and filed in a building the person watches (not its compound's common areas). */
+export function watchesReport(bindings: readonly ScopedBinding[], r: Pick<Report, 'urgent' | 'unitPath'>): boolean {
+  return r.urgent && urgentWatchRoots(bindings).some((u) => r.unitPath.startsWith(u.path));
+}
+
+/** May the person read this report at all: their own, one they follow or watch, or one in a subtree they see. */
 export function mayViewReport(personId: string, bindings: readonly ScopedBinding[], r: ReportRef): boolean {
-  return isReportOwner(personId, r) || r.followers.includes(personId) || viewsReportsIn(bindings, { path: r.unitPath });
+  return isReportOwner(personId, r) || r.followers.includes(personId) || watchesReport(bindings, r) || viewsReportsIn(bindings, { path: r.unitPath });
 }
 
 /** Sees this open report as "already reported" because they are bound on its unit (besides `mayViewReport`). */
@@ -173,15 +199,23 @@ export const RESIDENT_SHOWN: Readonly<Record<ReportReader, Readonly<Record<'name
   neighbour: { named: NOTHING, anonymous: NOTHING },
 };
 
-/** The reader the person is of this report (reading it at all is `mayViewReport`'s question). */
-export function readerOf(personId: string, bindings: readonly ScopedBinding[], r: Pick<Report, 'residentId' | 'createdBy' | 'handlerId' | 'unitPath'>): ReportReader {
+type ReaderRef = Pick<Report, 'residentId' | 'createdBy' | 'handlerId' | 'unitPath' | 'urgent'>;
+
+/**
+ * The reader the person is of this report (reading it at all is `mayViewReport`'s question).
+ * A watcher of an urgent report reads it as a handler does, resident included: the building's lead
+ * approved the people of their building and is the one who goes to their door when the lift stops,
+ * so hiding who reported it would only send them asking round the building.
+ */
+export function readerOf(personId: string, bindings: readonly ScopedBinding[], r: ReaderRef): ReportReader {
   if (isReportOwner(personId, r)) return 'filer';
   if (r.handlerId === personId || viewsReportsIn(bindings, { path: r.unitPath })) return 'handler';
+  if (watchesReport(bindings, r)) return 'handler';
   return 'neighbour';
 }
 
 /** What the person reads of the resident behind this report. */
-export function residentShownTo(personId: string, bindings: readonly ScopedBinding[], r: Pick<Report, 'residentId' | 'createdBy' | 'handlerId' | 'unitPath' | 'anonymous'>): ResidentShown {
+export function residentShownTo(personId: string, bindings: readonly ScopedBinding[], r: ReaderRef & Pick<Report, 'anonymous'>): ResidentShown {
   return RESIDENT_SHOWN[readerOf(personId, bindings, r)][r.anonymous ? 'anonymous' : 'named'];
 }
 

@@ -7,11 +7,13 @@ import type { Unit } from './units';
 import type { PersonView } from './people';
 import type { Category, Figures } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
-import type { Agenda, AuditView, BulkResult, Dashboard, DeskRow, DeskSettings, FileDownload, HolidayFilePreview, ImportPreview, ImportResult, StreetHolidays } from './management';
+import type { Agenda, AuditView, BulkResult, Dashboard, DeskPage, DeskSettings, FileDownload, HolidayFilePreview, ImportPreview, ImportResult, StreetHolidays } from './management';
 import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views';
 import type { CodePurpose, CodeStatus } from './codes';
 import type { Door } from './households';
 import type { AutoApproval, RegistrationStatus } from './registrations';
+import type { AttendanceVia, LectureFigures, LectureStatus, SignupStatus } from './lectures';
+import type { Branch, CheckinStatus, MemberType } from './checkins';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
 export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
@@ -181,7 +183,287 @@ export type ReportCard =
   | { inGroup: true; report: ReportSummary; building: UnitRef & { trail: string }; mayFollow: boolean; following: boolean; registered: boolean }
   | { inGroup: false; exists: true; categoryName: string };
 
+/** One change of a check-in's status, as its history shows it. */
+export interface CheckinChangeView {
+  status: CheckinStatus;
+  statusLabel: string;
+  at: number;
+  /** 转出 / 撤回: the day it took effect ("2026-11-23"). */
+  date: string | null;
+  reason: string | null;
+  by: { id: string; name: string } | null;
+}
+
+/**
+ * A party member's check-in (报到): to the member in 我的报到 (the phone masked, as registration's),
+ * and to the approvers and the roster's readers (the phone whole).
+ */
+export interface CheckinView {
+  id: string;
+  status: CheckinStatus;
+  statusLabel: string;
+  /** The compound (or community, for 直管 members) checked in with. */
+  unit: UnitRef;
+  trail: string;
+  codeId: string;
+  name: string;
+  phone: string;
+  phoneVerified: boolean;
+  memberType: MemberType;
+  memberTypeLabel: string;
+  veteran: boolean;
+  branch: Branch;
+  workUnit: string | null;
+  skills: string[];
+  services: string[];
+  freeTime: string | null;
+  household: { building: UnitRef; trail: string; door: Door; doorLabel: string } | null;
+  /** The person the member role is bound to, once approved. */
+  person: { id: string; name: string } | null;
+  /** Why it was returned, transferred out or withdrawn (the last of these). */
+  reason: string | null;
+  /** The day it was transferred out or withdrawn. */
+  endedOn: string | null;
+  history: CheckinChangeView[];
+  createdAt: number;
+  decidedAt: number | null;
+  version: number;
+}
+
+/** A pending check-in in an approver's queue: who the applicant may be, and their earlier check-ins. */
+export interface CheckinQueueItem extends CheckinView {
+  /** People under the unit with the same phone whom nobody signs in as yet: approving may make the applicant one of them. */
+  matches: { id: string; name: string; phone: string | null }[];
+  /** The applicant's earlier check-ins, newest first (a returning member's history). */
+  earlier: { id: string; status: CheckinStatus; statusLabel: string; unitName: string; at: number; reason: string | null }[];
+}
+
+/** Members of one unit (a compound, or the community for 直管 members) by type. */
+export interface MemberCountRow {
+  unit: UnitRef;
+  trail: string;
+  byType: Record<MemberType, number>;
+  veterans: number;
+  total: number;
+}
+
+/** A check-in point's member code with its scans and its check-ins by status. */
+export interface MemberCodeView extends CodeView {
+  checkins: Record<CheckinStatus, number>;
+}
+
+/** A speaker of the pool as residents see them: no contact. */
+export interface SpeakerCard {
+  id: string;
+  name: string;
+  title: string | null;
+  field: string | null;
+  affiliation: string | null;
+}
+
+/** A speaker as staff manage them, with their contact. */
+export interface SpeakerView extends SpeakerCard {
+  communityId: string;
+  contact: string | null;
+  archived: boolean;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+/** What every view of a lecture starts with. */
+export interface LectureSummary {
+  id: string;
+  title: string;
+  startsAt: number;
+  endsAt: number;
+  venue: string;
+  status: LectureStatus;
+  statusLabel: string;
+  /** The picture's URL, or null. */
+  pictureUrl: string | null;
+}
+
+/** One's own sign-up. */
+export interface MySignup {
+  lectureId: string;
+  status: SignupStatus;
+  statusLabel: string;
+  seats: number;
+  companions: number;
+  signedUpAt: number;
+  confirmedAt: number | null;
+  /** Set when the seat came from the waiting list. */
+  promotedAt: number | null;
+  /** 1-based place on the waiting list; null unless waiting. */
+  place: number | null;
+  /** What the personal sign-up code holds (drawn as a QR code for staff to scan at the door); only while confirmed. */
+  ticketCode: string | null;
+  attendedAt: number | null;
+}
+
+/** A lecture as residents list it. */
+export interface LectureCard extends LectureSummary {
+  speaker: SpeakerCard | null;
+  capacity: number;
+  seatsLeft: number;
+  /** Parties on the waiting list. */
+  waiting: number;
+  signupFrom: number;
+  signupUntil: number;
+  /** Sign-ups are taken now. */
+  signupOpen: boolean;
+  companionsAllowed: number;
+  /** The caller's sign-up (not a cancelled one), or null. */
+  mine: MySignup | null;
+}
+
+/** A lecture's page for a resident. */
+export interface LectureDetail extends LectureCard {
+  description: string;
+  community: UnitRef;
+  /** Who may sign up, by name: 阳光社区, or some of its compounds. */
+  audience: UnitRef[];
+}
+
+/** One of my sign-ups, with its lecture (我的报名). */
+export interface MySignupView extends MySignup {
+  lecture: LectureSummary;
+}
+
+/** A lecture as staff manage it. */
+export interface LectureStaffView extends LectureSummary {
+  communityId: string;
+  speaker: SpeakerView | null;
+  description: string;
+  /** The picture's stored reference (sent back unchanged when editing). */
+  picture: string | null;
+  capacity: number;
+  confirmedSeats: number;
+  seatsLeft: number;
+  waiting: number;
+  openTo: UnitRef[];
+  signupFrom: number;
+  signupUntil: number;
+  companionsAllowed: number;
+  createdAt: number;
+  updatedAt: number;
+  publishedAt: number | null;
+  cancelledAt: number | null;
+  cancelReason: string | null;
+  version: number;
+}
+
+/** A row of a lecture's roster (花名册): who, from where, how many, attended or not. */
+export interface RosterEntry {
+  signupId: string;
+  person: { id: string; name: string; phone: string | null };
+  /** Their building, "幸福里小区 3号楼"; null when they have none (a member of a compound). */
+  home: string | null;
+  seats: number;
+  companions: number;
+  status: SignupStatus;
+  statusLabel: string;
+  seq: number;
+  /** 1-based place on the waiting list; null unless waiting. */
+  place: number | null;
+  signedUpAt: number;
+  confirmedAt: number | null;
+  promotedAt: number | null;
+  attendedAt: number | null;
+  attendedVia: AttendanceVia | null;
+  attendedViaLabel: string | null;
+}
+
+export interface LectureRoster {
+  lecture: LectureStaffView;
+  /** In the order they got their seats' sequence numbers. */
+  confirmed: RosterEntry[];
+  /** In waiting-list order. */
+  waiting: RosterEntry[];
+  figures: LectureFigures;
+}
+
+/** A month's lectures of a community with their figures. */
+export interface LectureMonthFigures {
+  community: UnitRef;
+  month: string;
+  lectures: { lecture: LectureSummary; figures: LectureFigures }[];
+  total: LectureFigures;
+}
+
+/** An attendance marked (or found marked already: a repeated scan is harmless). */
+export interface AttendanceMarked {
+  lectureId: string;
+  lectureTitle: string;
+  person: { id: string; name: string };
+  seats: number;
+  attendedAt: number;
+  via: AttendanceVia;
+  viaLabel: string;
+  /** False when it was marked before (the first mark stands). */
+  first: boolean;
+}
+
+/** The venue screen's code: drawn as a QR code, redrawn at rotatesAt. */
+export interface VenueCodeView {
+  lectureId: string;
+  /** What the QR code holds; the attendee's scan button sends it to `attend`. */
+  code: string;
+  rotatesAt: number;
+  rotateEveryMs: number;
+  /** Attendance by this code is taken from opensAt until closesAt. */
+  opensAt: number;
+  closesAt: number;
+}
+
+/** What became of the WeChat subscribe messages of one notice kind and template over some days. */
+export interface SubscribeSendTotals {
+  kind: string;
+  /** The kind in words: "新反映交办". */
+  kindLabel: string;
+  templateId: string;
+  sent: number;
+  /** Refused by the person (errcode 43101): they did not allow it, or used up what they allowed. */
+  refused: number;
+  /** Failed otherwise (a bad template or data, no permission, quota): worth looking at. */
+  failed: number;
+  lastError: string | null;
+  lastErrorAt: number | null;
+}
+
+/** The subscribe messages of the China days `from`..`to`, per kind and template, most failures first. */
+export interface SubscribeSendStats {
+  from: string;
+  to: string;
+  templates: SubscribeSendTotals[];
+}
+
 export interface Outputs {
+  lectures: {
+    speakers: { community: UnitRef; speakers: SpeakerView[] };
+    createSpeaker: SpeakerView;
+    editSpeaker: SpeakerView;
+    archiveSpeaker: SpeakerView;
+    managed: { community: UnitRef; lectures: LectureStaffView[] };
+    create: LectureStaffView;
+    edit: LectureStaffView;
+    publish: LectureStaffView;
+    /** Everyone signed up or waiting is told. */
+    cancel: LectureStaffView & { told: number };
+    roster: LectureRoster;
+    exportRoster: FileDownload;
+    figures: LectureMonthFigures;
+    open: { lectures: LectureCard[] };
+    detail: LectureDetail;
+    signUp: LectureDetail;
+    cancelSignup: LectureDetail;
+    mine: { signups: MySignupView[] };
+    markAttendance: AttendanceMarked;
+    tick: AttendanceMarked;
+    venueCode: VenueCodeView;
+    attend: AttendanceMarked;
+  };
   auth: {
     signIn: SignedIn;
     signOut: { signedOut: true };
@@ -225,7 +507,7 @@ export interface Outputs {
   };
   management: {
     dashboard: Dashboard;
-    list: { rows: DeskRow[]; total: number };
+    list: DeskPage;
     reassign: BulkResult;
     handlers: { person: PersonView; role: Role; roleLabel: string; unit: UnitRef }[];
     agenda: Agenda;
@@ -240,6 +522,7 @@ export interface Outputs {
     holidays: StreetHolidays;
     saveHolidays: StreetHolidays;
     previewHolidayFile: HolidayFilePreview;
+    subscribeSends: SubscribeSendStats;
   };
   messages: {
     list: { messages: MessageView[]; unread: number; more: boolean };
@@ -271,6 +554,19 @@ export interface Outputs {
     pending: { registrations: RegistrationQueueItem[] };
     approve: RegistrationView;
     reject: RegistrationView;
+  };
+  members: {
+    submit: { checkin: CheckinView; created: boolean };
+    mine: { checkins: CheckinView[]; howToCheckIn: string };
+    pending: { checkins: CheckinQueueItem[] };
+    approve: CheckinView;
+    return: CheckinView;
+    transferOut: CheckinView;
+    withdraw: CheckinView;
+    roster: { rows: CheckinView[]; total: number };
+    counts: { unit: UnitRef; trail: string; rows: MemberCountRow[]; total: Omit<MemberCountRow, 'unit' | 'trail'> };
+    export: FileDownload;
+    codes: { unit: UnitRef; trail: string; codes: MemberCodeView[] };
   };
 }
 

@@ -26,7 +26,7 @@ export const CODE_PURPOSE_LABEL: Record<CodePurpose, string> = {
 /** What scanning it does, as the poster and the landing page say it. */
 export const CODE_PURPOSE_DOES: Record<CodePurpose, string> = {
   building: '加入本楼，成为楼里的居民',
-  member: '党员到本小区党支部报到',
+  member: '党员到这里的党组织报到',
   venue: '讲堂现场签到',
   public: '查看本小区的公开信息',
   personal: '本人加入近邻（只能用一次）',
@@ -35,7 +35,8 @@ export const CODE_PURPOSE_DOES: Record<CodePurpose, string> = {
 /** The unit kinds a code of each purpose is made on. */
 export const CODE_UNIT_KINDS: Readonly<Record<CodePurpose, readonly UnitKind[]>> = {
   building: ['building'],
-  member: ['compound'],
+  // A compound's check-in point, or the community's for 直管 members (src/core/checkins.ts).
+  member: ['compound', 'community'],
   venue: ['community', 'compound'],
   public: ['compound'],
   personal: ['building'],

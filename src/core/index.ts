@@ -15,3 +15,5 @@ export * from './codes';
 export * from './households';
 export * from './registrations';
 export * from './groups';
+export * from './checkins';
+export * from './lectures';

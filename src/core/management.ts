@@ -65,6 +65,24 @@ export interface DeskRow extends ReportSummary {
   followUpOpen: boolean;
 }
 
+/**
+ * Set when a text search looked only at the newer reports of its filter. CloudBase bounds a search to
+ * `bound` reports (cloudbase/report-queries.ts says how); SQLite's index never needs to.
+ */
+export interface SearchCap {
+  /** The search looked at reports created from this time on (epoch ms), not at older ones. */
+  createdFrom: number;
+  /** The most reports one search looks at. */
+  bound: number;
+}
+
+/** A page of the report desk. */
+export interface DeskPage {
+  rows: DeskRow[];
+  total: number;
+  searchCapped: SearchCap | null;
+}
+
 /** A number on the dashboard and the filter that lists the reports behind it. */
 export interface Counted {
   value: number;

@@ -35,7 +35,8 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
   community_staff: ['community'],
   community_secretary: ['community'],
   street_officer: ['street'],
-  member: ['compound', 'grid'],
+  // 直管 members (whose party relationship is with the community) check in with the community itself.
+  member: ['compound', 'grid', 'community'],
   volunteer: ['community', 'compound', 'grid'],
 };
 

@@ -77,10 +77,19 @@ export interface ReportDetail extends ReportSummary {
   timeline: TimelineView[];
   /** The actions this caller may take now (names of reports.* actions). */
   can: string[];
+  /**
+   * The caller watches this urgent report in their building (关注, access.ts WATCHES_URGENT_IN_BUILDING):
+   * they read it without handling it, and are no follower.
+   */
+  watching: boolean;
+  /** Why a watcher reads it, in a sentence for the page: "这条紧急反映由物业办理，您作为楼栋长可以查看，不用您办理。"; null otherwise. */
+  watchNote: string | null;
 }
 
 export interface InboxCounts {
   assigned: number;
   dueSoon: number;
   overdue: number;
+  /** Open urgent reports in the caller's buildings that others handle (the 关注 view); not among `assigned`. */
+  watching: number;
 }

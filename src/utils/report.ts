@@ -1,6 +1,6 @@
 import type { ReportDetail, ReportSummary, TimelineView } from '../core/api';
 import type { Status } from '../core/reports/machine';
-import { formatDateTime } from './time';
+import { formatWhen } from './time';
 
 const OPEN: readonly Status[] = ['submitted', 'responded', 'transferred', 'needs_info'];
 
@@ -24,17 +24,17 @@ export function deadlineOf(r: Pick<ReportSummary, 'status' | 'respondBy' | 'dueA
   return { kind: '办结', at: r.dueAt };
 }
 
-/** "请在 11月30日 15:00 前办结" (to the handler) or "11月30日 15:00 前办结" (to the resident). */
+/** "请在 明天 15:00 前办结" (to the handler) or "12月1日 15:00 前办结" (to the resident). */
 export function deadlineSentence(r: Pick<ReportSummary, 'status' | 'respondBy' | 'dueAt'>, audience: 'handler' | 'resident', now = Date.now()): string | null {
   const d = deadlineOf(r);
   if (!d) return null;
-  const when = formatDateTime(d.at, now);
+  const when = formatWhen(d.at, now);
   return audience === 'handler' ? `请在 ${when} 前${d.kind}` : `${when} 前${d.kind}`;
 }
 
 const RATING_LABEL = { satisfied: '满意', basically_satisfied: '基本满意', unsatisfied: '不满意' } as const;
 
-/** What is asked of the handler now, in one sentence: "请在 11月24日 13:00 前响应，11月24日 17:00 前办结。" */
+/** What is asked of the handler now, in one sentence: "请在 今天 13:00 前响应，明天 17:00 前办结。" */
 export function handlerNextStep(
   r: Pick<ReportDetail, 'status' | 'respondBy' | 'dueAt' | 'overdue' | 'rating' | 'rejectReason'>,
   now = Date.now(),
@@ -42,10 +42,10 @@ export function handlerNextStep(
   const late = r.overdue ? '已超时，请尽快办理。' : '';
   switch (r.status) {
     case 'submitted':
-      return `${late}请在 ${formatDateTime(r.respondBy, now)} 前响应，${formatDateTime(r.dueAt, now)} 前办结。`;
+      return `${late}请在 ${formatWhen(r.respondBy, now)} 前响应，${formatWhen(r.dueAt, now)} 前办结。`;
     case 'responded':
     case 'transferred':
-      return `${late}请在 ${formatDateTime(r.dueAt, now)} 前办结。`;
+      return `${late}请在 ${formatWhen(r.dueAt, now)} 前办结。`;
     case 'needs_info':
       return '已请居民补充情况，居民回复后继续办理。';
     case 'resolved':

@@ -1,20 +1,16 @@
 /**
- * Dates on the pages, read off the device's clock: the China-time formats of core/time with `now`
- * defaulting to this moment (core stays pure and takes `now` from its caller).
+ * Dates on the pages, read off the device's clock: the one way we write them (core/time, China time),
+ * with `now` defaulting to this moment (core stays pure and takes `now` from its caller). Every page
+ * writes a date with one of these two and nothing else.
  */
-import { formatDate as dateIn, formatDateAndTime, formatWhen as whenIn } from '../core/time';
+import { formatDay as dayIn, formatWhen as whenIn } from '../core/time';
 
-/** "11月30日", or "2025年11月30日" in another year. */
-export function formatDate(ts: number, now: number = Date.now()): string {
-  return dateIn(ts, now);
+/** "今天", "昨天", "12月1日", or "2025年12月1日" in another year. */
+export function formatDay(ts: number, now: number = Date.now()): string {
+  return dayIn(ts, now);
 }
 
-/** "11月30日 15:00" — for deadlines, where the exact day matters. */
-export function formatDateTime(ts: number, now: number = Date.now()): string {
-  return formatDateAndTime(ts, now);
-}
-
-/** "今天 15:00", "昨天 09:12", "明天 15:00", else "11月30日 15:00" — for lists and timelines. */
+/** The same with the time: "今天 15:00", "昨天 09:12", "明天 15:00", "12月1日 15:00", "2025年12月1日 15:00". */
 export function formatWhen(ts: number, now: number = Date.now()): string {
   return whenIn(ts, now);
 }

@@ -238,7 +238,7 @@ describe('listing a unit’s codes', () => {
     const community = await h.unitNamed('阳光社区');
     const purposes = async (username: string, unitId: string) => data(await h.call<Outputs['codes']['list']>('codes', 'list', { unitId }, await as(username))).purposes;
     expect(await purposes('zhibu', compound.id)).toEqual(['member', 'venue', 'public']);
-    expect(await purposes('shequ', community.id)).toEqual(['venue']);
+    expect(await purposes('shequ', community.id)).toEqual(['member', 'venue']);
     expect(await purposes('louzhang', (await h.unitNamed('1号楼', '幸福里小区')).id)).toEqual(['building', 'personal']);
     const member = await kit.make(await as('zhibu'), { unitId: compound.id, purpose: 'member' });
     expect(data(await h.call<Outputs['codes']['list']>('codes', 'list', { unitId: compound.id }, await as('shuji'))).codes.map((c) => c.id)).toContain(member.id);

@@ -22,7 +22,7 @@ const MIN = 60_000;
 const DAY = 24 * 60 * MIN;
 /** The host's timer period the history sweeps on (JINLIN_TIMER_MINUTES' default). */
 const SWEEP_EVERY = 5 * MIN;
-const REPORTS = 60;
+const REPORTS = 100;
 
 interface Seeded {
   deps: Deps;

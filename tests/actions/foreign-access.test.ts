@@ -112,7 +112,8 @@ const ATTEMPTS: Record<string, Attempt> = {
   },
   'reports.figures': { call: (c) => c.h.call('reports', 'figures', { unitId: c.place.building.id, month: '2026-11' }, c.cred), check: refused('AUTH.FORBIDDEN') },
   'reports.inbox (all)': { call: (c) => c.h.call('reports', 'inbox', { view: 'all' }, c.cred), check: nothingOf('AUTH.FORBIDDEN') },
-  'reports.inbox (assigned)': { call: (c) => c.h.call('reports', 'inbox', {}, c.cred), check: nothingOf() },
+  // Someone who handles nothing is refused the inbox outright (with what to do instead).
+  'reports.inbox (assigned)': { call: (c) => c.h.call('reports', 'inbox', {}, c.cred), check: nothingOf('AUTH.FORBIDDEN') },
   'reports.mine': { call: (c) => c.h.call('reports', 'mine', {}, c.cred), check: nothingOf() },
   'people.search': { call: (c) => c.h.call('people', 'search', { q: c.place.resident.name }, c.cred), check: nothingOf('AUTH.FORBIDDEN') },
   'units.tree of the place': {

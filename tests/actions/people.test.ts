@@ -26,6 +26,14 @@ describe('people.search', () => {
     expect(await h.store.people.get(ours.id)).toMatchObject({ createdInUnitId: (await h.unitNamed('阳光社区')).id });
   });
 
+  it('refuses a name of emoji or symbols alone, and writes nobody', async () => {
+    const before = await h.store.people.count();
+    for (const name of ['😀😀', '★ ★', '123'])
+      expectFailure(await h.call('people', 'create', { name }, await demo('shuji')), 'INPUT.INVALID', 'name');
+    expect(await h.store.people.count()).toBe(before);
+    expect(data(await h.call<PersonView>('people', 'create', { name: '李😀' }, await demo('shuji'))).name).toBe('李😀');
+  });
+
   it('finds a person another community’s staff created only from that community and the street', async () => {
     await h.call('people', 'create', { name: '冯外社区' }, e.otherStaff.cred);
     for (const who of ['louzhang', 'zhibu', 'wuye', 'shequ', 'shuji']) expect([who, await finds(await demo(who), '冯外社区')]).toEqual([who, []]);

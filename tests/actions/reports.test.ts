@@ -274,7 +274,7 @@ describe('reports', () => {
     expect(mine[0].createdAt).toBeGreaterThan(mine[1].createdAt);
     const inbox = data(await h.call<Outputs['reports']['inbox']>('reports', 'inbox', { view: 'assigned' }, await h.as('louzhang')));
     // The second is due exactly 24 h from now: not "within" a day.
-    expect(inbox.counts).toEqual({ assigned: 2, dueSoon: 1, overdue: 0 });
+    expect(inbox.counts).toEqual({ assigned: 2, dueSoon: 1, overdue: 0, watching: 0 });
     h.clock.set(T0 + 11 * HOUR + 30 * 60_000);
     const late = data(await h.call<Outputs['reports']['inbox']>('reports', 'inbox', { view: 'overdue' }, await h.as('louzhang')));
     // 20:30 on Monday: the first (due 17:00) is overdue, the second (due Tuesday 10:00) is not yet.

@@ -16,6 +16,7 @@ import {
   ROLE_UNIT_KINDS,
   SEES_UNIT_REPORTS,
   UNIT_KINDS,
+  WATCHES_URGENT_IN_BUILDING,
   callsBack,
   can,
   canBind,
@@ -36,7 +37,9 @@ import {
   residentShownTo,
   scopeRoots,
   seesOnItsUnit,
+  urgentWatchRoots,
   viewsReportsIn,
+  watchesReport,
   type Level,
   type Report,
   type Role,
@@ -99,6 +102,7 @@ const QUESTIONS: Record<string, (role: Role) => boolean> = {
   'reads what the resident added': (role) => residentShownTo(ME, as(role), reportAt('building', { anonymous: true })).additions,
   'is told of follow-ups': (role) => callsBack(role),
   'is a handler': (role) => isHandler(as(role)),
+  'watches an urgent report in its building': (role) => watchesReport(as(role), reportAt('compound', { urgent: true })),
 };
 type Question = keyof typeof QUESTIONS;
 
@@ -127,6 +131,7 @@ const STAFF_YES: Question[] = [
 const YES: Record<string, Question[]> = {
   resident: ['files on the building', 'files on the compound', 'follows a report on its unit', 'sees open reports on its unit'],
   building_lead: [
+    'watches an urgent report in its building',
     'handles a building-level report',
     'records from the group chat',
     'sees open reports on its unit',
@@ -236,6 +241,7 @@ describe('report access', () => {
         ...FOLLOWS_REPORTS,
         ...SEES_UNIT_REPORTS,
         ...CALLS_BACK,
+        ...WATCHES_URGENT_IN_BUILDING,
         ...RECORDED_FOR,
         ...HANDLER_ROLES,
       ];
@@ -272,6 +278,21 @@ describe('report access', () => {
       expect(mayViewReport(ME, [], reportAt('building', { createdBy: ME, residentId: null }))).toBe(true);
       expect(mayViewReport(ME, [], reportAt('building', { followers: [ME] }))).toBe(true);
       expect(mayViewReport(ME, [], reportAt('building'))).toBe(false);
+    });
+
+    it('has a building’s lead watch its urgent reports only: not others, not the compound’s common areas, not from an archived building', () => {
+      const urgent = reportAt('compound', { urgent: true });
+      expect(watchesReport(as('building_lead'), urgent)).toBe(true);
+      expect(watchesReport(as('building_lead'), { ...urgent, urgent: false })).toBe(false);
+      expect(watchesReport(as('building_lead', otherBuilding), urgent)).toBe(false);
+      expect(watchesReport(as('building_lead'), { ...urgent, unitPath: compound.path })).toBe(false);
+      expect(watchesReport(as('building_lead', { ...building, archived: true }), urgent)).toBe(false);
+      expect(urgentWatchRoots([...as('building_lead'), ...as('building_lead'), ...as('resident')]).map((u) => u.id)).toEqual([building.id]);
+      // A watcher reads it as its handlers do, and handles nothing.
+      const watcherOnly = [{ role: 'building_lead' as Role, unit: building }];
+      expect(mayViewReport(ME, watcherOnly, urgent)).toBe(true);
+      expect(readerOf(ME, watcherOnly, urgent)).toBe('handler');
+      expect(mayHandleReport(ME, watcherOnly, urgent)).toBe(false);
     });
 
     it('lets a resident file on their own building and its compound, never on the next compound', () => {

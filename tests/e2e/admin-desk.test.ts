@@ -11,12 +11,14 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { openDeskBrowser } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { chinaParts, dayKey, formatWhen, monthKey } from '../../src/core/time';
 
 // A project's testTimeout is not applied when jest runs every project (npm test): set it here.
 jest.setTimeout(120_000);
 
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DAY = 24 * 3600_000;
+const OPEN_STATUSES = ['submitted', 'responded', 'transferred', 'needs_info'];
 
 let server: RunningServer;
 let page: Page;
@@ -163,6 +165,31 @@ describe('management page for community staff', () => {
     }
   });
 
+  it('opens the desk on the open reports, overdue first, each date with its year when not this year', async () => {
+    await page.getByRole('menuitem', { name: '反映处理' }).click();
+    await page.waitForURL(/\/admin\/desk/);
+    const dash = await call('management', 'dashboard', {}, staff);
+    await waitTotal(dash.totals.open.value);
+    const expected = await call('management', 'list', { filter: { unitId: communityId, statuses: OPEN_STATUSES }, sort: 'dueAt', limit: 20 }, staff);
+    await expect(rowIds()).resolves.toEqual(expected.rows.map((r: any) => r.id));
+    expect(expected.rows[0].overdue).toBe(true);
+    const overdue = expected.rows.filter((r: any) => r.overdue).length;
+    expect(expected.rows.slice(0, overdue).every((r: any) => r.overdue)).toBe(true);
+    // Dates in the one way they are written (今天 15:00 / 12月1日 15:00 / 2025年12月1日 15:00), seen from the desk PC's now.
+    const now = Date.now();
+    for (const r of expected.rows) {
+      const text = await page.locator(`.ant-table-tbody tr[data-row-key="${r.id}"]`).innerText();
+      expect(text).toContain(formatWhen(r.dueAt, now));
+      expect(text).toContain(formatWhen(r.createdAt, now));
+    }
+    const lastYear = expected.rows.find((r: any) => chinaParts(r.createdAt).year !== chinaParts(now).year);
+    if (lastYear) await expect(page.locator(`.ant-table-tbody tr[data-row-key="${lastYear.id}"]`).innerText()).resolves.toContain(`${chinaParts(lastYear.createdAt).year}年`);
+    await settle();
+    await shot('02a-desk-opening');
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.waitForURL(/\/admin\/dashboard/);
+  });
+
   it('opens the desk on exactly the reports behind a number, and keeps them after a reload', async () => {
     const overdue = await shown('totals.overdue');
     await page.locator('[data-count="totals.overdue"]').click();
@@ -210,6 +237,10 @@ describe('management page for community staff', () => {
     await drawer.getByTestId('report-description').filter({ hasText: '单元门口垃圾三天没人清运了' }).waitFor();
     await drawer.getByTestId('timeline').waitFor();
     expect(page.url()).toContain(`report=${id}`);
+    // The next step is written for staff: whose move it is and by when, not "…前会联系您".
+    const nextStep = drawer.getByTestId('next-step');
+    await expect(nextStep.innerText()).resolves.toMatch(/^下一步：等小区的.+受理|^下一步：小区的.+还没有受理/);
+    await expect(nextStep.innerText()).resolves.not.toMatch(/您/);
     await settle();
     await shot('05-drawer');
 
@@ -222,6 +253,7 @@ describe('management page for community staff', () => {
     await toast().filter({ hasText: '已办结，等待居民评价' }).waitFor();
     await drawer.locator('.ant-drawer-title .ant-tag', { hasText: '已办结待评价' }).waitFor();
     await drawer.getByTestId('timeline').getByText('已联系物业当天清运，并增加每日巡查').waitFor();
+    await nextStep.filter({ hasText: '小区已办结，等居民确认和评价' }).waitFor();
     await shot('07-drawer-resolved');
 
     const detail = await call('reports', 'detail', { id }, staff);
@@ -339,6 +371,22 @@ describe('management page for community staff', () => {
     await shot('16-settings-field-refused');
     await respond.fill('4');
 
+    // −3 and 0 are refused beside their cells, never quietly made 1.
+    const resolveDays = page.getByLabel('楼栋办结时限');
+    await resolveDays.fill('-3');
+    await resolveDays.blur();
+    await expect(resolveDays.inputValue()).resolves.toBe('-3');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await fieldError('办结时限至少 1 个工作日').waitFor();
+    const cellError = page.locator('.ant-form-item', { has: resolveDays }).locator('.ant-form-item-explain-error');
+    await expect(cellError.innerText()).resolves.toBe('办结时限至少 1 个工作日');
+    await shot('16b-settings-negative-refused');
+    await resolveDays.fill('0');
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await page.getByTestId('settings-error').filter({ hasText: '办结时限至少 1 个工作日' }).waitFor();
+    await expect(resolveDays.inputValue()).resolves.toBe('0');
+    await resolveDays.fill('1');
+
     // A category with an open report cannot go: the server says which, above the form.
     const lift = page.locator('.ant-table-row', { has: page.locator('input[value="lift"]') });
     await lift.getByRole('button', { name: '删除类别' }).click();
@@ -355,14 +403,25 @@ describe('management page for community staff', () => {
     await page.getByRole('button', { name: '保存设置' }).click();
     await fieldError('类别名称不能重复').first().waitFor();
 
-    const settings = await call('management', 'settings', { communityId }, staff);
-    expect(settings.isDefault).toBe(true);
     await page.getByRole('button', { name: '放弃修改' }).click();
+    await page.getByRole('button', { name: '放弃修改', disabled: true }).waitFor();
+    // Saving what is there already makes no version: the page says so.
+    await page.getByRole('button', { name: '保存设置' }).click();
+    await toast().filter({ hasText: '没有改动' }).waitFor();
+    const settings = await call('management', 'settings', { communityId }, staff);
+    expect(settings).toMatchObject({ isDefault: true, version: 0 });
+    await expect(page.getByText('使用默认时限').count()).resolves.toBe(1);
   });
 
   it('exports the ledger and it reads back with exceljs', async () => {
     await page.getByRole('menuitem', { name: '台账导出' }).click();
     await page.waitForURL(/\/admin\/ledger/);
+    // It opens on this month of China's calendar, the 1st to the last day.
+    const month = monthKey(Date.now());
+    const lastDay = dayKey(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0, 4));
+    await expect(page.getByPlaceholder('开始日期').inputValue()).resolves.toBe(`${month}-01`);
+    await expect(page.getByPlaceholder('结束日期').inputValue()).resolves.toBe(lastDay);
+    await shot('18a-ledger-default');
     // The test clock put the last reports four days ahead: take a wide range.
     const start = page.getByPlaceholder('开始日期');
     await start.click();
@@ -390,8 +449,11 @@ describe('management page for community staff', () => {
     expect(ids.length).toBe(expected.total);
     expect(ids).toEqual(expect.arrayContaining(created));
     const statusCol = (sheet.getRow(2).values as unknown[]).indexOf('状态');
+    const dueCol = (sheet.getRow(2).values as unknown[]).indexOf('办结期限');
+    expect(dueCol).toBeGreaterThan(0);
     const resolvedRow = sheet.getRows(3, ids.length)!.find((r) => String(r.getCell(1).value) === created[2])!;
     expect(resolvedRow.getCell(statusCol).value).toBe('已办结待评价');
+    expect(String(resolvedRow.getCell(dueCol).value)).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d$/);
     expect(wb.getWorksheet('三率统计')).toBeDefined();
   });
 

@@ -101,6 +101,7 @@ describe('bundled cloud functions', () => {
       codes: 'cloudfunctions/lib/actions/codes/index.ts',
       groups: 'cloudfunctions/lib/actions/groups/index.ts',
       management: 'cloudfunctions/lib/actions/management/index.ts',
+      members: 'cloudfunctions/lib/actions/members/index.ts',
       messages: 'cloudfunctions/lib/actions/messages.ts',
       people: 'cloudfunctions/lib/actions/people.ts',
       registration: 'cloudfunctions/lib/actions/registration/index.ts',
@@ -190,6 +191,9 @@ describe('bundled cloud functions', () => {
     expect(await main({ action: 'whoAmI', data: {} }, wxContext('o-stranger'))).toMatchObject({ ok: true, data: { registered: false, registration: null } });
     expect(await load('reports')({ action: 'mine', data: {} }, wxContext('o-stranger'))).toMatchObject({ ok: false, code: 'AUTH.NOT_REGISTERED' });
     expect(await load('registration')({ action: 'mine', data: {} }, wxContext('o-stranger'))).toEqual({ ok: true, data: { registrations: [] } });
+    // A WeChat user nobody knows may check in as a party member: their (no) check-ins, and how to.
+    expect(await load('members')({ action: 'mine', data: {} }, wxContext('o-stranger'))).toEqual({ ok: true, data: { checkins: [], howToCheckIn: expect.stringContaining('报到码') } });
+    expect(await load('members')({ action: 'roster', data: {} }, wxContext('o-wx-resident'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 
   it('serves a web caller through HTTP access with a session token, and writes through the adapter', async () => {
@@ -225,6 +229,10 @@ describe('bundled cloud functions', () => {
     // The bundle itself leaves exceljs out; the copy in the function's own node_modules is the one found.
     expect(readFileSync(path.join(deskDir, 'index.js'), 'utf8')).not.toMatch(/sharedStrings\.xml/);
     expect(require.resolve('exceljs', { paths: [deskDir] })).toBe(path.join(deskDir, 'node_modules/exceljs/index.js'));
+    // The members' roster export carries its own copy the same way.
+    const membersDir = path.join(dist, 'members');
+    expect(readFileSync(path.join(membersDir, 'index.js'), 'utf8')).not.toMatch(/sharedStrings\.xml/);
+    expect(require.resolve('exceljs', { paths: [membersDir] })).toBe(path.join(membersDir, 'node_modules/exceljs/index.js'));
 
     const signIn = await load('auth')(
       { httpMethod: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ action: 'signIn', data: { username: 'shuji', password: DEMO_PASSWORD } }) },

@@ -62,12 +62,13 @@ describe('messages', () => {
     render(<Messages />);
 
     expect(await screen.findByText('1 条未读')).toBeInTheDocument();
-    expect(screen.getAllByLabelText('未读')).toHaveLength(1);
+    // Unread is said in words, not by a dot's colour alone.
+    expect(screen.getAllByText('未读', { exact: true })).toHaveLength(1);
 
     fireEvent.click(screen.getByText('您的反映已有人响应'));
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/pages/report/detail?id=r1' });
     expect(sentTo('messages.markRead')[0].data).toEqual({ ids: ['m1'] });
-    expect(screen.queryByLabelText('未读')).not.toBeInTheDocument();
+    expect(screen.queryByText('未读', { exact: true })).not.toBeInTheDocument();
     expect(screen.getByText('没有未读消息')).toBeInTheDocument();
   });
 

@@ -3,9 +3,9 @@
  * message list (the messages page), always; in the cloud it is also sent as a WeChat subscribe
  * message when a template is configured for its kind and the person has an OPENID.
  */
-import { formatDateTime, type Clock, type IdSource } from '../../../src/core';
+import { dayKey, formatDateTime, type Clock, type IdSource } from '../../../src/core';
 import type { Logger } from './logger';
-import type { Message, Store } from '../store/port';
+import type { Message, SendOutcome, Store } from '../store/port';
 
 export interface Notice {
   personId: string;
@@ -111,10 +111,23 @@ export function subscribeRequest(openid: string, template: SubscribeTemplate, n:
   return req;
 }
 
+/** WeChat's errcode for a person who has not allowed (or has used up) this template: theirs to decide, not a fault. */
+const REFUSED_BY_PERSON = 43101;
+
+/** The errcode in a failed send: an `errcode` on the error, else the number after the API's name in its message. */
+export function errcodeOf(e: unknown): number | null {
+  const code = (e as { errcode?: unknown; errCode?: unknown })?.errcode ?? (e as { errCode?: unknown })?.errCode;
+  if (typeof code === 'number') return code;
+  const m = /(-?\d{5,})/.exec(String((e as Error)?.message ?? e));
+  return m ? Number(m[1]) : null;
+}
+
 /**
  * In the cloud: the in-app message, then a subscribe message if possible. A refused or failed
  * send (the person did not subscribe, quota used up) is logged and never fails the action that
- * caused the notice: the in-app message is already there.
+ * caused the notice: the in-app message is already there. Each send tried is counted per day, kind
+ * and template (store.subscribeSends), for the management page; a count that cannot be written is
+ * logged and lost, never the notice's failure.
  */
 export function wechatNotifier(opts: {
   inApp: Notifier;
@@ -135,11 +148,20 @@ export function wechatNotifier(opts: {
       if (!template) return;
       const person = await opts.store.people.get(n.personId);
       if (!person?.openid) return;
-      const at = formatDateTime(opts.clock.now());
+      const now = opts.clock.now();
+      let outcome: SendOutcome = 'sent';
+      let error: string | null = null;
       try {
-        await opts.send(subscribeRequest(person.openid, template, n, at));
+        await opts.send(subscribeRequest(person.openid, template, n, formatDateTime(now)));
       } catch (e) {
-        opts.log.info('subscribe message not sent', { kind: n.kind, personId: n.personId, error: String((e as Error)?.message ?? e) });
+        error = String((e as Error)?.message ?? e);
+        outcome = errcodeOf(e) === REFUSED_BY_PERSON ? 'refused' : 'failed';
+        opts.log.info('subscribe message not sent', { kind: n.kind, personId: n.personId, error });
+      }
+      try {
+        await opts.store.subscribeSends.record({ day: dayKey(now), kind: n.kind, templateId: template.templateId, outcome, at: now, error });
+      } catch (e) {
+        opts.log.error('subscribe send not counted', { kind: n.kind, outcome, error: String((e as Error)?.message ?? e) });
       }
     },
   };

@@ -17,11 +17,13 @@ import { people } from './people';
 import { codes } from './codes';
 import { registration } from './registration';
 import { groups } from './groups';
+import { members } from './members';
+import { lectures } from './lectures';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

@@ -157,6 +157,9 @@ export const management = onFirstUse({
     }),
   holidays: () => z.object({ streetId: z.optional(id) }),
   saveHolidays,
+  /** The subscribe messages of the last `days` China days, today included (7 when left out). */
+  subscribeSends: () =>
+    z.object({ days: z.optional(z.number({ error: '天数不正确' }).check(z.int({ error: '天数应为整数' }), z.gte(1, { error: '至少 1 天' }), z.lte(90, { error: '最多 90 天' }))) }),
   previewHolidayFile: () =>
     z.object({
       streetId: z.optional(id),

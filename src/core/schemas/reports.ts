@@ -29,9 +29,10 @@ export const reports = onFirstUse({
   }),
   mine: () => z.object({ before: z.optional(z.number().check(z.int(), z.positive())), limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))) }),
   detail: () => z.object({ id }),
-  follow: () => z.object({ id }),
+  // What the neighbour typed before choosing to follow: kept as their comment on the followed report.
+  follow: () => z.object({ id, note: optionalNote(500, { error: '补充的情况最多 500 个字' }) }),
   inbox: () => z.object({
-    view: z.optional(z.enum(['assigned', 'dueSoon', 'overdue', 'all'], { error: '列表类型不正确' })),
+    view: z.optional(z.enum(['assigned', 'dueSoon', 'overdue', 'all', 'watching'], { error: '列表类型不正确' })),
     limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(100))),
     offset: z.optional(z.number().check(z.int(), z.gte(0), z.lte(100_000))),
   }),

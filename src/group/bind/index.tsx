@@ -18,6 +18,7 @@ import { bindGroup, enterGroup, groupCloudId, shareWithTicket, unbindGroup } fro
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
 import { groupBindUrl, readParam } from '../../utils/nav';
 import { ShareSteps } from './ShareSteps';
+import { Screen } from '../../components/Screen';
 import '../group.scss';
 
 type State =
@@ -35,7 +36,7 @@ function Head({ chip, tone, title, children }: { chip: string; tone: Chip; title
   return (
     <View className='card'>
       <Text className={`grp__chip grp__chip--${tone}`}>{chip}</Text>
-      <Text className='grp__title'>{title}</Text>
+      <Text className='grp__title page-title'>{title}</Text>
       {children}
     </View>
   );
@@ -138,7 +139,7 @@ export default function BindGroup() {
 
   if (state.status === 'outside') {
     return (
-      <View className='page grp'>
+      <Screen className='grp'>
         {where}
         {said}
         {lead ? (
@@ -148,13 +149,13 @@ export default function BindGroup() {
             {notForYou}
           </Head>
         )}
-      </View>
+      </Screen>
     );
   }
 
   if (state.status === 'unreadable') {
     return (
-      <View className='page grp'>
+      <Screen className='grp'>
         {where}
         {said}
         <Head chip='✕ 读不到群' tone='stopped' title='没能读到这个微信群'>
@@ -165,7 +166,7 @@ export default function BindGroup() {
           再试一次
         </Button>
         {lead && <ShareSteps buildingName={lead.name} primary={false} />}
-      </View>
+      </Screen>
     );
   }
 
@@ -174,7 +175,7 @@ export default function BindGroup() {
   const mayBind = mayBindTo.some((b) => b.id === buildingId);
 
   return (
-    <View className='page grp'>
+    <Screen className='grp'>
       {where}
       {said}
       {boundHere && (
@@ -212,6 +213,6 @@ export default function BindGroup() {
           {notForYou}
         </Head>
       )}
-    </View>
+    </Screen>
   );
 }

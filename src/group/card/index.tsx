@@ -13,6 +13,7 @@ import { Text, View } from '@tarojs/components';
 import type { ReportCard } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Failed, Loading } from '../../components/PageStatus';
+import { Screen } from '../../components/Screen';
 import { groupCloudId, reportCard } from '../../services/groups';
 import { followReport } from '../../services/reports';
 import { goHome, joinFromGroupUrl, open, readParam } from '../../utils/nav';
@@ -34,10 +35,10 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 /** Outside the report's group: that it exists, and kindly where to read more. */
 function OnlyThatItExists({ categoryName }: { categoryName: string }) {
   return (
-    <View className='page grp'>
+    <Screen className='grp'>
       <View className='card'>
         <Text className='grp__chip grp__chip--info'>只能在本楼群里查看</Text>
-        <Text className='grp__title'>这里有一条反映</Text>
+        <Text className='grp__title page-title'>这里有一条反映</Text>
         <Row label='反映的是'>{categoryName}</Row>
         <Text className='grp__text grp__text--after-row'>为了保护反映人的隐私，反映的详细情况只在这栋楼的微信群里打开时才能看到。</Text>
         <Text className='grp__text'>如果您住在这栋楼，请回到本楼的微信群，在群里点开这张卡片。</Text>
@@ -45,7 +46,7 @@ function OnlyThatItExists({ categoryName }: { categoryName: string }) {
       <Button className='grp__action grp__action--plain' size='large' block onClick={goHome}>
         打开近邻首页
       </Button>
-    </View>
+    </Screen>
   );
 }
 
@@ -94,7 +95,7 @@ export default function GroupReportCard() {
   };
 
   return (
-    <View className='page grp'>
+    <Screen className='grp'>
       <View className='grp__where'>
         <Text className='grp__where-label'>{`${building.name} 楼栋群里的反映`}</Text>
         <Text className='grp__where-trail trail'>{building.trail}</Text>
@@ -104,7 +105,7 @@ export default function GroupReportCard() {
       {error && <Text className='message message--error grp__note'>{error}</Text>}
 
       <View className='card'>
-        <Text className='grp__title'>{`${report.icon} ${report.categoryName}`}</Text>
+        <Text className='grp__title page-title'>{`${report.icon} ${report.categoryName}`}</Text>
         {report.urgent && <Text className='grp__chip grp__chip--stopped'>紧急</Text>}
         <Text className='grp__desc'>{report.description}</Text>
         <Row label='地点'>
@@ -129,6 +130,6 @@ export default function GroupReportCard() {
           </Button>
         </>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -5,12 +5,12 @@
  * resident more (ReportDetail.nextStep); the card has the summary only.
  */
 import type { ReportSummary } from '../../core/api';
-import { formatDateTime } from '../../utils/time';
+import { formatWhen } from '../../utils/time';
 
 type Shown = Pick<ReportSummary, 'status' | 'levelLabel' | 'respondBy' | 'dueAt' | 'overdue'>;
 
 export function cardNextStep(r: Shown, now: number = Date.now()): string {
-  const by = (ts: number) => formatDateTime(ts, now);
+  const by = (ts: number) => formatWhen(ts, now);
   const late = r.overdue ? '已超过办理时限，会上报到上一级。' : '';
   switch (r.status) {
     case 'submitted':

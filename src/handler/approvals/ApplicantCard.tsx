@@ -9,7 +9,7 @@ import { Text, View } from '@tarojs/components';
 import type { RegistrationQueueItem } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Choices } from '../../components/Choices';
-import { formatDate, formatWhen } from '../../utils/time';
+import { formatDay, formatWhen } from '../../utils/time';
 
 /** The approver's pick among the matches: a person's id, or NEW_RESIDENT. */
 export const NEW_RESIDENT = 'new';
@@ -52,9 +52,15 @@ export function ApplicantCard({
         <Text className='applicant__text'>{item.doorLabel || '未填写'}</Text>
       </Row>
       <Row label='电话'>
-        <Text className='applicant__phone' onClick={() => void Taro.makePhoneCall({ phoneNumber: item.phone }).catch(() => undefined)}>
-          {item.phone}
-        </Text>
+        <View
+          className='applicant__phone'
+          role='button'
+          aria-label={`打电话给 ${item.name}`}
+          hoverClass='applicant__phone--pressed'
+          onClick={() => void Taro.makePhoneCall({ phoneNumber: item.phone }).catch(() => undefined)}
+        >
+          <Text>{`📞 ${item.phone}`}</Text>
+        </View>
         <Text className={`applicant__verified applicant__verified--${item.phoneVerified ? 'yes' : 'no'}`}>
           {item.phoneVerified ? '✓ 微信验证过的号码' : '⚠ 自己填写的号码，请先打电话核对'}
         </Text>
@@ -70,7 +76,7 @@ export function ApplicantCard({
       {item.rejectedBefore.length > 0 && (
         <Row label='曾被拒绝'>
           {item.rejectedBefore.map((r, i) => (
-            <Text key={i} className='applicant__rejected'>{`✕ ${formatDate(r.at)}：${r.reason ?? '没有写原因'}`}</Text>
+            <Text key={i} className='applicant__rejected'>{`✕ ${formatDay(r.at)}：${r.reason ?? '没有写原因'}`}</Text>
           ))}
         </Row>
       )}

@@ -6,6 +6,7 @@ import { Text, View } from '@tarojs/components';
 import type { RegistrationQueueItem } from '../../core/api';
 import { Button } from '../../components/nut';
 import { TextBox } from '../../components/Field';
+import { Screen } from '../../components/Screen';
 
 export const REASON_MAX = 100;
 
@@ -36,8 +37,8 @@ export function RejectScreen({
   onCancel: () => void;
 }) {
   return (
-    <View className='page approvals'>
-      <Text className='approvals__title'>{`不通过：${item.name}`}</Text>
+    <Screen className='approvals'>
+      <Text className='approvals__title page-title'>{`不通过：${item.name}`}</Text>
       <Text className='approvals__lead trail'>{`${item.trail} ${item.doorLabel}`}</Text>
       <View className='card'>
         <TextBox
@@ -64,6 +65,6 @@ export function RejectScreen({
       <Button className='block-button' size='large' block disabled={busy} onClick={onCancel}>
         返回
       </Button>
-    </View>
+    </Screen>
   );
 }

@@ -6,7 +6,7 @@
  */
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { RegistrationQueueItem } from '../../core/api';
 import { Failed, Loading } from '../../components/PageStatus';
 import { hasSession, isSessionLost, type ClientFailure } from '../../services/api';
@@ -14,6 +14,7 @@ import { approveRegistration, pendingRegistrations, rejectRegistration } from '.
 import { goToLogin } from '../../utils/nav';
 import { ApplicantCard, NEW_RESIDENT, needsChoice } from './ApplicantCard';
 import { checkReason, RejectScreen } from './RejectScreen';
+import { Screen } from '../../components/Screen';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: RegistrationQueueItem[] };
@@ -134,8 +135,8 @@ export default function Approvals() {
 
   const { items } = state;
   return (
-    <View className='page approvals'>
-      <Text className='approvals__title'>入住审核</Text>
+    <Screen className='approvals'>
+      <Text className='approvals__title page-title'>入住审核</Text>
       <Text className='approvals__lead'>
         {items.length === 0 ? '现在没有等待审核的登记。有新邻居登记时，会发消息告诉您。' : `${items.length} 户等待审核。核对姓名、门牌和电话后再通过；自己填写的号码请先打电话核对。`}
       </Text>
@@ -154,6 +155,6 @@ export default function Approvals() {
           error={errors[item.id] ?? null}
         />
       ))}
-    </View>
+    </Screen>
   );
 }

@@ -6,6 +6,7 @@ import type { InboxCounts, ReportSummary } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Failed } from '../../components/PageStatus';
 import { ReportCard } from '../../components/ReportCard';
+import { Screen } from '../../components/Screen';
 import { hasSession, isSessionLost } from '../../services/api';
 import { inbox } from '../../services/reports';
 import { goToLogin, handlerReportUrl, open, PAGES } from '../../utils/nav';
@@ -59,7 +60,7 @@ export default function Inbox() {
   const tab = TABS.find((t) => t.view === view)!;
 
   return (
-    <View className='page inbox'>
+    <Screen className='inbox'>
       <View className='inbox__tabs' role='tablist'>
         {TABS.map((t) => {
           const n = countOf(t.view);
@@ -71,7 +72,8 @@ export default function Inbox() {
               className={`inbox__tab${t.view === view ? ' inbox__tab--on' : ''}${t.view === 'overdue' && n ? ' inbox__tab--alarm' : ''}`}
               onClick={() => pick(t.view)}
             >
-              <Text className='inbox__tab-label'>{t.label}</Text>
+              {/* The tab shown is ticked, not only filled. */}
+              <Text className='inbox__tab-label'>{t.view === view ? `✓ ${t.label}` : t.label}</Text>
               {n !== null && n > 0 && <Text className='inbox__badge'>{n}</Text>}
             </View>
           );
@@ -94,6 +96,6 @@ export default function Inbox() {
           替居民登记反映
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

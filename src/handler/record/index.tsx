@@ -16,6 +16,7 @@ import { LineInput, TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
+import { Screen } from '../../components/Screen';
 import { call, hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { categories as loadCategories, createReport } from '../../services/reports';
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
@@ -142,7 +143,7 @@ export default function RecordForResident() {
   };
 
   return (
-    <View className='page record'>
+    <Screen className='record'>
       <PrivacyConsent purpose='为了给反映的问题拍照或选照片' otherwise='不同意也可以，不加照片照样能登记。' />
       <Text className='muted record__lead'>把居民在群里、电话里或上门时说的问题登记下来，系统会按时限跟踪办理。</Text>
       {error && <Text className='message message--error'>{error}</Text>}
@@ -231,6 +232,6 @@ export default function RecordForResident() {
       <Button type='primary' size='large' block disabled={busy} onClick={() => void submit()}>
         {busy ? '正在提交…' : '登记这条反映'}
       </Button>
-    </View>
+    </Screen>
   );
 }

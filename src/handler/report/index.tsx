@@ -14,6 +14,7 @@ import { LineInput, TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
+import { Screen } from '../../components/Screen';
 import { isSessionLost } from '../../services/api';
 import { handle, HANDLER_ACTIONS, inbox, type HandlerAction } from '../../services/reports';
 import { goToLogin, readParam } from '../../utils/nav';
@@ -262,7 +263,7 @@ export default function HandlerReport() {
   );
 
   return (
-    <View className='page hr'>
+    <Screen className='hr'>
       {notice && <Text className='message message--info'>{notice}</Text>}
       {error && <Text className='message message--error'>{error}</Text>}
       <ReportBody report={report} audience='handler'>
@@ -288,7 +289,7 @@ export default function HandlerReport() {
             </View>
           ))}
       </ReportBody>
-    </View>
+    </Screen>
   );
 }
 

@@ -7,7 +7,7 @@ import { Text, View } from '@tarojs/components';
 import type { ResolvedCode as Resolved } from '../../core/api';
 import { Button } from '../../components/nut';
 import { open } from '../../utils/nav';
-import { formatDateTime } from '../../utils/time';
+import { formatWhen } from '../../utils/time';
 import { ASK_INSTEAD, NEXT_ACTION, nextUrl } from './next';
 
 function Row({ label, children }: { label: string; children: React.ReactNode }) {
@@ -25,13 +25,13 @@ export function ResolvedCode({ code }: { code: Resolved }) {
     <>
       <View className='card code'>
         <Text className='code__status code__status--ok'>✓ 可以使用</Text>
-        <Text className='code__title'>{code.purposeLabel}</Text>
+        <Text className='code__title page-title'>{code.purposeLabel}</Text>
         <Row label='在哪里'>
           <Text className='trail'>{code.trail}</Text>
         </Row>
         <Row label='扫码可以'>{code.does}</Row>
         {code.personName && <Row label='为谁准备'>{`${code.personName}（只能本人使用）`}</Row>}
-        {code.validUntil !== null && <Row label='有效期'>{`请在 ${formatDateTime(code.validUntil)} 前使用`}</Row>}
+        {code.validUntil !== null && <Row label='有效期'>{`请在 ${formatWhen(code.validUntil)} 前使用`}</Row>}
         {code.usesLeft !== null && <Row label='还能用'>{`${code.usesLeft} 次`}</Row>}
       </View>
 

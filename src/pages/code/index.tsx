@@ -16,6 +16,7 @@ import { readParam } from '../../utils/nav';
 import { CodeForm } from './CodeForm';
 import { FORWARD_LABEL, MALFORMED_SCENE, refusalOf, type Refusal } from './refusal';
 import { ResolvedCode } from './ResolvedCode';
+import { Screen } from '../../components/Screen';
 import './index.scss';
 
 type State =
@@ -58,29 +59,29 @@ export default function CodePage() {
 
   if (state.status === 'asking') {
     return (
-      <View className='page code-page'>
-        <Text className='code-page__title'>查看一个码</Text>
+      <Screen className='code-page'>
+        <Text className='code-page__title page-title'>查看一个码</Text>
         <Text className='code-page__lead'>用微信扫楼栋、小区门口或讲堂的码，会直接打开这一页。没有扫码时，可以在这里输入码的编号。</Text>
         <CodeForm onLook={(id) => void look(id)} />
-      </View>
+      </Screen>
     );
   }
 
   if (state.status === 'ready') {
     return (
-      <View className='page code-page'>
+      <Screen className='code-page'>
         <ResolvedCode code={state.code} />
-      </View>
+      </Screen>
     );
   }
 
   const { id, refusal, typing } = state;
   const showForm = typing || refusal.forward === 'type';
   return (
-    <View className='page code-page'>
+    <Screen className='code-page'>
       <View className='card code code--refused'>
         <Text className='code__status code__status--refused'>{`✕ ${refusal.status}`}</Text>
-        <Text className='code__title'>{refusal.title}</Text>
+        <Text className='code__title page-title'>{refusal.title}</Text>
         <Text className='code__message'>{refusal.message}</Text>
         <Text className='code__id'>{`码的编号：${spaced(id)}`}</Text>
       </View>
@@ -95,6 +96,6 @@ export default function CodePage() {
         </Button>
       )}
       {showForm && <CodeForm onLook={(typed) => void look(typed)} />}
-    </View>
+    </Screen>
   );
 }

@@ -4,7 +4,9 @@ import { useDidShow } from '@tarojs/taro';
 import type { InboxCounts, Me, NotRegistered } from '../../core/api';
 import { BINDS_GROUPS } from '../../core/groups';
 import { APPROVES_REGISTRATIONS } from '../../core/registrations';
-import { Button, Tag } from '../../components/nut';
+import { Button } from '../../components/nut';
+import { RoleChips } from '../../components/RoleChips';
+import { Screen } from '../../components/Screen';
 import { WayIn } from '../../components/WayIn';
 import { hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { listMessages } from '../../services/messages';
@@ -95,28 +97,28 @@ export default function Home() {
 
   if (state.status === 'loading') {
     return (
-      <View className='page'>
+      <Screen>
         <Text className='loading'>正在加载…</Text>
-      </View>
+      </Screen>
     );
   }
 
   if (state.status === 'failed') {
     return (
-      <View className='page'>
+      <Screen>
         <Text className='message message--error'>{state.message}</Text>
         <Button type='primary' size='large' block onClick={() => void load()}>
           重新加载
         </Button>
-      </View>
+      </Screen>
     );
   }
 
   if (state.status === 'outsider') {
     return (
-      <View className='page home'>
+      <Screen className='home'>
         <WayIn title='欢迎使用近邻' howTo={state.who.howToRegister} registration={state.who.registration} />
-      </View>
+      </Screen>
     );
   }
 
@@ -127,18 +129,10 @@ export default function Home() {
   const allBuildings = places.length > 0 && places.every((p) => p.kind === 'building');
 
   return (
-    <View className='page home'>
+    <Screen className='home'>
       <View className='card home__hello'>
-        <Text className='home__name'>您好，{me.person.name}</Text>
-        {roles.length > 0 && (
-          <View className='chips home__roles' aria-label='我的身份'>
-            {roles.map((label) => (
-              <Tag key={label} type='primary' className='chip'>
-                {label}
-              </Tag>
-            ))}
-          </View>
-        )}
+        <Text className='home__name page-title'>您好，{me.person.name}</Text>
+        {roles.length > 0 && <RoleChips roles={roles} />}
       </View>
 
       <View className='card'>
@@ -184,6 +178,6 @@ export default function Home() {
           </View>
         ))}
       </View>
-    </View>
+    </Screen>
   );
 }

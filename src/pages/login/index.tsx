@@ -6,6 +6,7 @@ import { Button } from '../../components/nut';
 import { demoLogins, signIn } from '../../services/api';
 import { goHome, open, PAGES, readParam } from '../../utils/nav';
 import './index.scss';
+import { Screen } from '../../components/Screen';
 
 /** Browser sign-in (h5 only; the mini-program knows its user from WeChat). */
 export default function Login() {
@@ -41,8 +42,8 @@ export default function Login() {
   };
 
   return (
-    <View className='page login'>
-      <Text className='login__title'>登录近邻</Text>
+    <Screen className='login'>
+      <Text className='login__title page-title'>登录近邻</Text>
       {reason && !error && <Text className='message message--info'>{reason}</Text>}
       {error && <Text className='message message--error'>{error}</Text>}
 
@@ -103,6 +104,6 @@ export default function Login() {
           ))}
         </View>
       )}
-    </View>
+    </Screen>
   );
 }

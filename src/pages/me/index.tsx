@@ -3,7 +3,10 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Me, NotRegistered } from '../../core/api';
 import { maskPhone } from '../../core/people';
-import { Button, Tag } from '../../components/nut';
+import { ElderModeSwitch } from '../../components/ElderModeSwitch';
+import { Button } from '../../components/nut';
+import { RoleChips } from '../../components/RoleChips';
+import { Screen } from '../../components/Screen';
 import { WayIn } from '../../components/WayIn';
 import { hasSession, isSessionLost, signOut, usesPasswordSignIn, whoAmI } from '../../services/api';
 import { placesOf, roleLabelsOf } from '../../utils/me';
@@ -48,28 +51,30 @@ export default function MePage() {
 
   if (state.status === 'loading') {
     return (
-      <View className='page'>
+      <Screen>
         <Text className='loading'>正在加载…</Text>
-      </View>
+      </Screen>
     );
   }
 
   if (state.status === 'failed') {
     return (
-      <View className='page'>
+      <Screen>
         <Text className='message message--error'>{state.message}</Text>
         <Button type='primary' size='large' block onClick={() => void load()}>
           重新加载
         </Button>
-      </View>
+        <ElderModeSwitch />
+      </Screen>
     );
   }
 
   if (state.status === 'outsider') {
     return (
-      <View className='page me'>
+      <Screen className='me'>
         <WayIn title='您还没有登记' howTo={state.who.howToRegister} registration={state.who.registration} />
-      </View>
+        <ElderModeSwitch />
+      </Screen>
     );
   }
 
@@ -78,9 +83,9 @@ export default function MePage() {
   const places = placesOf(me);
 
   return (
-    <View className='page me'>
+    <Screen className='me'>
       <View className='card'>
-        <Text className='me__name'>{me.person.name}</Text>
+        <Text className='me__name page-title'>{me.person.name}</Text>
         <View className='me__row'>
           <Text className='me__label'>手机号</Text>
           <Text className='me__value'>{maskPhone(me.person.phone) ?? '未登记'}</Text>
@@ -93,18 +98,14 @@ export default function MePage() {
         )}
       </View>
 
+      <ElderModeSwitch />
+
       <View className='card'>
         <Text className='section-title'>我的身份</Text>
         {roles.length === 0 ? (
           <Text className='muted'>还没有登记身份，请联系楼栋长或社区。</Text>
         ) : (
-          <View className='chips' aria-label='我的身份'>
-            {roles.map((label) => (
-              <Tag key={label} type='primary' className='chip'>
-                {label}
-              </Tag>
-            ))}
-          </View>
+          <RoleChips roles={roles} />
         )}
         {places.map((p) => (
           <View key={p.unitId} className='me__place'>
@@ -119,6 +120,6 @@ export default function MePage() {
           {signingOut ? '正在退出…' : '退出登录'}
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -5,6 +5,7 @@ import { Text, View } from '@tarojs/components';
 import type { MessageView } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Failed, Loading } from '../../components/PageStatus';
+import { Screen } from '../../components/Screen';
 import { hasSession, isSessionLost } from '../../services/api';
 import { listMessages, markAllRead, markRead } from '../../services/messages';
 import { goToLogin, open } from '../../utils/nav';
@@ -61,7 +62,7 @@ export default function Messages() {
   };
 
   return (
-    <View className='page msgs'>
+    <Screen className='msgs'>
       <View className='msgs__head'>
         <Text className='msgs__count'>{state.unread > 0 ? `${state.unread} 条未读` : '没有未读消息'}</Text>
         {state.unread > 0 && (
@@ -78,7 +79,7 @@ export default function Messages() {
       {state.messages.map((m) => (
         <View key={m.id} className={`msg${m.read ? '' : ' msg--unread'}`} hoverClass='msg--pressed' onClick={() => tap(m)}>
           <View className='msg__top'>
-            {!m.read && <View className='msg__dot' aria-label='未读' />}
+            {!m.read && <Text className='msg__new'>未读</Text>}
             <Text className='msg__title'>{m.title}</Text>
           </View>
           {m.body && <Text className='msg__body'>{m.body}</Text>}
@@ -93,6 +94,6 @@ export default function Messages() {
           看更早的消息
         </Button>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -16,6 +16,7 @@ import { TextBox } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
+import { Screen } from '../../components/Screen';
 import { reportCardPath } from '../../core/groups';
 import { isSessionLost, type ClientFailure } from '../../services/api';
 import { shareWithTicket } from '../../services/groups';
@@ -129,7 +130,7 @@ export default function ReportDetailPage() {
   };
 
   return (
-    <View className='page report-detail'>
+    <Screen className='report-detail'>
       {notice && <Text className='message message--info'>{notice}</Text>}
       {error && <Text className='message message--error'>{error}</Text>}
 
@@ -212,6 +213,6 @@ export default function ReportDetailPage() {
           </View>
         )}
       </ReportBody>
-    </View>
+    </Screen>
   );
 }

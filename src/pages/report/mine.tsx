@@ -6,6 +6,7 @@ import type { ReportSummary } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Failed, Loading } from '../../components/PageStatus';
 import { ReportCard } from '../../components/ReportCard';
+import { Screen } from '../../components/Screen';
 import { hasSession, isSessionLost } from '../../services/api';
 import { myReports } from '../../services/reports';
 import { goToLogin, open, PAGES, reportUrl } from '../../utils/nav';
@@ -49,7 +50,7 @@ export default function MyReports() {
   if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;
 
   return (
-    <View className='page mine'>
+    <Screen className='mine'>
       {state.reports.length === 0 ? (
         <View className='card mine__empty'>
           <Text className='mine__empty-text'>您还没有反映过问题。</Text>
@@ -68,6 +69,6 @@ export default function MyReports() {
           我要反映新问题
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -17,6 +17,7 @@ import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { ReportCard } from '../../components/ReportCard';
 import { Toggle } from '../../components/Toggle';
+import { Screen } from '../../components/Screen';
 import { hasSession, isSessionLost, whoAmI } from '../../services/api';
 import { categories as loadCategories, createReport, followReport, similar } from '../../services/reports';
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
@@ -157,7 +158,7 @@ export default function NewReport() {
   if (load.status === 'failed') return <Failed message={load.message} onRetry={() => void start()} />;
   if (load.status === 'noBuilding') {
     return (
-      <View className='page'>
+      <Screen>
         <Text className='message message--info'>{load.howTo ?? '您还没有登记所住的楼栋，暂时不能在这里反映问题。扫您楼栋的楼栋码登记，楼栋长审核后就能反映。'}</Text>
         <View className='actions'>
           <Button type='primary' size='large' block onClick={() => void scanToJoin()}>
@@ -169,7 +170,7 @@ export default function NewReport() {
             </Button>
           )}
         </View>
-      </View>
+      </Screen>
     );
   }
 
@@ -177,9 +178,9 @@ export default function NewReport() {
 
   if (step === 'category') {
     return (
-      <View className='page report-new'>
+      <Screen className='report-new'>
         <Text className='report-new__step'>第 1 步，共 2 步</Text>
-        <Text className='report-new__title'>遇到了什么问题？</Text>
+        <Text className='report-new__title page-title'>遇到了什么问题？</Text>
         {load.buildings.length > 1 ? (
           <Choices
             label='反映哪栋楼的问题'
@@ -192,15 +193,15 @@ export default function NewReport() {
         )}
         <Text className='muted report-new__tip'>点一下最接近的一项</Text>
         <CategoryGrid categories={load.categories} value={category?.code} onPick={pickCategory} />
-      </View>
+      </Screen>
     );
   }
 
   if (step === 'similar' && matches.length > 0) {
     const first = matches[0];
     return (
-      <View className='page report-new'>
-        <Text className='report-new__title'>邻居已经反映过这个问题</Text>
+      <Screen className='report-new'>
+        <Text className='report-new__title page-title'>邻居已经反映过这个问题</Text>
         <Text className='report-new__lead'>这条反映正在办理。您可以跟进它（+1），办理人会知道又有一户遇到了，不用重复提交。</Text>
         <ReportCard report={first} audience='resident' onOpen={() => open(reportUrl(first.id))} />
         {first.followers > 0 && <Text className='muted report-new__followers'>已有 {first.followers + 1} 户反映了这个问题</Text>}
@@ -216,12 +217,12 @@ export default function NewReport() {
         <Text className='link' onClick={() => setStep('details')}>
           返回修改
         </Text>
-      </View>
+      </Screen>
     );
   }
 
   return (
-    <View className='page report-new'>
+    <Screen className='report-new'>
       <PrivacyConsent purpose='为了给反映的问题拍照或选照片' otherwise='不同意也可以，不加照片照样能提交。' />
       <Text className='report-new__step'>第 2 步，共 2 步</Text>
       <View className='report-new__picked'>
@@ -275,6 +276,6 @@ export default function NewReport() {
           {busy ? '正在提交…' : '提交反映'}
         </Button>
       </View>
-    </View>
+    </Screen>
   );
 }

@@ -18,7 +18,7 @@ export interface StepProps {
 function Title({ children, lead }: { children: string; lead?: string }) {
   return (
     <>
-      <Text className='join__title'>{children}</Text>
+      <Text className='join__title page-title'>{children}</Text>
       {lead && <Text className='join__lead'>{lead}</Text>}
     </>
   );

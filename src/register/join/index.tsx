@@ -25,6 +25,7 @@ import { endsTheForm, isGroupStop, NO_GROUP, NOT_FOR_JOINING, stopOf } from './s
 import { byCode, enterFromGroup, submitWay, whereOf, type Way } from './way';
 import { CHECKS, doorOf, EMPTY_FORM, joinMode, phoneRefusalMessage, stepOfField, stepsOf, type Field, type JoinForm, type Problems, type Step } from './form';
 import { DoorStep, NameStep, PasswordStep, PhoneStep, Where, type PhoneEvent } from './Steps';
+import { Screen } from '../../components/Screen';
 import '../register.scss';
 
 type Load =
@@ -149,10 +150,10 @@ export default function Join() {
     // From a group that could not give the building: the building's code instead, scanned or typed.
     const codeInstead = refusal !== null && isGroupStop(refusal.code);
     return (
-      <View className='page join'>
+      <Screen className='join'>
         <View className='card'>
           <Text className='reg-status reg-status--stopped'>{`✕ ${refusal?.status ?? '没有码'}`}</Text>
-          <Text className='join__title'>{refusal?.title ?? '请先扫楼栋码'}</Text>
+          <Text className='join__title page-title'>{refusal?.title ?? '请先扫楼栋码'}</Text>
           <Text className='join__lead'>{refusal?.message ?? '登记入住要用楼栋长或社区给的楼栋码，或楼栋长为您打印的个人码。'}</Text>
         </View>
         {load.status === 'stopped' && load.retry && (
@@ -174,7 +175,7 @@ export default function Join() {
             输入楼栋码的编号
           </Text>
         )}
-      </View>
+      </Screen>
     );
   }
 
@@ -206,7 +207,7 @@ export default function Join() {
   const wechatButton = step === 'phone' && !typing;
 
   return (
-    <View className='page join'>
+    <Screen className='join'>
       {mode === 'wechat' && <PrivacyConsent purpose='为了用您微信绑定的手机号登记' otherwise='不同意也可以，自己填写手机号即可。' />}
       <Where {...where} />
       <Text className='join__step'>{`第 ${index + 1} 步，共 ${steps.length} 步`}</Text>
@@ -245,6 +246,6 @@ export default function Join() {
           ‹ 上一步
         </Text>
       )}
-    </View>
+    </Screen>
   );
 }

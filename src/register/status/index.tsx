@@ -11,10 +11,11 @@ import type { RegistrationView } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Loading } from '../../components/PageStatus';
 import { RegistrationChip } from '../../components/RegistrationChip';
+import { Screen } from '../../components/Screen';
 import { hasSession, usesPasswordSignIn } from '../../services/api';
 import { codeOfRegistration, myRegistrations } from '../../services/registration';
 import { goHome, goToLogin, joinUrl, readParam, replaceWith, scanToJoin } from '../../utils/nav';
-import { formatDate, formatWhen } from '../../utils/time';
+import { formatDay, formatWhen } from '../../utils/time';
 import '../register.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; registrations: RegistrationView[] };
@@ -67,7 +68,7 @@ export default function RegistrationStatus() {
     // AUTH.REQUIRED: a browser that neither signed in nor registered here has nothing to show.
     const nobody = state.code === 'AUTH.REQUIRED';
     return (
-      <View className='page join'>
+      <Screen className='join'>
         <Text className='message message--error'>{state.message}</Text>
         {nobody ? (
           <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
@@ -83,7 +84,7 @@ export default function RegistrationStatus() {
             已有账号？去登录
           </Text>
         )}
-      </View>
+      </Screen>
     );
   }
 
@@ -91,15 +92,15 @@ export default function RegistrationStatus() {
 
   if (!latest) {
     return (
-      <View className='page join'>
-        <Text className='status-page__title'>我的登记</Text>
+      <Screen className='join'>
+        <Text className='status-page__title page-title'>我的登记</Text>
         <View className='card'>
           <Text className='status-card__say'>您还没有登记。扫楼栋长或社区给的楼栋码，填写姓名、门牌和电话，楼栋长审核后就能使用。</Text>
         </View>
         <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
           扫码登记
         </Button>
-      </View>
+      </Screen>
     );
   }
 
@@ -108,8 +109,8 @@ export default function RegistrationStatus() {
   const again = fromCode ?? latest.codeId ?? codeOfRegistration(latest.id);
 
   return (
-    <View className='page join status-page'>
-      <Text className='status-page__title'>我的登记</Text>
+    <Screen className='join status-page'>
+      <Text className='status-page__title page-title'>我的登记</Text>
       <View className='card status-card'>
         <View className='status-card__head'>
           <RegistrationChip status={latest.status} />
@@ -151,11 +152,11 @@ export default function RegistrationStatus() {
             <View key={r.id} className='status-earlier'>
               <RegistrationChip status={r.status} />
               <Text className='status-earlier__where trail'>{`${r.trail} ${r.doorLabel}`}</Text>
-              <Text className='status-earlier__where'>{`${formatDate(r.createdAt)} 提交${r.rejectReason ? `，原因：${r.rejectReason}` : ''}`}</Text>
+              <Text className='status-earlier__where'>{`${formatDay(r.createdAt)} 提交${r.rejectReason ? `，原因：${r.rejectReason}` : ''}`}</Text>
             </View>
           ))}
         </>
       )}
-    </View>
+    </Screen>
   );
 }

@@ -7,10 +7,13 @@ import type { Store } from '../../../cloudfunctions/lib/store/port';
 import type { ContractContext } from './context';
 import { auditContract } from './audit';
 import { bindingsContract } from './bindings';
+import { checkinsContract } from './checkins';
 import { codesContract } from './codes';
 import { groupsContract } from './groups';
 import { holidaysContract } from './holidays';
 import { importsContract } from './imports';
+import { lectureRecordsContract } from './lecture-records';
+import { lecturesContract } from './lectures';
 import { messagesContract } from './messages';
 import { metaContract } from './meta';
 import { peopleContract } from './people';
@@ -20,6 +23,8 @@ import { reportQueriesContract } from './report-queries';
 import { reportWritesContract } from './report-writes';
 import { reportsContract } from './reports';
 import { sessionsContract } from './sessions';
+import { speakersContract } from './speakers';
+import { subscribeSendsContract } from './subscribe-sends';
 import { timerClaimsContract } from './timer-claims';
 import { unitsContract } from './units';
 
@@ -62,5 +67,10 @@ export function storeContract(name: string, harness: AdapterHarness) {
     codesContract(ctx);
     rateLimitsContract(ctx);
     registrationsContract(ctx);
+    lecturesContract(ctx);
+    lectureRecordsContract(ctx);
+    speakersContract(ctx);
+    checkinsContract(ctx);
+    subscribeSendsContract(ctx);
   });
 }

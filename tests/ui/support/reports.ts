@@ -79,6 +79,8 @@ export function detail(overrides: Partial<ReportDetail> = {}): ReportDetail {
       entry({ id: 't2', at: NOW - 2 * HOUR, type: 'respond', label: '已响应', actorName: '陈强', note: '已通知维保公司，下午来修', toStatus: 'responded' }),
     ],
     can: [],
+    watching: false,
+    watchNote: null,
     ...overrides,
   };
 }

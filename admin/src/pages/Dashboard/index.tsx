@@ -15,6 +15,7 @@ import { useUnits } from '../../units';
 import { PageHeader } from '../../components/PageHeader';
 import { CalendarWarningAlert } from './CalendarWarning';
 import { PendingApprovalsAlert } from './PendingApprovals';
+import { SubscribeSendsPanel } from './SubscribeSends';
 
 const RATE_NAMES = {
   responseRate: { title: '响应率', hint: '按时响应的反映 ÷ 本月应响应的反映', num: '按时响应', den: '应响应' },
@@ -96,6 +97,7 @@ export default function DashboardPage() {
       ) : (
         <DashboardBody data={data} />
       )}
+      <SubscribeSendsPanel />
     </Flex>
   );
 }

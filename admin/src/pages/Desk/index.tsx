@@ -195,7 +195,9 @@ export default function DeskPage() {
             style={{ minWidth: 200, maxWidth: 320 }}
             placeholder="全部状态"
             prefix="状态"
-            maxTagCount="responsive"
+            // The opening view's four statuses read as one word, not as "+ 4 …".
+            maxTagCount={isOpenOnly(query.filter.statuses) ? 0 : 'responsive'}
+            maxTagPlaceholder={(omitted) => (isOpenOnly(query.filter.statuses) ? '未办结' : `+ ${omitted.length}`)}
             value={query.filter.statuses ?? []}
             onChange={(v) => setFilter({ statuses: v })}
             options={STATUSES.map((s) => ({ value: s, label: STATUS_LABEL[s] }))}

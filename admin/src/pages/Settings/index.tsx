@@ -166,7 +166,14 @@ export default function SettingsPage() {
                     <Button loading={busy === 'reset'}>恢复默认</Button>
                   </Popconfirm>
                 )}
-                <Button disabled={!dirty} onClick={() => void load().then(() => clearDraft(draftKey))}>
+                <Button
+                  disabled={!dirty}
+                  onClick={() => {
+                    // The draft goes first: load() restores a draft it finds, which would bring the discarded changes back.
+                    clearDraft(draftKey);
+                    void load();
+                  }}
+                >
                   放弃修改
                 </Button>
                 <Button type="primary" loading={busy === 'save'} onClick={() => void save()}>

@@ -13,5 +13,6 @@ import { ledger } from './ledger';
 import { list } from './list';
 import { reassign } from './reassign';
 import { settings } from './settings';
+import { subscribeSends } from './subscribe-sends';
 
-export const management: FunctionDef = { ...dashboardActions, ...list, ...reassign, ...agenda, ...importActions, ...settings, ...ledger, ...auditLog, ...holidayActions };
+export const management: FunctionDef = { ...dashboardActions, ...list, ...reassign, ...agenda, ...importActions, ...settings, ...ledger, ...auditLog, ...holidayActions, ...subscribeSends };

@@ -26,8 +26,11 @@ export function approvalOf(deps: Deps, r: Registration, building: Pick<Unit, 'id
   return { registrationId: r.id, version: r.version, decidedBy: by, at, autoApproved, person, binding };
 }
 
-/** A person made from the registration: its name, phone and login (WeChat, or the web account it chose), found from its building. */
-export function newPersonFrom(deps: Deps, r: Registration, building: Pick<Unit, 'id'>): Approval['person'] {
+/**
+ * A person made from an application (a registration; a party member's check-in too): its name, phone
+ * and login (WeChat, or the web account it chose), found from the unit it was made for.
+ */
+export function newPersonFrom(deps: Deps, r: Pick<Registration, 'name' | 'phone' | 'username' | 'openid' | 'passwordHash'>, building: Pick<Unit, 'id'>): Approval['person'] {
   const at = deps.clock.now();
   return {
     kind: 'new',

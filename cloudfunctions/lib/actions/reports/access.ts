@@ -3,6 +3,10 @@
  * asked with a caller, and the list of actions a report's page offers them.
  */
 import {
+  DomainError,
+  LEVEL_LABEL,
+  NOT_A_HANDLER,
+  isHandler,
   isOpen,
   isReportOwner,
   managesReportsIn,
@@ -23,6 +27,23 @@ export const isResidentOf = (caller: Caller, r: Report): boolean => isReportOwne
 export const mayView = (caller: Caller, r: Report): boolean => mayViewReport(caller.person.id, caller.bindings, r);
 
 export const mayHandle = (caller: Caller, r: Report): boolean => mayHandleReport(caller.person.id, caller.bindings, r);
+
+/** Refuses anyone who handles no report anywhere, with what to do instead: the handler pages' first question. */
+export function mustBeHandler(caller: Caller): void {
+  if (!isHandler(caller.bindings)) throw new DomainError('AUTH.FORBIDDEN', NOT_A_HANDLER);
+}
+
+/**
+ * Refuses a caller who may not handle this report, saying why: they handle nothing at all (and what
+ * to do instead), the report is over, or it is someone else's (whose, so they know whom to call).
+ */
+export async function mustHandle(deps: Deps, caller: Caller, r: Report): Promise<void> {
+  if (mayHandle(caller, r)) return;
+  mustBeHandler(caller);
+  if (!isOpen(r.status) && r.status !== 'resolved') throw new DomainError('AUTH.FORBIDDEN', '这条反映已经结束，不能再办理');
+  const handler = r.handlerId ? await deps.store.people.get(r.handlerId) : null;
+  throw new DomainError('AUTH.FORBIDDEN', `这条反映现在由${LEVEL_LABEL[r.level]}${handler ? `的${handler.name}` : ''}办理，您可以查看，不能办理`);
+}
 
 /** Extensions are decided by the level above the report's level (or staff). */
 export async function mayDecide(deps: Deps, caller: Caller, r: Report): Promise<boolean> {

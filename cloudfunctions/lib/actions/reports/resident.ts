@@ -5,7 +5,7 @@ import { personAction, type FunctionDef } from '../define';
 import { categoryOf, policyFor } from '../policy';
 import { isResidentOf } from './access';
 import { act, commit, load } from './commit';
-import { noticeTo } from './notices';
+import { about, labelOf, noticeTo } from './notices';
 import { chainOf } from './routing';
 import { detail, namesFor, summary } from './views';
 
@@ -25,7 +25,7 @@ export const resident: FunctionDef = {
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
     const saved = await commit(ctx, r, input.version, provideInfo(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, input.answer, photos), {
       audit: 'reports.provideInfo',
-      notices: (next) => noticeTo(next.handlerId, 'report.infoProvided', '居民补充了情况', input.answer.slice(0, 40), next.id),
+      notices: async (next) => noticeTo(next.handlerId, 'report.infoProvided', '居民补充了情况', { note: input.answer }, about(next, await labelOf(ctx.deps, next, policy))),
     });
     return detail(ctx, saved);
   }),
@@ -44,7 +44,8 @@ export const resident: FunctionDef = {
         const community = chain.find((u) => u.kind === 'community');
         if (!community) return [];
         const staff = (await ctx.deps.store.bindings.listForUnit(community.id)).filter((x) => callsBack(x.role));
-        return staff.flatMap((b) => noticeTo(b.personId, 'report.followUp', '居民不满意，请回访', next.description.slice(0, 40), next.id));
+        const it = about(next, await labelOf(ctx.deps, next, policy));
+        return staff.flatMap((b) => noticeTo(b.personId, 'report.followUp', '居民不满意，请回访', { note: input.note || next.description }, it));
       },
     });
     return detail(ctx, saved);
@@ -57,7 +58,7 @@ export const resident: FunctionDef = {
     const photos = await ctx.deps.photos.accept(input.photos ?? [], ctx.caller.person.id);
     const saved = await commit(ctx, r, input.version, dispute(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, categoryOf(policy, r.category), input.reason, photos), {
       audit: 'reports.dispute',
-      notices: (next) => noticeTo(next.handlerId, 'report.disputed', '居民表示问题还没解决', input.reason.slice(0, 40), next.id),
+      notices: async (next) => noticeTo(next.handlerId, 'report.disputed', '居民表示问题还没解决', { note: input.reason }, about(next, await labelOf(ctx.deps, next, policy))),
     });
     return detail(ctx, saved);
   }),

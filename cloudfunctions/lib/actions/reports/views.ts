@@ -11,9 +11,12 @@ import {
   STATUS_LABEL,
   ancestorIds,
   findCategory,
+  WATCHES_URGENT_IN_BUILDING,
   isOpen,
+  isReportOwner,
   readerOf,
   viewsReportsIn,
+  watchesReport,
   type CommunityPolicy,
   type Report,
   type ReportDetail,
@@ -25,7 +28,7 @@ import {
 import type { Deps } from '../../deps';
 import type { AuthedContext } from '../define';
 import { policyFor } from '../policy';
-import { allowedActions } from './access';
+import { allowedActions, mayHandle } from './access';
 import { residentNextStep, staffNextStep } from './next-step';
 
 const HOUR = 3600_000;
@@ -52,10 +55,15 @@ export async function namesFor(deps: Deps, reports: readonly Report[], extraPeop
   return { units: known, people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])) };
 }
 
+/** Where a report is, as people say it: "幸福里小区 1号楼" (the compound and the building of its unit). */
+export function placeOf(unitPath: string, units: ReadonlyMap<string, Pick<Unit, 'kind' | 'name'>>): string {
+  const trail = ancestorIds(unitPath).map((id) => units.get(id));
+  return trail.filter((u) => u && (u.kind === 'compound' || u.kind === 'building')).map((u) => u!.name).join(' ');
+}
+
 export function summary(r: Report, names: Names, policy: CommunityPolicy, now: number): ReportSummary {
   const category = findCategory(policy, r.category);
-  const trail = ancestorIds(r.unitPath).map((id) => names.units.get(id));
-  const place = trail.filter((u) => u && (u.kind === 'compound' || u.kind === 'building')).map((u) => u!.name).join(' ');
+  const place = placeOf(r.unitPath, names.units);
   const open = isOpen(r.status);
   return {
     id: r.id,
@@ -87,11 +95,28 @@ const RESIDENT_AUTHOR = '居民';
 /** Entries only the resident's side writes, whoever wrote them (a recorder may answer for a resident who has no app). */
 const RESIDENT_EVENTS: readonly TimelineType[] = ['provideInfo', 'dispute', 'rate'];
 
-/** The resident's side of a report: the neighbours who +1 it, and the entries whose notes and photos are the resident's. */
+/** Entries a follower writes: their +1, and the words they typed with it (reports.follow's note). */
+const FOLLOWER_EVENTS: readonly TimelineType[] = ['plusOne', 'comment'];
+
+/**
+ * The resident's side of a report: the neighbours who +1 it, the entries whose notes and photos are
+ * the resident's, and those that are a follower's own (`byFollower`: the follower, else null).
+ */
 function residentSide(r: Report, timeline: readonly TimelineEntry[]) {
   const followers = new Set<string>(r.followers);
   for (const e of timeline) if (e.type === 'plusOne' && e.actorId) followers.add(e.actorId);
-  return { followers, wrote: (e: TimelineEntry) => RESIDENT_EVENTS.includes(e.type) || (e.actorId !== null && e.actorId === r.residentId) };
+  return {
+    followers,
+    wrote: (e: TimelineEntry) => RESIDENT_EVENTS.includes(e.type) || (e.actorId !== null && e.actorId === r.residentId),
+    byFollower: (e: TimelineEntry) => (e.actorId !== null && e.actorId !== r.residentId && followers.has(e.actorId) && FOLLOWER_EVENTS.includes(e.type) ? e.actorId : null),
+  };
+}
+
+/** Why a watcher reads a report they neither filed nor handle: "这条紧急反映由物业办理，您作为楼栋长可以查看，不用您办理。" */
+function watchNoteOf(caller: AuthedContext['caller'], r: Report, handlerRole: string | null): string {
+  // Watching means one of the caller's bindings is a watcher's over the report.
+  const watcher = caller.bindings.find((b) => WATCHES_URGENT_IN_BUILDING.includes(b.role) && !b.unit.archived && r.unitPath.startsWith(b.unit.path))!;
+  return `这条紧急反映由${handlerRole ?? LEVEL_LABEL[r.level]}办理，您作为${ROLE_LABEL[watcher.role]}可以查看，不用您办理。`;
 }
 
 /** `known`: what the caller has just read or written for this report (a new report's timeline, its policy and units). */
@@ -113,7 +138,13 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
   const followerShown = (id: string) => RESIDENT_SHOWN[readerOf(caller.person.id, caller.bindings, { ...r, residentId: id, createdBy: id })].named;
   const hideName = (actorId: string) =>
     actorId === r.residentId ? !shown.identity : side.followers.has(actorId) && !followerShown(actorId).identity;
-  const hideAdded = (e: TimelineEntry) => !shown.additions && side.wrote(e);
+  // A follower's words are theirs as the resident's are the resident's: the same table decides who reads them.
+  const hideAdded = (e: TimelineEntry) => {
+    const follower = side.byFollower(e);
+    return follower ? !followerShown(follower).additions : !shown.additions && side.wrote(e);
+  };
+  const watching = !isReportOwner(caller.person.id, r) && !mayHandle(caller, r) && watchesReport(caller.bindings, r);
+  const handlerRole = handlerBinding ? ROLE_LABEL[handlerBinding.role] : null;
   const hiddenPhotos = new Set(timeline.filter(hideAdded).flatMap((e) => e.photos));
   return {
     ...s,
@@ -123,7 +154,7 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
     channelLabel: CHANNEL_LABEL[r.channel],
     anonymous: r.anonymous,
     resident: shown.identity ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
-    handler: handler ? { name: handler.name, roleLabel: handlerBinding ? ROLE_LABEL[handlerBinding.role] : LEVEL_LABEL[r.level], phone: handler.phone } : null,
+    handler: handler ? { name: handler.name, roleLabel: handlerRole ?? LEVEL_LABEL[r.level], phone: handler.phone } : null,
     nextStep: residentNextStep(r, s, policy),
     // Staff and handlers read whose move it is; a resident or a neighbour has no use for it.
     nextStepForStaff: reader === 'handler' ? staffNextStep(r, s, policy, deps.clock.now()) : null,
@@ -155,5 +186,7 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
         photos: hideAdded(e) ? [] : e.photos.map((p) => deps.photos.url(p)),
       })),
     can: await allowedActions(deps, caller, r),
+    watching,
+    watchNote: watching ? watchNoteOf(caller, r, handlerRole) : null,
   };
 }

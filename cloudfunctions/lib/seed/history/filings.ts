@@ -1,6 +1,6 @@
 /**
- * What is filed over the history, when, where and by whom: more in the last weeks than a year ago,
- * while people are up, mostly by residents themselves, else recorded from the building's group chat
+ * What is filed over the history, when, where and by whom: more lately than a year ago, while
+ * people are up, mostly by residents themselves, else recorded from the building's group chat
  * by its lead, or by community staff from a call or a visit.
  */
 import { DEFAULT_CATEGORIES, type Category, type Channel, type Unit } from '../../../../src/core';
@@ -14,6 +14,7 @@ import { CALLERS, PROBLEMS } from './texts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
+const DAY = 24 * HOUR;
 
 /** How often each category is reported, relative to one another. */
 const WEIGHTS: Record<string, number> = {
@@ -49,6 +50,21 @@ function weighted(r: Rng): Category {
   return DEFAULT_CATEGORIES[DEFAULT_CATEGORIES.length - 1];
 }
 
+/**
+ * How long ago a report was filed: more in the last months than a year ago (people took to it over
+ * the year), some every day, and a busy last few days, so the desk has work on it now.
+ */
+function age(r: Rng, span: number): number {
+  const p = r.next();
+  if (p < 0.35) return r.next() * span;
+  if (p < 0.92) {
+    // Exponential with a mean of 120 days, cut at the history's start.
+    const tau = 120 * DAY;
+    return -tau * Math.log(1 - r.next() * (1 - Math.exp(-span / tau)));
+  }
+  return r.next() * Math.min(span, 5 * DAY);
+}
+
 const caller = (r: Rng) => r.pick([...SURNAMES.slice(0, 30)]) + r.pick(CALLERS);
 const callerPhone = (r: Rng) => `13${5 + r.int(5)}${String(r.int(100_000_000)).padStart(8, '0')}`;
 
@@ -59,8 +75,7 @@ export function planFilings(tree: DemoTree, people: DemoPeople, o: { count: numb
   const span = o.end - o.start;
   const out: Filing[] = [];
   for (let i = 0; i < o.count; i++) {
-    // Skewed towards recent days: more reports in the last weeks than a year ago.
-    let at = o.end - Math.floor(span * r.next() ** 1.3);
+    let at = o.end - age(r, span);
     if (r.chance(0.85)) at = awake(at, r);
     if (at > o.end) at = o.end - r.between(10 * MIN, 3 * HOUR);
     const building = r.pick(tree.buildings);

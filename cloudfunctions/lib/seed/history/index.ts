@@ -44,7 +44,7 @@ function readingNotifier(deps: Deps, base: Notifier, end: number, seed: number):
   const r = rng(seed);
   const message: Notifier['message'] = (n) => {
     const m = base.message(n);
-    const readAt = r.chance(0.92) ? m.createdAt + Math.round(r.between(5 * MIN, 8 * 60 * MIN)) : null;
+    const readAt = r.chance(0.97) ? m.createdAt + Math.round(r.between(5 * MIN, 8 * 60 * MIN)) : null;
     return { ...m, readAt: readAt !== null && readAt <= end ? readAt : null };
   };
   return { message, deliver: base.deliver, notify: (n) => deps.store.messages.insert(message(n)) };

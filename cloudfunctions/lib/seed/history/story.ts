@@ -18,7 +18,7 @@ import type { Perform } from './cast';
 import type { Filing } from './filings';
 import { atDesk, awake } from './hours';
 import type { Simulation } from './simulation';
-import { ACKNOWLEDGEMENTS, BEYOND, CALLS_BACK, DELAYS, DEPARTMENTS, DUPLICATE, fixFor, NOT_ACTIONABLE, OTHER_DEPARTMENT, PROGRESS, QUESTIONS, RATING_NOTES, STILL_BROKEN } from './texts';
+import { ACKNOWLEDGEMENTS, BEYOND, CALLS_BACK, DELAYS, DEPARTMENTS, DUPLICATE, fixFor, NOT_ACTIONABLE, OTHER_DEPARTMENT, PROGRESS, QUESTIONS, RATING_NOTES, STILL_BROKEN, UNANSWERED } from './texts';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -36,6 +36,9 @@ const FATES: Record<Level, readonly [Fate, number][]> = {
 };
 /** A report the resident said is not fixed: the handler mostly gets it done this time. */
 const AGAIN: readonly [Fate, number][] = [['resolve', 0.85], ['escalate', 0.1], ['slow', 0.05]];
+
+/** Problems neighbours share (a lamp, a lift, the bins), which they +1; not someone's own paperwork or quarrel. */
+const SHARED = ['noise', 'illegal_construction', 'public_facility', 'lift', 'sanitation', 'fire_safety', 'property_service', 'ebike'];
 
 /** Categories a handler may decline as not theirs to act on. */
 const DECLINABLE = ['neighbour_dispute', 'residence_permit', 'other'];
@@ -61,6 +64,7 @@ export class Story {
   private plans = new Map<string, number>();
   /** Reports a neighbour filed again: the second one's id → the first one's. */
   private duplicates = new Map<string, string>();
+  /** Reports filed on a building lately, newest last: what a neighbour may file again. */
   private recent: { id: string; at: number; building: string }[] = [];
   private readonly staff: string;
   reports = 0;
@@ -166,7 +170,7 @@ export class Story {
   /** Neighbours who have the same problem say so (+1) while it is open. */
   private neighboursFollow(report: Report): void {
     const { r } = this.c;
-    if (!r.chance(0.1)) return;
+    if (!SHARED.includes(report.category) || !r.chance(0.15)) return;
     const neighbours = (this.c.people.residents.get(report.unitId) ?? []).filter((p) => p !== report.residentId && p !== report.createdBy);
     for (let k = 1 + r.int(2); k > 0 && neighbours.length; k--) {
       const who = neighbours.splice(r.int(neighbours.length), 1)[0];
@@ -204,6 +208,8 @@ export class Story {
     if (fate === 'ask' && !r.residentId) fate = 'resolve';
     if (fate === 'reject' && !DECLINABLE.includes(r.category)) fate = 'resolve';
     if ((fate === 'escalate' || fate === 'extend') && !nextLevel(r.level)) fate = 'resolve';
+    // Nobody above the street takes it over: its officer gets there, late.
+    if (fate === 'slow' && !nextLevel(r.level)) fate = 'late';
     const then = (from: number) => this.plan(r, h, fate, from);
     // The product offers "respond" only until someone has: a report handed up keeps its first response.
     if (r.respondedAt === null && (fate !== 'slow' || rnd.chance(0.5))) {
@@ -258,8 +264,13 @@ export class Story {
       at: this.by(r, from, r.dueAt, 0.05, 0.3),
       run: async (x) => {
         const asked = await this.act(h, 'requestInfo', x, { question });
-        // Unanswered, it waits for the resident until the sweep hands it up.
-        if (!asked?.residentId || !rnd.chance(0.85)) return null;
+        if (!asked) return null;
+        if (!asked.residentId || !rnd.chance(0.85)) {
+          // Unanswered, it waits for the resident until the sweep hands it up; at the street, whose
+          // officer has nobody to hand it to, it is declined before its deadline.
+          if (nextLevel(asked.level)) return null;
+          return { at: this.by(asked, this.now(), asked.dueAt, 0.6, 0.95), run: async (y) => (await this.act(h, 'reject', y, { kind: 'notActionable', reason: UNANSWERED }), null) };
+        }
         const resident = asked.residentId;
         return {
           at: awake(this.now() + rnd.between(HOUR, 20 * HOUR), rnd),

@@ -117,6 +117,8 @@ export const RATING_NOTES: Record<Rating, readonly (string | null)[]> = {
 
 export const CALLS_BACK = ['已电话回访，居民表示理解', '已上门回访，问题已再次处理', '已回访，居民意见已记录并转物业'];
 
+export const UNANSWERED = '一直没有收到补充的情况，暂时无法办理，如问题仍在请重新反映';
+
 export const DUPLICATE = '与已有反映重复，已合并处理';
 export const NOT_ACTIONABLE = ['属于私人纠纷，建议通过法律途径解决', '不属于社区职责范围，已告知居民拨打12345'];
 

@@ -135,6 +135,46 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       { name: 'username_created', keys: { username: 1, createdAt: -1 } },
     ],
   },
+  /** Party members' check-ins, `_id` the check-in's id; one pending per applicant through `uniques` (see checkins.ts). */
+  {
+    name: 'checkins',
+    indexes: [
+      // The approval queue: a subtree's pending ones, oldest first.
+      { name: 'status_path_created', keys: { status: 1, unitPath: 1, createdAt: 1 } },
+      // The roster and the tallies: a subtree by unit, then name.
+      { name: 'path_name', keys: { unitPath: 1, name: 1, _id: 1 } },
+      // An applicant's own, newest first: by WeChat, as a person, and as the person approval bound.
+      { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
+      { name: 'applicant_created', keys: { applicantId: 1, createdAt: -1 } },
+      { name: 'person_created', keys: { personId: 1, createdAt: -1 } },
+    ],
+  },
+  /** Subscribe-message sends per day, kind and template, `_id` `${day}|${kind}|${templateId}`: read by `_id` range (see subscribe-sends.ts). */
+  { name: 'subscribe_sends', indexes: [] },
+  /** Lectures, `_id` the lecture's id, holding the seat counters (see lectures.ts). */
+  {
+    name: 'lectures',
+    indexes: [
+      // A community's lectures by start: the management list, a month's figures, residents' list.
+      { name: 'community_starts', keys: { communityId: 1, startsAt: -1 } },
+      // The timer: published lectures by start (reminders, the waiting lists' catch-up).
+      { name: 'status_starts', keys: { status: 1, startsAt: 1 } },
+    ],
+  },
+  /** Sign-ups, `_id` `<lectureId>:<personId>` (see lectures.ts). */
+  {
+    name: 'lecture_signups',
+    indexes: [
+      // The waiting list in order (and a place on it), the roster, reminders.
+      { name: 'lecture_status_seq', keys: { lectureId: 1, status: 1, seq: 1 } },
+      // Sequence numbers are handed out once (the lecture's counter keeps it; this is a second line of defence).
+      { name: 'lecture_seq_unique', keys: { lectureId: 1, seq: 1 }, unique: true },
+      // 我的报名: a person's sign-ups, latest first.
+      { name: 'person_signedUp', keys: { personId: 1, signedUpAt: -1 } },
+    ],
+  },
+  /** Each community's speaker pool, `_id` the speaker's id. */
+  { name: 'speakers', indexes: [{ name: 'community_name', keys: { communityId: 1, name: 1 } }] },
   /** Guard documents that make a value unique: `_id` is the lock (see guards.ts). */
   { name: 'uniques', indexes: [] },
 ];

@@ -9,10 +9,12 @@
 import type { Store } from '../port';
 import { cloudbaseAudit } from './audit';
 import { cloudbaseBindings } from './bindings';
+import { cloudbaseCheckins } from './checkins';
 import { cloudbaseCodes } from './codes';
 import { cloudbaseHolidays } from './holidays';
 import { cloudbaseImports, rollbackImport } from './imports';
 import { cloudbaseKit, type App } from './kit';
+import { cloudbaseLectures } from './lectures';
 import { cloudbaseMessages } from './messages';
 import { cloudbaseMeta } from './meta';
 import { cloudbasePeople } from './people';
@@ -21,6 +23,8 @@ import { cloudbaseRegistrations } from './registrations';
 import { cloudbaseReportQueries } from './report-queries';
 import { cloudbaseReports } from './reports';
 import { cloudbaseSessions } from './sessions';
+import { cloudbaseSpeakers } from './speakers';
+import { cloudbaseSubscribeSends } from './subscribe-sends';
 import { cloudbaseUnits, repairPaths } from './units';
 
 export { COLLECTIONS, ensureCollections, type IndexDecl } from './collections';
@@ -57,6 +61,10 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     codes: cloudbaseCodes(kit),
     rateLimits: cloudbaseRateLimits(kit),
     registrations: cloudbaseRegistrations(kit),
+    lectures: cloudbaseLectures(kit),
+    speakers: cloudbaseSpeakers(kit),
+    subscribeSends: cloudbaseSubscribeSends(kit),
+    checkins: cloudbaseCheckins(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
     async close() {

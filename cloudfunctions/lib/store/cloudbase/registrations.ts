@@ -22,10 +22,10 @@
 import { createHash } from 'node:crypto';
 import type { Registration } from '../../../../src/core';
 import type { ApprovalResult, RegistrationRepo } from '../port';
+import { applicantPersonWrite } from './applicants';
 import { bindingDoc, type BindingDoc } from './bindings';
-import { bindingKey, openidKey, usernameKey, type PersonGuard } from './guards';
+import { bindingKey } from './guards';
 import type { CloudbaseKit, Stored } from './kit';
-import { personDoc, type PersonDoc } from './people';
 import type { Tx } from './transaction';
 
 /** A registration as stored: the domain's Registration with its id as `_id`. */
@@ -128,41 +128,14 @@ export function cloudbaseRegistrations(kit: CloudbaseKit): RegistrationRepo {
         const reg = toRegistration(d);
         if (reg.openid === null && reg.username === null) throw new Error(`registration ${reg.id} has neither an openid nor a username`);
 
-        const who = a.person;
-        let personId: string;
-        let writePerson: () => Promise<void> = async () => {};
-        if (who.kind === 'existing') {
-          personId = who.personId;
-        } else if (who.kind === 'new') {
-          const p = who.person;
-          personId = p.id;
-          const guards: PersonGuard[] = [];
-          if (p.username !== null) guards.push({ _id: usernameKey(p.username), kind: 'username', personId });
-          if (p.openid !== null) guards.push({ _id: openidKey(p.openid), kind: 'openid', personId });
-          for (const g of guards) if (await t.get('uniques', g._id)) return refuse('login_taken');
-          writePerson = async () => {
-            for (const g of guards) await t.add('uniques', g);
-            await t.add('people', personDoc(p, who.passwordHash));
-          };
-        } else {
-          personId = who.personId;
-          const pd = await t.get<PersonDoc>('people', personId);
-          if (!pd) throw new Error(`registration ${reg.id}: no person ${personId} to claim`);
-          if (pd.openid || pd.username) return refuse('taken');
-          const guard: PersonGuard =
-            reg.openid !== null ? { _id: openidKey(reg.openid), kind: 'openid', personId } : { _id: usernameKey(reg.username!), kind: 'username', personId };
-          if (await t.get('uniques', guard._id)) return refuse('login_taken');
-          const login = reg.openid !== null ? { openid: reg.openid } : { username: reg.username, passwordHash: reg.passwordHash };
-          writePerson = async () => {
-            await t.add('uniques', guard);
-            await t.update('people', personId, { ...login, version: pd.version + 1, updatedAt: a.at });
-          };
-        }
+        const who = await applicantPersonWrite(t, a.person, reg, a.at, `registration ${reg.id}`);
+        if (!who.ok) return refuse(who.reason);
+        const { personId } = who;
         if (a.binding.personId !== personId) throw new Error(`registration ${reg.id}: the binding is for ${a.binding.personId}, not ${personId}`);
         const bindingId = bindingKey(a.binding.personId, a.binding.unitId, a.binding.role);
         const held = await t.get<BindingDoc>('bindings', bindingId);
 
-        await writePerson();
+        await who.write();
         if (!held) await t.add('bindings', bindingDoc(a.binding));
         // _.set: a plain object would be written field by field, which fails on a null door.
         else if (!held.door && a.binding.door) await t.update('bindings', bindingId, { door: _.set(a.binding.door) });

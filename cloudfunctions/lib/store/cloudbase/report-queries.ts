@@ -2,6 +2,18 @@
  * The management page's reads of reports on CloudBase: the desk filter as one document query,
  * and the dashboard's figures as aggregation pipelines (match → project → group), computed by the
  * database rather than by reading every report.
+ *
+ * A bounded search. The document database has no index for text inside a field: the desk's text
+ * search is a regular expression that the database tries on each report the query's other conditions
+ * leave, which the indexes find (path_created: the subtree and its creation dates; status_path_due and
+ * others for the rest). Over a community of 200,000 reports that is 200,000 documents read for one
+ * search. So a search looks at SEARCH_BOUND reports at most: when the filter without its text holds
+ * more, the search runs over the newest of them only, those created in the longest of SEARCH_WINDOWS
+ * (ending at the filter's end date, or now) that holds no more than SEARCH_BOUND (the last window
+ * whatever it holds). The regular expression then reads a bounded, indexed candidate set.
+ * searchScope answers the narrowed query and `capped`; the desk writes under its table that the search
+ * looked only at reports from that day on, and staff pick dates (登记时间) to search an older period.
+ * SQLite has an index for the text (sqlite/report-search.ts) and never bounds a search.
  */
 import { isOpen, LEVELS, STATUSES, type DeskSort, type Level, type TimelineEntry } from '../../../../src/core';
 import type { MonthTallyRow, OpenTallyRow, ReportQuery, ReportQueryRepo } from '../port';
@@ -9,6 +21,11 @@ import { chunks, type CloudbaseKit, type Condition, type Stored, type Where } fr
 import { toEntry, toReport, type EventDoc, type ReportDoc } from './reports';
 
 const HOUR = 3600_000;
+const DAY = 24 * HOUR;
+/** The most reports one text search reads (see above). */
+export const SEARCH_BOUND = 10_000;
+/** The periods a bounded search may cover, longest first, each ending at the filter's end (or now). */
+const SEARCH_WINDOWS = [365 * DAY, 90 * DAY, 30 * DAY, 7 * DAY, DAY];
 const OPEN = STATUSES.filter(isOpen);
 /** Group rows an aggregation may return at once (levels × child units, months × child units). */
 const GROUP_LIMIT = 1000;
@@ -55,7 +72,8 @@ const countIf = (cond: unknown) => ({ $sum: { $cond: [cond, 1, 0] } });
 const present = (field: string) => ({ $ne: [{ $ifNull: [field, null] }, null] });
 const resolved = present('$resolvedAt');
 
-export function cloudbaseReportQueries(kit: CloudbaseKit): ReportQueryRepo {
+/** `searchBound`: tests pass a small one; the functions use SEARCH_BOUND. */
+export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_BOUND): ReportQueryRepo {
   const _ = kit.command;
   const $ = _.aggregate;
 
@@ -87,8 +105,9 @@ export function cloudbaseReportQueries(kit: CloudbaseKit): ReportQueryRepo {
     if (f.followUpOpen !== undefined) w({ 'followUp.status': f.followUpOpen ? 'open' : _.neq('open') });
     if (f.counted !== undefined) w({ duplicateOf: f.counted ? null : _.neq(null) });
     if (f.q) {
+      // The id as SQLite's search text holds it: any part of it matches.
       const re = kit.contains(f.q);
-      w(_.or([{ description: re }, { location: re }, { contactName: re }, { _id: f.q }]));
+      w(_.or([{ description: re }, { location: re }, { contactName: re }, { _id: re }]));
     }
     return all.length === 1 ? all[0] : _.and(all);
   }
@@ -100,6 +119,8 @@ export function cloudbaseReportQueries(kit: CloudbaseKit): ReportQueryRepo {
     return res.data;
   }
 
+  const count = (q: ReportQuery) => kit.count(kit.coll('reports').where(queryWhere(q)));
+
   return {
     async list(q, sort, limit, offset) {
       if (limit <= 0) return [];
@@ -107,8 +128,18 @@ export function cloudbaseReportQueries(kit: CloudbaseKit): ReportQueryRepo {
       for (const [field, dir] of ORDER[sort]) query = query.orderBy(field, dir);
       return (await kit.drainBySkip<ReportDoc>(query, limit, offset)).map(toReport);
     },
-    async count(q) {
-      return kit.count(kit.coll('reports').where(queryWhere(q)));
+    count,
+    async searchScope(q) {
+      if (!q.q) return { query: q, capped: null };
+      const { q: _text, ...candidates } = q;
+      if ((await count(candidates)) <= searchBound) return { query: q, capped: null };
+      const end = Math.min(q.createdTo ?? q.now, q.now);
+      let from = end;
+      for (const window of SEARCH_WINDOWS) {
+        from = Math.max(q.createdFrom ?? -Infinity, end - window);
+        if ((await count({ ...candidates, createdFrom: from })) <= searchBound) break;
+      }
+      return { query: { ...q, createdFrom: from }, capped: { createdFrom: from, bound: searchBound } };
     },
     async openTally(path, now, soonMs) {
       const data = await aggregate<OpenGroup>({ status: _.in(OPEN), unitPath: kit.under(path) }, [

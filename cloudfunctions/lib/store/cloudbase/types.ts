@@ -30,4 +30,9 @@ export type CollectionName =
   | 'codes'
   | 'rate_limits'
   | 'registrations'
+  | 'lectures'
+  | 'lecture_signups'
+  | 'speakers'
+  | 'subscribe_sends'
+  | 'checkins'
   | 'uniques';

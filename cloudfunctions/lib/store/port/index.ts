@@ -9,9 +9,11 @@
  */
 import type { AuditRepo } from './audit';
 import type { BindingRepo } from './bindings';
+import type { CheckinRepo } from './checkins';
 import type { CodeRepo } from './codes';
 import type { HolidayRepo } from './holidays';
 import type { ImportRepo } from './imports';
+import type { LectureRepo } from './lectures';
 import type { MessageRepo } from './messages';
 import type { MetaRepo } from './meta';
 import type { PersonRepo } from './people';
@@ -20,13 +22,17 @@ import type { RegistrationRepo } from './registrations';
 import type { ReportQueryRepo } from './report-queries';
 import type { ReportRepo } from './reports';
 import type { SessionRepo } from './sessions';
+import type { SpeakerRepo } from './speakers';
+import type { SubscribeSendRepo } from './subscribe-sends';
 import type { UnitRepo } from './units';
 
 export type * from './audit';
 export type * from './bindings';
+export type * from './checkins';
 export type * from './codes';
 export type * from './holidays';
 export type * from './imports';
+export type * from './lectures';
 export type * from './messages';
 export type * from './meta';
 export type * from './people';
@@ -35,6 +41,8 @@ export type * from './registrations';
 export type * from './report-queries';
 export type * from './reports';
 export type * from './sessions';
+export type * from './speakers';
+export type * from './subscribe-sends';
 export type * from './units';
 
 export interface Store {
@@ -58,5 +66,13 @@ export interface Store {
   rateLimits: RateLimitRepo;
   /** WeChat users (and web accounts) asking to become residents, and their approval. */
   registrations: RegistrationRepo;
+  /** What became of the WeChat subscribe messages sent, per day, notice kind and template. */
+  subscribeSends: SubscribeSendRepo;
+  /** Party members checking in with a compound (or the community), their approval and their end. */
+  checkins: CheckinRepo;
+  /** Community lectures and their sign-ups: seats, the waiting list, attendance, reminders. */
+  lectures: LectureRepo;
+  /** Each community's speaker pool (人才库). */
+  speakers: SpeakerRepo;
   close(): Promise<void>;
 }

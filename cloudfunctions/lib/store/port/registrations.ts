@@ -1,6 +1,15 @@
 import type { Binding, Person, Registration } from '../../../../src/core';
 
 /**
+ * Who an applicant (a registration's, a check-in's) becomes when approved:
+ * - `new`: a person made now (with the applicant's openid or web account on it);
+ * - `claim`: an existing person nobody signs in as yet (an imported resident, a personal code's
+ *   person): the applicant's openid (or web account) is put on them, only if they still have none;
+ * - `existing`: the applicant is this person already (another household; a member who is a resident).
+ */
+export type ApplicantPerson = { kind: 'new'; person: Person; passwordHash: string | null } | { kind: 'claim'; personId: string } | { kind: 'existing'; personId: string };
+
+/**
  * What approving writes, all or nothing: the registration decided, and the applicant bound to a
  * person with the resident role on the building.
  */
@@ -11,14 +20,8 @@ export interface Approval {
   decidedBy: string | null;
   at: number;
   autoApproved: Registration['autoApproved'];
-  /**
-   * Who the applicant becomes:
-   * - `new`: a person made now (with the applicant's openid or web account on it);
-   * - `claim`: an existing person nobody signs in as yet (an imported resident, a personal code's
-   *   person): the applicant's openid (or web account) is put on them, only if they still have none;
-   * - `existing`: the applicant is this person already (another household).
-   */
-  person: { kind: 'new'; person: Person; passwordHash: string | null } | { kind: 'claim'; personId: string } | { kind: 'existing'; personId: string };
+  /** Who the applicant becomes (see ApplicantPerson). */
+  person: ApplicantPerson;
   /** The resident binding on the building (with the door); not added again if the person already has it. */
   binding: Binding;
 }

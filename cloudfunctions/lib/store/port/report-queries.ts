@@ -1,4 +1,4 @@
-import type { DeskFilter, DeskSort, Level, Report, TimelineEntry, TimelineType } from '../../../../src/core';
+import type { DeskFilter, DeskSort, Level, Report, SearchCap, TimelineEntry, TimelineType } from '../../../../src/core';
 
 /** The management page's report filter as the store runs it: a DeskFilter with the unit as its path and "now" fixed. */
 export interface ReportQuery extends Omit<DeskFilter, 'unitId'> {
@@ -38,6 +38,12 @@ export interface MonthTallyRow {
 export interface ReportQueryRepo {
   list(q: ReportQuery, sort: DeskSort, limit: number, offset: number): Promise<Report[]>;
   count(q: ReportQuery): Promise<number>;
+  /**
+   * What a text search (q.q) runs over: the query itself, or where the store bounds a search
+   * (CloudBase), the query narrowed to the newer reports it may search, with `capped` saying so.
+   * list and count then take `query`.
+   */
+  searchScope(q: ReportQuery): Promise<{ query: ReportQuery; capped: SearchCap | null }>;
   /** Open reports of the subtree at `path`, by level × child unit. */
   openTally(path: string, now: number, soonMs: number): Promise<OpenTallyRow[]>;
   /**

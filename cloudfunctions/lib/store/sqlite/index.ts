@@ -9,11 +9,13 @@ import type { Database as Db } from 'better-sqlite3';
 import type { Store } from '../port';
 import { sqliteAudit } from './audit';
 import { sqliteBindings } from './bindings';
+import { sqliteCheckins } from './checkins';
 import { sqliteCodes } from './codes';
 import { sqliteHolidays } from './holidays';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
 import { sqliteImports } from './imports';
 import { sqliteKit } from './kit';
+import { sqliteLectures } from './lectures';
 import { sqliteMessages } from './messages';
 import { sqliteMeta } from './meta';
 import { MIGRATIONS } from './migrations';
@@ -23,6 +25,8 @@ import { sqliteRegistrations } from './registrations';
 import { sqliteReportQueries } from './report-queries';
 import { sqliteReports } from './reports';
 import { sqliteSessions } from './sessions';
+import { sqliteSpeakers } from './speakers';
+import { sqliteSubscribeSends } from './subscribe-sends';
 import { sqliteUnits } from './units';
 
 export function migrate(db: Db): number {
@@ -78,6 +82,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     codes: sqliteCodes(db, kit),
     rateLimits: sqliteRateLimits(db),
     registrations: sqliteRegistrations(db, kit),
+    lectures: sqliteLectures(db, kit),
+    speakers: sqliteSpeakers(db, kit),
+    subscribeSends: sqliteSubscribeSends(db),
+    checkins: sqliteCheckins(db, kit),
     async close() {
       kit.flush();
       await checkpointer?.stop();

@@ -341,4 +341,174 @@ export const MIGRATIONS: Migration[] = [
       CREATE UNIQUE INDEX units_group ON units(group_id) WHERE group_id IS NOT NULL;
     `,
   },
+  {
+    version: 12,
+    name: 'party members’ check-ins',
+    // The check-in as a JSON doc beside the columns its lists, filters and uniqueness read. One
+    // pending check-in per applicant is the partial unique indexes' to keep (checkins.ts).
+    sql: `
+      CREATE TABLE checkins (
+        id TEXT PRIMARY KEY,
+        status TEXT NOT NULL CHECK (status IN ('pending','approved','returned','transferred_out','withdrawn')),
+        openid TEXT,
+        applicant_id TEXT REFERENCES people(id),
+        person_id TEXT REFERENCES people(id),
+        code_id TEXT NOT NULL,
+        unit_id TEXT NOT NULL REFERENCES units(id),
+        unit_path TEXT NOT NULL,
+        member_type TEXT NOT NULL CHECK (member_type IN ('in_service','retired','mobile','direct')),
+        veteran INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        version INTEGER NOT NULL,
+        doc TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX checkins_pending_openid ON checkins(openid) WHERE status = 'pending' AND openid IS NOT NULL;
+      CREATE UNIQUE INDEX checkins_pending_applicant ON checkins(applicant_id) WHERE status = 'pending' AND applicant_id IS NOT NULL;
+      -- The approval queue: a subtree's pending ones, oldest first.
+      CREATE INDEX checkins_queue ON checkins(status, unit_path, created_at);
+      -- The roster and the tallies: a subtree by unit, then name.
+      CREATE INDEX checkins_roster ON checkins(unit_path, name, id);
+      -- An applicant's own, newest first: by WeChat, as a person, and as the person approval bound.
+      CREATE INDEX checkins_openid ON checkins(openid, created_at DESC) WHERE openid IS NOT NULL;
+      CREATE INDEX checkins_applicant ON checkins(applicant_id, created_at DESC) WHERE applicant_id IS NOT NULL;
+      CREATE INDEX checkins_person ON checkins(person_id, created_at DESC) WHERE person_id IS NOT NULL;
+    `,
+  },
+  {
+    version: 13,
+    name: 'subscribe-message sends per day, kind and template',
+    // Counted by upsert (subscribe-sends.ts); the management page reads the last days, newest first.
+    sql: `
+      CREATE TABLE subscribe_sends (
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        template_id TEXT NOT NULL,
+        sent INTEGER NOT NULL,
+        refused INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        last_error TEXT,
+        last_error_at INTEGER,
+        PRIMARY KEY (day, kind, template_id)
+      ) WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 14,
+    name: 'lectures, their sign-ups and the speaker pool',
+    // Columns only, no JSON doc: every change of a sign-up's place rewrites a few columns inside one
+    // transaction (lectures.ts). The lecture holds the counters; its CHECK keeps the confirmed seats
+    // within the capacity, and the unique (lecture_id, seq) keeps sequence numbers from repeating.
+    sql: `
+      CREATE TABLE speakers (
+        id TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES units(id),
+        name TEXT NOT NULL,
+        title TEXT,
+        field TEXT,
+        affiliation TEXT,
+        contact TEXT,
+        archived INTEGER NOT NULL DEFAULT 0,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        version INTEGER NOT NULL
+      );
+      -- A community's pool by name.
+      CREATE INDEX speakers_community_name ON speakers(community_id, name, id);
+
+      CREATE TABLE lectures (
+        id TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES units(id),
+        community_path TEXT NOT NULL,
+        title TEXT NOT NULL,
+        speaker_id TEXT NOT NULL REFERENCES speakers(id),
+        description TEXT NOT NULL,
+        picture TEXT,
+        starts_at INTEGER NOT NULL,
+        ends_at INTEGER NOT NULL,
+        venue TEXT NOT NULL,
+        capacity INTEGER NOT NULL CHECK (capacity >= 1),
+        open_to TEXT NOT NULL,
+        signup_from INTEGER NOT NULL,
+        signup_until INTEGER NOT NULL,
+        companions_allowed INTEGER NOT NULL CHECK (companions_allowed >= 0),
+        status TEXT NOT NULL CHECK (status IN ('draft','published','cancelled')),
+        confirmed_seats INTEGER NOT NULL DEFAULT 0,
+        waiting INTEGER NOT NULL DEFAULT 0 CHECK (waiting >= 0),
+        next_seq INTEGER NOT NULL DEFAULT 1,
+        venue_secret TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        published_at INTEGER,
+        cancelled_at INTEGER,
+        cancelled_by TEXT,
+        cancel_reason TEXT,
+        version INTEGER NOT NULL,
+        CHECK (confirmed_seats >= 0 AND confirmed_seats <= capacity)
+      );
+      -- A community's lectures by start (the management list, a month's figures, residents' list).
+      CREATE INDEX lectures_community_starts ON lectures(community_id, starts_at);
+      -- The timer: published lectures by start (reminders, the waiting lists' catch-up).
+      CREATE INDEX lectures_status_starts ON lectures(status, starts_at);
+
+      CREATE TABLE lecture_signups (
+        id TEXT PRIMARY KEY,
+        lecture_id TEXT NOT NULL REFERENCES lectures(id),
+        person_id TEXT NOT NULL REFERENCES people(id),
+        companions INTEGER NOT NULL CHECK (companions >= 0),
+        seats INTEGER NOT NULL CHECK (seats >= 1),
+        status TEXT NOT NULL CHECK (status IN ('confirmed','waiting','cancelled')),
+        seq INTEGER NOT NULL,
+        ticket TEXT NOT NULL,
+        signed_up_at INTEGER NOT NULL,
+        confirmed_at INTEGER,
+        promoted_at INTEGER,
+        cancelled_at INTEGER,
+        attended_at INTEGER,
+        attended_by TEXT,
+        attended_via TEXT CHECK (attended_via IN ('ticket','venue','list')),
+        reminded_at INTEGER
+      );
+      CREATE UNIQUE INDEX lecture_signups_seq ON lecture_signups(lecture_id, seq);
+      -- The waiting list in order (and a place on it: the waiting ones with a lower seq), the roster, reminders.
+      CREATE INDEX lecture_signups_queue ON lecture_signups(lecture_id, status, seq);
+      -- 我的报名: a person's sign-ups, latest first.
+      CREATE INDEX lecture_signups_person ON lecture_signups(person_id, signed_up_at DESC);
+    `,
+  },
+  {
+    version: 15,
+    name: 'the desk’s text search',
+    // An FTS5 index of each report's search_text, interleaved with U+0001 so that its trigrams are the
+    // text's single characters and pairs: one index answers queries of every length (report-search.ts).
+    // The view computes the indexed text in SQL (characters split by json_each over a made-up array of
+    // the text's length), so this backfill, the adapter's batches and the triggers index alike.
+    // Reports above report_search_state.indexed_to are not indexed yet; a search reads them with LIKE.
+    sql: `
+      CREATE VIRTUAL TABLE report_search USING fts5(grams, tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1);
+      CREATE VIEW report_search_grams AS
+        SELECT reports.rowid AS rowid, char(1) || (
+          SELECT group_concat(lower(substr(reports.search_text, j.key + 1, 1)), char(1) ORDER BY j.key)
+          FROM json_each('[' || substr(replace(printf('%.*c', length(reports.search_text), '0'), '0', ',0'), 2) || ']') AS j
+        ) || char(1) AS grams
+        FROM reports;
+      CREATE TABLE report_search_state (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_to INTEGER NOT NULL);
+      INSERT INTO report_search (rowid, grams) SELECT rowid, grams FROM report_search_grams;
+      INSERT INTO report_search_state (id, indexed_to) VALUES (1, (SELECT ifnull(max(rowid), 0) FROM reports));
+      -- A save names search_text only when it changed (report-columns.ts); an indexed report is reindexed.
+      CREATE TRIGGER reports_search_text AFTER UPDATE OF search_text ON reports
+        WHEN new.rowid <= (SELECT indexed_to FROM report_search_state) AND new.search_text IS NOT old.search_text
+      BEGIN
+        INSERT OR REPLACE INTO report_search (rowid, grams) SELECT rowid, grams FROM report_search_grams WHERE rowid = new.rowid;
+      END;
+      -- Reports are never deleted; if one were, a new report could take its rowid, so the mark goes below it.
+      CREATE TRIGGER reports_search_delete AFTER DELETE ON reports
+      BEGIN
+        DELETE FROM report_search WHERE rowid = old.rowid;
+        UPDATE report_search_state SET indexed_to = min(indexed_to, old.rowid - 1);
+      END;
+    `,
+  },
 ];

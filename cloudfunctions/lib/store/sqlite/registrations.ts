@@ -14,10 +14,10 @@
  */
 import type { Database as Db } from 'better-sqlite3';
 import type { Registration } from '../../../../src/core';
-import type { Approval, ApprovalResult, RegistrationRepo } from '../port';
+import type { Approval, RegistrationRepo } from '../port';
+import { applicantBinder, ApprovalRefusal as Refusal } from './applicants';
 import { bindingParams, INSERT_BINDING, type BindingRow } from './bindings';
 import type { SqliteKit } from './kit';
-import { personInserter } from './people';
 import { END, isUnique } from './rows';
 
 const parse = (r: { doc: string } | undefined): Registration | null => (r ? (JSON.parse(r.doc) as Registration) : null);
@@ -37,16 +37,11 @@ const row = (r: Registration) => ({
   doc: JSON.stringify(r),
 });
 
-/** Why approve wrote nothing; thrown inside the transaction so it rolls back. */
-class Refusal {
-  constructor(readonly reason: Exclude<ApprovalResult, { ok: true }>['reason']) {}
-}
-
 /** Submits racing a decision: an insert refused by a pending one that was decided before it was read is tried again. */
 const INSERT_TRIES = 5;
 
 export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRepo {
-  const insertPerson = personInserter(db);
+  const bindPerson = applicantBinder(db);
   const q = {
     insert: db.prepare(
       `INSERT INTO registrations (id, status, openid, username, key_hash, applicant_id, building_id, building_path, person_id, created_at, version, doc)
@@ -66,13 +61,6 @@ export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRe
       `UPDATE registrations SET status = @status, person_id = @personId, version = @version, doc = @doc
        WHERE id = @id AND version = @expected AND status = 'pending'`,
     ),
-    claimByOpenid: db.prepare<{ id: string; openid: string; at: number }>(
-      'UPDATE people SET openid = @openid, version = version + 1, updated_at = @at WHERE id = @id AND openid IS NULL AND username IS NULL',
-    ),
-    claimByUsername: db.prepare<{ id: string; username: string; passwordHash: string | null; at: number }>(
-      'UPDATE people SET username = @username, password_hash = @passwordHash, version = version + 1, updated_at = @at WHERE id = @id AND openid IS NULL AND username IS NULL',
-    ),
-    personExists: db.prepare<[string], { id: string }>('SELECT id FROM people WHERE id = ?'),
     findBinding: db.prepare<[string, string, string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? AND unit_id = ? AND role = ?'),
     insertBinding: db.prepare(INSERT_BINDING),
     setDoor: db.prepare('UPDATE bindings SET door = ? WHERE id = ? AND door IS NULL'),
@@ -87,42 +75,11 @@ export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRe
     if (changed !== 1) throw new Refusal('conflict');
   };
 
-  /** The person the applicant becomes, written; their id. */
-  const bindPerson = (a: Approval, reg: Registration): string => {
-    const who = a.person;
-    if (who.kind === 'existing') return who.personId;
-    if (who.kind === 'new') {
-      try {
-        insertPerson(who.person, who.passwordHash);
-      } catch (e) {
-        if (isUnique(e, 'people.username') || isUnique(e, 'people.openid')) throw new Refusal('login_taken');
-        throw e;
-      }
-      return who.person.id;
-    }
-    let changed: number;
-    try {
-      changed =
-        reg.openid !== null
-          ? q.claimByOpenid.run({ id: who.personId, openid: reg.openid, at: a.at }).changes
-          : q.claimByUsername.run({ id: who.personId, username: reg.username!, passwordHash: reg.passwordHash, at: a.at }).changes;
-    } catch (e) {
-      // The applicant's openid or username is on someone else already.
-      if (isUnique(e, 'people.username') || isUnique(e, 'people.openid')) throw new Refusal('login_taken');
-      throw e;
-    }
-    if (changed === 0) {
-      if (!q.personExists.get(who.personId)) throw new Error(`registration ${reg.id}: no person ${who.personId} to claim`);
-      throw new Refusal('taken');
-    }
-    return who.personId;
-  };
-
   const approveTx = db.transaction((a: Approval): Registration => {
     const reg = parse(q.get.get(a.registrationId));
     if (!reg || reg.status !== 'pending' || reg.version !== a.version) throw new Refusal('conflict');
     if (reg.openid === null && reg.username === null) throw new Error(`registration ${reg.id} has neither an openid nor a username`);
-    const personId = bindPerson(a, reg);
+    const personId = bindPerson(a.person, reg, a.at, `registration ${reg.id}`);
     if (a.binding.personId !== personId) throw new Error(`registration ${reg.id}: the binding is for ${a.binding.personId}, not ${personId}`);
     const held = q.findBinding.get(a.binding.personId, a.binding.unitId, a.binding.role);
     if (!held) q.insertBinding.run(bindingParams(a.binding));

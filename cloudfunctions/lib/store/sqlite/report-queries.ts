@@ -1,11 +1,12 @@
 /**
  * The management page's reads of reports: the desk filter as SQL over the real columns that
- * migration 5 added (report-columns.ts), and the dashboard's aggregates as GROUP BY over covering
- * indexes (no report doc is read to count).
+ * migration 5 added (report-columns.ts) and the text search's index (report-search.ts), and the
+ * dashboard's aggregates as GROUP BY over covering indexes (no report doc is read to count).
  */
 import { LEVELS, STATUSES, isOpen, type DeskSort, type Level, type Report, type TimelineEntry } from '../../../../src/core';
 import type { MonthTallyRow, OpenTallyRow, ReportQuery, ReportQueryRepo } from '../port';
 import type { SqliteKit } from './kit';
+import { textCondition } from './report-search';
 import { CHUNK, END } from './rows';
 
 const OPEN = STATUSES.filter(isOpen);
@@ -43,7 +44,11 @@ function queryWhere(f: ReportQuery): { sql: string; args: unknown[] } {
   if (f.escalated !== undefined) parts.push(f.escalated ? 'escalations > 0' : 'escalations = 0');
   flag('follow_up_open', f.followUpOpen);
   flag('counted', f.counted);
-  if (f.q) (parts.push("search_text LIKE ? ESCAPE '\\'"), args.push(`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
+  if (f.q) {
+    const text = textCondition(f.q);
+    parts.push(text.sql);
+    args.push(...text.args);
+  }
   return { sql: parts.join(' AND '), args };
 }
 
@@ -59,15 +64,29 @@ const childExpr = (len: number) =>
 
 const parse = (rows: { doc: string }[]) => rows.map((r) => JSON.parse(r.doc) as Report);
 
+/** The docs of these rows, in this order. */
+const docsInOrder = (rowids: number[], rows: { rowid: number; doc: string }[]) => {
+  const byRowid = new Map(rows.map((r) => [r.rowid, r.doc]));
+  return rowids.map((r) => JSON.parse(byRowid.get(r)!) as Report);
+};
+
 export function sqliteReportQueries({ stmt }: SqliteKit): ReportQueryRepo {
   return {
     async list(q, sort, limit, offset) {
       const w = queryWhere(q);
-      return parse(stmt(`SELECT doc FROM reports WHERE ${w.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).all(...w.args, limit, offset) as { doc: string }[]);
+      // The page's rowids first, then their docs: sorting rows that carry their docs moves every doc
+      // the sort passes over (a deep page or a search of many matches), not only the page's.
+      const rowids = stmt(`SELECT rowid FROM reports WHERE ${w.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).pluck().all(...w.args, limit, offset) as number[];
+      if (rowids.length === 0) return [];
+      return docsInOrder(rowids, stmt('SELECT rowid, doc FROM reports WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(rowids)) as { rowid: number; doc: string }[]);
     },
     async count(q) {
       const w = queryWhere(q);
       return (stmt(`SELECT count(*) AS n FROM reports WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
+    },
+    async searchScope(q) {
+      // The index answers any search over any number of reports: nothing is left out.
+      return { query: q, capped: null };
     },
     async openTally(path, now, soonMs) {
       const sql = `

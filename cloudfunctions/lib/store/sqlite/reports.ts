@@ -5,6 +5,7 @@ import { auditWriter } from './audit';
 import type { SqliteKit } from './kit';
 import { messageWriter } from './messages';
 import { DESK_INSERT_COLUMNS, DESK_INSERT_VALUES, SAVED_COLUMNS, changedColumnUpdates, columnValues, reportRow } from './report-columns';
+import { searchIndexer } from './report-search';
 import { END } from './rows';
 
 const parseReport = (r: { doc: string } | undefined): Report | null => (r ? (JSON.parse(r.doc) as Report) : null);
@@ -66,6 +67,7 @@ export function sqliteReports(db: Db, { stmt, grouped }: SqliteKit): ReportRepo 
   const updateFor = changedColumnUpdates(db);
   const writeAudit = auditWriter(db);
   const writeMessage = messageWriter(db);
+  const indexForSearch = searchIndexer(db);
 
   const writeAlso = (also: ReportSideWrites | undefined) => {
     for (const e of also?.audit ?? []) writeAudit(e);
@@ -74,7 +76,8 @@ export function sqliteReports(db: Db, { stmt, grouped }: SqliteKit): ReportRepo 
   const insertReport = db.transaction((report: Report, timeline: readonly TimelineEntry[], also?: ReportSideWrites) => {
     const existing = parseReport(rq.byRequest.get(report.createdBy, report.clientRequestId));
     if (existing) return { report: existing, created: false };
-    rq.insert.run(reportRow(report));
+    // The desk's search index takes new reports in batches (report-search.ts).
+    indexForSearch(rq.insert.run(reportRow(report)).lastInsertRowid);
     for (const e of timeline) rq.event.run(e.id, e.reportId, e.at, JSON.stringify(e));
     writeAlso(also);
     return { report, created: true };

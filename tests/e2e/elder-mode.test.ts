@@ -1,0 +1,193 @@
+/**
+ * 长辈版 (elder mode), measured in a real browser: every resident and handler page of the h5 build, in
+ * Chromium at 390×844 (deviceScaleFactor 2), in normal mode and in elder mode, against the real local
+ * host on a fresh database with WeChat simulated (JINLIN_DEV_WECHAT=1). On each page: the computed font
+ * size, line height and contrast of every visible text, the main heading, what can be typed, and the
+ * box of every tap target (elder-measure.ts says what counts); the page fails below the figures
+ * (elder-measure.ts MINIMUMS). The same pages again at 200 % zoom (a 195-wide window) must not wrap a
+ * title one character a line nor cut text off. Elder mode is the 长辈版 switch on 我的, kept in Taro
+ * storage (`jinlin.elderMode`); the last case turns it on there.
+ *
+ * The data each page needs is made over the API first (elder-seed.ts): a report with photos that the
+ * building lead has responded to (detail, lists, messages, the handler's pages), a building code (the
+ * code page, 登记入住), a pending registration (我的登记, 入住审核) and a building group bound by its lead
+ * (the report's card in the group, 绑定楼栋群).
+ *
+ * PAGES lists every resident and handler page. A page a later issue adds must be added to it.
+ *
+ * Screenshots: tests/e2e/screenshots/elder-{off,on}-<page>.png; the figures of both modes in
+ * tests/e2e/screenshots/elder-figures.json and on the console.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import { figuresOf, MEASURE, problemsOf, type Measured, type Mode } from './elder-measure';
+import { photoJpeg, seed, type Seeded, type Who } from './elder-seed';
+import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+
+const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
+const PHONE = { width: 390, height: 844 };
+/** 200 % zoom on that phone: half as many CSS pixels across. */
+const ZOOMED = { width: 195, height: 422 };
+// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
+const START_TIMEOUT = 120_000;
+
+let server: RunningServer;
+let browser: Browser;
+let data: Seeded;
+
+interface PageSpec {
+  /** Names the screenshot: elder-on-<name>.png. */
+  name: string;
+  who: Who;
+  url: (d: Seeded) => string;
+  /** Words on the page once it has loaded what it shows. */
+  ready: (d: Seeded) => string;
+  /** Brings the page to the state measured (a step of a form). */
+  then?: (page: Page) => Promise<void>;
+}
+
+/**
+ * Every resident and handler page, each in the state a person mostly sees it. Pages that later issues
+ * add (members, lectures, points, wishes, …) must be added here: the test is the promise that every
+ * page meets the figures.
+ */
+const PAGES: PageSpec[] = [
+  { name: 'home', who: 'resident', url: () => '/pages/index/index', ready: () => '您好，孙福贵' },
+  { name: 'home-lead', who: 'lead', url: () => '/pages/index/index', ready: () => '1 户等待审核' },
+  { name: 'me', who: 'resident', url: () => '/pages/me/index', ready: () => '我的身份' },
+  { name: 'login', who: 'nobody', url: () => '/pages/login/index', ready: () => '赵桂兰（楼栋长）' },
+  { name: 'report-new', who: 'resident', url: () => '/pages/report/new', ready: () => '遇到了什么问题？' },
+  {
+    name: 'report-new-details',
+    who: 'resident',
+    url: () => '/pages/report/new',
+    ready: () => '遇到了什么问题？',
+    then: async (page) => {
+      await ui(page).getByText('噪音扰民', { exact: true }).click();
+      await ui(page).getByText('请说说是什么问题').waitFor();
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), ui(page).getByText('拍照/选照片').click()]);
+      await chooser.setFiles({ name: 'photo.jpg', mimeType: 'image/jpeg', buffer: await photoJpeg() });
+      await ui(page).getByText('删除', { exact: true }).waitFor();
+      await ui(page).getByText('上传中…').waitFor({ state: 'detached' });
+    },
+  },
+  { name: 'report-mine', who: 'resident', url: () => '/pages/report/mine', ready: (d) => d.description },
+  { name: 'report-detail', who: 'resident', url: (d) => `/pages/report/detail?id=${d.reportId}`, ready: () => '打电话' },
+  { name: 'messages', who: 'resident', url: () => '/pages/messages/index', ready: () => '查看 ›' },
+  { name: 'code', who: 'nobody', url: (d) => `/pages/code/index?scene=${d.codeId}`, ready: () => '可以使用' },
+  { name: 'join', who: 'newcomer', url: (d) => `/register/join/index?code=${d.codeId}`, ready: () => '您叫什么名字？' },
+  { name: 'status', who: 'applicant', url: () => '/register/status/index', ready: () => '等待审核' },
+  { name: 'group-card', who: 'neighbour', url: (d) => `/group/card/index?id=${d.reportId}`, ready: () => '我也遇到了（+1）' },
+  { name: 'group-bind', who: 'groupLead', url: (d) => `/group/bind/index?building=${d.buildingId}`, ready: () => '解绑本群' },
+  { name: 'handler-inbox', who: 'lead', url: () => '/handler/inbox/index', ready: (d) => d.description },
+  { name: 'handler-report', who: 'lead', url: (d) => `/handler/report/index?id=${d.reportId}`, ready: () => '我要办理' },
+  { name: 'handler-record', who: 'lead', url: () => '/handler/record/index', ready: () => '谁反映的' },
+  { name: 'handler-approvals', who: 'lead', url: () => '/handler/approvals/index', ready: (d) => d.applicantName },
+];
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuilt();
+  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+  data = await seed(server.url);
+}, START_TIMEOUT);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+}, START_TIMEOUT);
+
+const ui = (page: Page) => page.locator('#app');
+
+/**
+ * A phone for one person (a browser context of its own): signed in, or standing in for a WeChat user
+ * (and the group it was opened in), with elder mode on or off in its storage as the switch keeps it.
+ */
+async function phone(who: Who, mode: Mode | null, viewport = PHONE): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor: viewport === PHONE ? 2 : 4, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // Taro's storage keeps `{ data }` as JSON in localStorage: what Taro.setStorageSync would write.
+  const storage: Record<string, unknown> = { ...data.storage[who] };
+  if (mode) storage['jinlin.elderMode'] = mode === 'elder';
+  await context.addInitScript((items) => {
+    for (const [k, v] of Object.entries(items)) localStorage.setItem(k, JSON.stringify({ data: v }));
+  }, storage);
+  return context;
+}
+
+async function open(context: BrowserContext, spec: PageSpec): Promise<Page> {
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.setDefaultTimeout(20000);
+  await page.goto(`${server.url}${spec.url(data)}`);
+  await ui(page).getByText(spec.ready(data), { exact: false }).first().waitFor();
+  if (spec.then) await spec.then(page);
+  await page.waitForTimeout(400); // toasts go, fonts settle
+  return page;
+}
+
+/** The whole page as the person scrolls through it (Taro's pages scroll inside their own container). */
+async function shoot(page: Page, file: string) {
+  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
+  const viewport = page.viewportSize()!;
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.screenshot({ path: path.join(SHOTS, file) });
+  await page.setViewportSize(viewport);
+}
+
+const measure = (page: Page) => page.evaluate(MEASURE) as Promise<Measured>;
+
+it('holds every resident and handler page to the figures, in normal mode and in elder mode', async () => {
+  const measured: Record<Mode, Record<string, Measured>> = { normal: {}, elder: {} };
+  const problems: Record<string, string[]> = {};
+  for (const mode of ['normal', 'elder'] as const) {
+    const contexts = new Map<Who, BrowserContext>();
+    const zoomed = new Map<Who, BrowserContext>();
+    for (const spec of PAGES) {
+      if (!contexts.has(spec.who)) contexts.set(spec.who, await phone(spec.who, mode));
+      const page = await open(contexts.get(spec.who)!, spec);
+      const m = await measure(page);
+      measured[mode][spec.name] = m;
+      await shoot(page, `elder-${mode === 'elder' ? 'on' : 'off'}-${spec.name}.png`);
+      const found = problemsOf(m, mode);
+
+      // 200 % zoom: only how text wraps and fits is asked of the page there.
+      if (!zoomed.has(spec.who)) zoomed.set(spec.who, await phone(spec.who, mode, ZOOMED));
+      const z = await measure(await open(zoomed.get(spec.who)!, spec));
+      found.push(...[...z.oneCharLines.map((t) => `one character a line at 200 %: ${t}`), ...z.cutOff.map((t) => `cut off at 200 %: ${t}`)]);
+      if (spec.name === 'report-detail') await shoot(zoomed.get(spec.who)!.pages()[0], `elder-${mode === 'elder' ? 'on' : 'off'}-${spec.name}-zoom200.png`);
+
+      if (found.length) problems[`${mode} ${spec.name}`] = found;
+    }
+    for (const c of [...contexts.values(), ...zoomed.values()]) await c.close();
+  }
+
+  const figures = {
+    normal: figuresOf(Object.values(measured.normal), 'normal'),
+    elder: figuresOf(Object.values(measured.elder), 'elder'),
+  };
+  writeFileSync(path.join(SHOTS, 'elder-figures.json'), JSON.stringify({ figures, problems }, null, 2));
+  console.log(`elder-mode figures:\n${JSON.stringify(figures, null, 2)}`);
+  expect(problems).toEqual({});
+}, 600_000);
+
+it('turns elder mode on from the 长辈版 switch on 我的, and keeps it on the phone', async () => {
+  const context = await phone('resident', null);
+  const me = PAGES.find((p) => p.name === 'me')!;
+  const page = await open(context, me);
+  const bodySize = () => page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('.me__trail')!).fontSize));
+  const before = await bodySize();
+  const toggle = ui(page).getByRole('switch', { name: /长辈版/ });
+  expect(await toggle.getAttribute('aria-checked')).toBe('false');
+  await toggle.click();
+  await ui(page).locator('[role=switch][aria-checked=true]').waitFor();
+  expect(await bodySize()).toBeGreaterThanOrEqual(Math.max(18, before * 1.2));
+  expect(await page.evaluate(() => localStorage.getItem('jinlin.elderMode'))).toBe(JSON.stringify({ data: true }));
+
+  // Kept on the phone: another page, after a reload, is in elder mode too.
+  await page.goto(`${server.url}/pages/report/detail?id=${data.reportId}`);
+  await ui(page).getByText('打电话').waitFor();
+  expect(problemsOf(await measure(page), 'elder')).toEqual([]);
+  await context.close();
+}, 120_000);

@@ -14,6 +14,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const src = path.join(root, 'cloudfunctions');
 const out = path.join(root, 'dist/cloudfunctions');
 const sdkDir = path.join(root, 'node_modules/@cloudbase/node-sdk');
+/**
+ * The syntax the bundles are written for: the major of the runtime the functions are deployed on
+ * (RUNTIME in cloudfunctions/lib/deploy/plan.ts, Nodejs20.19; tests/functions/deploy.test.ts keeps
+ * the two together).
+ */
+export const NODE_TARGET = 'node20';
 
 /**
  * Parts of @cloudbase/node-sdk we never call, left out of every bundle: node-sdk requires them when
@@ -156,7 +162,7 @@ export async function bundleBeside(dir, pkg, from = root) {
     bundle: true,
     platform: 'node',
     format: 'cjs',
-    target: 'node16',
+    target: NODE_TARGET,
     minify: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -172,15 +178,16 @@ export async function bundleBeside(dir, pkg, from = root) {
  */
 export const WX_SERVER_SDK_BESIDE = ['codes', 'groups', 'registration'];
 
-/** The functions that make or read spreadsheets (the ledger and imports; the members' roster), loading exceljs on first use. */
-export const EXCELJS_BESIDE = ['management', 'members'];
+/** The functions that make or read spreadsheets (the ledger and imports; the members' roster; a lecture's roster), loading exceljs on first use. */
+export const EXCELJS_BESIDE = ['management', 'members', 'lectures'];
 
 /**
  * Native packages, by the functions that run them: sharp (libvips) cleans the photos a report
- * links (lib/ports/photos/clean.ts), so it travels beside `reports`. Every bundle leaves it external
- * and requires it on first use only, so the others neither carry nor load it.
+ * links (lib/ports/photos/clean.ts), so it travels beside `reports`, and beside `lectures`, whose
+ * picture is kept the same way. Every bundle leaves it external and requires it on first use only,
+ * so the others neither carry nor load it.
  */
-export const NATIVE_BESIDE = { reports: ['sharp'] };
+export const NATIVE_BESIDE = { reports: ['sharp'], lectures: ['sharp'] };
 
 /** Where CloudBase runs a function: its optional per-platform packages are the ones copied. */
 const TARGET = { os: 'linux', cpu: 'x64', libc: 'glibc' };
@@ -258,7 +265,7 @@ export async function buildFunctions({ analyze = false } = {}) {
       bundle: true,
       platform: 'node',
       format: 'cjs',
-      target: 'node16',
+      target: NODE_TARGET,
       minify: true,
       keepNames: true,
       legalComments: 'none',

@@ -106,15 +106,16 @@ async function residents(base) {
   const compound = units.find((u) => u.kind === 'compound' && u.name === '幸福里小区');
   const buildings = units.filter((u) => u.kind === 'building' && u.path.startsWith(compound.path));
   const stamp = Date.now().toString(36);
-  return Promise.all(
-    Array.from({ length: CLIENTS }, async (_, i) => {
-      const unit = buildings[i % buildings.length];
-      const p = await call(base, 'people', 'create', { name: `压测居民${i + 1}`, username: `bench${stamp}${i}`, password: 'bench-pass-1' }, staff);
-      await call(base, 'units', 'bind', { unitId: unit.id, personId: p.id, role: 'resident' }, staff);
-      const token = (await call(base, 'auth', 'signIn', { username: `bench${stamp}${i}`, password: 'bench-pass-1' })).token;
-      return { token, unitId: unit.id };
-    }),
-  );
+  // One after another: sign-ins from one address in flight at once count against its lock (sign-in-lock.ts).
+  const out = [];
+  for (let i = 0; i < CLIENTS; i++) {
+    const unit = buildings[i % buildings.length];
+    const p = await call(base, 'people', 'create', { name: `压测居民${i + 1}`, username: `bench${stamp}${i}`, password: 'bench-pass-1' }, staff);
+    await call(base, 'units', 'bind', { unitId: unit.id, personId: p.id, role: 'resident' }, staff);
+    const token = (await call(base, 'auth', 'signIn', { username: `bench${stamp}${i}`, password: 'bench-pass-1' })).token;
+    out.push({ token, unitId: unit.id });
+  }
+  return out;
 }
 
 /** `count` creates (or until `seconds` pass) from one keep-alive connection per client. */

@@ -4,6 +4,9 @@
 //   admin    the management page's first-load JavaScript (scripts/size-admin.mjs)
 //   reports  create over HTTP, the sweep over a million reports (scripts/bench-reports.mjs: bench-create.mjs and bench-sweep.mjs)
 //   desk     the management page's dashboard over 200,000 reports (scripts/bench-desk.mjs)
+//   lectures 2,000 residents signing up for 100 seats at 64 clients, over HTTP and on the CloudBase adapter (scripts/bench-lectures.mjs)
+//   cloudbase the CloudBase store with a fixed delay per request (20 ms; `-- cloudbase 35` for another):
+//            the timer's sweep of 5,000 due reports, the dashboard of 20,000 (scripts/bench-cloudbase.mjs)
 // A part builds what it measures first if that is stale.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -14,7 +17,7 @@ import { printAdminSize } from './size-admin.mjs';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A script of its own, run with TypeScript imports. */
-const script = (file) => () => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', file)], { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
+const script = (file, args = []) => () => spawnSync(process.execPath, ['--import', 'tsx', path.join(root, 'scripts', file), ...args], { cwd: root, stdio: 'inherit', env: process.env }).status ?? 1;
 
 const PARTS = {
   bundles: { builds: ['functions'], run: script('bench-bundles.mjs') },
@@ -27,9 +30,15 @@ const PARTS = {
   },
   reports: { builds: [], run: script('bench-reports.mjs') },
   desk: { builds: [], run: script('bench-desk.mjs') },
+  lectures: { builds: [], run: script('bench-lectures.mjs') },
+  // A number after it is its delay per request in ms (`npm run bench -- cloudbase 35`).
+  cloudbase: { builds: [], run: () => script('bench-cloudbase.mjs', delayArg ? [delayArg] : [])() },
 };
 
-const asked = process.argv.slice(2);
+const args = process.argv.slice(2);
+// The cloudbase part's delay per request, when a number follows it.
+const delayArg = args.find((a, i) => /^\d+(\.\d+)?$/.test(a) && args[i - 1] === 'cloudbase');
+const asked = args.filter((a) => a !== delayArg);
 const unknown = asked.filter((p) => !Object.prototype.hasOwnProperty.call(PARTS, p));
 if (unknown.length) {
   console.error(`unknown bench part ${unknown.join(', ')}: use ${Object.keys(PARTS).join(', ')}, or none for all`);

@@ -10,8 +10,11 @@ import { dispatch, httpStatus } from '../cloudfunctions/lib/functions';
 import type { Deps } from '../cloudfunctions/lib/deps';
 import { resolveCaller } from '../cloudfunctions/lib/identity';
 import { MAX_PHOTO_BYTES, readLocalPhoto } from '../cloudfunctions/lib/ports/photos';
+import { IMPORT_CONTENT_TYPES, MAX_IMPORT_BYTES } from '../cloudfunctions/lib/ports/import-files';
 import { sweep } from '../cloudfunctions/lib/jobs/sweep';
-import { DomainError } from '../src/core';
+import { DomainError, reportManageRoots } from '../src/core';
+import { open311Routes } from './open311';
+import { allowCrossOrigin } from './cors';
 
 export interface ServerOptions {
   deps: Deps;
@@ -27,6 +30,8 @@ export interface ServerOptions {
    * path from a browser and in tests (JINLIN_DEV_WECHAT=1). Off: a request carrying it is refused.
    */
   devWechat?: boolean;
+  /** Origins whose pages may call /api/ (JINLIN_ALLOWED_ORIGINS); none: the host's own pages only. */
+  allowedOrigins?: readonly string[];
 }
 
 /** The stand-in for the OPENID the platform injects in the cloud. */
@@ -51,6 +56,8 @@ function devOpenid(req: { headers: Record<string, string | string[] | undefined>
 
 export async function buildServer(opts: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: opts.logRequests ? { level: 'info' } : false, bodyLimit: 1024 * 1024 });
+  // First: a preflight is answered before anything else looks at the request.
+  allowCrossOrigin(app, opts.allowedOrigins ?? []);
 
   // Malformed JSON, wrong content type, oversized bodies: answer in our own shape, never a stack.
   app.setErrorHandler((err: { statusCode?: number; code?: string }, req, reply) => {
@@ -60,7 +67,9 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       status === 413
         ? req.url.startsWith('/api/photos')
           ? fail('PHOTO.TOO_LARGE')
-          : fail('INPUT.MALFORMED', '请求内容太大')
+          : req.url.startsWith('/api/imports/')
+            ? fail('IMPORT.FILE_TOO_LARGE')
+            : fail('INPUT.MALFORMED', '请求内容太大')
         : status === 415
           ? fail('INPUT.MALFORMED', '请求应为 JSON（Content-Type: application/json）')
           : status < 500
@@ -100,6 +109,24 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
       throw e;
     }
   });
+  // Import spreadsheets arrive as raw bytes at the address management.importUpload gave, up to
+  // MAX_IMPORT_BYTES (20,000 rows are well past the 1 MiB of a JSON request); staff only, each
+  // into their own folder (ports/import-files.ts).
+  app.addContentTypeParser([...IMPORT_CONTENT_TYPES], { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES + 1024 }, (_req, body, done) => done(null, body));
+  app.post<{ Params: { name: string } }>('/api/imports/:name', { bodyLimit: MAX_IMPORT_BYTES + 1024 }, async (req, reply) => {
+    try {
+      const caller = await resolveCaller(opts.deps, { token: bearer(req.headers.authorization), openid: null });
+      if (!caller) return reply.status(401).send(fail('AUTH.REQUIRED'));
+      if (reportManageRoots(caller.bindings).length === 0) return reply.status(403).send(fail('AUTH.FORBIDDEN'));
+      const files = opts.deps.importFiles;
+      if (!files.receive || !Buffer.isBuffer(req.body)) return reply.status(400).send(fail('IMPORT.BAD_FILE', '请上传 .xlsx 或 .csv 文件'));
+      await files.receive(caller.person.id, req.params.name, req.body);
+      return reply.send({ ok: true, data: { bytes: req.body.length } });
+    } catch (e) {
+      if (e instanceof DomainError) return reply.status(e.code === 'IMPORT.FILE_TOO_LARGE' ? 413 : e.code.startsWith('AUTH') ? 401 : 400).send(e.toFailure());
+      throw e;
+    }
+  });
   // Stored photos are re-encoded JPEGs (ports/photos/clean.ts); nosniff still keeps a browser from
   // reading any file, or a miss, as something other than the type it is sent as.
   app.get<{ Params: { id: string } }>('/files/:id', async (req, reply) => {
@@ -120,6 +147,7 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
   app.all('/api/*', async (req, reply) => {
     reply.status(404).send(req.method === 'POST' ? fail('API.UNKNOWN_FUNCTION') : fail('INPUT.MALFORMED', '请用 POST 调用接口'));
   });
+  await app.register(open311Routes, { deps: opts.deps });
 
   const dist = opts.distDir;
   const h5 = dist ? path.join(dist, 'h5') : null;

@@ -13,6 +13,7 @@ import { ROLE_LABEL } from '../src/core';
 import { buildServer } from './app';
 import { localPhotos } from '../cloudfunctions/lib/ports/photos';
 import { localCodeFiles } from '../cloudfunctions/lib/ports/code-files';
+import { localImportFiles } from '../cloudfunctions/lib/ports/import-files';
 import { randomIds } from '../cloudfunctions/lib/deps';
 import { TIMER_JOBS } from '../cloudfunctions/lib/timer/registry';
 import { runJobs, changedSomething } from '../cloudfunctions/lib/timer/runner';
@@ -32,6 +33,8 @@ async function main() {
     photos: localPhotos(filesDir, randomIds),
     // Drawn code images are kept with the data, beside the photos: a poster prints the same image each time.
     codeFiles: localCodeFiles(path.join(filesDir, 'codes')),
+    // Spreadsheets wait here between their upload (POST /api/imports/<name>) and their import.
+    importFiles: localImportFiles(path.join(filesDir, 'imports'), randomIds),
     settings: { ...DEFAULT_SETTINGS, sessionTtlMs: settings.sessionHours * 3600_000 },
     // QR codes must open on the phones that scan them: set JINLIN_PUBLIC_URL to an address they reach.
     publicUrl: process.env.JINLIN_PUBLIC_URL || `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`,
@@ -46,7 +49,7 @@ async function main() {
 
   // Simulated WeChat (JINLIN_DEV_WECHAT=1): the stand-in OPENID header and phone codes (lib/ports/open-data.ts) are honoured.
   const devWechat = process.env.JINLIN_DEV_WECHAT === '1';
-  const app = await buildServer({ deps, distDir: settings.distDir, filesDir, testClock, devWechat });
+  const app = await buildServer({ deps, distDir: settings.distDir, filesDir, testClock, devWechat, allowedOrigins: settings.allowedOrigins });
   if (testClock) console.log('注意：测试时钟已开启（JINLIN_TEST_CLOCK=1），不要在正式环境使用');
   if (devWechat) console.log('注意：微信模拟已开启（JINLIN_DEV_WECHAT=1），请求头 X-Jinlin-Dev-Openid 会被当作微信用户，不要在正式环境使用');
   await app.listen({ port: settings.port, host: settings.host });

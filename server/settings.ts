@@ -1,5 +1,6 @@
 /** The local host's settings, all from environment variables with defaults that just work. */
 import path from 'node:path';
+import { parseAllowedOrigins } from '../cloudfunctions/lib/cors';
 
 export interface ServerSettings {
   port: number;
@@ -14,6 +15,8 @@ export interface ServerSettings {
   sessionHours: number;
   /** Minutes between runs of the timer jobs. */
   timerMinutes: number;
+  /** Origins of pages elsewhere that may call /api/ (JINLIN_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
 }
 
 function int(name: string, fallback: number, min: number, max: number): number {
@@ -35,5 +38,6 @@ export function readSettings(root: string): ServerSettings {
     demoReports: int('JINLIN_DEMO_REPORTS', 0, 0, 100_000),
     sessionHours: int('JINLIN_SESSION_HOURS', 12, 1, 24 * 90),
     timerMinutes: int('JINLIN_TIMER_MINUTES', 5, 1, 24 * 60),
+    allowedOrigins: parseAllowedOrigins(process.env.JINLIN_ALLOWED_ORIGINS),
   };
 }

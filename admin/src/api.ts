@@ -13,6 +13,7 @@ import type { ActionInput, ActionName, ActionOutput, FunctionName } from '../../
  */
 const API_BASE: string = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_JINLIN_API_BASE?.replace(/\/$/, '') ?? '';
 import type { ErrorCode } from '../../src/core/errors';
+import type { ImportUpload } from '../../src/core/management';
 
 const TOKEN_KEY = 'jinlin.admin.token';
 
@@ -119,6 +120,39 @@ function postWithProgress(url: string, headers: Record<string, string>, payload:
   });
 }
 
+/**
+ * Sends an import's file where importUpload said, with upload progress (0..1): the local host's
+ * upload route (with the session token), or a signed cloud-storage address (nothing else needed).
+ */
+export function uploadImportFile(ticket: ImportUpload, file: Blob, onProgress: (f: number) => void): Promise<void> {
+  const url = ticket.url.startsWith('/') ? `${API_BASE}${ticket.url}` : ticket.url;
+  const headers: Record<string, string> = { ...ticket.headers };
+  const token = getToken();
+  if (ticket.withToken && token) headers.Authorization = `Bearer ${token}`;
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open(ticket.method, url);
+    for (const [k, v] of Object.entries(headers)) xhr.setRequestHeader(k, v);
+    xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
+    xhr.onload = () => {
+      if (xhr.status >= 200 && xhr.status < 300) {
+        onProgress(1);
+        return resolve();
+      }
+      // The local host answers in our shape; cloud storage in its own XML.
+      let body: { code?: ErrorCode; message?: string } | null = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = null;
+      }
+      reject(body?.code && body.message ? new ApiError(body.code, body.message) : new ApiError('INTERNAL', `文件上传失败（${xhr.status}），请重试`));
+    };
+    xhr.onerror = () => reject(new ApiError('NETWORK', '连接不上服务器，文件没有上传，请检查网络后重试'));
+    xhr.send(file);
+  });
+}
+
 /** Builds `api.units.tree(data)` style functions for one cloud function. */
 function group<F extends FunctionName>(fn: F) {
   return <A extends ActionName<F>>(action: A) =>
@@ -133,6 +167,8 @@ const reports = group('reports');
 const management = group('management');
 const codes = group('codes');
 const registration = group('registration');
+const open311 = group('open311');
+const members = group('members');
 
 export const api = {
   auth: {
@@ -169,6 +205,17 @@ export const api = {
     approve: registration('approve'),
     reject: registration('reject'),
   },
+  members: {
+    pending: members('pending'),
+    approve: members('approve'),
+    return: members('return'),
+    transferOut: members('transferOut'),
+    withdraw: members('withdraw'),
+    roster: members('roster'),
+    counts: members('counts'),
+    export: members('export'),
+    codes: members('codes'),
+  },
   reports: {
     categories: reports('categories'),
     create: reports('create'),
@@ -190,11 +237,13 @@ export const api = {
     handlers: management('handlers'),
     agenda: management('agenda'),
     importTemplate: management('importTemplate'),
-    /** Sends the file with upload progress (0..1). */
-    importPreview: (data: ActionInput<'management', 'importPreview'>, onUploadProgress?: (f: number) => void) =>
-      call('management', 'importPreview', data, { onUploadProgress }),
-    importCommit: (data: ActionInput<'management', 'importCommit'>, onUploadProgress?: (f: number) => void) =>
-      call('management', 'importCommit', data, { onUploadProgress }),
+    /** Where to send a file before previewing it (uploadImportFile sends it). */
+    importUpload: management('importUpload'),
+    importPreview: management('importPreview'),
+    /** Stages the file's rows as an import job; importContinue runs it. */
+    importCommit: management('importCommit'),
+    importContinue: management('importContinue'),
+    importStatus: management('importStatus'),
     settings: management('settings'),
     saveSettings: management('saveSettings'),
     resetSettings: management('resetSettings'),
@@ -207,6 +256,11 @@ export const api = {
       call('management', 'previewHolidayFile', data, { onUploadProgress }),
     subscribeSends: management('subscribeSends'),
   },
+  open311: {
+    keys: open311('keys'),
+    issueKey: open311('issueKey'),
+    revokeKey: open311('revokeKey'),
+  },
 };
 
 export type { Me, DemoLogin, BindingView, MyBinding } from '../../src/core/api';
@@ -215,6 +269,10 @@ export type { PersonView } from '../../src/core/people';
 export type { Role } from '../../src/core/roles';
 export type { CodeImageView, CodeView, Outputs, RegistrationQueueItem, RegistrationView, ReportDetail, ReportSummary, TimelineView, UnitRef } from '../../src/core/api';
 export type { CodePurpose, CodeStatus } from '../../src/core/codes';
+export type { ApiKeyStatus, ApiKeyView, IssuedApiKey } from '../../src/core/api-keys';
+export type { Open311UnitRow } from '../../src/core/api';
+export type { CheckinQueueItem, CheckinView, MemberCodeView, MemberCountRow } from '../../src/core/api';
+export type { CheckinStatus, MemberType } from '../../src/core/checkins';
 export type {
   Agenda,
   AgendaItem,
@@ -231,9 +289,11 @@ export type {
   HolidayFilePreview,
   HolidayYearStatus,
   HolidayYearView,
+  ImportJobView,
   ImportKind,
   ImportPreview,
   ImportRowError,
+  ImportUpload,
   MonthFigures,
   OpenCounts,
   RateFigure,

@@ -7,7 +7,24 @@ import { useEffect, useState } from 'react';
 
 const BASE = import.meta.env.BASE_URL.replace(/\/$/, ''); // "/admin"
 
-export const PAGES = ['dashboard', 'desk', 'approvals', 'agenda', 'units', 'codes', 'settings', 'holidays', 'ledger', 'audit'] as const;
+export const PAGES = [
+  'dashboard',
+  'desk',
+  'approvals',
+  'agenda',
+  'units',
+  'codes',
+  'settings',
+  'holidays',
+  'ledger',
+  'audit',
+  'open311',
+  // 党员: the party members' pages, one menu section.
+  'members/checkins',
+  'members/roster',
+  'members/counts',
+  'members/points',
+] as const;
 export type PageName = (typeof PAGES)[number];
 /** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */
 export type RouteName = 'login' | 'home' | 'unknown' | 'codePoster' | PageName;

@@ -6,6 +6,7 @@ import type { Logger } from './ports/logger';
 import { qrCodeImage, type CodeImage } from './ports/code-image';
 import { localCodeFiles, type CodeFiles } from './ports/code-files';
 import { localPhotos, type Photos } from './ports/photos';
+import { localImportFiles, type ImportFiles } from './ports/import-files';
 import { localOpenData, type OpenData } from './ports/open-data';
 import { storeCalendars, type StreetCalendars } from './street-calendars';
 import { tmpdir } from 'node:os';
@@ -31,6 +32,8 @@ export interface Deps {
   codeFiles: CodeFiles;
   /** Where report photos are kept. */
   photos: Photos;
+  /** Where a spreadsheet waits between its upload and its import. */
+  importFiles: ImportFiles;
   /** What WeChat tells about a user (the phone number behind getPhoneNumber); a stand-in locally. */
   openData: OpenData;
   /** Working days for deadlines: each street's calendar (its entered years, then chinese-days). */
@@ -92,6 +95,7 @@ export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { pu
     codeImage: over.codeImage ?? qrCodeImage(over.publicUrl ?? 'http://127.0.0.1:8787'),
     photos: over.photos ?? localPhotos(path.join(tmpdir(), 'jinlin-photos'), ids),
     codeFiles: over.codeFiles ?? localCodeFiles(path.join(tmpdir(), 'jinlin-codes')),
+    importFiles: over.importFiles ?? localImportFiles(path.join(tmpdir(), 'jinlin-imports'), ids),
     calendars: over.calendars ?? storeCalendars(store, clock),
     // Phone codes are honoured locally only when the host simulates WeChat (JINLIN_DEV_WECHAT=1).
     openData: over.openData ?? localOpenData({ devWechat: process.env.JINLIN_DEV_WECHAT === '1' }),

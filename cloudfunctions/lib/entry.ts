@@ -11,11 +11,13 @@ import { inAppNotifier, parseTemplates, wechatNotifier } from './ports/notifier'
 import type { CodeImage } from './ports/code-image';
 import { cloudPhotos, nodeSdkStorage } from './ports/photos';
 import { cloudCodeFiles } from './ports/code-files';
+import { cloudImportFiles } from './ports/import-files';
 import { cloudOpenData } from './ports/open-data.cloud';
 import type { GroupReader } from './ports/open-data.group.cloud';
 import type { Logger } from './ports/logger';
 import type { FunctionDef } from './actions/define';
 import { dispatcher, httpStatus } from './dispatch';
+import { corsHeaders, originOf, parseAllowedOrigins, preflight } from './cors';
 import { openConfiguredStore } from './runtime';
 
 interface HttpEvent {
@@ -94,7 +96,7 @@ export function cloudDeps(opts: MainOptions = {}): Promise<Deps> {
         if (err) throw new Error(`subscribeMessage.send ${err} ${res.result?.errmsg ?? ''}`);
       },
     });
-    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
+    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), importFiles: cloudImportFiles(nodeSdkStorage(() => app), async (cloudPath) => (await app.getUploadMetadata({ cloudPath })).data, base.ids), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
   });
   return shared;
 }
@@ -107,6 +109,12 @@ export function resetCloudDeps(): void {
 export function makeMain(fnName: string, def: FunctionDef, opts: MainOptions = {}) {
   const dispatch = dispatcher({ [fnName]: def });
   return async function main(event: unknown, context: unknown): Promise<unknown> {
+    // Pages on another origin (JINLIN_ALLOWED_ORIGINS, lib/cors.ts): a preflight needs no store, so it is answered first.
+    const origins = isHttp(event) ? parseAllowedOrigins(process.env.JINLIN_ALLOWED_ORIGINS) : [];
+    if (isHttp(event) && event.httpMethod.toUpperCase() === 'OPTIONS') {
+      const p = preflight(originOf(event.headers), origins);
+      return { statusCode: p.status, headers: p.headers, body: p.body ?? '' };
+    }
     const deps = await cloudDeps(opts);
     const openid = platformOpenid(context);
     if (isHttp(event)) {
@@ -122,7 +130,7 @@ export function makeMain(fnName: string, def: FunctionDef, opts: MainOptions = {
       const result: Result<unknown> = await dispatch(deps, fnName, body, { token, openid: null, ip: forwardedFor(event.headers) });
       return {
         statusCode: httpStatus(result),
-        headers: { 'content-type': 'application/json; charset=utf-8' },
+        headers: { 'content-type': 'application/json; charset=utf-8', ...corsHeaders(originOf(event.headers), origins) },
         body: JSON.stringify(result),
       };
     }

@@ -46,6 +46,8 @@ export const RECORDS_FOR_RESIDENTS: Readonly<Record<OnBehalfChannel, readonly Ro
   group_chat: ['building_lead', 'compound_secretary', 'property_manager', 'community_staff', 'community_secretary', 'street_officer'],
   visit: ['compound_secretary', 'community_staff', 'community_secretary', 'street_officer'],
   phone: ['compound_secretary', 'community_staff', 'community_secretary', 'street_officer'],
+  // No person files through Open311: a partner's system does, with a key staff issued (lib/open311).
+  open311: [],
 };
 
 /** Who files a report for themselves: on the building they live in, or about its compound's common areas. */

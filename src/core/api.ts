@@ -7,16 +7,27 @@ import type { Unit } from './units';
 import type { PersonView } from './people';
 import type { Category, Figures } from './reports';
 import type { ActionInput, ActionName, FunctionName } from './schemas';
-import type { Agenda, AuditView, BulkResult, Dashboard, DeskPage, DeskSettings, FileDownload, HolidayFilePreview, ImportPreview, ImportResult, StreetHolidays } from './management';
+import type { Agenda, AuditView, BulkResult, Dashboard, DeskPage, DeskSettings, FileDownload, HolidayFilePreview, ImportJobView, ImportPreview, ImportUpload, StreetHolidays } from './management';
 import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views';
 import type { CodePurpose, CodeStatus } from './codes';
 import type { Door } from './households';
 import type { AutoApproval, RegistrationStatus } from './registrations';
-import type { AttendanceVia, LectureFigures, LectureStatus, SignupStatus } from './lectures';
+import type { AttendanceVia, LectureStatus, SignupStatus } from './lectures';
+import type { LectureFigures } from './lecture-figures';
 import type { Branch, CheckinStatus, MemberType } from './checkins';
+import type { ApiKeyView, IssuedApiKey } from './api-keys';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
 export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
+
+/** A building or compound of the community as a partner files on it: its id is Open311's address_id. */
+export interface Open311UnitRow {
+  id: string;
+  name: string;
+  kind: 'compound' | 'building';
+  /** "幸福里小区 / 3号楼" */
+  trail: string;
+}
 
 export interface MyBinding {
   id: string;
@@ -512,8 +523,11 @@ export interface Outputs {
     handlers: { person: PersonView; role: Role; roleLabel: string; unit: UnitRef }[];
     agenda: Agenda;
     importTemplate: FileDownload;
+    importUpload: ImportUpload;
     importPreview: ImportPreview;
-    importCommit: ImportResult;
+    importCommit: ImportJobView;
+    importContinue: ImportJobView;
+    importStatus: ImportJobView;
     settings: DeskSettings;
     saveSettings: DeskSettings;
     resetSettings: DeskSettings;
@@ -567,6 +581,11 @@ export interface Outputs {
     counts: { unit: UnitRef; trail: string; rows: MemberCountRow[]; total: Omit<MemberCountRow, 'unit' | 'trail'> };
     export: FileDownload;
     codes: { unit: UnitRef; trail: string; codes: MemberCodeView[] };
+  };
+  open311: {
+    keys: { community: UnitRef; keys: ApiKeyView[]; units: Open311UnitRow[] };
+    issueKey: IssuedApiKey;
+    revokeKey: ApiKeyView;
   };
 }
 

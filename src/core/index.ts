@@ -17,3 +17,7 @@ export * from './registrations';
 export * from './groups';
 export * from './checkins';
 export * from './lectures';
+export * from './lecture-seats';
+export * from './lecture-attendance';
+export * from './lecture-figures';
+export * from './api-keys';

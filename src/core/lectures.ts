@@ -5,10 +5,12 @@
  * freed seat goes to the head of that list before any newcomer, and a party of 1+N moves up only
  * when all its seats fit: the list keeps its order, so the head waits and nobody passes it.
  *
- * The seat rules are here, pure; the Store applies them inside one transaction (SQLite) or one
- * transaction over the lecture's document and the sign-up's document (CloudBase). The lecture
- * holds the counters (confirmed seats, parties waiting, the next sequence number), so every change
- * of a sign-up's place also writes the lecture, and those changes happen one after another.
+ * Here: what lectures, speakers and sign-ups are, and who may do what. The seat rules are
+ * lecture-seats.ts, attendance lecture-attendance.ts, figures lecture-figures.ts: all pure. The
+ * Store applies the seat rules inside one transaction (SQLite) or one transaction over the
+ * lecture's document and the sign-ups' documents (CloudBase). The lecture holds the counters
+ * (confirmed seats, parties waiting, the next sequence number), so every change of a sign-up's
+ * place also writes the lecture, and those changes happen one after another.
  */
 import type { Role, ScopedBinding } from './roles';
 import { formatChina } from './time';
@@ -187,241 +189,15 @@ export function maySignUp(bindings: readonly ScopedBinding[], lecture: Pick<Lect
   return lecture.openTo.some((id) => units.has(id));
 }
 
-// ---------- the seat rules ----------
-
-/** A lecture's counters, as the seat rules read and write them. */
-export type SeatCounters = Pick<Lecture, 'capacity' | 'confirmedSeats' | 'waiting' | 'nextSeq'>;
-
-export const freeSeats = (s: Pick<SeatCounters, 'capacity' | 'confirmedSeats'>) => Math.max(0, s.capacity - s.confirmedSeats);
-
-/** How a sign-up's status moves: the one table every adapter follows (an adapter never picks a status itself). */
-export const SIGNUP_MOVES = {
-  /** A newcomer (or someone who cancelled before): confirmed or waiting, as `admitSignup` decides. */
-  join: { from: [null, 'cancelled'], to: ['confirmed', 'waiting'] },
-  /** Leaving, from the seats or from the list. */
-  cancel: { from: ['confirmed', 'waiting'], to: ['cancelled'] },
-  /** The head of the waiting list takes freed seats. */
-  promote: { from: ['waiting'], to: ['confirmed'] },
-} as const satisfies Record<string, { from: readonly (SignupStatus | null)[]; to: readonly SignupStatus[] }>;
-
-export type SignupMove = keyof typeof SIGNUP_MOVES;
-
-export function maySignupMove(move: SignupMove, from: SignupStatus | null): boolean {
-  return (SIGNUP_MOVES[move].from as readonly (SignupStatus | null)[]).includes(from);
-}
-
-export interface Admission {
-  status: 'confirmed' | 'waiting';
-  seq: number;
-  /** 1-based place on the waiting list; null when confirmed. */
-  place: number | null;
-  /** The counters after it. */
-  after: SeatCounters;
-}
-
-/**
- * Where a newcomer goes: a seat only when all their seats are free and nobody is waiting (a freed
- * seat is the waiting list's head's first); otherwise the back of the list. Either way the next
- * sequence number is theirs.
- */
-export function admitSignup(s: SeatCounters, seats: number): Admission {
-  const seq = s.nextSeq;
-  if (s.waiting === 0 && seats <= freeSeats(s)) {
-    return { status: 'confirmed', seq, place: null, after: { ...s, confirmedSeats: s.confirmedSeats + seats, nextSeq: seq + 1 } };
-  }
-  return { status: 'waiting', seq, place: s.waiting + 1, after: { ...s, waiting: s.waiting + 1, nextSeq: seq + 1 } };
-}
-
-/** The counters after a sign-up leaves (its seats freed, or the list one shorter). */
-export function leaveSeats(s: SeatCounters, signup: Pick<Signup, 'status' | 'seats'>): SeatCounters {
-  if (signup.status === 'confirmed') return { ...s, confirmedSeats: s.confirmedSeats - signup.seats };
-  if (signup.status === 'waiting') return { ...s, waiting: s.waiting - 1 };
-  return s;
-}
-
-/**
- * How many parties of the waiting list's head (given in order) the free seats take: in order, each
- * only if all its seats fit, stopping at the first that does not (the head waits; nobody passes it).
- */
-export function promotableHeads(s: Pick<SeatCounters, 'capacity' | 'confirmedSeats'>, heads: readonly Pick<Signup, 'seats'>[]): number {
-  let free = freeSeats(s);
-  let n = 0;
-  for (const h of heads) {
-    if (h.seats > free) break;
-    free -= h.seats;
-    n++;
-  }
-  return n;
-}
-
-/** The counters after one party moves up from the waiting list. */
-export function promoteSeats(s: SeatCounters, seats: number): SeatCounters {
-  return { ...s, confirmedSeats: s.confirmedSeats + seats, waiting: s.waiting - 1 };
-}
-
-/** The sign-up a join makes (a newcomer's, or someone's who cancelled before: same id, a fresh ticket, the back of the list). */
-export function joinedSignup(req: { lectureId: string; personId: string; companions: number; ticket: string; at: number }, a: Admission): Signup {
-  return {
-    id: signupId(req.lectureId, req.personId),
-    lectureId: req.lectureId,
-    personId: req.personId,
-    companions: req.companions,
-    seats: 1 + req.companions,
-    status: a.status,
-    seq: a.seq,
-    ticket: req.ticket,
-    signedUpAt: req.at,
-    confirmedAt: a.status === 'confirmed' ? req.at : null,
-    promotedAt: null,
-    cancelledAt: null,
-    attendedAt: null,
-    attendedBy: null,
-    attendedVia: null,
-    remindedAt: null,
-  };
-}
-
-export function cancelledSignup(s: Signup, at: number): Signup {
-  if (!maySignupMove('cancel', s.status)) throw new Error(`sign-up ${s.id} is ${s.status}: it cannot be cancelled`);
-  return { ...s, status: 'cancelled', cancelledAt: at };
-}
-
-export function promotedSignup(s: Signup, at: number): Signup {
-  if (!maySignupMove('promote', s.status)) throw new Error(`sign-up ${s.id} is ${s.status}: it cannot move up`);
-  return { ...s, status: 'confirmed', confirmedAt: at, promotedAt: at };
-}
-
-/** Why a sign-up cannot be taken at `at` from what the lecture says, or null. */
-export type SignUpRefusal = 'not_found' | 'cancelled' | 'not_yet' | 'closed';
-
-export function signUpRefusal(l: Pick<Lecture, 'status' | 'signupFrom' | 'signupUntil'>, at: number): SignUpRefusal | null {
-  if (l.status === 'cancelled') return 'cancelled';
-  // A draft is nobody's to see yet.
-  if (l.status !== 'published') return 'not_found';
-  if (at < l.signupFrom) return 'not_yet';
-  if (at >= l.signupUntil) return 'closed';
-  return null;
-}
-
-/** Capacity may grow at any time; it may shrink only down to the seats already confirmed. */
-export function capacityFits(l: Pick<Lecture, 'confirmedSeats'>, capacity: number): boolean {
-  return capacity >= l.confirmedSeats;
-}
-
-// ---------- attendance ----------
-
-const HOUR = 3600_000;
-
-/** The venue screen's code works from an hour before the start to an hour after it. */
-export const VENUE_WINDOW_BEFORE_MS = HOUR;
-export const VENUE_WINDOW_AFTER_MS = HOUR;
-/** The venue screen draws a new code this often; a code is good for its own period and the one after (a scan at the turn still works). */
-export const VENUE_ROTATE_MS = 3 * 60_000;
-/** Staff mark attendance (scanning codes, ticking names) from an hour before the start on. */
-export const MARKS_FROM_BEFORE_MS = HOUR;
-
-export function venueWindow(l: Pick<Lecture, 'startsAt'>): { opens: number; closes: number } {
-  return { opens: l.startsAt - VENUE_WINDOW_BEFORE_MS, closes: l.startsAt + VENUE_WINDOW_AFTER_MS };
-}
-
-/** The venue code's period at `at`: codes are signed per period. */
-export const venuePeriod = (at: number) => Math.floor(at / VENUE_ROTATE_MS);
-
-/** A period's code still accepted at `at`: its own and the one just before. */
-export function venuePeriodFresh(period: number, at: number): boolean {
-  const now = venuePeriod(at);
-  return period === now || period === now - 1;
-}
-
-/** What the attendee's personal sign-up code and the venue screen's code hold (read by the mini-program's scan button). */
-const TICKET_PREFIX = 'jinlin:ticket:';
-const VENUE_PREFIX = 'jinlin:venue:';
-
-export const ticketPayload = (s: Pick<Signup, 'lectureId' | 'personId' | 'ticket'>) => `${TICKET_PREFIX}${s.lectureId}:${s.personId}:${s.ticket}`;
-export const venuePayload = (lectureId: string, period: number, token: string) => `${VENUE_PREFIX}${lectureId}:${period}:${token}`;
-
-const PART = /^[A-Za-z0-9_-]{1,64}$/;
-
-export type LectureScan =
-  | { kind: 'ticket'; lectureId: string; personId: string; ticket: string }
-  | { kind: 'venue'; lectureId: string; period: number; token: string }
-  | { kind: 'unknown' };
-
-/** What a scanned text is: a sign-up code, a venue code, or neither. */
-export function readLectureScan(text: string): LectureScan {
-  const t = text.trim();
-  if (t.startsWith(TICKET_PREFIX)) {
-    const parts = t.slice(TICKET_PREFIX.length).split(':');
-    if (parts.length === 3 && parts.every((p) => PART.test(p))) return { kind: 'ticket', lectureId: parts[0], personId: parts[1], ticket: parts[2] };
-  }
-  if (t.startsWith(VENUE_PREFIX)) {
-    const parts = t.slice(VENUE_PREFIX.length).split(':');
-    if (parts.length === 3 && PART.test(parts[0]) && /^\d{1,12}$/.test(parts[1]) && PART.test(parts[2]))
-      return { kind: 'venue', lectureId: parts[0], period: Number(parts[1]), token: parts[2] };
-  }
-  return { kind: 'unknown' };
-}
-
-// ---------- reminders and figures ----------
+// ---------- reminders and pages ----------
 
 /** The reminder goes out to confirmed sign-ups once the lecture is less than a day away. */
-export const REMINDER_LEAD_MS = 24 * HOUR;
+export const REMINDER_LEAD_MS = 24 * 3600_000;
 
 /** The mini-program pages notices open (the lectures subpackage). */
 export const LECTURE_PAGE = 'lectures/detail/index';
 export const MY_SIGNUPS_PAGE = 'lectures/mine/index';
 export const lecturePage = (id: string) => `${LECTURE_PAGE}?id=${encodeURIComponent(id)}`;
-
-/** A lecture's (or a month's) attendance figures, in people (a party of 3 counts 3). */
-export interface LectureFigures {
-  /** Confirmed seats: people signed up. */
-  signedUp: number;
-  /** Parties still on the waiting list. */
-  waiting: number;
-  /** People of the parties marked present. */
-  attended: number;
-  /** attended / signedUp, 0–1; null when nobody signed up or before the lecture starts. */
-  attendanceRate: number | null;
-  /** signedUp − attended once the lecture has ended; null before. */
-  noShows: number | null;
-}
-
-/** The figures of one lecture from its sign-ups, at `now` (a cancelled lecture counts nothing). */
-export function lectureFigures(l: Pick<Lecture, 'status' | 'startsAt' | 'endsAt'>, signups: readonly Signup[], now: number): LectureFigures {
-  if (l.status === 'cancelled') return { signedUp: 0, waiting: 0, attended: 0, attendanceRate: null, noShows: null };
-  let signedUp = 0;
-  let waiting = 0;
-  let attended = 0;
-  for (const s of signups) {
-    if (s.status === 'confirmed') {
-      signedUp += s.seats;
-      if (s.attendedAt !== null) attended += s.seats;
-    } else if (s.status === 'waiting') waiting++;
-  }
-  const started = now >= l.startsAt;
-  return {
-    signedUp,
-    waiting,
-    attended,
-    attendanceRate: started && signedUp > 0 ? attended / signedUp : null,
-    noShows: now >= l.endsAt ? signedUp - attended : null,
-  };
-}
-
-/** Figures added up (a month's lectures): rates over the lectures that have them. */
-export function sumLectureFigures(all: readonly LectureFigures[]): LectureFigures {
-  const sum = (f: (x: LectureFigures) => number) => all.reduce((n, x) => n + f(x), 0);
-  const started = all.filter((f) => f.attendanceRate !== null);
-  const startedSignedUp = started.reduce((n, f) => n + f.signedUp, 0);
-  const ended = all.filter((f) => f.noShows !== null);
-  return {
-    signedUp: sum((f) => f.signedUp),
-    waiting: sum((f) => f.waiting),
-    attended: sum((f) => f.attended),
-    attendanceRate: startedSignedUp > 0 ? started.reduce((n, f) => n + f.attended, 0) / startedSignedUp : null,
-    noShows: ended.length > 0 ? ended.reduce((n, f) => n + (f.noShows ?? 0), 0) : null,
-  };
-}
 
 // ---------- subscribe-message fields ----------
 

@@ -225,9 +225,47 @@ export interface ImportPreview {
   digest: string;
 }
 
-export interface ImportResult {
+/**
+ * Where the browser sends a file before it is previewed: the local host's upload route, or a signed
+ * address in the environment's cloud storage. Preview and commit then name the file by `file`.
+ */
+export interface ImportUpload {
+  file: string;
+  url: string;
+  method: 'POST' | 'PUT';
+  headers: Record<string, string>;
+  /** Send the session token as `Authorization: Bearer …` (the local host's route); a signed address needs none. */
+  withToken: boolean;
+  /** The largest file taken, in bytes. */
+  maxBytes: number;
+}
+
+/**
+ * Where an import is: its rows saved with it (staging), checked again against the tree as it is now
+ * (checking), written (publishing), and finished one way or the other. Nothing it writes is seen
+ * before publishing, and a job rolled back has written nothing.
+ */
+export type ImportJobState = 'staging' | 'checking' | 'publishing' | 'done' | 'rolledBack';
+
+/** An import under way or finished: what the management page's progress bar reads. */
+export interface ImportJobView {
+  id: string;
   kind: ImportKind;
+  fileName: string;
+  unitId: string;
+  state: ImportJobState;
+  /** Done or rolled back: nothing more will happen to it. */
+  finished: boolean;
+  /** 0..1 through checking and writing. */
+  progress: number;
+  /** Data rows in the file. */
+  rows: number;
+  /** What it writes (once done: what it wrote). */
   created: { units: number; people: number; bindings: number };
+  /** Why it was rolled back (the row found bad while applying, or row 0 for the whole file); null otherwise. */
+  failure: ImportRowError | null;
+  createdAt: number;
+  finishedAt: number | null;
 }
 
 export interface DeskSettings {

@@ -7,6 +7,7 @@ import type { Result, Unit } from '../../src/core';
 import type { Credentials } from '../../cloudfunctions/lib/identity';
 import { expectFailure, harness, type Harness } from '../support/harness';
 import { elsewhere, type Distance, type Elsewhere, type Place } from './support/elsewhere';
+import { previewFile } from './support/imports';
 
 /** Each demo person, and the distances that are foreign to them (beyond the subtree their bindings give them). */
 const ATTACKERS: Record<string, Distance[]> = {
@@ -68,15 +69,11 @@ const onReport =
   (action: string, extra: Record<string, unknown> = {}): Call =>
   async (c) =>
     c.h.call('reports', action, { id: c.place.report.id, version: await version(c), ...extra }, c.cred);
-const csv = (name: string, phone: string) => Buffer.from(`\uFEFF姓名,手机号,所在楼栋,角色\n${name},${phone},1号楼,居民\n`, 'utf8').toString('base64');
+const csv = (name: string, phone: string) => Buffer.from(`\uFEFF姓名,手机号,所在楼栋,角色\n${name},${phone},1号楼,居民\n`, 'utf8');
 const CSV = csv('入侵者', '13911119999');
-/** A residents file for the caller's own building naming the place's resident by their phone (under `name`). */
-const importOf = async (c: Ctx, name: string) => ({
-  kind: 'residents',
-  unitId: c.home.id,
-  fileName: '名单.csv',
-  base64: csv(name, (await c.h.store.people.get(c.place.resident.id))!.phone!),
-});
+/** A residents file for the caller's own building naming the place's resident by their phone (under `name`), uploaded and previewed. */
+const importOf = async (c: Ctx, name: string) =>
+  previewFile(c.h, c.cred, { kind: 'residents', unitId: c.home.id, fileName: '名单.csv', bytes: csv(name, (await c.h.store.people.get(c.place.resident.id))!.phone!) });
 const foreignCommunity = ({ distance }: Pick<Ctx, 'distance'>) => distance === 'building' || distance === 'compound';
 
 const ATTEMPTS: Record<string, Attempt> = {
@@ -155,18 +152,17 @@ const ATTEMPTS: Record<string, Attempt> = {
     },
   },
   'management.importPreview': {
-    call: (c) => c.h.call('management', 'importPreview', { kind: 'residents', unitId: c.place.building.id, fileName: '名单.csv', base64: CSV }, c.cred),
+    call: async (c) => (await previewFile(c.h, c.cred, { kind: 'residents', unitId: c.place.building.id, fileName: '名单.csv', bytes: CSV })).preview,
     check: refused('AUTH.FORBIDDEN'),
   },
   'management.importPreview at home, naming the place’s resident by phone': {
-    call: async (c) => c.h.call('management', 'importPreview', await importOf(c, '冒名者'), c.cred),
+    call: async (c) => (await importOf(c, '冒名者')).preview,
     check: nothingOf('AUTH.FORBIDDEN'),
   },
   'management.importCommit at home, of the place’s resident': {
     call: async (c) => {
-      const file = await importOf(c, c.place.resident.name);
-      const preview = await c.h.call<{ digest: string }>('management', 'importPreview', file, c.cred);
-      return preview.ok ? c.h.call('management', 'importCommit', { ...file, digest: preview.data.digest }, c.cred) : preview;
+      const { preview, input } = await importOf(c, c.place.resident.name);
+      return preview.ok ? c.h.call('management', 'importCommit', { ...input, digest: preview.data.digest }, c.cred) : preview;
     },
     check: refused('AUTH.FORBIDDEN', 'IMPORT.HAS_ERRORS'),
   },

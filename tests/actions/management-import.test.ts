@@ -1,8 +1,8 @@
 import type { ImportPreview, Unit } from '../../src/core';
 import type { Credentials } from '../../cloudfunctions/lib/identity';
 import { data, expectFailure, harness, type Harness } from '../support/harness';
+import { csvBytes as csv, previewFile } from './support/imports';
 
-const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'), 'utf8').toString('base64');
 const RESIDENTS = ['姓名', '手机号', '所在楼栋', '角色'];
 
 describe('import: names that name something, roles a unit can have', () => {
@@ -16,8 +16,7 @@ describe('import: names that name something, roles a unit can have', () => {
   });
   afterAll(() => h.close());
 
-  const preview = async (kind: 'units' | 'residents', rows: string[][]) =>
-    data(await h.call<ImportPreview>('management', 'importPreview', { kind, unitId: community.id, fileName: `${kind}.csv`, base64: csv(rows) }, staff));
+  const preview = async (kind: 'units' | 'residents', rows: string[][]) => data((await previewFile(h, staff, { kind, unitId: community.id, fileName: `${kind}.csv`, bytes: csv(rows) })).preview);
   const errorsOf = (p: ImportPreview) => p.errors.map((e) => [e.row, e.column, e.message]);
 
   it('refuses a person named only with emoji or symbols, and takes names with any letter', async () => {
@@ -30,7 +29,8 @@ describe('import: names that name something, roles a unit can have', () => {
       ['Anna', '13700000005', '幸福里小区/1号楼', ''],
       ['阿依古丽·买买提', '13700000006', '幸福里小区/1号楼', ''],
     ];
-    const p = await preview('residents', rows);
+    const { preview: previewed, input } = await previewFile(h, staff, { kind: 'residents', unitId: community.id, fileName: 'residents.csv', bytes: csv(rows) });
+    const p = data(previewed);
     expect(errorsOf(p)).toEqual([
       [2, '姓名', '姓名“😀😀”里没有汉字或字母，请填写本人的姓名'],
       [3, '姓名', '姓名“★☆★”里没有汉字或字母，请填写本人的姓名'],
@@ -38,7 +38,7 @@ describe('import: names that name something, roles a unit can have', () => {
     ]);
     expect(p.willCreate).toEqual({ units: 0, people: 0, bindings: 0 });
     const people = await h.store.people.count();
-    const commit = await h.call('management', 'importCommit', { kind: 'residents', unitId: community.id, fileName: 'residents.csv', base64: csv(rows), digest: p.digest }, staff);
+    const commit = await h.call('management', 'importCommit', { ...input, digest: p.digest }, staff);
     expectFailure(commit, 'IMPORT.HAS_ERRORS');
     expect(!commit.ok && commit.message).toContain('没有汉字或字母');
     expect(await h.store.people.count()).toBe(people);

@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
-import type { Agenda, AuditView, Counted, Dashboard, DeskFilter, DeskRow, DeskSettings, FileDownload, ImportPreview, ImportResult, Outputs, ReportDetail, Unit } from '../../src/core';
+import type { Agenda, AuditView, Counted, Dashboard, DeskFilter, DeskRow, DeskSettings, FileDownload, ImportJobView, ImportPreview, Outputs, ReportDetail, Result, Unit } from '../../src/core';
 import { DEFAULT_POLICY } from '../../src/core';
 import { syntheticReports } from '../../cloudfunctions/lib/seed/reports';
 import type { Credentials } from '../../cloudfunctions/lib/identity';
 import { data, expectFailure, harness, T0, type Harness } from '../support/harness';
+import { csvBytes, follow, previewFile } from './support/imports';
 
 type List = Outputs['management']['list'];
 const HOUR = 3600_000;
@@ -303,13 +304,13 @@ describe('desk (the management page)', () => {
 
 // ---------------------------------------------------------------- import
 
-async function xlsx(rows: (string | number)[][]): Promise<string> {
+async function xlsx(rows: (string | number)[][]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('Sheet1');
   for (const r of rows) ws.addRow(r);
-  return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+  return Buffer.from(await wb.xlsx.writeBuffer());
 }
-const csv = (rows: string[][]) => Buffer.from(rows.map((r) => r.join(',')).join('\r\n'), 'utf8').toString('base64');
+const csv = csvBytes;
 
 describe('desk import', () => {
   let h: Harness;
@@ -327,10 +328,16 @@ describe('desk import', () => {
     people: await h.store.people.count(),
     bindings: (await Promise.all((await h.allUnits()).map((u) => h.store.bindings.listForUnit(u.id)))).flat().length,
   });
-  const preview = (kind: string, fileName: string, base64: string, cred = staff, unitId = community.id) =>
-    h.call<ImportPreview>('management', 'importPreview', { kind, unitId, fileName, base64 }, cred);
-  const commit = (kind: string, fileName: string, base64: string, digest: string, unitId = community.id) =>
-    h.call<ImportResult>('management', 'importCommit', { kind, unitId, fileName, base64, digest }, staff);
+  const preview = async (kind: string, fileName: string, bytes: Buffer, cred = staff, unitId = community.id) =>
+    (await previewFile(h, cred, { kind, unitId, fileName, bytes })).preview;
+  /** Sends the file again (a new upload) and commits it with the preview's digest, then follows the job to its end. */
+  const commit = async (kind: string, fileName: string, bytes: Buffer, digest: string, unitId = community.id): Promise<Result<ImportJobView>> => {
+    const { input } = await previewFile(h, staff, { kind, unitId, fileName, bytes });
+    const job = await h.call<ImportJobView>('management', 'importCommit', { ...input, digest }, staff);
+    if (!job.ok) return job;
+    const views = await follow(h, staff, job.data.id);
+    return { ok: true, data: views[views.length - 1] };
+  };
 
   it('offers templates that import as they are', async () => {
     for (const kind of ['units', 'residents'] as const) {
@@ -341,7 +348,7 @@ describe('desk import', () => {
       expect(wb.worksheets.map((w) => w.name)).toContain('填写说明');
     }
     const units = data(await h.call<FileDownload>('management', 'importTemplate', { kind: 'units' }, staff));
-    const p = data(await preview('units', '单位.xlsx', units.base64));
+    const p = data(await preview('units', '单位.xlsx', Buffer.from(units.base64, 'base64')));
     expect(p).toMatchObject({ rows: 4, errors: [], willCreate: { units: 4, people: 0, bindings: 0 } });
   });
 
@@ -445,19 +452,19 @@ describe('desk import', () => {
 
   it('refuses wrong columns, files that are not spreadsheets, too many rows, and a changed file', async () => {
     const before = await snapshot();
-    expectFailure(await preview('units', 'u.csv', csv([['名称', '类型'], ['东方小区', '小区']])), 'IMPORT.BAD_COLUMNS', 'base64');
+    expectFailure(await preview('units', 'u.csv', csv([['名称', '类型'], ['东方小区', '小区']])), 'IMPORT.BAD_COLUMNS', 'file');
     const wrong = await preview('residents', 'r.xlsx', await xlsx([['上级单位', '单位名称', '类型'], ['', '东方小区', '小区']]));
     expectFailure(wrong, 'IMPORT.BAD_COLUMNS');
     expect(!wrong.ok && wrong.message).toContain('姓名');
-    expectFailure(await preview('units', 'fake.xlsx', Buffer.from('姓名,手机号\n张三,13800000000').toString('base64')), 'IMPORT.BAD_FILE', 'base64');
-    expectFailure(await preview('units', 'broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)]).toString('base64')), 'IMPORT.BAD_FILE');
-    expectFailure(await preview('units', 'bin.csv', Buffer.from([0, 1, 2, 3, 0, 0]).toString('base64')), 'IMPORT.BAD_FILE');
+    expectFailure(await preview('units', 'fake.xlsx', Buffer.from('姓名,手机号\n张三,13800000000')), 'IMPORT.BAD_FILE', 'file');
+    expectFailure(await preview('units', 'broken.xlsx', Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(300, 7)])), 'IMPORT.BAD_FILE');
+    expectFailure(await preview('units', 'bin.csv', Buffer.from([0, 1, 2, 3, 0, 0])), 'IMPORT.BAD_FILE');
     expectFailure(await preview('units', 'notes.txt', csv([['a']])), 'INPUT.INVALID', 'fileName');
 
     const many = [['上级单位', '单位名称', '类型'], ...Array.from({ length: 100_000 }, (_, i) => ['幸福里小区', `${i + 100}号楼`, '楼栋'])];
     const started = Date.now();
     const big = await preview('units', 'big.csv', csv(many));
-    expectFailure(big, 'IMPORT.TOO_MANY_ROWS', 'base64');
+    expectFailure(big, 'IMPORT.TOO_MANY_ROWS', 'file');
     expect(!big.ok && big.message).toContain('20,000');
     const bigX = await preview('units', 'big.xlsx', await xlsx(many.slice(0, 20_002)));
     expectFailure(bigX, 'IMPORT.TOO_MANY_ROWS');

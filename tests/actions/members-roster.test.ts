@@ -105,7 +105,7 @@ describe('the export', () => {
     const file = data(await k.h.call<Outputs['members']['export']>('members', 'export', {}, k.communitySecretary));
     expect(file).toMatchObject({ fileName: expect.stringMatching(/^阳光社区党员花名册_2026-11-23\.xlsx$/), mimeType: expect.stringContaining('spreadsheetml') });
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(file.base64, 'base64'));
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as never);
     expect(wb.worksheets.map((s) => s.name)).toEqual(['党员花名册', '按类型统计']);
     const sheet = wb.getWorksheet('党员花名册')!;
     expect(String(sheet.getCell(1, 1).value)).toMatch(/阳光社区党员花名册/);
@@ -125,7 +125,7 @@ describe('the export', () => {
 
     const retiredOnly = data(await k.h.call<Outputs['members']['export']>('members', 'export', { types: ['retired'], unitId: k.compound.id }, k.secretary));
     const wb2 = new ExcelJS.Workbook();
-    await wb2.xlsx.load(Buffer.from(retiredOnly.base64, 'base64'));
+    await wb2.xlsx.load(Buffer.from(retiredOnly.base64, 'base64') as never);
     expect(wb2.getWorksheet('党员花名册')!.rowCount).toBe(3);
     expect(wb2.getWorksheet('党员花名册')!.getCell(3, 2).value).toBe('孔退休');
   });

@@ -353,6 +353,33 @@ describe('management page for community staff', () => {
     await shot('14-import-done');
     const people = await call<any[]>('people', 'search', { q: '导入测试' }, staff);
     expect(people.map((p) => p.name).sort()).toEqual(['导入测试乙', '导入测试甲']);
+
+    // A row found bad while the job runs — a building made by hand since the preview: all of it is
+    // rolled back, and the drawer says which row and why.
+    await drawer.getByRole('button', { name: '再导入一个文件' }).click();
+    await drawer.locator('label.ant-radio-button-wrapper', { hasText: /^单位/ }).click();
+    const units = Buffer.from('\uFEFF上级单位,单位名称,类型\n幸福里小区,88号楼,楼栋\n幸福里小区,89号楼,楼栋\n', 'utf8');
+    await drawer.locator('input[type=file]').setInputFiles({ name: '单位.csv', mimeType: 'text/csv', buffer: units });
+    await drawer.getByTestId('import-ok').waitFor();
+    const tree = async () => (await call<{ units: any[] }>('units', 'tree', { rootId: communityId }, staff)).units;
+    const compound = (await tree()).find((u) => u.name === '幸福里小区');
+    // The commit went through (the job is staged); before the page's first importContinue runs it, 89号楼 is made by hand.
+    let made = false;
+    await page.route('**/api/management', async (route) => {
+      if (!made && route.request().postDataJSON()?.action === 'importContinue') {
+        made = true;
+        // While the request waits, the bar shows the staged job.
+        await drawer.getByTestId('import-running').waitFor();
+        await shot('14a-import-running');
+        await call('units', 'create', { parentId: compound.id, kind: 'building', name: '89号楼' }, staff);
+      }
+      await route.continue();
+    });
+    await drawer.getByRole('button', { name: '确认导入' }).click();
+    await drawer.getByTestId('import-rolled-back').getByText(/第 3 行“单位名称”：导入期间，同一上级下已经有了“89号楼”/).waitFor();
+    await shot('14b-import-rolled-back');
+    await page.unroute('**/api/management');
+    expect((await tree()).filter((u) => u.name === '88号楼')).toEqual([]);
     await drawer.getByRole('button', { name: '完成' }).click();
   });
 

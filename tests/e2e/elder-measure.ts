@@ -19,8 +19,10 @@
  *   how Taro's browser components keep the handlers React gives them, e.g. a View with onClick). A
  *   target inside another target is part of that one (a Button's inner text). Its box is its
  *   bounding rectangle.
- * - Wrapping: a text of two or more characters laid out on several lines none of which is two
- *   characters wide ("one character a line"), and text cut off at the screen's edge.
+ * - Wrapping: a text of three or more characters laid out on several lines none of which is two
+ *   characters wide ("one character a line"; two characters broken where a line ends is ordinary
+ *   wrapping), text cut off at the screen's edge, and text partly hidden by a box too small for it
+ *   (a clamp to a few lines with an ellipsis is meant, and not counted).
  */
 
 export type Mode = 'normal' | 'elder';
@@ -69,6 +71,8 @@ export interface Measured {
   targets: Target[];
   oneCharLines: string[];
   cutOff: string[];
+  /** Text partly hidden by a box too small for it (the tab bar's words under its bottom edge). */
+  clipped: string[];
   wider: boolean;
 }
 
@@ -134,9 +138,26 @@ export const MEASURE = `(() => {
   const picture = (t) => !/[\\p{L}\\p{N}]/u.test(t);
   const disabled = (el) => !!el.closest('[disabled], .nut-button-disabled, [aria-disabled="true"]');
 
+  /**
+   * An ancestor that hides what overflows it, and hides part of this text (a clamp to two lines with …
+   * is meant). The walk stops at a scrolling box: what lies beyond it is scrolled to, not hidden.
+   */
+  const clippedBy = (el, box) => {
+    for (let e = el; e && e !== app; e = e.parentElement) {
+      const cs = getComputedStyle(e);
+      if (/auto|scroll/.test(cs.overflowX + cs.overflowY)) return false;
+      if (!/hidden|clip/.test(cs.overflowX + cs.overflowY)) continue;
+      if (cs.textOverflow === 'ellipsis' || (cs.webkitLineClamp && cs.webkitLineClamp !== 'none')) return false;
+      const r = e.getBoundingClientRect();
+      if (box.bottom > r.bottom + 1 || box.top < r.top - 1 || box.right > r.right + 1 || box.left < r.left - 1) return true;
+    }
+    return false;
+  };
+
   const texts = [];
   const oneCharLines = [];
   const cutOff = [];
+  const clipped = [];
   const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
     const el = n.parentElement;
@@ -157,7 +178,8 @@ export const MEASURE = `(() => {
     range.selectNodeContents(n);
     const box = range.getBoundingClientRect();
     if (box.width && (box.right > width + 0.5 || box.left < -0.5)) cutOff.push(short(text));
-    if ([...text.replace(/\\s/g, '')].length >= 2) {
+    else if (box.width && clippedBy(el, box)) clipped.push(short(text));
+    if ([...text.replace(/\\s/g, '')].length >= 3) {
       const lines = new Map();
       for (const r of range.getClientRects()) {
         if (!r.width) continue;
@@ -197,7 +219,7 @@ export const MEASURE = `(() => {
     targets.push({ label: short(e.getAttribute('aria-label') || e.textContent || e.getAttribute('placeholder') || e.className), width: r.width, height: r.height });
   }
 
-  return { texts, headings, typing, targets, oneCharLines, cutOff, wider: document.documentElement.scrollWidth > width + 0.5 };
+  return { texts, headings, typing, targets, oneCharLines, cutOff, clipped, wider: document.documentElement.scrollWidth > width + 0.5 };
 })()`;
 
 /** What falls below the figures, one line each ("small text 16.0px: 删除"). */
@@ -221,6 +243,7 @@ export function problemsOf(m: Measured, mode: Mode): string[] {
   }
   for (const t of m.oneCharLines) out.push(`one character a line: ${t}`);
   for (const t of m.cutOff) out.push(`cut off at the edge: ${t}`);
+  for (const t of m.clipped) out.push(`clipped by its box: ${t}`);
   if (m.wider) out.push('page wider than the screen');
   return out;
 }

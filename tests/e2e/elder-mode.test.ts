@@ -15,7 +15,7 @@
  *
  * PAGES lists every resident and handler page. A page a later issue adds must be added to it.
  *
- * Screenshots: tests/e2e/screenshots/elder-{off,on}-<page>.png; the figures of both modes in
+ * Screenshots: tests/e2e/screenshots/elder-{off,on}-<page>.png (and -zoom200.png); the figures of both modes in
  * tests/e2e/screenshots/elder-figures.json and on the console.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -106,8 +106,8 @@ const ui = (page: Page) => page.locator('#app');
  * A phone for one person (a browser context of its own): signed in, or standing in for a WeChat user
  * (and the group it was opened in), with elder mode on or off in its storage as the switch keeps it.
  */
-async function phone(who: Who, mode: Mode | null, viewport = PHONE): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport, deviceScaleFactor: viewport === PHONE ? 2 : 4, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+async function phone(who: Who, mode: Mode | null, viewport = PHONE, deviceScaleFactor = viewport === ZOOMED ? 4 : 2): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport, deviceScaleFactor, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   // Taro's storage keeps `{ data }` as JSON in localStorage: what Taro.setStorageSync would write.
   const storage: Record<string, unknown> = { ...data.storage[who] };
   if (mode) storage['jinlin.elderMode'] = mode === 'elder';
@@ -155,8 +155,8 @@ it('holds every resident and handler page to the figures, in normal mode and in 
       // 200 % zoom: only how text wraps and fits is asked of the page there.
       if (!zoomed.has(spec.who)) zoomed.set(spec.who, await phone(spec.who, mode, ZOOMED));
       const z = await measure(await open(zoomed.get(spec.who)!, spec));
-      found.push(...[...z.oneCharLines.map((t) => `one character a line at 200 %: ${t}`), ...z.cutOff.map((t) => `cut off at 200 %: ${t}`)]);
-      if (spec.name === 'report-detail') await shoot(zoomed.get(spec.who)!.pages()[0], `elder-${mode === 'elder' ? 'on' : 'off'}-${spec.name}-zoom200.png`);
+      found.push(...z.oneCharLines.map((t) => `one character a line at 200 %: ${t}`), ...z.cutOff.map((t) => `cut off at 200 %: ${t}`), ...z.clipped.map((t) => `clipped at 200 %: ${t}`));
+      await shoot(zoomed.get(spec.who)!.pages()[0], `elder-${mode === 'elder' ? 'on' : 'off'}-${spec.name}-zoom200.png`);
 
       if (found.length) problems[`${mode} ${spec.name}`] = found;
     }
@@ -191,3 +191,22 @@ it('turns elder mode on from the 长辈版 switch on 我的, and keeps it on the
   expect(problemsOf(await measure(page), 'elder')).toEqual([]);
   await context.close();
 }, 120_000);
+
+it('keeps the same sizes on a narrower phone (360 wide): they are CSS px, not a share of the screen', async () => {
+  const problems: Record<string, string[]> = {};
+  const sizes: Record<string, number[]> = {};
+  for (const mode of ['normal', 'elder'] as const) {
+    for (const name of ['home', 'report-detail', 'report-new-details', 'handler-report']) {
+      const spec = PAGES.find((p) => p.name === name)!;
+      const context = await phone(spec.who, mode, { width: 360, height: 780 });
+      const m = await measure(await open(context, spec));
+      const found = problemsOf(m, mode);
+      if (found.length) problems[`${mode} ${name}`] = found;
+      (sizes[mode] ??= []).push(...m.texts.map((t) => t.size));
+      await context.close();
+    }
+  }
+  expect(problems).toEqual({});
+  // The same smallest text as at 390 wide: 16 and 20 px (in the mini-program the old 32rpx was 15.4 px at 360 wide).
+  expect([Math.min(...sizes.normal), Math.min(...sizes.elder)]).toEqual([16, 20]);
+}, 180_000);

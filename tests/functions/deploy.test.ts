@@ -39,6 +39,21 @@ describe('deploy plan', () => {
     }
   });
 
+  it('deploys on the newest Node.js runtime CloudBase offers, and bundles for that Node.js', () => {
+    // manager-node's own default runtime: the newest it knows.
+    const sdk = readFileSync(require.resolve('@cloudbase/manager-node/lib/function/index.js'), 'utf8');
+    expect(sdk).toContain(`Runtime: '${RUNTIME}'`);
+    const build = readFileSync(path.join(root, 'config/build-functions.mjs'), 'utf8');
+    const target = /export const NODE_TARGET = 'node(\d+)'/.exec(build)?.[1];
+    expect(RUNTIME).toBe(`Nodejs${target}.19`);
+    expect(build).not.toMatch(/target: 'node\d+'/);
+    // sharp, beside `reports`, states the Node.js it needs: the runtime is at least that.
+    const sharp = JSON.parse(readFileSync(path.join(root, 'node_modules/sharp/package.json'), 'utf8')) as { engines: { node: string } };
+    const [, major, minor] = /^>=(\d+)\.(\d+)/.exec(sharp.engines.node)!;
+    const [, rMajor, rMinor] = /^Nodejs(\d+)\.(\d+)$/.exec(RUNTIME)!;
+    expect(Number(rMajor) * 100 + Number(rMinor)).toBeGreaterThanOrEqual(Number(major) * 100 + Number(minor));
+  });
+
   it('refuses a timer trigger that is not a 7-field CloudBase cron, and more than one trigger', () => {
     expect(isCloudbaseCron('0 */5 * * * * *')).toBe(true);
     expect(isCloudbaseCron('*/5 * * * *')).toBe(false);

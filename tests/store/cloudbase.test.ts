@@ -8,9 +8,12 @@
  */
 import tcb from '@cloudbase/node-sdk';
 import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
+import { cloudbaseKit } from '../../cloudfunctions/lib/store/cloudbase/kit';
+import { cloudbaseReportQueries } from '../../cloudfunctions/lib/store/cloudbase/report-queries';
 import { installAnswerer, TcbAnswerer } from '../support/tcb';
-import { person, unit } from '../support/factories';
+import { person, report, unit } from '../support/factories';
 import { storeContract } from './contract';
+import { T, lectureWorld, sign, standing, teller } from './contract/lecture-fixture';
 
 const { TCB_ENV, TCB_SECRET_ID, TCB_SECRET_KEY } = process.env;
 const real = !!(TCB_ENV && TCB_SECRET_ID && TCB_SECRET_KEY);
@@ -121,6 +124,73 @@ describe('cloudbase adapter beyond the contract', () => {
     expect(await store.units.move(p1.id, 1, c2, 3_000)).toMatchObject({ parentId: c2.id, version: 2 });
     await store.units.insert(unit(c1, 'compound', '同名小区'));
   });
+
+  it('bounds a text search to the newest reports of the filter, in the longest period that holds no more than the bound', async () => {
+    const store = await open();
+    const s = unit(null, 'street', '街');
+    const c = unit(s, 'community', '社区');
+    const b = unit(c, 'building', '楼');
+    for (const u of [s, c, b]) await store.units.insert(u);
+    const HOUR = 3600_000;
+    const DAY = 24 * HOUR;
+    const NOW = Date.parse('2026-11-20T12:00:00+08:00');
+    // two today, two this week, two over a year ago; every one about the lift
+    for (const age of [HOUR, 2 * HOUR, 3 * DAY, 4 * DAY, 400 * DAY, 500 * DAY]) {
+      const { report: r, entries } = report(b, { at: NOW - age, description: `电梯坏了（${age}）` });
+      await store.reports.insert(r, entries);
+    }
+    const queries = cloudbaseReportQueries(cloudbaseKit(app.database(), prefix), 3);
+    const scope = (extra: object) => queries.searchScope({ path: c.path, now: NOW, q: '电梯', ...extra });
+    // six to search, three at most: the last day's
+    const today = await scope({});
+    expect(today.capped).toEqual({ createdFrom: NOW - DAY, bound: 3 });
+    expect(await queries.count(today.query)).toBe(2);
+    // ending two days ago: the year before holds the week's two
+    const before = await scope({ createdTo: NOW - 2 * DAY });
+    expect(before.capped).toEqual({ createdFrom: NOW - 367 * DAY, bound: 3 });
+    expect((await queries.list(before.query, 'dueAt', 10, 0)).map((r) => r.createdAt)).toEqual([NOW - 4 * DAY, NOW - 3 * DAY]);
+    // few enough, or no text: the query itself
+    const recent = { path: c.path, now: NOW, q: '电梯', createdFrom: NOW - 2 * DAY };
+    expect(await queries.searchScope(recent)).toEqual({ query: recent, capped: null });
+    const noText = { path: c.path, now: NOW };
+    expect(await queries.searchScope(noText)).toEqual({ query: noText, capped: null });
+  });
+
+  it('keeps a lecture’s seats when sign-ups and cancellations race from several function instances at once', async () => {
+    // Each store is one function instance: within one, seat changes take turns; between them, the
+    // transactions on the lecture's document decide.
+    const first = await open();
+    const instances = [first, ...Array.from({ length: 7 }, () => openCloudbaseStore(app, { prefix }))];
+    const world = await lectureWorld(first, 0);
+    const people = Array.from({ length: 120 }, (_, i) => person(`实例报名${i + 1}`));
+    for (const p of people) await first.people.insert(p, null);
+    const l = await world.make({ capacity: 10 });
+    const at = (i: number) => instances[i % instances.length];
+    const answers = await Promise.all(people.map((p, i) => sign(at(i), l, p.id)));
+    expect(answers.every((a) => a.ok)).toBe(true);
+    let now = await standing(first, l.id);
+    expect(now.lecture).toMatchObject({ confirmedSeats: 10, waiting: 110, nextSeq: 121 });
+    expect(now.all.map((s) => s.seq)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(Math.max(...now.confirmed.map((s) => s.seq))).toBeLessThan(Math.min(...now.waiting.map((s) => s.seq)));
+
+    // Five seat holders leave from different instances while ten newcomers arrive: the five at the
+    // head of the list take the seats, in order; the newcomers join the back.
+    const heads = now.waiting.slice(0, 5).map((s) => s.personId);
+    const leaving = now.confirmed.slice(0, 5);
+    const newcomers = Array.from({ length: 10 }, (_, i) => person(`后来的${i + 1}`));
+    for (const p of newcomers) await first.people.insert(p, null);
+    const { tell } = teller();
+    await Promise.all([
+      ...leaving.map((s, i) => at(i + 3).lectures.cancelSignup(s.id, T + 10, tell)),
+      ...newcomers.map((p, i) => sign(at(i), l, p.id, 0, T + 10)),
+    ]);
+    // A cancellation that found its head moved leaves the hand-over to a second step (the action's, or the timer's).
+    for (let i = 0; i < 5; i++) await at(i).lectures.promote(l.id, T + 11, tell);
+    now = await standing(first, l.id);
+    expect(now.lecture).toMatchObject({ confirmedSeats: 10, waiting: 115 });
+    expect(now.confirmed.filter((s) => s.promotedAt !== null).map((s) => s.personId).sort()).toEqual([...heads].sort());
+    expect(now.waiting.slice(-10).map((s) => s.personId).sort()).toEqual(newcomers.map((p) => p.id).sort());
+  }, 120_000);
 
   it('leaves no transaction open behind it', () => {
     if (answerer) expect(answerer.openTransactions()).toBe(0);

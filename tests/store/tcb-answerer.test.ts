@@ -139,6 +139,35 @@ describe('collections and indexes', () => {
     await col().add({ _id: 'a' });
     await expect(col().add({ _id: 'b' })).rejects.toMatchObject({ message: expect.stringContaining('openid_unique') });
   });
+
+  it('frees a unique value its holder gives up, and refuses it while held, inside transactions too', async () => {
+    answerer.createIndex(name, { name: 'k_unique', keys: { k: 1, g: 1 }, unique: true });
+    await col().add([{ _id: 'a', k: 'x', g: 1 }, { _id: 'b', k: 'x', g: 2 }]);
+    await expect(col().doc('b').update({ g: 1 })).rejects.toMatchObject({ message: expect.stringContaining('k_unique') });
+    await col().doc('a').update({ g: 3 });
+    await col().doc('b').update({ g: 1 });
+    await col().doc('a').remove();
+    await col().add({ _id: 'c', k: 'x', g: 3 });
+    const t = await db.startTransaction();
+    await expect(t.collection(name).add({ _id: 'd', k: 'x', g: 1 })).rejects.toMatchObject({ message: expect.stringContaining('k_unique') });
+    expect(answerer.dump(name).map((d) => [d._id, d.g])).toEqual([
+      ['b', 1],
+      ['c', 3],
+    ]);
+  });
+});
+
+describe('finding by _id', () => {
+  it('finds a document by its exact _id, and many by a regular expression or an operator on _id', async () => {
+    await col().add([{ _id: 'rep_1', v: 1 }, { _id: 'rep_2', v: 2 }, { _id: 'other', v: 1 }]);
+    const _ = db.command;
+    const ids = async (q: object) => (await col().where(q).get()).data.map((d: { _id: string }) => d._id).sort();
+    expect(await ids({ _id: 'rep_1', v: 1 })).toEqual(['rep_1']);
+    expect(await ids({ _id: 'rep_1', v: 2 })).toEqual([]);
+    expect(await ids({ _id: db.RegExp({ regexp: '^rep_' }) })).toEqual(['rep_1', 'rep_2']);
+    expect(await ids({ _id: _.in(['rep_2', 'other']) })).toEqual(['other', 'rep_2']);
+    expect(await col().where({ _id: 'rep_2' }).update({ v: 3 })).toMatchObject({ updated: 1 });
+  });
 });
 
 describe('transactions', () => {

@@ -65,7 +65,7 @@ describe('入住审核: the approver\'s queue', () => {
     const first = within(cardOf('张秀英'));
     expect(first.getByText('申请入住 阳光社区 幸福里小区 1号楼')).toBeInTheDocument();
     expect(first.getByText('2单元 5层 502室')).toBeInTheDocument();
-    expect(first.getByText('13900006666')).toBeInTheDocument();
+    expect(first.getByRole('button', { name: '打电话给 张秀英' })).toHaveTextContent('📞 13900006666');
     expect(first.getByText('⚠ 自己填写的号码，请先打电话核对')).toBeInTheDocument();
     const second = within(cardOf('李建华'));
     expect(second.getByText('✓ 微信验证过的号码')).toBeInTheDocument();

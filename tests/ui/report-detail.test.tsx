@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/rea
 import Taro from '@tarojs/taro';
 import ReportDetailPage from '../../src/pages/report/detail';
 import { saveSession } from '../../src/services/session';
+import { formatWhen } from '../../src/utils/time';
 import { answer, resetFake, sentTo } from './support/fake-transport';
 import { detail, entry, NOW, ok } from './support/reports';
 
@@ -43,7 +44,9 @@ describe('report detail for the resident', () => {
     expect(screen.getByText('幸福里小区 1号楼')).toBeInTheDocument();
     expect(screen.getByText('3单元 电梯')).toBeInTheDocument();
     expect(screen.getByText('陈强（物业）')).toBeInTheDocument();
-    expect(screen.getByText(/^办理时限：(\d{4}年)?11月30日 15:00 前办结$/)).toBeInTheDocument();
+    // The one way dates are written: 今天 / 昨天 / 明天 / 11月30日 / 2026年11月30日, as it falls from today.
+    expect(screen.getByText(`办理时限：${formatWhen(detail().dueAt)} 前办结`)).toBeInTheDocument();
+    expect(formatWhen(detail().dueAt)).toMatch(/^(今天|昨天|明天|(\d{4}年)?11月30日) 15:00$/);
     expect(within(screen.getByLabelText('下一步')).getByText('物业陈强正在办理，会在 11月30日 15:00 前办结。')).toBeInTheDocument();
     expect(srcOf(screen.getByLabelText('反映的照片 1'))).toBe('/files/p1');
   });

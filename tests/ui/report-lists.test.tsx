@@ -102,7 +102,8 @@ describe('handler inbox', () => {
     expect(await screen.findByText('电梯故障')).toBeInTheDocument();
     expect(sentTo('reports.inbox')[0].data).toEqual({ view: 'assigned', limit: 100 });
     const tabs = screen.getAllByRole('tab');
-    expect(tabs.map((t) => t.textContent)).toEqual(['分派给我3', '即将到期1', '已超时2', '全部']);
+    // The tab shown is ticked, not told by its colour alone.
+    expect(tabs.map((t) => t.textContent)).toEqual(['✓ 分派给我3', '即将到期1', '已超时2', '全部']);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
     // The handler's card tells them by when.
     expect(screen.getByText(/^请在 .* 前响应$/)).toBeInTheDocument();
@@ -132,6 +133,6 @@ describe('handler inbox', () => {
     render(<Inbox />);
 
     expect(await screen.findByText('您没有权限进行这个操作')).toBeInTheDocument();
-    expect(within(screen.getAllByRole('tab')[0]).getByText('分派给我')).toBeInTheDocument();
+    expect(within(screen.getAllByRole('tab')[0]).getByText('✓ 分派给我')).toBeInTheDocument();
   });
 });

@@ -10,7 +10,7 @@ import { useFailure } from '../feedback';
 import { dateTime } from '../format';
 import { navigate } from '../router';
 import { useUnits } from '../units';
-import { CODE_PURPOSE_LABEL } from '../core';
+import { CODE_PURPOSE_LABEL, MEMBER_TYPE_LABEL } from '../core';
 import { PageHeader } from '../components/PageHeader';
 
 const PAGE = 50;
@@ -57,6 +57,16 @@ const ACTIONS: { label: string; options: { value: string; label: string }[] }[] 
       ['registration.submit', '提交登记'],
       ['registration.approve', '通过登记'],
       ['registration.reject', '不通过登记'],
+    ].map(([value, label]) => ({ value, label })),
+  },
+  {
+    label: '党员报到',
+    options: [
+      ['checkin.submit', '提交报到'],
+      ['checkin.approve', '通过报到'],
+      ['checkin.return', '退回报到'],
+      ['checkin.transferOut', '党员转出'],
+      ['checkin.withdraw', '撤回报到'],
     ].map(([value, label]) => ({ value, label })),
   },
   {
@@ -108,6 +118,8 @@ const DETAIL_LABEL: Record<string, string> = {
   phoneVerified: '手机号经微信验证',
   autoApproved: '自动通过',
   as: '通过后是谁',
+  memberType: '党员类型',
+  date: '日期',
 };
 
 /** Detail fields that hold a time (ms since 1970), shown in China time. */
@@ -120,23 +132,29 @@ const VALUE_LABEL: Record<string, Record<string, string>> = {
   purpose: CODE_PURPOSE_LABEL,
   autoApproved: { verified_phone: '微信验证的手机号与导入的居民一致', personal_code: '本人用了个人码' },
   as: { claim: '导入的居民', existing: '已是居民，多登记一户', new: '新登记的居民' },
+  memberType: MEMBER_TYPE_LABEL,
 };
 
-function detailValue(k: string, v: unknown): string {
+/** Words that differ by action: approving a check-in makes a member, not a resident. */
+const ACTION_VALUE_LABEL: Record<string, Record<string, Record<string, string>>> = {
+  'checkin.approve': { as: { claim: '手机号相同的已登记人员', existing: '本人（已在系统里）', new: '新建的人员' } },
+};
+
+function detailValue(k: string, v: unknown, action: string): string {
   if (typeof v === 'boolean') return v ? '是' : '否';
   if (TIME_FIELDS.has(k) && typeof v === 'number') return dateTime(v);
   if (Array.isArray(v)) return v.length ? v.join('、') : '无';
   if (typeof v === 'object') return JSON.stringify(v);
-  return VALUE_LABEL[k]?.[String(v)] ?? String(v);
+  return ACTION_VALUE_LABEL[action]?.[k]?.[String(v)] ?? VALUE_LABEL[k]?.[String(v)] ?? String(v);
 }
 
-function detailItems(detail: Record<string, unknown>) {
+function detailItems(detail: Record<string, unknown>, action: string) {
   return Object.entries(detail)
     .filter(([k, v]) => !/Id$|Ids$|^id$/.test(k) && v !== null && v !== undefined && v !== '')
     .map(([k, v]) => ({
       key: k,
       label: DETAIL_LABEL[k] ?? k,
-      children: detailValue(k, v),
+      children: detailValue(k, v, action),
     }));
 }
 
@@ -151,6 +169,7 @@ const KIND_LABEL: Record<string, string> = {
   holidays: '节假日',
   code: '码',
   registration: '入住登记',
+  checkin: '党员报到',
 };
 
 interface Filters {
@@ -261,8 +280,8 @@ export default function AuditPage() {
           dataSource={entries}
           pagination={false}
           expandable={{
-            rowExpandable: (e) => detailItems(e.detail ?? {}).length > 0,
-            expandedRowRender: (e) => <Descriptions size="small" column={2} items={detailItems(e.detail)} />,
+            rowExpandable: (e) => detailItems(e.detail ?? {}, e.action).length > 0,
+            expandedRowRender: (e) => <Descriptions size="small" column={2} items={detailItems(e.detail, e.action)} />,
           }}
           locale={{ emptyText: '没有符合条件的记录' }}
         />

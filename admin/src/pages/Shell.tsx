@@ -1,6 +1,7 @@
 import { Badge, Button, Flex, Layout, Menu, Popconfirm, Result, Spin, Tooltip, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
+  ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BookOutlined,
@@ -13,6 +14,7 @@ import {
   QrcodeOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import { Suspense, lazy } from 'react';
@@ -35,6 +37,11 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   holidays: lazy(() => import('./Holidays')),
   ledger: lazy(() => import('./Ledger')),
   audit: lazy(() => import('./Audit')),
+  open311: lazy(() => import('./Open311Keys')),
+  'members/checkins': lazy(() => import('./Members/Checkins')),
+  'members/roster': lazy(() => import('./Members/Roster')),
+  'members/counts': lazy(() => import('./Members/Counts')),
+  'members/points': lazy(() => import('./Members/Points')),
 };
 
 const CodePoster = lazy(() => import('./Codes/Poster'));
@@ -60,10 +67,22 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
   { key: 'agenda', icon: <CalendarOutlined />, label: '逢三说事' },
   { key: 'units', icon: <ApartmentOutlined />, label: '单位与人员' },
   { key: 'codes', icon: <QrcodeOutlined />, label: '码' },
+  {
+    key: 'members',
+    icon: <TeamOutlined />,
+    label: '党员',
+    children: [
+      { key: 'members/checkins', label: '报到审核' },
+      { key: 'members/roster', label: '花名册' },
+      { key: 'members/counts', label: '统计' },
+      { key: 'members/points', label: '报到点' },
+    ],
+  },
   { key: 'settings', icon: <FieldTimeOutlined />, label: '时限设置' },
   { key: 'holidays', icon: <ScheduleOutlined />, label: '节假日' },
   { key: 'ledger', icon: <FileExcelOutlined />, label: '台账导出' },
   { key: 'audit', icon: <AuditOutlined />, label: '操作日志' },
+  { key: 'open311', icon: <ApiOutlined />, label: 'Open311 接口' },
   { key: 'lectures', icon: <BookOutlined />, label: soon('讲堂'), disabled: true },
 ];
 
@@ -101,6 +120,8 @@ export default function Shell({ route }: { route: RouteName }) {
             mode="inline"
             selectedKeys={[route === 'codePoster' ? 'codes' : route]}
             items={menuItems(waiting)}
+            // 党员 open from the start: its pages are found without a click.
+            defaultOpenKeys={['members']}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}
             style={{ height: '100%', paddingTop: 8 }}
           />

@@ -27,7 +27,13 @@ export interface DeployPlan {
   functions: { name: string; dir: string; config: FunctionConfig }[];
 }
 
-export const RUNTIME = 'Nodejs16.13';
+/**
+ * The newest Node.js runtime CloudBase offers (manager-node 5.6 defaults to it and lists
+ * Nodejs20.19, 18.15, 16.13, 14.18); Nodejs16.13 is end-of-life, and sharp 0.35, which cleans photos
+ * in `reports`, needs Node.js 20.9 or later. config/build-functions.mjs targets the same major
+ * (NODE_TARGET). A function keeps the runtime it was created with (functions.ts).
+ */
+export const RUNTIME = 'Nodejs20.19';
 
 /** A timer's cron has 7 fields, seconds first (CloudBase's format, UTC+8). */
 export function isCloudbaseCron(expr: string): boolean {

@@ -9,6 +9,7 @@ import type { ReportSave } from '../store/port';
 import { categoryOf, policyFor } from '../actions/policy';
 import { escalationNotices, noticeTo } from '../actions/reports/notices';
 import { routeFrom } from '../actions/reports/routing';
+import { mapAtOnce } from '../at-once';
 
 export interface SweepResult {
   warned: number;
@@ -17,16 +18,32 @@ export interface SweepResult {
   skipped: number;
 }
 
+export interface SweepOptions {
+  /** Reports saved (in one saveAll) before `stop` is asked again; default: the whole claimed batch. */
+  chunk?: number;
+  /**
+   * Asked before each claim and before each chunk after a batch's first: true stops the sweep there.
+   * What it claimed and has not acted on is let go at once, so the next run takes it up.
+   */
+  stop?: () => boolean;
+}
+
+/** Notices sent at once: each is a few requests (the person, WeChat's send, its count). */
+export const NOTICES_AT_ONCE = 8;
+
 /**
  * Reports are claimed in bulk first, so two sweeps at once never act on the same report twice; a
- * sweep that finds days of backlog works through all of it, each report once. Each claimed batch
- * is saved in one `saveAll`, every report with its timeline and the messages it sends.
+ * sweep that finds days of backlog works through all of it, each report once. Each chunk of a
+ * claimed batch is saved in one `saveAll` (the CloudBase adapter runs its saves a few at once),
+ * every report with its timeline and the messages it sends; then its notices go out, a few at once,
+ * while the next chunk is worked out and saved (a notice only ever follows its report's save).
  */
-export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<SweepResult> {
+export async function sweep(deps: Deps, owner: string, batch = 1000, opts: SweepOptions = {}): Promise<SweepResult> {
   const res: SweepResult = { warned: 0, escalated: 0, closed: 0, skipped: 0 };
+  const chunk = Math.max(1, opts.chunk ?? batch);
   const seen = new Set<string>();
   // Acted on earlier in this run and due again (e.g. flagged at the street with its warning time
-  // past): held, so the bulk claim does not hand them back, and let go untouched at the end.
+  // past), or claimed and not reached before `stop`: let go untouched at the end.
   const held: Report[] = [];
   const now = deps.clock.now();
   // Thousands of due reports share a few dozen buildings: each community's policy, each street's
@@ -39,17 +56,15 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
     if (!v) memo.set(key, (v = load()));
     return v;
   };
-  for (;;) {
-    const claimed = await deps.store.reports.claimDue(now, batch, owner, now + 5 * 60_000);
-    if (claimed.length === 0) break;
+
+  /** The notices of the chunk saved last, still going out. */
+  let sending: Promise<unknown> = Promise.resolve();
+
+  /** Acts on claimed reports: one saveAll, then the notices of those that landed (sent in the background: `sending`). */
+  async function actOn(claimed: readonly Report[]): Promise<void> {
     const saves: ReportSave[] = [];
     const done: { step: ReturnType<typeof timerStep>; notices: Notice[] }[] = [];
     for (const r of claimed) {
-      if (seen.has(r.id)) {
-        held.push(r);
-        continue;
-      }
-      seen.add(r.id);
       const policy = await once(policies, r.communityId, () => policyFor(deps, r.communityId));
       const streetId = streetIdOfPath(r.unitPath);
       const cal = await once(calendars, streetId, () => deps.calendars.forStreet(streetId));
@@ -77,6 +92,7 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
       done.push({ step, notices });
     }
     const saved = await deps.store.reports.saveAll(saves);
+    const toSend: Notice[] = [];
     for (const [i, { step, notices }] of done.entries()) {
       if (!saved[i]) {
         res.skipped++;
@@ -85,9 +101,37 @@ export async function sweep(deps: Deps, owner: string, batch = 1000): Promise<Sw
       if (step === 'warn') res.warned++;
       else if (step === 'autoClose') res.closed++;
       else if (step === 'escalate') res.escalated++;
-      for (const n of notices) await deps.notifier.deliver(n);
+      toSend.push(...notices);
+    }
+    // One chunk's notices at a time, so no more than NOTICES_AT_ONCE go out together.
+    await sending;
+    // The in-app messages were saved with the reports: a notice that cannot go further is logged, and the sweep goes on.
+    sending = mapAtOnce(toSend, NOTICES_AT_ONCE, (n) =>
+      deps.notifier.deliver(n).catch((e) => deps.log.error('sweep: a notice was not delivered', { kind: n.kind, personId: n.personId, error: String((e as Error)?.message ?? e) })),
+    );
+  }
+
+  sweeping: for (;;) {
+    if (opts.stop?.()) break;
+    const claimed = await deps.store.reports.claimDue(now, batch, owner, now + 5 * 60_000);
+    if (claimed.length === 0) break;
+    const fresh: Report[] = [];
+    for (const r of claimed) {
+      if (seen.has(r.id)) held.push(r);
+      else {
+        seen.add(r.id);
+        fresh.push(r);
+      }
+    }
+    for (let i = 0; i < fresh.length; i += chunk) {
+      if (i > 0 && opts.stop?.()) {
+        held.push(...fresh.slice(i));
+        break sweeping;
+      }
+      await actOn(fresh.slice(i, i + chunk));
     }
   }
+  await sending;
   await deps.store.reports.release(
     held.map((r) => r.id),
     owner,

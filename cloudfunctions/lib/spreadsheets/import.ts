@@ -1,7 +1,8 @@
 /**
  * Importing units and residents from a spreadsheet: read the table, check every row against the
  * tree as it is now (and the rows above it), and plan what a commit would write. A plan with any
- * error writes nothing; a plan without errors is written as one batch (ImportRepo.commit).
+ * error writes nothing; a plan without errors becomes an import job (actions/management/import-stage.ts),
+ * written all or nothing a chunk at a time.
  */
 import { createHash } from 'node:crypto';
 import {
@@ -76,8 +77,9 @@ const ROLE_BY_LABEL: Record<string, Role> = Object.fromEntries(
   ]),
 );
 
-export function importDigest(kind: ImportKind, unitId: string, base64: string): string {
-  return createHash('sha256').update(`${kind}\n${unitId}\n`).update(base64).digest('hex');
+/** What the commit checks it imports the file that was previewed: the kind, the unit and the bytes. */
+export function importDigest(kind: ImportKind, unitId: string, bytes: Buffer): string {
+  return createHash('sha256').update(`${kind}\n${unitId}\n`).update(bytes).digest('hex');
 }
 
 export interface ImportPlan {
@@ -85,6 +87,10 @@ export interface ImportPlan {
   units: Unit[];
   people: Person[];
   bindings: Binding[];
+  /** The file's row of each planned unit, person and binding, by id. */
+  rowOf: Map<string, number>;
+  /** People already stored whom rows bind (matched by phone), with the name the row gave. */
+  known: { row: number; personId: string; name: string }[];
 }
 
 export interface PlanContext {
@@ -133,7 +139,7 @@ async function treeOf(ctx: PlanContext) {
 
 export async function planImport(ctx: PlanContext, kind: ImportKind, table: Table): Promise<ImportPlan> {
   const col = (name: string) => table.header.indexOf(name);
-  const plan: ImportPlan = { errors: [], units: [], people: [], bindings: [] };
+  const plan: ImportPlan = { errors: [], units: [], people: [], bindings: [], rowOf: new Map(), known: [] };
   const err = (row: number, column: string | null, message: string) => {
     if (plan.errors.length < MAX_ERRORS) plan.errors.push({ row, column, message });
   };
@@ -172,6 +178,7 @@ export async function planImport(ctx: PlanContext, kind: ImportKind, table: Tabl
       const id = ctx.newId(unitKind.slice(0, 3));
       const unit: Unit = { id, parentId: parent.id, kind: unitKind, name: name.data, path: pathOf(parent, id), archived: false, version: 1, createdAt: ctx.now, updatedAt: ctx.now };
       plan.units.push(unit);
+      plan.rowOf.set(id, row);
       tree.add(unit);
     }
   } else {
@@ -187,7 +194,8 @@ export async function planImport(ctx: PlanContext, kind: ImportKind, table: Tabl
       const roleRaw = cRole >= 0 ? (cells[cRole] ?? '').trim() : '';
       const role: Role | undefined = roleRaw === '' ? 'resident' : ROLE_BY_LABEL[roleRaw];
       let ok = true;
-      const nameProblem = name.success ? personNameProblem(name.data) : name.error.issues[0].message;
+      // A name without a letter gets the import's own message, which quotes the cell: the row of a long file is found by it.
+      const nameProblem = name.success ? personNameProblem(name.data) : (personNameProblem(String(cells[cName] ?? '').trim()) ?? name.error.issues[0].message);
       if (nameProblem) (err(row, '姓名', nameProblem), (ok = false));
       if (!phone.success) (err(row, '手机号', phoneRaw ? `手机号“${phoneRaw}”不对，应为 11 位手机号码` : '请填写手机号'), (ok = false));
       const building = buildingPath.trim() ? tree.resolve(buildingPath) : null;
@@ -221,13 +229,17 @@ export async function planImport(ctx: PlanContext, kind: ImportKind, table: Tabl
       } else {
         person = { id: ctx.newId('per'), name: name.data, phone: phone.data, username: null, openid: null, demo: false, version: 1, createdAt: ctx.now, updatedAt: ctx.now };
         plan.people.push(person);
+        plan.rowOf.set(person.id, row);
         planned.set(phone.data, { person, name: name.data, row, bindings: new Set() });
       }
       planned.get(phone.data)!.bindings.add(bindingKey);
       if (known && (await ctx.store.bindings.find(person.id, building.id, role))) continue; // already bound: nothing to write
-      plan.bindings.push({ id: ctx.newId('bnd'), personId: person.id, unitId: building.id, role, createdAt: ctx.now, createdBy: ctx.callerId });
+      const binding: Binding = { id: ctx.newId('bnd'), personId: person.id, unitId: building.id, role, createdAt: ctx.now, createdBy: ctx.callerId };
+      plan.bindings.push(binding);
+      plan.rowOf.set(binding.id, row);
+      if (known) plan.known.push({ row, personId: person.id, name: name.data });
     }
   }
-  if (plan.errors.length) return { errors: plan.errors, units: [], people: [], bindings: [] };
+  if (plan.errors.length) return { errors: plan.errors, units: [], people: [], bindings: [], rowOf: new Map(), known: [] };
   return plan;
 }

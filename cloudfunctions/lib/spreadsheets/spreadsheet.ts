@@ -46,9 +46,11 @@ function cellText(v: unknown): string {
   return String(v).trim();
 }
 
-const tooMany = (n: number | string) =>
-  new DomainError('IMPORT.TOO_MANY_ROWS', `文件有 ${typeof n === 'number' ? n.toLocaleString('en-US') : n} 行数据，一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行，请分成几个文件`, 'base64');
-const badFile = (what: string) => new DomainError('IMPORT.BAD_FILE', what, 'base64');
+/** The input a refusal points at: the file as the request named it. */
+type FileField = 'base64' | 'file';
+const tooMany = (n: number | string, field: FileField) =>
+  new DomainError('IMPORT.TOO_MANY_ROWS', `文件有 ${typeof n === 'number' ? n.toLocaleString('en-US') : n} 行数据，一次最多导入 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行，请分成几个文件`, field);
+const badFile = (what: string, field: FileField) => new DomainError('IMPORT.BAD_FILE', what, field);
 
 function tableOf(raw: { row: number; cells: string[] }[]): Table {
   const [first, ...rest] = raw;
@@ -56,9 +58,9 @@ function tableOf(raw: { row: number; cells: string[] }[]): Table {
   return { header: first.cells.map((c) => c.trim()), rows: rest.filter((r) => r.cells.some((c) => c !== '')) };
 }
 
-async function readXlsx(buf: Buffer): Promise<Table> {
+async function readXlsx(buf: Buffer, field: FileField): Promise<Table> {
   // An .xlsx is a zip archive: anything else (a renamed .xls, a PDF, text) is refused before parsing.
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badFile('这个 .xlsx 文件不是 Excel 表格（可能只是改了扩展名），请在 Excel 中“另存为 .xlsx”后再导入');
+  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw badFile('这个 .xlsx 文件不是 Excel 表格（可能只是改了扩展名），请在 Excel 中“另存为 .xlsx”后再导入', field);
   const { stream } = await excel();
   const out: { row: number; cells: string[] }[] = [];
   let dataRows = 0;
@@ -69,7 +71,7 @@ async function readXlsx(buf: Buffer): Promise<Table> {
         const cells = (row.values as unknown[]).slice(1).map(cellText);
         if (row.number === 1) out.push({ row: 1, cells });
         else if (cells.some((c) => c !== '')) {
-          if (++dataRows > MAX_IMPORT_ROWS) throw tooMany(`超过 ${MAX_IMPORT_ROWS.toLocaleString('en-US')}`);
+          if (++dataRows > MAX_IMPORT_ROWS) throw tooMany(`超过 ${MAX_IMPORT_ROWS.toLocaleString('en-US')}`, field);
           out.push({ row: row.number, cells });
         }
       }
@@ -77,9 +79,9 @@ async function readXlsx(buf: Buffer): Promise<Table> {
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
-    throw badFile('这个 .xlsx 文件已损坏或不是 Excel 表格，请在 Excel 中重新保存后再导入');
+    throw badFile('这个 .xlsx 文件已损坏或不是 Excel 表格，请在 Excel 中重新保存后再导入', field);
   }
-  if (out.length === 0) throw badFile('表格是空的：第一个工作表没有任何内容');
+  if (out.length === 0) throw badFile('表格是空的：第一个工作表没有任何内容', field);
   return tableOf(out);
 }
 
@@ -94,13 +96,13 @@ function decodeText(buf: Buffer): string {
   return text.replace(/^\uFEFF/, '');
 }
 
-async function readCsv(buf: Buffer): Promise<Table> {
-  if (buf.includes(0)) throw badFile('这个 .csv 文件不是文本表格，请在 Excel 中“另存为 CSV UTF-8”后再导入');
+async function readCsv(buf: Buffer, field: FileField): Promise<Table> {
+  if (buf.includes(0)) throw badFile('这个 .csv 文件不是文本表格，请在 Excel 中“另存为 CSV UTF-8”后再导入', field);
   const text = decodeText(buf);
   // Cheap bound before parsing: a file with this many line breaks has too many rows whatever its quoting.
   let lines = 0;
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lines++;
-  if (lines > MAX_IMPORT_ROWS * 3) throw tooMany(lines);
+  if (lines > MAX_IMPORT_ROWS * 3) throw tooMany(lines, field);
   const { Workbook } = await excel();
   const wb = new Workbook();
   let sheet;
@@ -108,7 +110,7 @@ async function readCsv(buf: Buffer): Promise<Table> {
     // map: keep every value as the text it was (no number or date guessing: phones stay phones).
     sheet = await wb.csv.read(Readable.from([text]), { map: (v: unknown) => v } as never);
   } catch {
-    throw badFile('这个 .csv 文件无法读取，请在 Excel 中“另存为 CSV UTF-8”后再导入');
+    throw badFile('这个 .csv 文件无法读取，请在 Excel 中“另存为 CSV UTF-8”后再导入', field);
   }
   const out: { row: number; cells: string[] }[] = [];
   let dataRows = 0;
@@ -117,15 +119,20 @@ async function readCsv(buf: Buffer): Promise<Table> {
     if (row.number !== 1 && cells.some((c) => c !== '')) dataRows++;
     out.push({ row: row.number, cells });
   });
-  if (dataRows > MAX_IMPORT_ROWS) throw tooMany(dataRows);
-  if (out.length === 0) throw badFile('文件是空的');
+  if (dataRows > MAX_IMPORT_ROWS) throw tooMany(dataRows, field);
+  if (out.length === 0) throw badFile('文件是空的', field);
   return tableOf(out);
 }
 
+/** A table sent in the request as base64 (a holiday file). */
 export async function readTable(fileName: string, base64: string): Promise<Table> {
-  const buf = Buffer.from(base64, 'base64');
-  if (buf.length === 0) throw badFile('文件是空的');
-  return /\.xlsx$/i.test(fileName) ? readXlsx(buf) : readCsv(buf);
+  return readTableOf(fileName, Buffer.from(base64, 'base64'), 'base64');
+}
+
+/** A table from its bytes (an uploaded import file); refusals point at `field`. */
+export async function readTableOf(fileName: string, buf: Buffer, field: FileField): Promise<Table> {
+  if (buf.length === 0) throw badFile('文件是空的', field);
+  return /\.xlsx$/i.test(fileName) ? readXlsx(buf, field) : readCsv(buf, field);
 }
 
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -8,7 +8,7 @@ import type { JobResult, TimerJob } from './job';
 import { runJobs } from './runner';
 
 /** Kept back from the function's timeout for starting up and answering. */
-const TIMEOUT_MARGIN_MS = 5_000;
+export const TIMEOUT_MARGIN_MS = 5_000;
 
 export function makeTimer(name: string, jobs: readonly TimerJob[], timeoutMs: number, opts: MainOptions = {}) {
   return async function main(event: unknown, context: unknown): Promise<unknown> {

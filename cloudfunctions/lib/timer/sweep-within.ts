@@ -1,11 +1,10 @@
 /**
- * The sweep with a time budget. The sweep claims due reports a batch at a time until none are
- * left; this hands it a view of the store whose claim says "none left" once the time that remains
- * would not cover another batch as long as the longest one so far. What it has claimed it finishes
- * and saves, so stopping early leaves nothing half done, and the next run picks up the rest.
+ * The sweep with a time budget. The sweep asks before each claim and each chunk of a claimed batch
+ * whether to go on; this answers no once the time that remains would not cover another piece of
+ * work as long as the longest one so far. What it has saved stays saved (each report is its own
+ * save), what it claimed and did not reach is let go at once, and the next run picks up the rest.
  */
 import type { Deps } from '../deps';
-import type { ReportRepo } from '../store/port';
 import { sweep, type SweepResult } from '../jobs/sweep';
 import type { JobContext } from './job';
 
@@ -14,26 +13,24 @@ export interface BudgetedSweep extends SweepResult {
   more: boolean;
 }
 
-export async function sweepWithin(deps: Deps, ctx: JobContext, batch?: number): Promise<BudgetedSweep> {
-  const repo = deps.store.reports;
-  let claims = 0;
+/**
+ * Reports saved between two looks at the clock. On CloudBase a save is a transaction of a few
+ * requests and the adapter runs 8 at once, so a chunk is 5 rounds of those and its notices: a few
+ * seconds at most, the most a run can overshoot its budget by.
+ */
+export const SWEEP_CHUNK = 40;
+
+export async function sweepWithin(deps: Deps, ctx: JobContext, batch?: number, chunk = SWEEP_CHUNK): Promise<BudgetedSweep> {
   let lastAt = ctx.now();
   let longest = 0;
   let more = false;
-  const claimDue: ReportRepo['claimDue'] = async (...args) => {
+  const stop = () => {
     const at = ctx.now();
-    if (claims > 0) longest = Math.max(longest, at - lastAt);
+    longest = Math.max(longest, at - lastAt);
     lastAt = at;
-    claims++;
-    if (claims > 1 && ctx.deadline - at <= longest) {
-      more = true;
-      return [];
-    }
-    return repo.claimDue(...args);
+    if (ctx.deadline - at <= longest) more = true;
+    return more;
   };
-  // Object.create keeps every other method of the repositories, wherever the adapter defines them.
-  const reports: ReportRepo = Object.assign(Object.create(repo) as ReportRepo, { claimDue });
-  const store = Object.assign(Object.create(deps.store) as Deps['store'], { reports });
-  const res = await sweep({ ...deps, store }, ctx.owner, batch);
+  const res = await sweep(deps, ctx.owner, batch, { chunk, stop });
   return { ...res, more };
 }

@@ -2,9 +2,10 @@
 import type { Level } from './categories';
 import type { ReportEvent, Status } from './machine';
 
-export const CHANNELS = ['resident', 'group_chat', 'visit', 'phone'] as const;
+/** `open311`: filed by a partner's system (a street's 12345 desk) through Open311 with a key the community issued. */
+export const CHANNELS = ['resident', 'group_chat', 'visit', 'phone', 'open311'] as const;
 export type Channel = (typeof CHANNELS)[number];
-export const CHANNEL_LABEL: Record<Channel, string> = { resident: '居民自报', group_chat: '楼栋群代报', visit: '走访', phone: '电话' };
+export const CHANNEL_LABEL: Record<Channel, string> = { resident: '居民自报', group_chat: '楼栋群代报', visit: '走访', phone: '电话', open311: '合作平台' };
 
 export const RATINGS = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 export type Rating = (typeof RATINGS)[number];

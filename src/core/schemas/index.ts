@@ -19,11 +19,12 @@ import { registration } from './registration';
 import { groups } from './groups';
 import { members } from './members';
 import { lectures } from './lectures';
+import { open311 } from './open311';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311 } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

@@ -11,7 +11,7 @@ const flag = () => z.optional(z.boolean());
 const someOf = <T extends readonly [string, ...string[]]>(values: T, error: string, max: number) => z.optional(z.array(z.enum(values, { error })).check(z.maxLength(max)));
 const LEVEL_VALUES = ['building', 'compound', 'community', 'street'] as const;
 const STATUS_VALUES = ['submitted', 'responded', 'transferred', 'needs_info', 'resolved', 'closed', 'rejected'] as const;
-const CHANNEL_VALUES = ['resident', 'group_chat', 'visit', 'phone'] as const;
+const CHANNEL_VALUES = ['resident', 'group_chat', 'visit', 'phone', 'open311'] as const;
 const RATING_VALUES = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
 
 /** The report desk's filter (see core/management.ts DeskFilter). Impossible ranges are refused. */
@@ -22,7 +22,7 @@ export const deskFilter = z.lazy(() =>
       statuses: someOf(STATUS_VALUES, '状态不正确', 10),
       levels: someOf(LEVEL_VALUES, '层级不正确', 4),
       categories: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(50, { error: '类别太多' }))),
-      channels: someOf(CHANNEL_VALUES, '来源不正确', 4),
+      channels: someOf(CHANNEL_VALUES, '来源不正确', CHANNEL_VALUES.length),
       overdue: flag(),
       dueWithinHours: z.optional(z.number({ error: '到期时间不正确' }).check(z.int(), z.gte(1, { error: '到期时间至少 1 小时' }), z.lte(24 * 90, { error: '到期时间最多 90 天' }))),
       createdFrom: z.optional(epoch()),
@@ -82,6 +82,8 @@ export const policySchema = z.lazy(() => {
   });
 });
 
+const importFileRef = () => z.string({ error: '请先上传文件' }).check(z.trim(), z.minLength(1, { error: '请先上传文件' }), z.maxLength(400, { error: '文件标识不正确，请重新上传' }));
+const importJobId = () => z.string({ error: '缺少导入编号' }).check(z.trim(), z.minLength(1, { error: '缺少导入编号' }), z.maxLength(64, { error: '导入编号不正确' }));
 const importKind = () => z.enum(['units', 'residents'], { error: '请选择导入类型' });
 const importFile = () => ({
   kind: importKind(),
@@ -90,8 +92,8 @@ const importFile = () => ({
   fileName: z
     .string({ error: '缺少文件名' })
     .check(z.trim(), z.minLength(1, { error: '缺少文件名' }), z.maxLength(200), z.regex(/\.(xlsx|csv)$/i, { error: '只能导入 .xlsx 或 .csv 文件' })),
-  /** The file, base64; at most about 10 MB. */
-  base64: z.string({ error: '缺少文件内容' }).check(z.minLength(1, { error: '文件是空的' }), z.maxLength(14_000_000, { error: '文件太大，最多 10 MB' })),
+  /** The uploaded file, as importUpload named it (the file itself goes to storage, never in the request). */
+  file: importFileRef(),
 });
 
 const holidayYear = () => z.number({ error: '请选择年份' }).check(z.int({ error: '年份不正确' }), z.gte(2000, { error: '年份不正确' }), z.lte(2100, { error: '年份不正确' }));
@@ -138,8 +140,13 @@ export const management = onFirstUse({
   handlers: () => z.object({ unitId: id }),
   agenda: () => z.object({ unitId: z.optional(id), date: dayString() }),
   importTemplate: () => z.object({ kind: importKind() }),
+  /** Where to send a file before previewing it. */
+  importUpload: () => z.object({ fileName: importFile().fileName }),
   importPreview: () => z.object(importFile()),
   importCommit: () => z.object({ ...importFile(), digest: z.string({ error: '请先预览' }).check(z.trim(), z.minLength(8, { error: '请先预览' }), z.maxLength(128)) }),
+  /** Runs an import a while further (within the call's time) and answers where it is. */
+  importContinue: () => z.object({ jobId: importJobId() }),
+  importStatus: () => z.object({ jobId: importJobId() }),
   settings: () => z.object({ communityId: id }),
   saveSettings: () => z.object({ communityId: id, version: z.number().check(z.int(), z.gte(0)), policy: policySchema }),
   resetSettings: () => z.object({ communityId: id, version: z.number().check(z.int(), z.gte(1)) }),

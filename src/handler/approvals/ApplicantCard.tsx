@@ -59,7 +59,8 @@ export function ApplicantCard({
           hoverClass='applicant__phone--pressed'
           onClick={() => void Taro.makePhoneCall({ phoneNumber: item.phone }).catch(() => undefined)}
         >
-          <Text>{`📞 ${item.phone}`}</Text>
+          {/* A no-break space: the icon stays beside the number. */}
+          <Text>{`📞\u00a0${item.phone}`}</Text>
         </View>
         <Text className={`applicant__verified applicant__verified--${item.phoneVerified ? 'yes' : 'no'}`}>
           {item.phoneVerified ? '✓ 微信验证过的号码' : '⚠ 自己填写的号码，请先打电话核对'}

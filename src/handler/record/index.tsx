@@ -30,7 +30,10 @@ type Load =
   | { status: 'failed'; message: string }
   | { status: 'ready'; buildings: BuildingChoice[]; categories: Category[]; lead: boolean };
 
-const CHANNELS: { value: Channel; label: string }[] = [
+/** What a person records by: Open311 is a partner's system, never a person on this page. */
+type RecordedChannel = Exclude<Channel, 'resident' | 'open311'>;
+
+const CHANNELS: { value: RecordedChannel; label: string }[] = [
   { value: 'group_chat', label: '楼栋群里说的' },
   { value: 'visit', label: '上门走访' },
   { value: 'phone', label: '电话反映' },
@@ -59,7 +62,7 @@ export default function RecordForResident() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const [channel, setChannel] = useState<Channel>('group_chat');
+  const [channel, setChannel] = useState<RecordedChannel>('group_chat');
   const [unitId, setUnitId] = useState<string | null>(null);
   const [category, setCategory] = useState<Category | null>(null);
   const [description, setDescription] = useState('');

@@ -3,8 +3,9 @@ import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
 import type { Me, NotRegistered } from '../../core/api';
 import { maskPhone } from '../../core/people';
-import { ElderModeSwitch } from '../../components/ElderModeSwitch';
+// NutUI's styles before ours (components.scss, which the switch brings): ours override theirs.
 import { Button } from '../../components/nut';
+import { ElderModeSwitch } from '../../components/ElderModeSwitch';
 import { RoleChips } from '../../components/RoleChips';
 import { Screen } from '../../components/Screen';
 import { WayIn } from '../../components/WayIn';

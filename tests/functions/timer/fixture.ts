@@ -37,11 +37,28 @@ async function signIn(deps: Deps, username: string): Promise<string> {
   return (r.data as { token: string }).token;
 }
 
+/** A residents file committed on the management page, and the page closed before the job ran (continueImports). */
+async function importNobodyFollowed(deps: Deps, token: string, unitId: string) {
+  const call = async <T>(action: string, data: unknown): Promise<T> => {
+    const r = await dispatch(deps, 'management', { action, data }, { token });
+    if (!r.ok) throw new Error(`cannot ${action}: ${r.code}`);
+    return r.data as T;
+  };
+  const ticket = await call<{ file: string }>('importUpload', { fileName: '居民.csv' });
+  const [owner, name] = ticket.file.split('/');
+  await deps.importFiles.receive!(owner, name, Buffer.from('姓名,手机号,所在楼栋\r\n钱多多,13711112222,幸福里小区/1号楼\r\n孙二,13711114444,幸福里小区/2号楼\r\n', 'utf8'));
+  const input = { kind: 'residents', unitId, fileName: '居民.csv', file: ticket.file };
+  const { digest } = await call<{ digest: string }>('importPreview', input);
+  await call('importCommit', { ...input, digest });
+}
+
 /**
  * Overdue reports at the building and the compound (escalate), reports at 75 % of their time
  * (warn), resolved reports unrated for a week (close), web sessions expired hours ago (purge), rate-limit
- * windows a week old (purgeRateLimits), and, it being November, a street without next year's holidays
- * (warnMissingHolidays).
+ * windows a week old (purgeRateLimits), it being November, a street without next year's holidays
+ * (warnMissingHolidays), and a lecture tomorrow with sign-ups to remind (remindLectures) and a freed
+ * seat its waiting list's head has not had yet (catchUpWaitlists), and an import nobody followed
+ * after its commit (continueImports).
  */
 export async function buildFixture(): Promise<string> {
   const file_ = path.join(mkdtempSync(path.join(tmpdir(), 'jinlin-timer-')), 'base.db');
@@ -73,8 +90,45 @@ export async function buildFixture(): Promise<string> {
   // purgeRateLimits: tries at resolving codes a week ago (forgotten) and in the current window (kept).
   for (const key of ['codes.resolve:ip:10.0.0.1', 'codes.resolve:openid:o-fixture']) await store.rateLimits.take(key, FILED_AT);
   await store.rateLimits.take('codes.resolve:ip:10.0.0.1', RUN_AT - 5 * 60_000);
+  await importNobodyFollowed(deps, await signIn(deps, 'shequ'), units.find((u) => u.name === '阳光社区')!.id);
+  const lectureId = await lectureWork(store, units.find((u) => u.kind === 'community')!);
   await store.close();
+  leaveSeatBehind(file_, lectureId, 'louzhang');
   return file_;
+}
+
+/**
+ * remindLectures and catchUpWaitlists: a lecture tomorrow morning (within a day of RUN_AT) with two
+ * seats, taken by jumin and louzhang, and dangyuan waiting.
+ */
+async function lectureWork(store: ReturnType<typeof openSqliteStore>, community: { id: string; path: string }): Promise<string> {
+  const speaker = { id: 'spk_fixture', communityId: community.id, name: '王教授', title: '教授', field: '健康', affiliation: null, contact: null, archived: false, createdBy: 'seed', createdAt: FILED_AT, updatedAt: FILED_AT, version: 1 };
+  await store.speakers.insert(speaker);
+  const startsAt = Date.parse('2026-12-01T09:30:00+08:00');
+  const lecture = {
+    id: 'lec_fixture', communityId: community.id, communityPath: community.path, title: '冬季养生讲座', speakerId: speaker.id, description: '冬天怎么吃', picture: null,
+    startsAt, endsAt: startsAt + 2 * 3600_000, venue: '社区活动室', capacity: 2, openTo: [community.id], signupFrom: FILED_AT, signupUntil: startsAt,
+    companionsAllowed: 0, status: 'published' as const, confirmedSeats: 0, waiting: 0, nextSeq: 1, venueSecret: 'fixture-secret', createdBy: 'seed',
+    createdAt: FILED_AT, updatedAt: FILED_AT, publishedAt: FILED_AT, cancelledAt: null, cancelledBy: null, cancelReason: null, version: 1,
+  };
+  await store.lectures.insert(lecture);
+  for (const username of ['jumin', 'louzhang', 'dangyuan']) {
+    const p = (await store.people.findByUsername(username))!;
+    await store.lectures.signUp({ lectureId: lecture.id, personId: p.id, companions: 0, ticket: `ticket${username}`, at: LATER_AT });
+  }
+  return lecture.id;
+}
+
+/**
+ * A seat freed with its hand-over left undone, as a CloudBase cancellation leaves it when the
+ * waiting list's head changed under it (or a process stopped between its two steps).
+ */
+function leaveSeatBehind(file: string, lectureId: string, username: string): void {
+  const db = new Database(file);
+  const personId = (db.prepare('SELECT id FROM people WHERE username = ?').get(username) as { id: string }).id;
+  db.prepare("UPDATE lecture_signups SET status = 'cancelled', cancelled_at = ? WHERE id = ?").run(LATER_AT, `${lectureId}:${personId}`);
+  db.prepare('UPDATE lectures SET confirmed_seats = confirmed_seats - 1 WHERE id = ?').run(lectureId);
+  db.close();
 }
 
 /** A copy of the database file to run on. */

@@ -5,12 +5,14 @@
  */
 import type { Store } from '../../../cloudfunctions/lib/store/port';
 import type { ContractContext } from './context';
+import { apiKeysContract } from './api-keys';
 import { auditContract } from './audit';
 import { bindingsContract } from './bindings';
 import { checkinsContract } from './checkins';
 import { codesContract } from './codes';
 import { groupsContract } from './groups';
 import { holidaysContract } from './holidays';
+import { importJobsContract } from './import-jobs';
 import { importsContract } from './imports';
 import { lectureRecordsContract } from './lecture-records';
 import { lecturesContract } from './lectures';
@@ -61,6 +63,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     timerClaimsContract(ctx);
     reportQueriesContract(ctx);
     importsContract(ctx);
+    importJobsContract(ctx);
     auditContract(ctx);
     metaContract(ctx);
     holidaysContract(ctx);
@@ -72,5 +75,6 @@ export function storeContract(name: string, harness: AdapterHarness) {
     speakersContract(ctx);
     checkinsContract(ctx);
     subscribeSendsContract(ctx);
+    apiKeysContract(ctx);
   });
 }

@@ -1,12 +1,32 @@
 /** The management page's reads of reports: desk filters, the dashboard's tallies, timelines and events. */
-import type { Report, Unit } from '../../../src/core';
+import type { DeskSort, Report, Unit } from '../../../src/core';
 import type { ReportQuery, Store } from '../../../cloudfunctions/lib/store/port';
+import { SEARCH_BATCH } from '../../../cloudfunctions/lib/store/sqlite/report-search';
 import { report } from '../../support/factories';
 import type { ContractContext } from './context';
 import { tree } from './tree';
 
 const HOUR = 3600_000;
 const NOW = Date.parse('2026-11-20T12:00:00+08:00');
+
+/** What the desk's text search looks in, folded as LIKE folds: ASCII letters only. */
+const fold = (s: string) => s.replace(/[A-Z]/g, (c) => c.toLowerCase());
+const holds = (r: Report, q: string) => fold([r.description, r.location ?? '', r.contactName ?? '', r.id].join('\n')).includes(fold(q));
+
+/** Description, location, contact name: Chinese of every length, names, ASCII in any case, LIKE's own characters. */
+const TEXTS: [string, string | null, string | null][] = [
+  ['3单元电梯停了，老人下不了楼', '3单元', null],
+  ['楼上楼下因为漏水的事吵起来了，请帮忙调解', null, '王建国'],
+  ['电梯门关不严，运行时有异响 Otis', '2号楼', '来电居民'],
+  ['小区东门路灯坏了一个星期了，晚上很黑', '东门 A-3', null],
+  ['WiFi 信号差，100%_的网页打不开 "quoted"', null, 'Mary Wang'],
+  ['想开居住证明，不知道要带什么材料', '社区服务中心', '李梅'],
+  ['垃圾桶满了 😀 没人清运，C:\\temp 里的照片', '垃圾房', '王'],
+  ['楼', null, null],
+];
+
+/** Queries of 1, 2, 3, 5 characters and more, found in each field or nowhere. */
+const QUERIES = ['梯', '王', '楼', '😀', 'a', '3', '电梯', '漏水', '李梅', '东门', '来电', '电梯停', '王建国', '停了，老人', '路灯坏了一个星期', 'otis', 'WIFI', 'a-3', 'mary wang', '社区服务', '100%_', '%', '_', '"quoted"', '\\temp', '没有这个词', 'zzz'];
 
 /** Reports in different states, each named for what it shows. */
 async function reports(store: Store, t: Awaited<ReturnType<typeof tree>>) {
@@ -79,6 +99,64 @@ export function reportQueriesContract(ctx: ContractContext) {
       expect(all.map((x) => x.dueAt)).toEqual([...all.map((x) => x.dueAt)].sort((x, y) => x - y));
       const newest = await store.reportQueries.list(q({}), '-createdAt', 1, 0);
       expect(newest[0].createdAt).toBe(Math.max(...Object.values(r).map((x) => x.createdAt)));
+    });
+
+    it('finds text of any length in description, location, contact name and id exactly as a substring filter does', async () => {
+      const t = await tree(store);
+      // More than SQLite indexes at once: the first SEARCH_BATCH are found through the index, the rest as they wait for it.
+      const made: Report[] = [];
+      for (let i = 0; i < SEARCH_BATCH + 20; i++) {
+        const [description, location, contactName] = TEXTS[i % TEXTS.length];
+        const { report: r, entries } = report(i % 10 ? t.a1 : t.b1, {
+          // ids that sort against the order of filing, and times that tie: the order must come from the ids
+          id: `rep_s${10_000 - i}`,
+          at: NOW - (1 + (i % 60)) * HOUR,
+          dueAt: NOW + ((i * 7) % 5) * HOUR,
+          description,
+          location,
+          contactName,
+          status: i % 4 ? 'submitted' : 'closed',
+        });
+        await store.reports.insert(r, entries);
+        made.push(r);
+      }
+      const byDue = (a: Report, b: Report) => a.dueAt - b.dueAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const expectFound = async (extra: Partial<ReportQuery>, keep: (r: Report) => boolean) => {
+        const query: ReportQuery = { path: t.community.path, now: NOW, ...extra };
+        const want = made.filter((r) => keep(r) && holds(r, query.q!)).sort(byDue).map((r) => r.id);
+        expect({ q: query.q, ids: (await store.reportQueries.list(query, 'dueAt', 5_000, 0)).map((r) => r.id) }).toEqual({ q: query.q, ids: want });
+        expect(await store.reportQueries.count(query)).toBe(want.length);
+        return want;
+      };
+      for (const q of [...QUERIES, made[5].id, made[SEARCH_BATCH + 7].id, made[40].id.slice(-4)]) expect(await expectFound({ q }, () => true)).toBeDefined();
+      // in a smaller subtree, with other filters, and page by page in every order (deadlines tie: by id)
+      await expectFound({ q: '电梯', path: t.a.path }, (r) => r.unitId === t.a1.id);
+      await expectFound({ q: '楼', path: t.b.path }, (r) => r.unitId === t.b1.id);
+      await expectFound({ q: '电梯', path: t.a.path, statuses: ['submitted'] }, (r) => r.unitId === t.a1.id && r.status === 'submitted');
+      const byId = (a: Report, b: Report) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+      const orders: [DeskSort, (a: Report, b: Report) => number][] = [
+        ['dueAt', byDue],
+        ['createdAt', (a, b) => a.createdAt - b.createdAt || byId(a, b)],
+        ['-createdAt', (a, b) => b.createdAt - a.createdAt || byId(b, a)],
+      ];
+      for (const q of ['楼', '了', '的', '电梯', '来电'])
+        for (const [sort, order] of orders) {
+          const want = made.filter((r) => holds(r, q)).sort(order).map((r) => r.id);
+          for (const [limit, offset] of [[7, 0], [7, 7], [10, 35], [50, 100]]) {
+            const page = (await store.reportQueries.list({ path: t.community.path, now: NOW, q }, sort, limit, offset)).map((r) => r.id);
+            expect({ q, sort, offset, page }).toEqual({ q, sort, offset, page: want.slice(offset, offset + limit) });
+          }
+        }
+      // nothing here is bounded: the search scope is the query itself
+      const scoped = { path: t.community.path, now: NOW, q: '电梯' };
+      expect(await store.reportQueries.searchScope(scoped)).toEqual({ query: scoped, capped: null });
+
+      // a changed text is found by its new words only, indexed or waiting
+      for (const r of [made[2], made[SEARCH_BATCH + 2]]) {
+        const saved = (await store.reports.save({ ...r, description: '井盖松动，车过有响声' }, r.version, []))!;
+        made[made.indexOf(r)] = saved;
+      }
+      for (const q of ['井盖', '井', '车过有响声', made[2].id, '漏水', '电梯', TEXTS[2][0]]) await expectFound({ q }, () => true);
     });
 
     it('keeps the filter columns in step with every save', async () => {

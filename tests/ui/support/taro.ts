@@ -25,6 +25,8 @@ export const navigateTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: '
 export const redirectTo = jest.fn(async (_opts: { url: string }) => ({ errMsg: 'redirectTo:ok' }));
 export const navigateBack = jest.fn(async (_opts?: { delta?: number }) => ({ errMsg: 'navigateBack:ok' }));
 export const pxTransform = (n: number) => `${n}px`;
+/** WeChat's font size: `fontSizeScaleFactor` 1 is its standard size (a test sets another with mockReturnValueOnce). */
+export const getAppBaseInfo = jest.fn((): { language: string; fontSizeScaleFactor?: number; fontSizeSetting?: number } => ({ language: 'zh_CN', fontSizeScaleFactor: 1, fontSizeSetting: 17 }));
 export const pageScrollTo = jest.fn(async (_opts: Record<string, unknown>) => ({ errMsg: 'pageScrollTo:ok' }));
 export const stopPullDownRefresh = jest.fn();
 export const previewImage = jest.fn(async (_opts: { urls: string[]; current?: string }) => ({ errMsg: 'previewImage:ok' }));
@@ -135,6 +137,7 @@ const Taro = {
   onNeedPrivacyAuthorization,
   openPrivacyContract,
   getGroupEnterInfo,
+  getAppBaseInfo,
   showShareMenu,
   updateShareMenu,
   useShareAppMessage,

@@ -39,6 +39,7 @@ export default function DeskPage() {
 
   const [rows, setRows] = useState<DeskRow[]>([]);
   const [total, setTotal] = useState<number | null>(null);
+  const [capped, setCapped] = useState<{ createdFrom: number; bound: number } | null>(null);
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [categories, setCategories] = useState<Category[]>(DEFAULT_CATEGORIES);
@@ -69,6 +70,7 @@ export default function DeskPage() {
           if (!live) return;
           setRows(r.rows);
           setTotal(r.total);
+          setCapped(r.searchCapped);
           setError(null);
         },
         (e) => {
@@ -307,6 +309,7 @@ export default function DeskPage() {
           <Typography.Text>
             共 <b data-testid="desk-total">{total ?? '…'}</b> 件
           </Typography.Text>
+          {capped && <Typography.Text type="warning" data-testid="desk-search-capped">文字搜索只查了 {dateTime(capped.createdFrom).slice(0, 10)} 以后登记的反映（一次最多 {capped.bound.toLocaleString('zh-CN')} 件），要查更早的请选登记时间</Typography.Text>}
           {selected.length > 0 && (
             <>
               <Typography.Text type="secondary">已选 {selected.length} 件</Typography.Text>

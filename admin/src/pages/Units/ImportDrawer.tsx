@@ -1,21 +1,25 @@
 import { Alert, App, Button, Drawer, Flex, Progress, Radio, Result, Steps, Table, Typography, Upload } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
-import { useState } from 'react';
-import { api, ApiError } from '../../api';
-import type { ImportKind, ImportPreview, ImportRowError, Unit } from '../../api';
-import { readAsBase64, saveDownload } from '../../download';
+import { useEffect, useRef, useState } from 'react';
+import { api, ApiError, uploadImportFile } from '../../api';
+import type { ImportJobView, ImportKind, ImportPreview, ImportRowError, Unit } from '../../api';
+import { saveDownload } from '../../download';
 import { useFailure } from '../../feedback';
 
 const MAX_BYTES = 10 * 1024 * 1024;
 const KIND_LABEL: Record<ImportKind, string> = { units: '单位（小区、楼栋、网格）', residents: '居民' };
-const STAGES = ['读取文件', '上传', '校验', '写入'] as const;
-type Stage = 0 | 1 | 2 | 3;
+const STAGES = ['上传', '校验', '写入'] as const;
+type Stage = 0 | 1 | 2;
+/** Pause before asking again when a call moved nothing (another run holds the job for a moment). */
+const IDLE_POLL_MS = 1_000;
 
 interface Progressing {
   stage: Stage;
   /** 0..1 within the stage; null while the server works (no figure to show). */
   fraction: number | null;
+  /** What the bar says instead of the stage's name. */
+  text?: string;
 }
 
 interface Props {
@@ -25,25 +29,37 @@ interface Props {
   onImported(): void;
 }
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
- * Imports units or residents from .xlsx/.csv under a unit: preview with per-row errors first;
- * the server writes all rows or none, so a file with one bad row changes nothing.
+ * Imports units or residents from .xlsx/.csv under a unit: the file is uploaded first, previewed
+ * with per-row errors, and on confirmation becomes an import job that the server checks and writes
+ * a chunk at a time; the bar follows the job. All rows or none: a row found bad while the job runs
+ * rolls back everything, and the reason is shown here.
  */
 export function ImportDrawer({ unit, onClose, onImported }: Props) {
   const { message } = App.useApp();
   const fail = useFailure();
   const [kind, setKind] = useState<ImportKind>('residents');
-  const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
+  const [file, setFile] = useState<{ name: string; ref: string } | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [progress, setProgress] = useState<Progressing | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<{ units: number; people: number; bindings: number } | null>(null);
+  const [job, setJob] = useState<ImportJobView | null>(null);
+  // The drawer closed: stop following the job (the server's timer finishes it).
+  const open = useRef(true);
+  useEffect(() => {
+    open.current = true;
+    return () => {
+      open.current = false;
+    };
+  }, []);
 
   function reset() {
     setFile(null);
     setPreview(null);
     setProblem(null);
-    setDone(null);
+    setJob(null);
     setProgress(null);
   }
 
@@ -71,13 +87,11 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
     }
     try {
       setProgress({ stage: 0, fraction: 0 });
-      const base64 = await readAsBase64(f, (x) => setProgress({ stage: 0, fraction: x }));
-      setFile({ name: f.name, base64 });
-      setProgress({ stage: 1, fraction: 0 });
-      const p = await api.management.importPreview({ kind, unitId: unit.id, fileName: f.name, base64 }, (x) =>
-        setProgress(x < 1 ? { stage: 1, fraction: x } : { stage: 2, fraction: null }),
-      );
-      setPreview(p);
+      const ticket = await api.management.importUpload({ fileName: f.name });
+      await uploadImportFile(ticket, f, (x) => setProgress({ stage: 0, fraction: x }));
+      setFile({ name: f.name, ref: ticket.file });
+      setProgress({ stage: 1, fraction: null });
+      setPreview(await api.management.importPreview({ kind, unitId: unit.id, fileName: f.name, file: ticket.file }));
       setProgress(null);
     } catch (e) {
       setProgress(null);
@@ -86,17 +100,30 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
     }
   }
 
+  function showJob(j: ImportJobView) {
+    setJob(j);
+    const text = j.state === 'publishing' ? '正在写入…' : j.state === 'checking' ? `正在逐批核对（共 ${j.rows} 行）…` : '正在保存文件内容…';
+    setProgress(j.finished ? null : { stage: 2, fraction: j.progress, text });
+  }
+
   async function commit() {
     if (!file || !preview) return;
-    setProgress({ stage: 3, fraction: 0 });
+    setProgress({ stage: 2, fraction: 0, text: '正在保存文件内容…' });
     try {
-      const r = await api.management.importCommit({ kind, unitId: unit.id, fileName: file.name, base64: file.base64, digest: preview.digest }, (x) =>
-        setProgress({ stage: 3, fraction: x < 1 ? x * 0.5 : null }),
-      );
-      setDone(r.created);
-      setProgress(null);
-      message.success(`导入完成：新增 ${r.created.units} 个单位、${r.created.people} 位人员、${r.created.bindings} 个角色`);
-      onImported();
+      let j = await api.management.importCommit({ kind, unitId: unit.id, fileName: file.name, file: file.ref, digest: preview.digest });
+      showJob(j);
+      // Each call runs the job a few seconds further; the bar shows where it is after each.
+      while (!j.finished && open.current) {
+        const before = j.progress;
+        j = await api.management.importContinue({ jobId: j.id });
+        if (!open.current) return;
+        showJob(j);
+        if (!j.finished && j.progress === before) await sleep(IDLE_POLL_MS);
+      }
+      if (j.state === 'done') {
+        message.success(`导入完成：新增 ${j.created.units} 个单位、${j.created.people} 位人员、${j.created.bindings} 个角色`);
+        onImported();
+      }
     } catch (e) {
       setProgress(null);
       if (e instanceof ApiError && e.code !== 'NETWORK' && !e.code.startsWith('AUTH.')) setProblem(`没有导入任何数据：${e.message}`);
@@ -104,12 +131,16 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
     }
   }
 
+  // Uploading cannot be left halfway; a job under way can: the server finishes it (or rolls it back) by itself.
+  const uploading = progress !== null && progress.stage < 2;
+  const running = progress !== null && progress.stage === 2;
   const busy = progress !== null;
   const errors = preview?.errors ?? [];
   const sampleColumns = preview?.sample[0] ? Object.keys(preview.sample[0]) : [];
+  const finished = job?.finished ? job : null;
 
   return (
-    <Drawer open rootClassName="import-drawer" size={900} title={`批量导入到「${unit.name}」`} onClose={busy ? undefined : onClose} closable={!busy} maskClosable={!busy}>
+    <Drawer open rootClassName="import-drawer" size={900} title={`批量导入到「${unit.name}」`} onClose={uploading ? undefined : onClose} closable={!uploading} maskClosable={!busy}>
       <Flex vertical gap={16}>
         <Flex align="center" gap={16} wrap>
           <span>导入什么：</span>
@@ -128,7 +159,7 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
           </Button>
         </Flex>
         <Typography.Paragraph type="secondary" style={{ margin: 0 }}>
-          请按模板填写，每行一条。上级单位按名称在「{unit.name}」之下查找。先预览检查，没有错误才能导入；只要有一行有错，整个文件都不会导入。
+          请按模板填写，每行一条，一次最多 20,000 行。上级单位按名称在「{unit.name}」之下查找。先预览检查，没有错误才能导入；只要有一行有错，整个文件都不会导入。
         </Typography.Paragraph>
 
         <Upload.Dragger
@@ -149,24 +180,18 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
         </Upload.Dragger>
 
         {progress && <ProgressBar p={progress} />}
+        {running && (
+          <Typography.Text type="secondary" data-testid="import-running">
+            大文件需要几分钟。可以关闭这个窗口，导入会在服务器上继续完成；完成前新数据不会出现，出错则全部撤回。
+          </Typography.Text>
+        )}
         {problem && <Alert type="error" showIcon title="无法导入这个文件" description={problem} data-testid="import-problem" />}
 
-        {done ? (
-          <Result
-            status="success"
-            title="导入完成"
-            subTitle={`新增 ${done.units} 个单位、${done.people} 位人员、${done.bindings} 个角色绑定`}
-            extra={[
-              <Button key="again" onClick={reset}>
-                再导入一个文件
-              </Button>,
-              <Button key="close" type="primary" onClick={onClose}>
-                完成
-              </Button>,
-            ]}
-          />
+        {finished ? (
+          <JobResult job={finished} onAgain={reset} onClose={onClose} />
         ) : (
-          preview && (
+          preview &&
+          !job && (
             <>
               {errors.length > 0 ? (
                 <Alert
@@ -216,13 +241,38 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
   );
 }
 
+function JobResult({ job, onAgain, onClose }: { job: ImportJobView; onAgain(): void; onClose(): void }) {
+  const actions = [
+    <Button key="again" onClick={onAgain}>
+      {job.state === 'done' ? '再导入一个文件' : '重新选择文件'}
+    </Button>,
+    <Button key="close" type="primary" onClick={onClose}>
+      完成
+    </Button>,
+  ];
+  if (job.state === 'done')
+    return (
+      <div data-testid="import-done">
+        <Result status="success" title="导入完成" subTitle={`新增 ${job.created.units} 个单位、${job.created.people} 位人员、${job.created.bindings} 个角色绑定`} extra={actions} />
+      </div>
+    );
+  const f = job.failure;
+  const where = f && f.row > 0 ? `第 ${f.row} 行${f.column ? `“${f.column}”` : ''}：` : '';
+  return (
+    <div data-testid="import-rolled-back">
+      <Result status="error" title="导入已全部撤回，没有写入任何数据" subTitle={f ? `${where}${f.message}` : '导入没有完成'} extra={actions} />
+    </div>
+  );
+}
+
+/** The three steps, and the bar of the one under way: the upload's bytes, then the job's own progress. */
 function ProgressBar({ p }: { p: Progressing }) {
-  const percent = Math.round(((p.stage + (p.fraction ?? 0.5)) / STAGES.length) * 100);
-  const text = p.fraction === null ? (p.stage === 3 ? '正在写入，请勿关闭页面…' : '服务器正在逐行校验…') : `${STAGES[p.stage]} ${Math.round(p.fraction * 100)}%`;
+  const text = p.text ?? (p.fraction === null ? '服务器正在逐行校验…' : `正在${STAGES[p.stage]}…`);
   return (
     <Flex vertical gap={8} data-testid="import-progress">
       <Steps size="small" current={p.stage} items={STAGES.map((title) => ({ title }))} />
-      <Progress percent={percent} status="active" format={() => text} />
+      <Progress percent={p.fraction === null ? 50 : Math.round(p.fraction * 100)} status="active" showInfo={p.fraction !== null} />
+      <Typography.Text>{text}</Typography.Text>
     </Flex>
   );
 }

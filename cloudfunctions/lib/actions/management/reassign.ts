@@ -5,6 +5,7 @@ import { auditEntry } from '../common';
 import { personAction, type FunctionDef } from '../define';
 import { policyFor } from '../policy';
 import { chainOf } from '../reports/routing';
+import { about, labelOf, noticeTo } from '../reports/notices';
 import { ref, staffRoots, staffUnit } from './scope';
 
 export const reassign: FunctionDef = {
@@ -49,7 +50,8 @@ export const reassign: FunctionDef = {
           input.note ? `改派给${handler.name}：${input.note}` : `改派给${handler.name}`,
         );
         // The report, its audit entry and the new handler's message in one write.
-        const notice = { personId: handler.id, kind: 'report.assigned', title: '交给您办理的民情反映', body: r.description.slice(0, 40), page: `handler/report/index?id=${r.id}` };
+        // Named for what it is about (category and place) and quoting what the resident wrote, like every report notice.
+        const [notice] = noticeTo(handler.id, 'report.assigned', '交给您办理的民情反映', { note: input.note || r.description }, about(r, await labelOf(deps, r, policy)));
         const saved = await deps.store.reports.save(change.report, item.version, change.entries, {
           audit: [auditEntry(ctx, 'desk.reassign', 'report', r.id, { reportId: r.id, fromHandlerId: r.handlerId, toHandlerId: handler.id, note: input.note ?? null }, r.unitPath)],
           messages: [deps.notifier.message(notice)],

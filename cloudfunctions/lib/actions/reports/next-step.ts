@@ -6,7 +6,6 @@
 import {
   LEVEL_LABEL,
   RATING_LABEL,
-  formatMonthDayTime,
   formatWhen,
   nextLevel,
   type CommunityPolicy,
@@ -20,9 +19,10 @@ const DAY = 24 * 3600_000;
 const whoOf = (s: ReportSummary) => (s.handlerName ? `${s.levelLabel}的${s.handlerName}` : `${s.levelLabel}`);
 
 /** To the resident: what they wait for and what they can do. */
-export function residentNextStep(r: Report, s: ReportSummary, policy: CommunityPolicy): string {
+export function residentNextStep(r: Report, s: ReportSummary, policy: CommunityPolicy, now: number): string {
   const who = whoOf(s);
-  const fmt = formatMonthDayTime;
+  // Read at once, on the page: the dates in words as everywhere (今天 15:00, 明天, 12月1日, 2025年12月1日).
+  const fmt = (t: number) => formatWhen(t, now);
   switch (r.status) {
     case 'submitted':
       if (!r.handlerId) return `${s.levelLabel}暂时没有负责人，街道已收到提醒，会尽快安排。`;

@@ -30,6 +30,7 @@ import type { AuthedContext } from '../define';
 import { policyFor } from '../policy';
 import { allowedActions, mayHandle } from './access';
 import { residentNextStep, staffNextStep } from './next-step';
+import { photoAddresses } from './photo-addresses';
 
 const HOUR = 3600_000;
 /** "Due soon": within a working day's worth of hours. */
@@ -146,16 +147,17 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
   const watching = !isReportOwner(caller.person.id, r) && !mayHandle(caller, r) && watchesReport(caller.bindings, r);
   const handlerRole = handlerBinding ? ROLE_LABEL[handlerBinding.role] : null;
   const hiddenPhotos = new Set(timeline.filter(hideAdded).flatMap((e) => e.photos));
+  const photoUrl = await photoAddresses(deps, caller, [...r.photos.filter((p) => !hiddenPhotos.has(p)), ...timeline.filter((e) => !hideAdded(e)).flatMap((e) => e.photos)]);
   return {
     ...s,
     location: r.location,
-    photos: r.photos.filter((p) => !hiddenPhotos.has(p)).map((p) => deps.photos.url(p)),
+    photos: r.photos.filter((p) => !hiddenPhotos.has(p)).map(photoUrl),
     channel: r.channel,
     channelLabel: CHANNEL_LABEL[r.channel],
     anonymous: r.anonymous,
     resident: shown.identity ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
     handler: handler ? { name: handler.name, roleLabel: handlerRole ?? LEVEL_LABEL[r.level], phone: handler.phone } : null,
-    nextStep: residentNextStep(r, s, policy),
+    nextStep: residentNextStep(r, s, policy, deps.clock.now()),
     // Staff and handlers read whose move it is; a resident or a neighbour has no use for it.
     nextStepForStaff: reader === 'handler' ? staffNextStep(r, s, policy, deps.clock.now()) : null,
     rating: r.rating,
@@ -183,7 +185,7 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
         toStatus: e.toStatus,
         // The create entry's note is the description, which every reader reads.
         note: hideAdded(e) && e.type !== 'create' ? null : e.note,
-        photos: hideAdded(e) ? [] : e.photos.map((p) => deps.photos.url(p)),
+        photos: hideAdded(e) ? [] : e.photos.map(photoUrl),
       })),
     can: await allowedActions(deps, caller, r),
     watching,

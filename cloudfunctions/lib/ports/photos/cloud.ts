@@ -21,6 +21,12 @@ const FILE_ID = /^cloud:\/\/([A-Za-z0-9-]{1,64})\.([A-Za-z0-9-]{1,128})\/([A-Za-
 const NAME = /^[A-Za-z0-9_-]{1,64}\.(?:jpe?g|png|webp)$/i;
 /** Photos cleaned at once: each holds up to 5 MB and its decoded pixels, in a 256 MB function. */
 const AT_ONCE = 3;
+/** How long a browser's temporary address is good for (the service allows up to a day). */
+export const URL_MAX_AGE_S = 2 * 3600;
+/** A kept address is handed out again only while it has at least this long left, so a page opened now shows its photos for an hour. */
+export const URL_REUSE_MARGIN_MS = 3600_000;
+/** Addresses a warm instance keeps: a few pages of reports' photos, a few hundred KB. */
+const URL_CACHE_MAX = 5_000;
 
 interface Upload {
   ref: string;
@@ -35,6 +41,8 @@ export interface CloudPhotosOptions {
   /** This environment's id (default: the one the platform names): a fileID of any other is refused. */
   env?: string;
   log?: Logger;
+  /** Wall-clock ms, for the temporary addresses' expiry (tests pass their own). */
+  now?: () => number;
 }
 
 export function cloudPhotos(opts: CloudPhotosOptions = {}): Photos {
@@ -72,6 +80,21 @@ export function cloudPhotos(opts: CloudPhotosOptions = {}): Photos {
     return cleanPhoto(got.bytes, 'photos');
   }
 
+  // Temporary addresses, kept per warm instance until shortly before they expire: the desk opens
+  // report after report, and most photos it shows were shown a minute ago.
+  const now = opts.now ?? Date.now;
+  const addresses = new Map<string, { url: string; expires: number }>();
+  const usable = (ref: string, at: number) => {
+    const a = addresses.get(ref);
+    return a && a.expires - at >= URL_REUSE_MARGIN_MS ? a.url : null;
+  };
+  function keep(ref: string, url: string, expires: number) {
+    addresses.delete(ref);
+    addresses.set(ref, { url, expires });
+    // Oldest first out (a Map iterates in insertion order).
+    while (addresses.size > URL_CACHE_MAX) addresses.delete(addresses.keys().next().value!);
+  }
+
   return {
     async put() {
       throw new Error('in the cloud photos are uploaded by the mini-program with wx.cloud.uploadFile');
@@ -92,6 +115,22 @@ export function cloudPhotos(opts: CloudPhotosOptions = {}): Photos {
       return refs.map((ref) => kept.get(ref)!);
     },
     url: (ref) => ref,
+    async urls(refs) {
+      const at = now();
+      const ask = [...new Set(refs.filter((ref) => ref.startsWith('cloud://') && !usable(ref, at)))];
+      if (ask.length) {
+        // Counted from before the request: the service's clock starts later, never earlier.
+        const expires = at + URL_MAX_AGE_S * 1000;
+        const got = await storage.tempUrls(ask, URL_MAX_AGE_S);
+        const missing = ask.filter((ref, i) => {
+          const url = got[i];
+          if (url) keep(ref, url, expires);
+          return !url;
+        });
+        if (missing.length) log.error('photos: no temporary address for stored photos', { fileIDs: missing });
+      }
+      return refs.map((ref) => usable(ref, at) ?? addresses.get(ref)?.url ?? ref);
+    },
   };
 }
 

@@ -32,6 +32,7 @@ export function localPhotos(dir: string, ids: IdSource): Photos {
       return [...refs];
     },
     url: (ref) => `/files/${ref}`,
+    urls: async (refs) => refs.map((ref) => `/files/${ref}`),
   };
 }
 

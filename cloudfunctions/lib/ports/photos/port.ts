@@ -14,6 +14,12 @@ export interface Photos {
    * having written nothing.
    */
   accept(refs: readonly string[], ownerId: string): Promise<string[]>;
-  /** What a client shows for a stored reference. */
+  /** What the mini-program shows for a stored reference (in the cloud, the fileID its `<Image>` loads itself). */
   url(ref: string): string;
+  /**
+   * What a browser (the management page, the h5 pages) shows for stored references, in the same
+   * order: locally `/files/<id>`; in the cloud a temporary https address, since a browser cannot
+   * load a `cloud://` fileID (one missing from storage stays as it is, and shows as broken).
+   */
+  urls(refs: readonly string[]): Promise<string[]>;
 }

@@ -17,7 +17,15 @@ export interface CloudStorage {
   /** Writes `bytes` at `cloudPath` (replacing what is there) and answers its fileID. */
   upload(cloudPath: string, bytes: Buffer): Promise<string>;
   remove(fileIDs: readonly string[]): Promise<void>;
+  /**
+   * Temporary https addresses good for `maxAgeS` seconds, in the order asked; null for a file that
+   * is missing (or may not be given). TEMP_URLS_PER_REQUEST at most go in one request.
+   */
+  tempUrls(fileIDs: readonly string[], maxAgeS: number): Promise<(string | null)[]>;
 }
+
+/** getTempFileURL's limit: "一次最多取 50 个" (at most 50 files a call). */
+export const TEMP_URLS_PER_REQUEST = 50;
 
 /** A file that getTempFileURL could not find (or may not give): node-sdk answers it per file. */
 const isMissing = (code: string | undefined) => code !== 'SUCCESS';
@@ -49,6 +57,23 @@ export function nodeSdkStorage(app: () => App): CloudStorage {
     },
     async remove(fileIDs) {
       if (fileIDs.length) await app().deleteFile({ fileList: [...fileIDs] });
+    },
+    async tempUrls(fileIDs, maxAgeS) {
+      const parts: string[][] = [];
+      for (let i = 0; i < fileIDs.length; i += TEMP_URLS_PER_REQUEST) parts.push(fileIDs.slice(i, i + TEMP_URLS_PER_REQUEST));
+      const answered = await Promise.all(
+        parts.map(async (part) => {
+          const res = await app().getTempFileURL({ fileList: part.map((fileID) => ({ fileID, maxAge: maxAgeS })) });
+          if (!Array.isArray(res.fileList)) throw new Error(`storage getTempFileURL failed: ${JSON.stringify(res).slice(0, 200)}`);
+          // Matched by fileID, not by place: the answer's order is the service's.
+          const byId = new Map((res.fileList as { fileID?: string; code?: string; tempFileURL?: string }[]).map((f) => [f.fileID, f]));
+          return part.map((id) => {
+            const f = byId.get(id);
+            return !f || isMissing(f.code) || !f.tempFileURL ? null : f.tempFileURL;
+          });
+        }),
+      );
+      return answered.flat();
     },
   };
 }

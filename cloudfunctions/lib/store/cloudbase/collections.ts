@@ -101,6 +101,10 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   },
   /** Markers of unit/resident imports in progress, so a failed one can be undone (see imports.ts). */
   { name: 'import_batches', indexes: [] },
+  /** Imports as jobs, `_id` the job's id (see import-jobs.ts): the timer lists the ones not finished. */
+  { name: 'import_jobs', indexes: [{ name: 'state_updated', keys: { state: 1, updatedAt: 1 } }] },
+  /** A job's staged rows, `_id` `<jobId>:<seq>`; removed with the job's end. */
+  { name: 'import_job_chunks', indexes: [{ name: 'job_seq', keys: { jobId: 1, seq: 1 } }] },
   { name: 'meta', indexes: [] },
   /** Each street's entered holiday years, `_id` `${streetId}:${year}` (see holidays.ts). */
   {
@@ -175,6 +179,16 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   },
   /** Each community's speaker pool, `_id` the speaker's id. */
   { name: 'speakers', indexes: [{ name: 'community_name', keys: { communityId: 1, name: 1 } }] },
+  /** Open311 interface keys, `_id` the key's id (see api-keys.ts). */
+  {
+    name: 'api_keys',
+    indexes: [
+      // Every Open311 call with a key finds it by its hash.
+      { name: 'keyHash_unique', keys: { keyHash: 1 }, unique: true },
+      // The management page: a community's keys, newest first.
+      { name: 'community_created', keys: { communityId: 1, createdAt: -1, _id: -1 } },
+    ],
+  },
   /** Guard documents that make a value unique: `_id` is the lock (see guards.ts). */
   { name: 'uniques', indexes: [] },
 ];

@@ -1,5 +1,6 @@
 /**
- * The unit/resident import on CloudBase.
+ * A batch of units, people and bindings written at once on CloudBase: the demo seed's (the
+ * management page's imports are jobs, import-jobs.ts).
  *
  * All-or-nothing only as far as CloudBase allows: its transactions are meant for a few
  * single-document operations, and an import can be 20,000 rows. So it is written row by row,

@@ -7,11 +7,13 @@
  * Documents store the port's fields, `_id` being the entity id (bindings aside, see bindings.ts).
  */
 import type { Store } from '../port';
+import { cloudbaseApiKeys } from './api-keys';
 import { cloudbaseAudit } from './audit';
 import { cloudbaseBindings } from './bindings';
 import { cloudbaseCheckins } from './checkins';
 import { cloudbaseCodes } from './codes';
 import { cloudbaseHolidays } from './holidays';
+import { cloudbaseImportJobs } from './import-jobs';
 import { cloudbaseImports, rollbackImport } from './imports';
 import { cloudbaseKit, type App } from './kit';
 import { cloudbaseLectures } from './lectures';
@@ -57,12 +59,14 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     reportQueries: cloudbaseReportQueries(kit),
     meta: cloudbaseMeta(kit),
     imports: cloudbaseImports(kit, { units, people, bindings }),
+    importJobs: cloudbaseImportJobs(kit),
     holidays: cloudbaseHolidays(kit),
     codes: cloudbaseCodes(kit),
     rateLimits: cloudbaseRateLimits(kit),
     registrations: cloudbaseRegistrations(kit),
     lectures: cloudbaseLectures(kit),
     speakers: cloudbaseSpeakers(kit),
+    apiKeys: cloudbaseApiKeys(kit),
     subscribeSends: cloudbaseSubscribeSends(kit),
     checkins: cloudbaseCheckins(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),

@@ -2,11 +2,17 @@
 import type { Lecture, SeatCounters, Signup } from '../../../../src/core';
 import type { Stored } from './kit';
 
-export interface LectureDoc extends Stored, Omit<Lecture, 'id'> {}
+export interface LectureDoc extends Stored, Omit<Lecture, 'id'> {
+  /**
+   * How many seat transactions have written the lecture (lectures.ts): each writes it first, so of
+   * racing ones the first holds the document and the others find out at once. Not the port's.
+   */
+  seatTurn?: number;
+}
 /** `_id` is `<lectureId>:<personId>` (signupId). */
 export interface SignupDoc extends Stored, Omit<Signup, 'id'> {}
 
-export const toLecture = ({ _id, ...d }: LectureDoc): Lecture => ({
+export const toLecture = ({ _id, seatTurn: _turn, ...d }: LectureDoc): Lecture => ({
   id: _id,
   ...d,
   picture: d.picture ?? null,

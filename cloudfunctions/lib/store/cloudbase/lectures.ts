@@ -8,7 +8,7 @@
  * the lecture's document and the sign-ups' documents, each read and written by id (the only kind a
  * CloudBase transaction takes). Each one writes the lecture's document, so the database lets one
  * commit and re-runs the others on what it committed (transaction.ts): they happen one after another,
- * each deciding on the counters the last one left, by the seat rules of src/core/lectures.ts.
+ * each deciding on the counters the last one left, by the seat rules of src/core/lecture-seats.ts.
  *
  * Handing freed seats to the waiting list needs its head, and a transaction cannot query: the head
  * is read by a query (lowest seq first) just before the transaction and read again by id inside it.
@@ -19,8 +19,9 @@
  * behind them meanwhile), the answer says `leftBehind`: the caller runs `promote` again, and the
  * timer's catch-up job does whatever a failure left undone.
  *
- * Many sign-ups for one lecture at once contend for its document; a conflict is retried with a
- * random pause that doubles each time (seatTx), for as long as SEAT_PATIENCE_MS.
+ * Many sign-ups for one lecture at once contend for its document: within one process they take
+ * turns (inTurn); between processes a conflict is retried with a random pause that doubles each
+ * time, for as long as SEAT_PATIENCE_MS.
  */
 import {
   admitSignup,
@@ -52,8 +53,8 @@ export const HEADS = 20;
 const SEAT_PATIENCE_MS = 30_000;
 const CONFLICT = 'DATABASE_TRANSACTION_CONFLICT';
 
-const BACKOFF_BASE_MS = Number(process.env.BB ?? 2);
-const BACKOFF_CAP_MS = Number(process.env.BC ?? 1000);
+const BACKOFF_BASE_MS = 5;
+const BACKOFF_CAP_MS = 500;
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const isConflict = (e: unknown) => (e as { code?: string } | null)?.code === CONFLICT;
@@ -99,18 +100,49 @@ export function cloudbaseLectures(kit: CloudbaseKit): LectureRepo {
   const signups = () => kit.coll('lecture_signups');
 
   /**
-   * A transaction on a lecture's seats. A conflict inside the callback (another transaction holds the
-   * lecture's document) ends the attempt at once instead of going through the SDK's immediate re-runs,
-   * which under many contenders only collide again: it is tried again here after a random pause that
-   * doubles with each try (full jitter), so contenders spread out and one after another gets through.
+   * A transaction on a lecture's seats: in turn with this process's others, tried again on
+   * conflicts with other processes'. With `withHeads`, each attempt reads the waiting list's head
+   * just before its transaction and hands it to `fn` (which reads each again by id inside).
    */
-  async function seatTx<T>(fn: (t: Tx) => Promise<T>): Promise<T> {
+  async function seatTx<T>(lectureId: string, fn: (t: Tx, heads: readonly SignupDoc[]) => Promise<T>, withHeads = false): Promise<T> {
+    return inTurn(lectureId, () => retried(lectureId, fn, withHeads));
+  }
+
+  /**
+   * Seat transactions on one lecture from this process take turns, in the order they came: racing
+   * each other for the lecture's document would only make all but one start over. Other processes
+   * (function instances) still race this one; their conflicts are what `retried` is for.
+   */
+  const turns = new Map<string, Promise<unknown>>();
+  function inTurn<T>(lectureId: string, run: () => Promise<T>): Promise<T> {
+    const mine = (turns.get(lectureId) ?? Promise.resolve()).then(run, run);
+    const done = mine.then(
+      () => undefined,
+      () => undefined,
+    );
+    turns.set(lectureId, done);
+    void done.then(() => turns.get(lectureId) === done && turns.delete(lectureId));
+    return mine;
+  }
+
+  /**
+   * The transaction writes the lecture's document before anything else. A conflict inside the
+   * callback (another transaction holds that document) ends the attempt at once instead of going
+   * through the SDK's immediate re-runs, which under many contenders only collide again: it is
+   * tried again here after a random pause that doubles with each try (full jitter), so contenders
+   * spread out and one after another gets through.
+   */
+  async function retried<T>(lectureId: string, fn: (t: Tx, heads: readonly SignupDoc[]) => Promise<T>, withHeads: boolean): Promise<T> {
     const started = Date.now();
     for (let attempt = 0; ; attempt++) {
       try {
+        const before = withHeads ? await heads(lectureId) : [];
         return await kit.transaction(async (t) => {
           try {
-            return await fn(t);
+            // The lecture's document first, before anything is read: from here this transaction
+            // holds it, and one that lost it learns so at its first step, not after reading.
+            await t.update('lectures', lectureId, { seatTurn: _.inc(1) });
+            return await fn(t, before);
           } catch (e) {
             throw isConflict(e) ? new SeatsBusy() : e;
           }
@@ -170,20 +202,23 @@ export function cloudbaseLectures(kit: CloudbaseKit): LectureRepo {
     },
     async edit(id, version, given, at, tell) {
       const fields = pickLectureFields(given);
-      const before = await heads(id);
-      return seatTx(async (t): Promise<EditOutcome> => {
-        const d = await t.get<LectureDoc>('lectures', id);
-        if (!d) return { ok: false, reason: 'not_found' };
-        const l = toLecture(d);
-        if (l.version !== version) return { ok: false, reason: 'conflict' };
-        if (l.status === 'cancelled') return { ok: false, reason: 'cancelled' };
-        if (!capacityFits(l, fields.capacity)) return { ok: false, reason: 'below_confirmed' };
-        const edited: Lecture = { ...l, ...fields, openTo: [...fields.openTo], updatedAt: at, version: version + 1 };
-        // _.set: openTo is an array, written whole.
-        await t.update('lectures', id, { ...fields, openTo: _.set([...fields.openTo]), updatedAt: at, version: version + 1 });
-        if (edited.status !== 'published') return { ok: true, lecture: edited, promoted: [], leftBehind: false };
-        return { ok: true, ...(await promoteIn(t, edited, before, at, tell)) };
-      });
+      return seatTx(
+        id,
+        async (t, before): Promise<EditOutcome> => {
+          const d = await t.get<LectureDoc>('lectures', id);
+          if (!d) return { ok: false, reason: 'not_found' };
+          const l = toLecture(d);
+          if (l.version !== version) return { ok: false, reason: 'conflict' };
+          if (l.status === 'cancelled') return { ok: false, reason: 'cancelled' };
+          if (!capacityFits(l, fields.capacity)) return { ok: false, reason: 'below_confirmed' };
+          const edited: Lecture = { ...l, ...fields, openTo: [...fields.openTo], updatedAt: at, version: version + 1 };
+          // _.set: openTo is an array, written whole.
+          await t.update('lectures', id, { ...fields, openTo: _.set([...fields.openTo]), updatedAt: at, version: version + 1 });
+          if (edited.status !== 'published') return { ok: true, lecture: edited, promoted: [], leftBehind: false };
+          return { ok: true, ...(await promoteIn(t, edited, before, at, tell)) };
+        },
+        true,
+      );
     },
     async publish(id, version, at) {
       const n = await kit.update(lectures().where({ _id: id, version, status: 'draft' }), { status: 'published', publishedAt: at, updatedAt: at, version: version + 1 });
@@ -202,7 +237,7 @@ export function cloudbaseLectures(kit: CloudbaseKit): LectureRepo {
     },
     async signUp(req) {
       const id = signupId(req.lectureId, req.personId);
-      return seatTx(async (t): Promise<SignUpOutcome> => {
+      return seatTx(req.lectureId, async (t): Promise<SignUpOutcome> => {
         const [d, existingDoc] = await Promise.all([t.get<LectureDoc>('lectures', req.lectureId), t.get<SignupDoc>('lecture_signups', id)]);
         if (!d) return { ok: false, reason: 'not_found' };
         const l = toLecture(d);
@@ -214,7 +249,6 @@ export function cloudbaseLectures(kit: CloudbaseKit): LectureRepo {
         if (existing && !maySignupMove('join', existing.status)) return { ok: false, reason: 'already', signup: existing };
         const admission = admitSignup(counters(l), 1 + req.companions);
         const signup = joinedSignup(req, admission);
-        // The lecture first: of sign-ups racing for it, the losers find out before writing anything else.
         await t.update('lectures', l.id, countersOf(admission.after));
         if (existing) await t.set('lecture_signups', id, signupFields(signup));
         else await t.add('lecture_signups', signupDoc(signup));
@@ -224,36 +258,44 @@ export function cloudbaseLectures(kit: CloudbaseKit): LectureRepo {
     async cancelSignup(id, at, tell) {
       const known = await kit.docById<SignupDoc>('lecture_signups', id);
       if (!known) return { ok: false, reason: 'not_found' };
-      const before = await heads(known.lectureId);
-      return seatTx(async (t): Promise<CancelOutcome> => {
-        const d = await t.get<SignupDoc>('lecture_signups', id);
-        if (!d) return { ok: false, reason: 'not_found' };
-        const s = toSignup(d);
-        if (!maySignupMove('cancel', s.status)) return { ok: false, reason: 'not_active' };
-        const ld = await t.get<LectureDoc>('lectures', s.lectureId);
-        if (!ld) throw new Error(`sign-up ${id} names a missing lecture ${s.lectureId}`);
-        const l = toLecture(ld);
-        const signup = cancelledSignup(s, at);
-        await t.set('lecture_signups', id, signupFields(signup));
-        const left = { ...l, ...leaveSeats(counters(l), s) };
-        if (left.status !== 'published') {
-          await t.update('lectures', l.id, countersOf(left));
-          return { ok: true, signup, lecture: left, promoted: [], leftBehind: false };
-        }
-        return { ok: true, signup, ...(await promoteIn(t, left, before, at, tell)) };
-      });
+      return seatTx(
+        known.lectureId,
+        async (t, before): Promise<CancelOutcome> => {
+          const d = await t.get<SignupDoc>('lecture_signups', id);
+          if (!d) return { ok: false, reason: 'not_found' };
+          const s = toSignup(d);
+          if (!maySignupMove('cancel', s.status)) return { ok: false, reason: 'not_active' };
+          const ld = await t.get<LectureDoc>('lectures', s.lectureId);
+          if (!ld) throw new Error(`sign-up ${id} names a missing lecture ${s.lectureId}`);
+          const l = toLecture(ld);
+          const signup = cancelledSignup(s, at);
+          await t.set('lecture_signups', id, signupFields(signup));
+          const left = { ...l, ...leaveSeats(counters(l), s) };
+          if (left.status !== 'published') {
+            await t.update('lectures', l.id, countersOf(left));
+            return { ok: true, signup, lecture: left, promoted: [], leftBehind: false };
+          }
+          return { ok: true, signup, ...(await promoteIn(t, left, before, at, tell)) };
+        },
+        true,
+      );
     },
     async promote(lectureId, at, tell) {
-      const before = await heads(lectureId);
-      if (before.length === 0) return { promoted: [], leftBehind: false };
-      return seatTx(async (t): Promise<Promotion> => {
-        const d = await t.get<LectureDoc>('lectures', lectureId);
-        if (!d || d.status !== 'published') return { promoted: [], leftBehind: false };
-        const l = toLecture(d);
-        if (l.waiting === 0 || freeSeats(l) === 0) return { promoted: [], leftBehind: false };
-        const { promoted, leftBehind } = await promoteIn(t, l, before, at, tell);
-        return { promoted, leftBehind };
-      });
+      // Nothing to hand over unless seats are free and someone waits: no transaction then.
+      const now = await getLecture(lectureId);
+      if (!now || now.status !== 'published' || now.waiting === 0 || freeSeats(now) === 0) return { promoted: [], leftBehind: false };
+      return seatTx(
+        lectureId,
+        async (t, before): Promise<Promotion> => {
+          const d = await t.get<LectureDoc>('lectures', lectureId);
+          if (!d || d.status !== 'published') return { promoted: [], leftBehind: false };
+          const l = toLecture(d);
+          if (l.waiting === 0 || freeSeats(l) === 0) return { promoted: [], leftBehind: false };
+          const { promoted, leftBehind } = await promoteIn(t, l, before, at, tell);
+          return { promoted, leftBehind };
+        },
+        true,
+      );
     },
     async getSignup(id) {
       const d = await kit.docById<SignupDoc>('lecture_signups', id);

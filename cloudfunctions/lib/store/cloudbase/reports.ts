@@ -17,7 +17,9 @@
  * - The audit entries and messages a report write brings (`also`) are added in its transaction,
  *   under their own ids: they land with the report or not at all.
  * - saveAll runs each save as `save` does (its own transaction): there is no transaction over
- *   many documents to put them in.
+ *   many documents to put them in. Saves of different reports touch different documents, so
+ *   SAVES_AT_ONCE of them run at once (one after another, 200 of the timer's saves outlast its
+ *   budget); saves of one report keep their order.
  * - The timer's claim (claimDue) is a lease written beside the report's own fields: `claimOwner`
  *   and `claimUntil` on its document, and nothing else. Each due report is claimed by one
  *   conditional update, `where(_id, version as read, no unexpired claim).update({ claimOwner,
@@ -54,6 +56,8 @@ export interface EventDoc extends Omit<TimelineEntry, 'id'>, Stored {
 
 /** Claims written by one claimDue at once. */
 const PARALLEL = 10;
+/** Transactions saveAll runs at once: each holds a few requests; more would only queue at the service. */
+export const SAVES_AT_ONCE = 8;
 /** Statuses in which a report still needs someone (the duplicate hint looks at these). */
 const OPEN_STATUSES = STATUSES.filter(isOpen);
 
@@ -159,8 +163,13 @@ export function cloudbaseReports(kit: CloudbaseKit): ReportRepo {
     },
     async saveAll(saves) {
       // `before` is not needed: the transaction reads the report to check its version anyway.
-      const out: (Report | null)[] = [];
-      for (const x of saves) out.push(await reports.save(x.report, x.expectedVersion, x.entries, x.also));
+      const out: (Report | null)[] = new Array(saves.length).fill(null);
+      // One lane per report, in the order given: a second save of a report expects the version the first made.
+      const lanes = new Map<string, number[]>();
+      for (const [i, x] of saves.entries()) (lanes.get(x.report.id) ?? lanes.set(x.report.id, []).get(x.report.id)!).push(i);
+      await inParallel([...lanes.values()], SAVES_AT_ONCE, async (lane) => {
+        for (const i of lane) out[i] = await reports.save(saves[i].report, saves[i].expectedVersion, saves[i].entries, saves[i].also);
+      });
       return out;
     },
     async claimDue(now, limit, owner, until) {

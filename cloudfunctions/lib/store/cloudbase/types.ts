@@ -25,6 +25,8 @@ export type CollectionName =
   | 'reports'
   | 'report_events'
   | 'import_batches'
+  | 'import_jobs'
+  | 'import_job_chunks'
   | 'meta'
   | 'holidays'
   | 'codes'
@@ -35,4 +37,5 @@ export type CollectionName =
   | 'speakers'
   | 'subscribe_sends'
   | 'checkins'
+  | 'api_keys'
   | 'uniques';

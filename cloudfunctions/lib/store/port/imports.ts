@@ -1,6 +1,9 @@
 import type { Binding, Person, Unit } from '../../../../src/core';
 
-/** What one import writes: all of it or nothing. */
+/**
+ * A batch written at once: the demo seed's residents. The management page's imports are jobs
+ * (import-jobs.ts), which a run killed halfway cannot leave half written.
+ */
 export interface ImportBatch {
   id: string;
   /** Parents before children. */

@@ -7,11 +7,13 @@
  * Versioned writes return null when the stored version is not the one the caller read: the
  * caller turns that into CONFLICT.VERSION. Nothing is written in that case.
  */
+import type { ApiKeyRepo } from './api-keys';
 import type { AuditRepo } from './audit';
 import type { BindingRepo } from './bindings';
 import type { CheckinRepo } from './checkins';
 import type { CodeRepo } from './codes';
 import type { HolidayRepo } from './holidays';
+import type { ImportJobRepo } from './import-jobs';
 import type { ImportRepo } from './imports';
 import type { LectureRepo } from './lectures';
 import type { MessageRepo } from './messages';
@@ -26,11 +28,13 @@ import type { SpeakerRepo } from './speakers';
 import type { SubscribeSendRepo } from './subscribe-sends';
 import type { UnitRepo } from './units';
 
+export type * from './api-keys';
 export type * from './audit';
 export type * from './bindings';
 export type * from './checkins';
 export type * from './codes';
 export type * from './holidays';
+export type * from './import-jobs';
 export type * from './imports';
 export type * from './lectures';
 export type * from './messages';
@@ -58,6 +62,8 @@ export interface Store {
   reportQueries: ReportQueryRepo;
   meta: MetaRepo;
   imports: ImportRepo;
+  /** Imports as jobs: staged rows checked and written a chunk at a time, resumable, all or nothing. */
+  importJobs: ImportJobRepo;
   /** Each street's entered holiday years (节假日, 调休): what its deadlines are counted on. */
   holidays: HolidayRepo;
   /** What people scan: building, member, venue, public and personal codes. */
@@ -74,5 +80,7 @@ export interface Store {
   lectures: LectureRepo;
   /** Each community's speaker pool (人才库). */
   speakers: SpeakerRepo;
+  /** Open311 interface keys issued to partners, per community. */
+  apiKeys: ApiKeyRepo;
   close(): Promise<void>;
 }

@@ -54,7 +54,7 @@ export type AttendanceOutcome =
  * Lectures and their sign-ups: one aggregate, because the invariant spans both. A lecture never
  * has more confirmed seats than its capacity, whatever runs at once, and a freed seat goes to the
  * head of its waiting list (lowest `seq` first) before any newcomer; a party is moved up only when
- * all its seats fit, and nobody passes the head. The seat rules are src/core/lectures.ts; each
+ * all its seats fit, and nobody passes the head. The seat rules are src/core/lecture-seats.ts; each
  * adapter applies them atomically (SQLite: one transaction; CloudBase: one transaction over the
  * lecture's and the sign-ups' documents, by id).
  */

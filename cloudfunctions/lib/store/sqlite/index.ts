@@ -7,12 +7,14 @@
 import Database from 'better-sqlite3';
 import type { Database as Db } from 'better-sqlite3';
 import type { Store } from '../port';
+import { sqliteApiKeys } from './api-keys';
 import { sqliteAudit } from './audit';
 import { sqliteBindings } from './bindings';
 import { sqliteCheckins } from './checkins';
 import { sqliteCodes } from './codes';
 import { sqliteHolidays } from './holidays';
 import { startCheckpointer, type Checkpointer } from './checkpointer';
+import { sqliteImportJobs } from './import-jobs';
 import { sqliteImports } from './imports';
 import { sqliteKit } from './kit';
 import { sqliteLectures } from './lectures';
@@ -78,12 +80,14 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     reportQueries: sqliteReportQueries(kit),
     meta: sqliteMeta(db),
     imports: sqliteImports(db, kit),
+    importJobs: sqliteImportJobs(db, kit),
     holidays: sqliteHolidays(db),
     codes: sqliteCodes(db, kit),
     rateLimits: sqliteRateLimits(db),
     registrations: sqliteRegistrations(db, kit),
     lectures: sqliteLectures(db, kit),
     speakers: sqliteSpeakers(db, kit),
+    apiKeys: sqliteApiKeys(db),
     subscribeSends: sqliteSubscribeSends(db),
     checkins: sqliteCheckins(db, kit),
     async close() {

@@ -1,11 +1,13 @@
 /**
  * Lectures and sign-ups on SQLite. Every change of a sign-up's place (sign up, cancel, promote, a
  * capacity edit) is one IMMEDIATE transaction that reads the lecture's counters, applies the seat
- * rules of src/core/lectures.ts and writes the sign-ups and the counters together, the promoted
+ * rules of src/core/lecture-seats.ts and writes the sign-ups and the counters together, the promoted
  * people's in-app messages with them. SQLite runs one writer at a time, so of any number of
  * concurrent sign-ups each sees the counters the one before it left: the confirmed seats never pass
  * the capacity (the table's CHECK says so too) and sequence numbers never repeat (a unique index).
  * The waiting list is the sign-ups with status 'waiting' in seq order (index lecture_signups_queue).
+ * Sign-ups go through the group commit (kit.ts): a crowd of them costs one commit per turn of the
+ * event loop, not one each.
  */
 import type { Database as Db } from 'better-sqlite3';
 import {
@@ -36,7 +38,7 @@ const HEADS = 16;
 
 const counters = (l: Lecture): SeatCounters => ({ capacity: l.capacity, confirmedSeats: l.confirmedSeats, waiting: l.waiting, nextSeq: l.nextSeq });
 
-export function sqliteLectures(db: Db, { stmt }: SqliteKit): LectureRepo {
+export function sqliteLectures(db: Db, { stmt, grouped }: SqliteKit): LectureRepo {
   const writeMessage = messageWriter(db);
   const q = {
     insert: db.prepare(INSERT_LECTURE),
@@ -209,7 +211,9 @@ export function sqliteLectures(db: Db, { stmt }: SqliteKit): LectureRepo {
       return r ? toLecture(r) : null;
     },
     async signUp(req) {
-      return signUpTx.immediate(req);
+      // Sign-ups come in crowds (a lecture opening): those that arrive together commit together,
+      // each in its own savepoint, one after another in arrival order.
+      return grouped(() => signUpTx(req));
     },
     async cancelSignup(id, at, tell) {
       return cancelSignupTx.immediate(id, at, tell);

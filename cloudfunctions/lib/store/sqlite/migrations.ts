@@ -481,27 +481,28 @@ export const MIGRATIONS: Migration[] = [
   {
     version: 15,
     name: 'the desk’s text search',
-    // An FTS5 index of each report's search_text, interleaved with U+0001 so that its trigrams are the
-    // text's single characters and pairs: one index answers queries of every length (report-search.ts).
-    // The view computes the indexed text in SQL (characters split by json_each over a made-up array of
-    // the text's length), so this backfill, the adapter's batches and the triggers index alike.
-    // Reports above report_search_state.indexed_to are not indexed yet; a search reads them with LIKE.
+    // An FTS5 index of each report's search_text (report-search.ts has the why): `text`, the text itself
+    // (its trigrams find queries of 3 characters and more), and `grams`, the text with U+0001 between
+    // its characters (its trigrams are the text's single characters and pairs: queries of 1 and 2).
+    // The view computes both in SQL (characters split by json_each over a made-up array of the text's
+    // length), so this backfill, the adapter's batches and the triggers index alike. Reports above
+    // report_search_state.indexed_to are not indexed yet; a search reads them with LIKE.
     sql: `
-      CREATE VIRTUAL TABLE report_search USING fts5(grams, tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1);
-      CREATE VIEW report_search_grams AS
-        SELECT reports.rowid AS rowid, char(1) || (
+      CREATE VIRTUAL TABLE report_search USING fts5(text, grams, tokenize = 'trigram case_sensitive 1', content = '', contentless_delete = 1);
+      CREATE VIEW report_search_source AS
+        SELECT reports.rowid AS rowid, lower(reports.search_text) AS text, char(1) || (
           SELECT group_concat(lower(substr(reports.search_text, j.key + 1, 1)), char(1) ORDER BY j.key)
           FROM json_each('[' || substr(replace(printf('%.*c', length(reports.search_text), '0'), '0', ',0'), 2) || ']') AS j
         ) || char(1) AS grams
         FROM reports;
       CREATE TABLE report_search_state (id INTEGER PRIMARY KEY CHECK (id = 1), indexed_to INTEGER NOT NULL);
-      INSERT INTO report_search (rowid, grams) SELECT rowid, grams FROM report_search_grams;
+      INSERT INTO report_search (rowid, text, grams) SELECT rowid, text, grams FROM report_search_source;
       INSERT INTO report_search_state (id, indexed_to) VALUES (1, (SELECT ifnull(max(rowid), 0) FROM reports));
       -- A save names search_text only when it changed (report-columns.ts); an indexed report is reindexed.
       CREATE TRIGGER reports_search_text AFTER UPDATE OF search_text ON reports
         WHEN new.rowid <= (SELECT indexed_to FROM report_search_state) AND new.search_text IS NOT old.search_text
       BEGIN
-        INSERT OR REPLACE INTO report_search (rowid, grams) SELECT rowid, grams FROM report_search_grams WHERE rowid = new.rowid;
+        INSERT OR REPLACE INTO report_search (rowid, text, grams) SELECT rowid, text, grams FROM report_search_source WHERE rowid = new.rowid;
       END;
       -- Reports are never deleted; if one were, a new report could take its rowid, so the mark goes below it.
       CREATE TRIGGER reports_search_delete AFTER DELETE ON reports
@@ -509,6 +510,65 @@ export const MIGRATIONS: Migration[] = [
         DELETE FROM report_search WHERE rowid = old.rowid;
         UPDATE report_search_state SET indexed_to = min(indexed_to, old.rowid - 1);
       END;
+    `,
+  },
+  {
+    version: 16,
+    name: 'Open311 interface keys',
+    sql: `
+      CREATE TABLE api_keys (
+        id TEXT PRIMARY KEY,
+        community_id TEXT NOT NULL REFERENCES units(id),
+        community_path TEXT NOT NULL,
+        partner TEXT NOT NULL,
+        key_hash TEXT NOT NULL UNIQUE,
+        shown TEXT NOT NULL,
+        actor_id TEXT NOT NULL REFERENCES people(id),
+        created_at INTEGER NOT NULL,
+        created_by TEXT NOT NULL,
+        revoked_at INTEGER,
+        revoked_by TEXT,
+        revoke_reason TEXT
+      );
+      -- The management page's list: a community's keys, newest first.
+      CREATE INDEX api_keys_community_created ON api_keys(community_id, created_at DESC);
+    `,
+  },
+  {
+    version: 17,
+    name: 'import jobs: staged rows applied in chunks',
+    // An import as a job (import-jobs.ts): its planned rows in chunks of bounded size, checked and then
+    // written a step at a time, progress saved after each. Finished jobs stay (the page reads why one
+    // was rolled back); their chunks go.
+    sql: `
+      CREATE TABLE import_jobs (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('units', 'residents')),
+        unit_id TEXT NOT NULL,
+        created_by TEXT NOT NULL,
+        file_name TEXT NOT NULL,
+        file_ref TEXT NOT NULL,
+        rows INTEGER NOT NULL,
+        chunks INTEGER NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('staging', 'checking', 'publishing', 'done', 'rolledBack')),
+        done INTEGER NOT NULL,
+        counts TEXT NOT NULL,
+        failure TEXT,
+        failures INTEGER NOT NULL DEFAULT 0,
+        lease_owner TEXT,
+        lease_until INTEGER NOT NULL DEFAULT 0,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        finished_at INTEGER
+      );
+      -- The timer's list of jobs not finished, least recently moved first.
+      CREATE INDEX import_jobs_open ON import_jobs(state, updated_at);
+      CREATE TABLE import_job_chunks (
+        job_id TEXT NOT NULL REFERENCES import_jobs(id),
+        seq INTEGER NOT NULL,
+        body TEXT NOT NULL,
+        PRIMARY KEY (job_id, seq)
+      );
     `,
   },
 ];

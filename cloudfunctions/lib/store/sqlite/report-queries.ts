@@ -7,6 +7,7 @@ import { LEVELS, STATUSES, isOpen, type DeskSort, type Level, type Report, type 
 import type { MonthTallyRow, OpenTallyRow, ReportQuery, ReportQueryRepo } from '../port';
 import type { SqliteKit } from './kit';
 import { textCondition } from './report-search';
+import { countUnder, pageUnder, textUnderPathOnly } from './report-search-plans';
 import { CHUNK, END } from './rows';
 
 const OPEN = STATUSES.filter(isOpen);
@@ -73,14 +74,19 @@ const docsInOrder = (rowids: number[], rows: { rowid: number; doc: string }[]) =
 export function sqliteReportQueries({ stmt }: SqliteKit): ReportQueryRepo {
   return {
     async list(q, sort, limit, offset) {
-      const w = queryWhere(q);
-      // The page's rowids first, then their docs: sorting rows that carry their docs moves every doc
-      // the sort passes over (a deep page or a search of many matches), not only the page's.
-      const rowids = stmt(`SELECT rowid FROM reports WHERE ${w.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).pluck().all(...w.args, limit, offset) as number[];
+      let rowids = textUnderPathOnly(q) ? pageUnder(stmt, q.path, q.q!, sort, limit, offset) : null;
+      if (rowids === null) {
+        const w = queryWhere(q);
+        // The page's rowids first, then their docs: sorting rows that carry their docs moves every doc
+        // the sort passes over (a deep page or a search of many matches), not only the page's.
+        rowids = stmt(`SELECT rowid FROM reports WHERE ${w.sql} ORDER BY ${ORDER[sort]} LIMIT ? OFFSET ?`).pluck().all(...w.args, limit, offset) as number[];
+      }
       if (rowids.length === 0) return [];
       return docsInOrder(rowids, stmt('SELECT rowid, doc FROM reports WHERE rowid IN (SELECT value FROM json_each(?))').all(JSON.stringify(rowids)) as { rowid: number; doc: string }[]);
     },
     async count(q) {
+      const quick = textUnderPathOnly(q) ? countUnder(stmt, q.path, q.q!) : null;
+      if (quick !== null) return quick;
       const w = queryWhere(q);
       return (stmt(`SELECT count(*) AS n FROM reports WHERE ${w.sql}`).get(...w.args) as { n: number }).n;
     },

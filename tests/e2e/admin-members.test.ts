@@ -506,7 +506,7 @@ describe('报到点', () => {
     await page.getByRole('menuitem', { name: '操作日志' }).click();
     await page.waitForURL(/\/admin\/audit/);
     const table = page.locator('.ant-table-tbody');
-    for (const label of ['通过了党员报到', '退回了党员报到', '办理了党员转出', '党员提交了报到']) {
+    for (const label of ['通过报到', '退回报到', '党员转出', '提交报到']) {
       await table.locator('tr', { hasText: label }).filter({ hasText: '党员报到' }).first().waitFor();
     }
   });

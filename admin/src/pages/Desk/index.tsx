@@ -12,7 +12,7 @@ import { OPEN_STATUSES, cleanFilter, extraConditions, filterToSearch, isOpenOnly
 import type { DeskQuery } from '../../deskFilter';
 import { useFailure } from '../../feedback';
 import { untilDue } from '../../format';
-import { formatWhen } from '../../../../src/core/time';
+import { formatDay, formatWhen } from '../../../../src/core/time';
 import { replaceSearch, useSearch } from '../../router';
 import { useSession } from '../../session';
 import { useUnits } from '../../units';
@@ -309,7 +309,11 @@ export default function DeskPage() {
           <Typography.Text>
             共 <b data-testid="desk-total">{total ?? '…'}</b> 件
           </Typography.Text>
-          {capped && <Typography.Text type="warning" data-testid="desk-search-capped">文字搜索只查了 {dateTime(capped.createdFrom).slice(0, 10)} 以后登记的反映（一次最多 {capped.bound.toLocaleString('zh-CN')} 件），要查更早的请选登记时间</Typography.Text>}
+          {capped && (
+            <Typography.Text type="warning" data-testid="desk-search-capped">
+              文字搜索只查了{formatDay(capped.createdFrom, now)}以后登记的反映（一次最多 {capped.bound.toLocaleString('zh-CN')} 件），要查更早的请选登记时间
+            </Typography.Text>
+          )}
           {selected.length > 0 && (
             <>
               <Typography.Text type="secondary">已选 {selected.length} 件</Typography.Text>

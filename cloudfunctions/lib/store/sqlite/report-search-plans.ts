@@ -151,7 +151,8 @@ export function pageUnder(stmt: Stmt, path: string, q: string, sort: DeskSort, l
       i = m;
     }
   };
-  for (let unit = unitFrom.get(path, path + END) as string | undefined; unit !== undefined; unit = unitAfter.get(unit, path + END) as string | undefined) {
+  let unit = unitFrom.get(path, path + END) as string | undefined;
+  for (; unit !== undefined; unit = unitAfter.get(unit, path + END) as string | undefined) {
     const c: Cursor = { unit, rows: [], at: 0, next: FIRST_READ };
     read(c);
     if (c.rows.length) heap.push(c);

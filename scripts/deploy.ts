@@ -86,6 +86,13 @@ async function main() {
     if (!existing.APISet?.some((a) => a.Path === path_)) await manager.access.createAccess({ name: f.name, path: path_, auth: false });
     console.log(`✓ HTTP 访问 ${path_} → ${f.name}`);
   }
+  // Open311: partners' systems call /open311/v2/… as the spec writes it (the function finds the resource below
+  // /open311/v2 wherever the path mounts it, so /api/open311/open311/v2 keeps working too).
+  if (plan.functions.some((f) => f.name === 'open311')) {
+    const existing = await manager.access.getAccessList({ path: '/open311' });
+    if (!existing.APISet?.some((a) => a.Path === '/open311')) await manager.access.createAccess({ name: 'open311', path: '/open311', auth: false });
+    console.log('✓ HTTP 访问 /open311/v2 → open311');
+  }
   if (process.argv.includes('--hosting')) {
     execFileSync('npm', ['run', '--silent', 'build:admin'], { cwd: root, stdio: 'inherit' });
     execFileSync('npm', ['run', '--silent', 'build:h5'], { cwd: root, stdio: 'inherit' });

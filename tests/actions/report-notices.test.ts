@@ -9,6 +9,7 @@ import { hashPassword } from '../../cloudfunctions/lib/auth/passwords';
 import { reportSubject } from '../../cloudfunctions/lib/actions/reports/notices';
 import { subscribeRequest, type Notice } from '../../cloudfunctions/lib/ports/notifier';
 import { data, harness, type Harness } from '../support/harness';
+import { sweep } from '../../cloudfunctions/lib/jobs/sweep';
 
 type Created = Outputs['reports']['create'];
 const PLACE = '幸福里小区 1号楼';
@@ -45,6 +46,15 @@ describe('notices about a report', () => {
     expect(m).toMatchObject({ kind: 'report.assigned', title: '新的民情反映：噪音扰民', page: `handler/report/index?id=${filed.id}` });
     expect(m.body).toContain(PLACE);
     expect(m.body).toContain('楼上每天半夜装修');
+  });
+
+  it('names the report in the timer’s warning and breach notices too', async () => {
+    const filed = await file();
+    h.clock.set(filed.dueAt + 60_000);
+    await sweep(h.deps, 'test-sweep');
+    const breached = (await messagesOf('louzhang')).find((m) => m.kind === 'report.breached');
+    expect(breached?.body).toContain(`噪音扰民（${PLACE}）`);
+    expect(breached?.body).toContain('楼上每天半夜装修');
   });
 
   it('names the report and quotes the handler’s note to the resident and to followers, on the report’s page', async () => {

@@ -64,7 +64,7 @@ describe('订阅消息 on the dashboard', () => {
     await panel.scrollIntoViewIfNeeded();
     const rows = panel.locator('.ant-table-tbody tr[data-row-key]');
     await rows.first().waitFor();
-    const cells = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => (td.textContent ?? '').trim())));
+    const cells = await rows.evaluateAll((trs) => trs.map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => (td.textContent ?? '').trim())));
     expect(cells).toHaveLength(2);
     expect(cells[0][0]).toBe('新反映交办模板 Xk3-assigned-tpl');
     expect(cells[0].slice(1, 4)).toEqual(['1', '0', '2']);

@@ -7,7 +7,7 @@ import type { Deps } from '../deps';
 import type { Notice } from '../ports/notifier';
 import type { ReportSave } from '../store/port';
 import { categoryOf, policyFor } from '../actions/policy';
-import { escalationNotices, noticeTo } from '../actions/reports/notices';
+import { about, escalationNotices, labelOf, noticeTo, type ReportLabel } from '../actions/reports/notices';
 import { routeFrom } from '../actions/reports/routing';
 import { mapAtOnce } from '../at-once';
 
@@ -51,6 +51,8 @@ export async function sweep(deps: Deps, owner: string, batch = 1000, opts: Sweep
   const policies = new Map<string | null, Promise<CommunityPolicy>>();
   const calendars = new Map<string, Promise<Calendar>>();
   const routes = new Map<string, Promise<Route>>();
+  // What each notice names (category and place), read once per unit and category of a run.
+  const labels = new Map<string, Promise<ReportLabel>>();
   const once = <K, V>(memo: Map<K, Promise<V>>, key: K, load: () => Promise<V>): Promise<V> => {
     let v = memo.get(key);
     if (!v) memo.set(key, (v = load()));
@@ -82,11 +84,16 @@ export async function sweep(deps: Deps, owner: string, batch = 1000, opts: Sweep
       // Saving it ends the claim.
       const released = { ...(change?.report ?? r) };
       if (!change) released.nextCheckAt = nextCheck(r, policy);
+      const label = step === 'warn' || step === 'escalate' ? await once(labels, `${r.unitPath} ${r.category}`, () => labelOf(deps, r, policy)) : null;
+      // Kept in the in-app list and read later: the deadline as a date, never "明天".
       const notices =
         step === 'warn'
-          ? noticeTo(released.handlerId, 'report.warning', '民情反映即将超时', `请在${formatMonthDayTime(released.dueAt)}前办结`, r.id)
+          ? noticeTo(released.handlerId, 'report.warning', '民情反映即将超时', `请在${formatMonthDayTime(released.dueAt)}前办结`, about(released, label!))
           : step === 'escalate'
-            ? [...noticeTo(r.handlerId, 'report.breached', '民情反映已超时，已自动上报', r.description.slice(0, 40), r.id), ...(released.level !== r.level ? escalationNotices(released) : [])]
+            ? [
+                ...noticeTo(r.handlerId, 'report.breached', '民情反映已超时，已自动上报', { note: r.description }, about(released, label!)),
+                ...(released.level !== r.level ? escalationNotices(released, label!) : []),
+              ]
             : [];
       saves.push({ report: released, before: r, expectedVersion: r.version, entries: change?.entries ?? [], also: { messages: notices.map((n) => deps.notifier.message(n)) } });
       done.push({ step, notices });

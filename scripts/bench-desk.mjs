@@ -9,7 +9,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import sqliteMod from '../cloudfunctions/lib/store/sqlite/index.ts';
-import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations.ts';
+import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations/index.ts';
 import depsMod from '../cloudfunctions/lib/deps.ts';
 import seedMod from '../cloudfunctions/lib/seed/demo.ts';
 import syntheticMod from '../cloudfunctions/lib/seed/reports.ts';

@@ -6,7 +6,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 // The project's TypeScript is CommonJS: take each module's exports object, then its names.
 import sqliteMod from '../cloudfunctions/lib/store/sqlite/index.ts';
-import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations.ts';
+import migrationsMod from '../cloudfunctions/lib/store/sqlite/migrations/index.ts';
 import reportColumnsMod from '../cloudfunctions/lib/store/sqlite/report-columns.ts';
 import depsMod from '../cloudfunctions/lib/deps.ts';
 import photosMod from '../cloudfunctions/lib/ports/photos.ts';

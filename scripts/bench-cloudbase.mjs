@@ -1,12 +1,14 @@
-// `npm run bench -- cloudbase` (run as `node --import tsx scripts/bench-cloudbase.mjs [delay ms]`): the
+// `npm run bench -- cloudbase` (run as `node --import tsx scripts/bench-cloudbase.mjs [delay ms] [part…]`): the
 // CloudBase store as the real service would make it run. The in-process CloudBase database the tests
 // use (tests/support/tcb: the unmodified node-sdk, its requests answered by mingo) answers at once;
 // here every request waits a fixed delay first (20 ms unless given: `npm run bench -- cloudbase 35`,
 // or JINLIN_BENCH_TCB_DELAY_MS), a model of a function's round trip to the database in its region.
-// WeChat's subscribeMessage.send is modelled as one more such request. Figures, not tests:
+// WeChat's subscribeMessage.send is modelled as one more such request. Figures, not tests; each part
+// runs alone when named (`npm run bench -- cloudbase imports`), all three in this order when none is:
 //   sweep      the timer's runs over 5,000 due reports, each run within the timer function's timeout
 //              as the registry gives it; the backlog must clear, in one run or resumed by the next
-//   imports    (slot) an import of 20,000 residents: the imports work measures it here (time, chunks)
+//   imports    an import of 20,000 residents through the job: upload, preview, commit, continue until
+//              done, each call within the management function's timeout (time, chunks; bench-cloudbase-imports.mjs)
 //   dashboard  the management page's dashboard of a community with 20,000 reports, under 3 s
 // MISSED marks a figure beyond its limit. Setting up (demo units and people, the reports) is done with
 // no delay, and not timed.
@@ -25,6 +27,7 @@ import authMod from '../cloudfunctions/lib/actions/auth.ts';
 import atOnceMod from '../cloudfunctions/lib/at-once.ts';
 import coreMod from '../src/core/index.ts';
 import tcbSupportMod from '../tests/support/tcb/index.ts';
+import { benchImports } from './bench-cloudbase-imports.mjs';
 
 const { COLLECTIONS, ensureCollections, openCloudbaseStore } = cloudbaseMod;
 const { makeDeps, silentLogger } = depsMod;
@@ -41,11 +44,16 @@ const { mapAtOnce } = atOnceMod;
 const { createReport, DEFAULT_POLICY, findCategory, officialCalendar } = coreMod;
 const { installAnswerer, TcbAnswerer } = tcbSupportMod;
 
-const DELAY_MS = Number(process.argv[2] ?? process.env.JINLIN_BENCH_TCB_DELAY_MS ?? 20);
-if (!Number.isFinite(DELAY_MS) || DELAY_MS < 0) {
-  console.error(`delay must be a number of ms, got "${process.argv[2]}"`);
+const PARTS = ['sweep', 'imports', 'dashboard'];
+const argv = process.argv.slice(2);
+const delayArg = argv.find((a) => !PARTS.includes(a));
+const DELAY_MS = Number(delayArg ?? process.env.JINLIN_BENCH_TCB_DELAY_MS ?? 20);
+if (!Number.isFinite(DELAY_MS) || DELAY_MS < 0 || argv.filter((a) => !PARTS.includes(a)).length > 1) {
+  console.error(`usage: bench-cloudbase.mjs [delay ms] [${PARTS.join('|')} …]; the delay must be a number of ms, got "${delayArg}"`);
   process.exit(2);
 }
+const asked = argv.filter((a) => PARTS.includes(a));
+const parts = asked.length ? PARTS.filter((p) => asked.includes(p)) : PARTS;
 const DUE = Number(process.env.JINLIN_BENCH_CLOUDBASE_DUE ?? 5_000);
 const DASHBOARD_REPORTS = 20_000;
 const DASHBOARD_TARGET_MS = 3_000;
@@ -81,23 +89,27 @@ answerer.send = (action, params) => {
  */
 const modelled = () => performance.now() - answerer.busyMs();
 
-/** A fresh environment: its own collections with the declared indexes, the demo units and people. */
-async function environment(name) {
+/**
+ * A fresh environment: its own collections with the declared indexes, the demo units and people;
+ * `call` dispatches to a function as its entry would. The clock stands at NOW unless one is given.
+ */
+async function environment(name, opts = {}) {
   delay(false);
   const prefix = `${name}_`;
   const app = tcb.init({ env: 'bench-env', secretId: 'x', secretKey: 'y' });
   await ensureCollections(app, { prefix });
   for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
   const store = openCloudbaseStore(app, { prefix });
-  const clock = { now: () => NOW };
-  const base = makeDeps(store, { clock, log: silentLogger });
+  const clock = opts.clock ?? { now: () => NOW };
+  const base = makeDeps(store, { clock, log: silentLogger, ...(opts.importFiles ? { importFiles: opts.importFiles } : {}) });
   // As entry.ts makes it: the in-app message, then a subscribe message for every kind (a template for
   // each), WeChat's send modelled as one request.
   const templates = new Proxy({}, { get: (_t, kind) => (typeof kind === 'string' ? { templateId: `tpl-${kind}`, data: { thing1: 'title', time2: 'time' } } : undefined) });
   const notifier = wechatNotifier({ inApp: inAppNotifier(store, clock, base.ids), store, clock, log: silentLogger, templates, send: () => sleep(DELAY_MS) });
   const deps = { ...base, notifier };
   await seedDemo(deps, { residents: 200 });
-  return { store, deps };
+  const call = (fn, action, data, cred = {}) => dispatch(deps, fn, { action, data }, cred);
+  return { store, deps, call };
 }
 
 async function benchSweep() {
@@ -217,9 +229,12 @@ async function benchDashboard() {
 }
 
 console.log(`CloudBase modelled: the in-process database, ${fmt(DELAY_MS)} ms a request (WeChat's send: one more); times are the wall clock less the in-process database's own work`);
-await benchSweep();
-console.log('');
-// Imports: the imports work adds its part here (an import of 20,000 residents: time, chunks).
-console.log('imports: not measured here yet (the imports work adds an import of 20,000 residents: time, chunks)');
-console.log('');
-if (!process.env.JINLIN_BENCH_SWEEP_ONLY) await benchDashboard();
+const RUN = {
+  sweep: benchSweep,
+  imports: () => benchImports({ environment, delay, modelled, requests: () => requests, fmt, mark, NOW, DEMO_PASSWORD }),
+  dashboard: benchDashboard,
+};
+for (const [i, part] of parts.entries()) {
+  if (i > 0) console.log('');
+  await RUN[part]();
+}

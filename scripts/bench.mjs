@@ -6,7 +6,9 @@
 //   desk     the management page's dashboard over 200,000 reports (scripts/bench-desk.mjs)
 //   lectures 2,000 residents signing up for 100 seats at 64 clients, over HTTP and on the CloudBase adapter (scripts/bench-lectures.mjs)
 //   cloudbase the CloudBase store with a fixed delay per request (20 ms; `-- cloudbase 35` for another):
-//            the timer's sweep of 5,000 due reports, the dashboard of 20,000 (scripts/bench-cloudbase.mjs)
+//            the timer's sweep of 5,000 due reports, an import of 20,000 residents through the job, the
+//            dashboard of 20,000 (scripts/bench-cloudbase.mjs); one of them alone: `-- cloudbase imports`
+//            (sweep, imports, dashboard; several may be named)
 // A part builds what it measures first if that is stale.
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -31,14 +33,18 @@ const PARTS = {
   reports: { builds: [], run: script('bench-reports.mjs') },
   desk: { builds: [], run: script('bench-desk.mjs') },
   lectures: { builds: [], run: script('bench-lectures.mjs') },
-  // A number after it is its delay per request in ms (`npm run bench -- cloudbase 35`).
-  cloudbase: { builds: [], run: () => script('bench-cloudbase.mjs', delayArg ? [delayArg] : [])() },
+  // A number after it is its delay per request in ms (`npm run bench -- cloudbase 35`); its own parts by name.
+  cloudbase: { builds: [], run: () => script('bench-cloudbase.mjs', [...(delayArg ? [delayArg] : []), ...cloudbaseParts])() },
 };
+/** The cloudbase part's own parts (scripts/bench-cloudbase.mjs): named alone, they run there. */
+const CLOUDBASE_PARTS = ['sweep', 'imports', 'dashboard'];
 
 const args = process.argv.slice(2);
-// The cloudbase part's delay per request, when a number follows it.
-const delayArg = args.find((a, i) => /^\d+(\.\d+)?$/.test(a) && args[i - 1] === 'cloudbase');
-const asked = args.filter((a) => a !== delayArg);
+// The cloudbase part's delay per request: a number given with it (or with its parts).
+const delayArg = args.find((a) => /^\d+(\.\d+)?$/.test(a) && args.some((x) => x === 'cloudbase' || CLOUDBASE_PARTS.includes(x)));
+const cloudbaseParts = args.filter((a) => CLOUDBASE_PARTS.includes(a));
+const asked = args.filter((a) => a !== delayArg && !CLOUDBASE_PARTS.includes(a));
+if (cloudbaseParts.length && !asked.includes('cloudbase')) asked.push('cloudbase');
 const unknown = asked.filter((p) => !Object.prototype.hasOwnProperty.call(PARTS, p));
 if (unknown.length) {
   console.error(`unknown bench part ${unknown.join(', ')}: use ${Object.keys(PARTS).join(', ')}, or none for all`);

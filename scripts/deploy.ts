@@ -14,6 +14,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
+import tcb from '@cloudbase/node-sdk';
 import { deployPlan, RUNTIME } from '../cloudfunctions/lib/deploy/plan';
 import { applyFunctionSteps, describeFunctionStep, planFunctionSteps, type FunctionDeployApi } from '../cloudfunctions/lib/deploy/functions';
 import { plannedVariables } from '../cloudfunctions/lib/deploy/variables';
@@ -74,6 +75,13 @@ async function main() {
         CreateIndexes: missing.map(({ IndexName, MgoKeySchema }) => ({ IndexName, MgoKeySchema })),
       });
     console.log(`✓ 集合 ${c.name}（新建索引 ${missing.length} 个）`);
+  }
+  // People written before search keys existed are found by a slower scan until they have keys: give them keys once.
+  {
+    const { openCloudbaseStore } = await import('../cloudfunctions/lib/store/cloudbase');
+    const store = openCloudbaseStore(tcb.init({ env: TCB_ENV, secretId: TCB_SECRET_ID, secretKey: TCB_SECRET_KEY }), { prefix });
+    const keyed = await store.indexPeopleForSearch();
+    console.log(`✓ 人员查找索引：补建 ${keyed} 人`);
   }
   await applyFunctionSteps(functionsApi, steps, { envId: TCB_ENV, functionRootPath: path.join(root, 'dist/cloudfunctions'), upgradeRuntime }, (line) => console.log(line));
   const stale = steps.filter((s) => s.oldRuntime && !upgradeRuntime);

@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { DEFAULT_SETTINGS, makeDeps, type Deps } from '../cloudfunctions/lib/deps';
 import { openSqliteStore } from '../cloudfunctions/lib/store/sqlite';
-import { seedDemo, DEMO_PEOPLE } from '../cloudfunctions/lib/seed/demo';
+import { seedDemo, DEMO_GRID_PEOPLE, DEMO_PEOPLE } from '../cloudfunctions/lib/seed/demo';
 import { DEMO_PASSWORD } from '../cloudfunctions/lib/actions/auth';
 import { ROLE_LABEL } from '../src/core';
 import { buildServer } from './app';
@@ -75,7 +75,8 @@ async function main() {
   const timer = setInterval(() => void tick(), settings.timerMinutes * 60_000);
   timer.unref();
 
-  const demo = (await store.people.listDemo()).length > 0;
+  const demoPeople = await store.people.listDemo();
+  const demo = demoPeople.length > 0;
   console.log(`近邻 Jinlin 已启动: ${base}/`);
   console.log(`  居民端（H5）   ${base}/`);
   console.log(`  管理后台       ${base}/admin/`);
@@ -83,7 +84,9 @@ async function main() {
   console.log(`  数据库         ${settings.dbFile}`);
   if (demo) {
     console.log(`演示账号（密码均为 ${DEMO_PASSWORD}）:`);
-    for (const p of DEMO_PEOPLE) console.log(`  ${p.username.padEnd(9)} ${p.name}  ${ROLE_LABEL[p.role]}`);
+    // The grids' lead and steward exist only in the full demo (with its history).
+    const seededLogins = new Set(demoPeople.map((p) => p.username));
+    for (const p of [...DEMO_PEOPLE, ...DEMO_GRID_PEOPLE].filter((d) => seededLogins.has(d.username))) console.log(`  ${p.username.padEnd(9)} ${p.name}  ${ROLE_LABEL[p.role]}`);
   }
 
   let closing = false;

@@ -17,10 +17,16 @@ export default defineAppConfig({
   // so residents' phones download the small main package alone.
   // The way in (登记入住) is opened once per person, from a code: a subpackage of its own.
   subPackages: [
-    { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index'] },
+    { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index'] },
     { root: 'register', pages: ['join/index', 'status/index'] },
     // The building's WeChat group: a report's card opened in it, and the lead's page binding it.
     { root: 'group', pages: ['card/index', 'bind/index'] },
+    // Party members checking in (党员报到) from a member code, and their 我的报到.
+    { root: 'members', pages: ['checkin/index', 'mine/index'] },
+    // 社区讲堂: the list, a lecture (notices link to it), 我的报名, staff's scan at the door, 现场签到 from a venue code.
+    { root: 'lectures', pages: ['list/index', 'detail/index', 'mine/index', 'scan/index', 'attend/index'] },
+    // 联户: a member's paired households (我的联户) and the visit form, which can file a report for the household.
+    { root: 'pairings', pages: ['mine/index', 'visit/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -169,6 +169,8 @@ const codes = group('codes');
 const registration = group('registration');
 const open311 = group('open311');
 const members = group('members');
+const lectures = group('lectures');
+const pairings = group('pairings');
 
 export const api = {
   auth: {
@@ -187,6 +189,7 @@ export const api = {
     bindings: units('bindings'),
     bind: units('bind'),
     unbind: units('unbind'),
+    grids: units('grids'),
   },
   people: {
     search: people('search'),
@@ -256,6 +259,32 @@ export const api = {
       call('management', 'previewHolidayFile', data, { onUploadProgress }),
     subscribeSends: management('subscribeSends'),
   },
+  lectures: {
+    speakers: lectures('speakers'),
+    createSpeaker: lectures('createSpeaker'),
+    editSpeaker: lectures('editSpeaker'),
+    archiveSpeaker: lectures('archiveSpeaker'),
+    managed: lectures('managed'),
+    create: lectures('create'),
+    edit: lectures('edit'),
+    publish: lectures('publish'),
+    cancel: lectures('cancel'),
+    roster: lectures('roster'),
+    exportRoster: lectures('exportRoster'),
+    figures: lectures('figures'),
+    tick: lectures('tick'),
+    venueCode: lectures('venueCode'),
+  },
+  pairings: {
+    kinds: pairings('kinds'),
+    saveKinds: pairings('saveKinds'),
+    pair: pairings('pair'),
+    setKinds: pairings('setKinds'),
+    end: pairings('end'),
+    list: pairings('list'),
+    visits: pairings('visits'),
+    counts: pairings('counts'),
+  },
   open311: {
     keys: open311('keys'),
     issueKey: open311('issueKey'),
@@ -273,6 +302,10 @@ export type { ApiKeyStatus, ApiKeyView, IssuedApiKey } from '../../src/core/api-
 export type { Open311UnitRow } from '../../src/core/api';
 export type { CheckinQueueItem, CheckinView, MemberCodeView, MemberCountRow } from '../../src/core/api';
 export type { CheckinStatus, MemberType } from '../../src/core/checkins';
+export type { GridHouseholds, GridRow } from '../../src/core/outputs/grids';
+export type { HouseholdKindsView, PairingCounts, PairingView, VisitView } from '../../src/core/outputs/pairings';
+export type { LectureFigures } from '../../src/core/lecture-figures';
+export type { LectureMonthFigures, LectureRoster, LectureStaffView, RosterEntry, SpeakerView, VenueCodeView } from '../../src/core/outputs/lectures';
 export type {
   Agenda,
   AgendaItem,

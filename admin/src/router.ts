@@ -24,6 +24,15 @@ export const PAGES = [
   'members/roster',
   'members/counts',
   'members/points',
+  // 网格 (党群小家: households per grid, lead and steward) and 联户 (members paired with households, their visits).
+  'grids',
+  'pairings',
+  // 讲堂: lectures, the speaker pool, the month's figures; a lecture's roster and venue screen (no menu entries, ?id=<lecture>).
+  'lectures',
+  'lectures/speakers',
+  'lectures/figures',
+  'lectures/roster',
+  'lectures/venue',
 ] as const;
 export type PageName = (typeof PAGES)[number];
 /** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */

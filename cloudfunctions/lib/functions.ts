@@ -11,13 +11,14 @@ import { management } from './actions/management';
 import { members } from './actions/members';
 import { messages } from './actions/messages';
 import { open311 } from './actions/open311';
+import { pairings } from './actions/pairings';
 import { people } from './actions/people';
 import { registration } from './actions/registration';
 import { reports } from './actions/reports';
 import { units } from './actions/units';
 import { dispatcher, type FunctionRegistry } from './dispatch';
 
-export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members, open311, lectures };
+export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members, open311, lectures, pairings };
 
 /** dispatch(deps, functionName, event, credentials) over every function. */
 export const dispatch = dispatcher(FUNCTIONS);

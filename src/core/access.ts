@@ -1,6 +1,7 @@
 /**
  * Who may do what with a report, as allow-lists: a role that no table names can do nothing with
- * reports (a grid lead or a steward added to ROLES handles nothing until a table says so). The
+ * reports. A grid's lead (家长) and steward (管家) see their grid's reports through 'report.view'
+ * (roles.ts) and handle the grid level where a community made the grid a level (HANDLES_AT). The
  * actions ask the functions below and never compare role strings themselves.
  *
  * Two questions are answered by the permissions of `can()` (ROLE_PERMISSIONS in roles.ts), not by
@@ -22,6 +23,7 @@ import type { Unit, UnitKind } from './units';
  */
 export const HANDLES_AT: Readonly<Record<Level, readonly Role[]>> = {
   building: ['building_lead'],
+  grid: ['grid_lead', 'steward'],
   compound: ['compound_secretary', 'property_manager'],
   community: ['community_staff', 'community_secretary'],
   street: ['street_officer'],
@@ -30,6 +32,7 @@ export const HANDLES_AT: Readonly<Record<Level, readonly Role[]>> = {
 /** Who decides an extension asked for at the level below: a binding with one of these roles on this level's unit. */
 export const DECIDES_EXTENSIONS_AT: Readonly<Record<Level, readonly Role[]>> = {
   building: [],
+  grid: ['grid_lead', 'steward'],
   compound: ['compound_secretary', 'property_manager'],
   community: ['community_staff', 'community_secretary'],
   street: ['street_officer'],
@@ -49,6 +52,12 @@ export const RECORDS_FOR_RESIDENTS: Readonly<Record<OnBehalfChannel, readonly Ro
   // No person files through Open311: a partner's system does, with a key staff issued (lib/open311).
   open311: [],
 };
+
+/**
+ * Who else records a report by channel `visit`: a member visiting a household they are paired with
+ * (联户), for that household only — its building or its compound (pairings.ts mayFileOnVisit).
+ */
+export const RECORDS_ON_PAIRED_VISITS: readonly Role[] = ['member'];
 
 /** Who files a report for themselves: on the building they live in, or about its compound's common areas. */
 export const FILES_REPORTS: readonly Role[] = ['resident'];

@@ -17,6 +17,9 @@ import type { GroupEntered, ReportCard } from './outputs/groups';
 import type { CheckinView, CheckinQueueItem, MemberCountRow, MemberCodeView } from './outputs/members';
 import type { SpeakerView, LectureCard, LectureDetail, MySignupView, LectureStaffView, LectureRoster, LectureMonthFigures, AttendanceMarked, VenueCodeView } from './outputs/lectures';
 import type { SubscribeSendStats } from './outputs/notices';
+import type { GridHouseholds } from './outputs/grids';
+import type * as PairingOutputs from './outputs/pairings';
+import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
@@ -28,6 +31,9 @@ export type * from './outputs/groups';
 export type * from './outputs/members';
 export type * from './outputs/lectures';
 export type * from './outputs/notices';
+export type * from './outputs/grids';
+export type * from './outputs/pairings';
+export type * from './outputs/messages';
 
 /** A building or compound of the community as a partner files on it: its id is Open311's address_id. */
 export interface Open311UnitRow {
@@ -99,6 +105,8 @@ export interface Outputs {
     bindings: BindingView[];
     bind: BindingView;
     unbind: { removed: true };
+    /** Households per grid, with a warning outside 50–80. */
+    grids: GridHouseholds;
   };
   reports: {
     categories: { categories: Category[] };
@@ -148,6 +156,7 @@ export interface Outputs {
   messages: {
     list: { messages: MessageView[]; unread: number; more: boolean };
     markRead: { marked: number; unread: number };
+    noticeTemplates: NoticeTemplates;
   };
   people: {
     search: PersonView[];
@@ -189,6 +198,7 @@ export interface Outputs {
     export: FileDownload;
     codes: { unit: UnitRef; trail: string; codes: MemberCodeView[] };
   };
+  pairings: PairingOutputs.PairingsOutputs;
   open311: {
     keys: { community: UnitRef; keys: ApiKeyView[]; units: Open311UnitRow[] };
     issueKey: IssuedApiKey;

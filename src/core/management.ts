@@ -6,7 +6,7 @@
  * A dashboard number carries the DeskFilter that lists exactly the reports it counts, so the page
  * can open the report desk on that filter and the desk's `total` equals the number clicked.
  */
-import type { Channel, Level, Rating, Status } from './reports';
+import type { Channel, Level, PerLevel, Rating, Status } from './reports';
 import type { ReportSummary, UnitRef } from './views';
 import type { CommunityPolicy } from './reports/deadlines';
 import type { HolidaySource } from './holidays';
@@ -103,8 +103,9 @@ export interface MonthFigures {
   onTimeRate: RateFigure;
   satisfactionRate: RateFigure;
   reports: Counted;
-  resolvedAtLevel: Record<Level, Counted>;
-  shareAtLevel: Record<Level, number | null>;
+  /** Per level; the grid only where it is a level of the unit's community or has reports. */
+  resolvedAtLevel: PerLevel<Counted>;
+  shareAtLevel: PerLevel<number | null>;
 }
 
 export interface OpenCounts {
@@ -120,7 +121,8 @@ export interface Dashboard {
   now: number;
   /** Open / due soon (within 24 h) / overdue, over the whole subtree. */
   totals: OpenCounts;
-  byLevel: Record<Level, OpenCounts>;
+  /** Per level; the grid only where it is a level of the unit's community or has open reports. */
+  byLevel: PerLevel<OpenCounts>;
   /** One row per child unit of `unit`. */
   byUnit: (OpenCounts & { unit: UnitRef })[];
   thisMonth: MonthFigures;

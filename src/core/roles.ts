@@ -11,6 +11,8 @@ export const ROLES = [
   'street_officer',
   'member',
   'volunteer',
+  'grid_lead',
+  'steward',
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -24,6 +26,8 @@ export const ROLE_LABEL: Record<Role, string> = {
   street_officer: '街道工作人员',
   member: '党员',
   volunteer: '志愿者',
+  grid_lead: '网格长（家长）',
+  steward: '管家',
 };
 
 /** The unit kinds each role can be bound on. */
@@ -38,6 +42,9 @@ export const ROLE_UNIT_KINDS: Record<Role, readonly UnitKind[]> = {
   // 直管 members (whose party relationship is with the community) check in with the community itself.
   member: ['compound', 'grid', 'community'],
   volunteer: ['community', 'compound', 'grid'],
+  // 党群小家: a grid's lead (家长, an approved member: grids.ts) and its property steward (管家).
+  grid_lead: ['grid'],
+  steward: ['grid'],
 };
 
 export interface Binding {
@@ -78,6 +85,10 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   volunteer: ['unit.view'],
   building_lead: ['unit.view', 'person.view', 'report.view'],
   property_manager: ['unit.view', 'person.view', 'report.view'],
+  // Like a building's lead, over the grid's buildings: its households and its reports; they handle
+  // nothing unless the access tables say so (access.ts).
+  grid_lead: ['unit.view', 'person.view', 'report.view'],
+  steward: ['unit.view', 'person.view', 'report.view'],
   compound_secretary: ['unit.view', 'person.view', 'role.bind', 'report.view'],
   community_staff: STAFF,
   community_secretary: STAFF,
@@ -92,8 +103,11 @@ export const BINDABLE_ROLES: Record<Role, readonly Role[]> = {
   volunteer: [],
   building_lead: [],
   property_manager: [],
-  compound_secretary: ['resident', 'building_lead', 'member', 'volunteer'],
-  community_staff: ['resident', 'building_lead', 'compound_secretary', 'property_manager', 'member', 'volunteer', 'community_staff'],
+  grid_lead: [],
+  steward: [],
+  // The branch chooses a grid's lead among its members; the steward comes from the property company, which staff deal with.
+  compound_secretary: ['resident', 'building_lead', 'member', 'volunteer', 'grid_lead'],
+  community_staff: ['resident', 'building_lead', 'compound_secretary', 'property_manager', 'member', 'volunteer', 'community_staff', 'grid_lead', 'steward'],
   community_secretary: [
     'resident',
     'building_lead',
@@ -103,6 +117,8 @@ export const BINDABLE_ROLES: Record<Role, readonly Role[]> = {
     'volunteer',
     'community_staff',
     'community_secretary',
+    'grid_lead',
+    'steward',
   ],
   street_officer: ROLES,
 };

@@ -12,7 +12,8 @@ export const similar = (unitId: string, category: string) => call('reports', 'si
 export const createReport = (input: In<'create'>) => call('reports', 'create', input);
 export const myReports = (input: In<'mine'> = {}) => call('reports', 'mine', input);
 export const reportDetail = (id: string) => call('reports', 'detail', { id });
-export const followReport = (id: string) => call('reports', 'follow', { id });
+/** +1 on a neighbour's report; `note` (what the person had typed) is kept as their comment on it. */
+export const followReport = (id: string, note?: string) => call('reports', 'follow', note?.trim() ? { id, note: note.trim() } : { id });
 export const inbox = (input: In<'inbox'>) => call('reports', 'inbox', input);
 
 export const rate = (input: In<'rate'>) => call('reports', 'rate', input);

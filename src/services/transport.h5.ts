@@ -4,12 +4,20 @@
  * OPENID goes with every call instead, as the platform's would, and no token is needed.
  */
 import { DEV_OPENID_HEADER, devOpenid } from './dev-wechat';
-import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type ClientResult, type Transport, type UploadedPhoto } from './types';
+import { networkFailure, type Carrying } from './transport-failures';
+import { asResult, type ClientFailure, type ClientResult, type Transport, type UploadedPhoto } from './types';
 
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 /** Phone cameras make 3–8 MB photos; the server takes 5 MB. Bigger ones are scaled down first. */
 const SHRINK_ABOVE = 1.5 * 1024 * 1024;
 const MAX_SIDE = 1920;
+/**
+ * How long a person waits before being told the network is too slow. A call the server finishes after
+ * this is still safe to send again: creates carry a client request id.
+ */
+export const CALL_TIMEOUT_MS = 20_000;
+/** A photo of up to 5 MB on a slow mobile uplink. */
+export const PHOTO_TIMEOUT_MS = 60_000;
 
 /** Who the call is from: the stand-in WeChat user, else the session token when there is one. */
 function identify(headers: Record<string, string>, token: string | null): Record<string, string> {
@@ -26,18 +34,8 @@ export const transport: Transport = {
   },
   async send(fn, action, data, token) {
     const headers = identify({ 'Content-Type': 'application/json' }, token);
-    let res: Response;
-    try {
-      res = await fetch(`/api/${encodeURIComponent(fn)}`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ action, data }),
-      });
-    } catch {
-      return { ok: false, code: 'NETWORK.UNREACHABLE', message: NETWORK_MESSAGE };
-    }
-    // The body is the answer whatever the HTTP status: 4xx/5xx carry a Failure too.
-    return asResult(await readJson(res));
+    const sent = await post(`/api/${encodeURIComponent(fn)}`, { headers, body: JSON.stringify({ action, data }) }, CALL_TIMEOUT_MS, 'call');
+    return 'failure' in sent ? sent.failure : answerOf(sent.res, 'call');
   },
 
   async upload(photo, token) {
@@ -45,19 +43,48 @@ export const transport: Transport = {
     try {
       blob = photo.file ?? (await (await fetch(photo.path)).blob());
     } catch {
-      return { ok: false, code: 'NETWORK.UNREACHABLE', message: UPLOAD_FAILED_MESSAGE };
+      return networkFailure('NETWORK.UNREACHABLE', 'photo');
     }
     blob = await shrink(blob);
     const headers = identify({ 'Content-Type': blob.type || photo.type || 'application/octet-stream' }, token);
-    let res: Response;
-    try {
-      res = await fetch('/api/photos', { method: 'POST', headers, body: blob });
-    } catch {
-      return { ok: false, code: 'NETWORK.UNREACHABLE', message: UPLOAD_FAILED_MESSAGE };
-    }
-    return asResult(await readJson(res)) as ClientResult<UploadedPhoto>;
+    const sent = await post('/api/photos', { headers, body: blob }, PHOTO_TIMEOUT_MS, 'photo');
+    return ('failure' in sent ? sent.failure : await answerOf(sent.res, 'photo')) as ClientResult<UploadedPhoto>;
   },
 };
+
+/**
+ * One POST, given up after `timeoutMs`. A fetch that throws never reached the server: the browser's
+ * own word on the network (navigator.onLine) tells no network from a server out of reach.
+ */
+async function post(url: string, init: { headers: Record<string, string>; body: BodyInit }, timeoutMs: number, carrying: Carrying): Promise<{ res: Response } | { failure: ClientFailure }> {
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  try {
+    return { res: await fetch(url, { method: 'POST', ...init, signal: controller.signal }) };
+  } catch {
+    if (timedOut) return { failure: networkFailure('NETWORK.TIMEOUT', carrying) };
+    const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
+    return { failure: networkFailure(offline ? 'NETWORK.OFFLINE' : 'NETWORK.UNREACHABLE', carrying) };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * The body is the answer whatever the HTTP status: 4xx/5xx carry a Failure too (INTERNAL with its
+ * request id, as the mini-program gets it). A 5xx without one is a server or proxy that failed
+ * before our function could answer; a 504 is one that gave up waiting for it.
+ */
+async function answerOf(res: Response, carrying: Carrying): Promise<ClientResult<unknown>> {
+  const body = await readJson(res);
+  const result = asResult(body);
+  if (result.ok || result.code !== 'NETWORK.BAD_RESPONSE' || res.status < 500) return result;
+  return networkFailure(res.status === 504 ? 'NETWORK.TIMEOUT' : 'NETWORK.FUNCTION_ERROR', carrying);
+}
 
 async function readJson(res: Response): Promise<unknown> {
   try {

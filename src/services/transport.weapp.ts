@@ -2,7 +2,8 @@
 import Taro from '@tarojs/taro';
 import { ERRORS } from '../core/errors';
 import { HOW_TO_REGISTER } from '../core/registrations';
-import { asResult, NETWORK_MESSAGE, UPLOAD_FAILED_MESSAGE, type ClientResult, type Transport } from './types';
+import { classifyCloudError, networkFailure, type Carrying } from './transport-failures';
+import { asResult, type ClientFailure, type ClientResult, type Transport } from './types';
 
 let initialised = false;
 
@@ -27,6 +28,20 @@ function cloudPathFor(personId: string, localPath: string, now = new Date()): st
   return `uploads/${personId}/${now.getTime().toString(36)}-${random}.${ext}`;
 }
 
+/**
+ * Why a cloud call failed. The phone's own word on its network comes first: without one, WeChat's
+ * errMsg is only "request:fail", which says nothing a person can act on.
+ */
+async function failureOf(error: unknown, carrying: Carrying): Promise<ClientFailure> {
+  const offline = await Promise.resolve()
+    .then(() => Taro.getNetworkType())
+    .then(
+      (r) => r.networkType === 'none',
+      () => false,
+    );
+  return networkFailure(offline ? 'NETWORK.OFFLINE' : classifyCloudError(error), carrying);
+}
+
 /** Who this WeChat user is, asked once: the person id names their upload folder. */
 let me: Promise<ClientResult<string>> | null = null;
 function myPersonId(): Promise<ClientResult<string>> {
@@ -47,8 +62,8 @@ export const transport: Transport = {
     try {
       const res = await Taro.cloud.callFunction({ name: fn, data: { action, data } as Record<string, unknown> });
       return asResult(res.result);
-    } catch {
-      return { ok: false, code: 'NETWORK.UNREACHABLE', message: NETWORK_MESSAGE };
+    } catch (e) {
+      return failureOf(e, 'call');
     }
   },
 
@@ -63,8 +78,8 @@ export const transport: Transport = {
       const res = await Taro.cloud.uploadFile({ cloudPath: cloudPathFor(person.data, photo.path), filePath: photo.path });
       // The fileID is what the report keeps; the local copy shows at once without a download.
       return { ok: true, data: { id: res.fileID, url: photo.path } };
-    } catch {
-      return { ok: false, code: 'NETWORK.UNREACHABLE', message: UPLOAD_FAILED_MESSAGE };
+    } catch (e) {
+      return failureOf(e, 'photo');
     }
   },
 };

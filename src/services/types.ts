@@ -1,7 +1,10 @@
 import type { ErrorCode, Failure } from '../core/errors';
 
-/** Failures the client produces itself, when no answer from a function arrived. */
-export type ClientErrorCode = ErrorCode | 'NETWORK.UNREACHABLE' | 'NETWORK.BAD_RESPONSE';
+/**
+ * Failures the client produces itself, when no answer from a function arrived (transport-failures.ts
+ * says which and what to do). All start with `NETWORK.`: sending the same request again is safe.
+ */
+export type ClientErrorCode = ErrorCode | 'NETWORK.OFFLINE' | 'NETWORK.TIMEOUT' | 'NETWORK.FUNCTION_ERROR' | 'NETWORK.UNREACHABLE' | 'NETWORK.BAD_RESPONSE';
 
 export interface ClientFailure extends Omit<Failure, 'code'> {
   code: ClientErrorCode;

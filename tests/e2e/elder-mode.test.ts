@@ -24,6 +24,9 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { CHROMIUM, CHROMIUM_ARGS } from './browser';
 import { figuresOf, MEASURE, problemsOf, type Measured, type Mode } from './elder-measure';
 import { photoJpeg, seed, type Seeded, type Who } from './elder-seed';
+import { seedLectures, type LectureSeed } from './lectures-seed';
+import { seedMembers, type MembersSeed } from './members-seed';
+import { seedPairings, type PairingsSeed } from './pairings-seed';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -36,6 +39,12 @@ const START_TIMEOUT = 120_000;
 let server: RunningServer;
 let browser: Browser;
 let data: Seeded;
+/** 社区讲堂's pages: lectures 孙福贵 holds a seat at and may sign up for (lectures-seed.ts). */
+let lectures: LectureSeed;
+/** 党员报到's pages: a member code, and the newcomer's check-in waiting for 刘芳 (members-seed.ts). */
+let members: MembersSeed;
+/** 联户's pages: 周敏's household in 1号楼 (pairings-seed.ts). */
+let pairings: PairingsSeed;
 
 interface PageSpec {
   /** Names the screenshot: elder-on-<name>.png. */
@@ -85,6 +94,57 @@ const PAGES: PageSpec[] = [
   { name: 'handler-report', who: 'lead', url: (d) => `/handler/report/index?id=${d.reportId}`, ready: () => '我要办理' },
   { name: 'handler-record', who: 'lead', url: () => '/handler/record/index', ready: () => '谁反映的' },
   { name: 'handler-approvals', who: 'lead', url: () => '/handler/approvals/index', ready: (d) => d.applicantName },
+  { name: 'member-checkin', who: 'newcomer', url: () => `/members/checkin/index?code=${members.codeId}`, ready: () => '您叫什么名字？' },
+  {
+    name: 'member-checkin-type',
+    who: 'newcomer',
+    url: () => `/members/checkin/index?code=${members.codeId}`,
+    ready: () => '您叫什么名字？',
+    then: async (page) => {
+      await ui(page).locator('input[placeholder="例如：张秀英"]').fill('郑国华');
+      await ui(page).locator('taro-button-core').filter({ hasText: /^\s*下一步\s*$/ }).click();
+      await ui(page).getByText('您是哪一类党员？').waitFor();
+      await ui(page).getByText('离退休', { exact: true }).click();
+    },
+  },
+  {
+    name: 'member-checkin-skills',
+    who: 'newcomer',
+    url: () => `/members/checkin/index?code=${members.codeId}`,
+    ready: () => '您叫什么名字？',
+    then: async (page) => {
+      const next = () => ui(page).locator('taro-button-core').filter({ hasText: /^\s*下一步\s*$/ }).click();
+      await ui(page).locator('input[placeholder="例如：张秀英"]').fill('郑国华');
+      await next();
+      await ui(page).getByText('离退休', { exact: true }).click();
+      await next();
+      await ui(page).locator('input[placeholder="例如：市第一人民医院第三党支部"]').fill('市机械厂退休职工党支部');
+      await next();
+      await next();
+      await ui(page).getByText('您有什么特长？').waitFor();
+      await ui(page).getByText('水电维修', { exact: true }).click();
+    },
+  },
+  { name: 'member-mine', who: 'newcomer', url: () => '/members/mine/index', ready: () => '等待审核' },
+  { name: 'handler-checkins', who: 'secretary', url: () => '/handler/checkins/index', ready: () => members.memberName },
+  { name: 'pairings-mine', who: 'member', url: () => '/pairings/mine/index', ready: () => '记录走访' },
+  {
+    name: 'pairings-visit',
+    who: 'member',
+    url: () => `/pairings/visit/index?id=${encodeURIComponent(pairings.pairingId)}`,
+    ready: () => '这次做了什么',
+    // 帮他反映 on: the longest state, with the categories and the problem's box.
+    then: async (page) => {
+      await ui(page).getByRole('switch', { name: '有需要社区或物业解决的问题' }).click();
+      await ui(page).getByText('住户遇到的问题').waitFor();
+    },
+  },
+  { name: 'lectures-list', who: 'resident', url: () => '/lectures/list/index', ready: () => '老年人防范电信诈骗' },
+  { name: 'lectures-detail', who: 'resident', url: () => `/lectures/detail/index?id=${lectures.openId}`, ready: () => '带几位同行？' },
+  { name: 'lectures-detail-signed', who: 'resident', url: () => `/lectures/detail/index?id=${lectures.signedId}`, ready: () => '人多时不用排队' },
+  { name: 'lectures-mine', who: 'resident', url: () => '/lectures/mine/index', ready: () => '入场时请出示这个报名码' },
+  { name: 'lectures-scan', who: 'lead', url: () => '/lectures/scan/index', ready: () => '报名码的内容' },
+  { name: 'lectures-attend', who: 'resident', url: () => '/lectures/attend/index', ready: () => '签到码的内容' },
 ];
 
 beforeAll(async () => {
@@ -93,6 +153,9 @@ beforeAll(async () => {
   server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   data = await seed(server.url);
+  lectures = await seedLectures(server.url);
+  members = await seedMembers(server.url, data.storage.newcomer['jinlin.devOpenid'] as string);
+  pairings = await seedPairings(server.url);
 }, START_TIMEOUT);
 
 afterAll(async () => {

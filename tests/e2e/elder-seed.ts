@@ -11,7 +11,7 @@
  */
 import sharp from 'sharp';
 
-export type Who = 'nobody' | 'resident' | 'lead' | 'newcomer' | 'applicant' | 'neighbour' | 'groupLead';
+export type Who = 'nobody' | 'resident' | 'lead' | 'newcomer' | 'applicant' | 'neighbour' | 'groupLead' | 'secretary' | 'member';
 
 export interface Seeded {
   reportId: string;
@@ -55,6 +55,10 @@ export async function seed(url: string): Promise<Seeded> {
   const staff = (await signIn('shequ')).token;
   const resident = await signIn('jumin');
   const lead = await signIn('louzhang');
+  // 刘芳, 幸福里小区's branch secretary: 党员报到审核 (members-seed.ts makes the check-in).
+  const secretary = await signIn('zhibu');
+  // 周敏, a member of 幸福里小区: 我的联户 and 记录走访 (pairings-seed.ts pairs her with a household).
+  const member = await signIn('dangyuan');
   const { units } = await call<{ units: { id: string; parentId: string | null; name: string }[] }>('units', 'tree', {}, { token: staff });
   const compound = units.find((u) => u.name === '幸福里小区')!;
   const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
@@ -111,6 +115,8 @@ export async function seed(url: string): Promise<Seeded> {
       applicant: { 'jinlin.devOpenid': APPLICANT },
       neighbour: { 'jinlin.devOpenid': NEIGHBOUR, 'jinlin.devGroup': GROUP },
       groupLead: { 'jinlin.devOpenid': WU, 'jinlin.devGroup': GROUP },
+      secretary: session(secretary),
+      member: session(member),
     },
   };
 }

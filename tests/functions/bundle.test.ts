@@ -93,6 +93,14 @@ describe('bundled cloud functions', () => {
     }
   });
 
+  it('lets every function that files reports send subscribe messages (filing tells the handler)', () => {
+    // reports.create, an Open311 POST and a member's visit all route a report and notify its handler.
+    for (const name of ['reports', 'open311', 'pairings']) {
+      const config = JSON.parse(readFileSync(path.join(dist, name, 'config.json'), 'utf8'));
+      expect({ name, openapi: config.permissions.openapi }).toEqual({ name, openapi: expect.arrayContaining(['subscribeMessage.send']) });
+    }
+  });
+
   it('bundles each function with its own actions and none of another function’s', () => {
     const built = JSON.parse(readFileSync(path.join(dist, '.built'), 'utf8')) as { sources: Record<string, string[]> };
     // The file that defines each function's actions (its FunctionDef).
@@ -103,8 +111,9 @@ describe('bundled cloud functions', () => {
       lectures: 'cloudfunctions/lib/actions/lectures/index.ts',
       management: 'cloudfunctions/lib/actions/management/index.ts',
       members: 'cloudfunctions/lib/actions/members/index.ts',
-      messages: 'cloudfunctions/lib/actions/messages.ts',
+      messages: 'cloudfunctions/lib/actions/messages/index.ts',
       open311: 'cloudfunctions/lib/actions/open311/index.ts',
+      pairings: 'cloudfunctions/lib/actions/pairings/index.ts',
       people: 'cloudfunctions/lib/actions/people.ts',
       registration: 'cloudfunctions/lib/actions/registration/index.ts',
       reports: 'cloudfunctions/lib/actions/reports/index.ts',
@@ -196,6 +205,9 @@ describe('bundled cloud functions', () => {
     // A WeChat user nobody knows may check in as a party member: their (no) check-ins, and how to.
     expect(await load('members')({ action: 'mine', data: {} }, wxContext('o-stranger'))).toEqual({ ok: true, data: { checkins: [], howToCheckIn: expect.stringContaining('报到码') } });
     expect(await load('members')({ action: 'roster', data: {} }, wxContext('o-wx-resident'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
+    // Pairings (联户): a resident has none of their own, and lists nobody's.
+    expect(await load('pairings')({ action: 'mine', data: {} }, wxContext('o-wx-resident'))).toEqual({ ok: true, data: { pairings: [] } });
+    expect(await load('pairings')({ action: 'list', data: {} }, wxContext('o-wx-resident'))).toMatchObject({ ok: false, code: 'AUTH.FORBIDDEN' });
   });
 
   it('serves a web caller through HTTP access with a session token, and writes through the adapter', async () => {

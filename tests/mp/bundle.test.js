@@ -2,19 +2,9 @@
 const fs = require('fs');
 const path = require('path');
 const { DIST } = require('./support/load-page');
+const { files, rel, app, scriptsContaining } = require('./support/scripts');
 
 const KB = 1024;
-
-const files = (dir) =>
-  fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-const rel = (f) => path.relative(DIST, f).split(path.sep).join('/');
-const app = () => JSON.parse(fs.readFileSync(path.join(DIST, 'app.json'), 'utf8'));
-/** The build writes Chinese in scripts as \uXXXX escapes. */
-const escaped = (s) => s.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-const scriptsContaining = (s) =>
-  files(DIST)
-    .filter((f) => f.endsWith('.js') && fs.readFileSync(f, 'utf8').includes(escaped(s)))
-    .map(rel);
 
 describe('the weapp build', () => {
   it('has the resident pages in the main package, home and me in a tab bar, and no password login page', () => {
@@ -33,11 +23,14 @@ describe('the weapp build', () => {
 
   it('puts the handler pages in a subpackage of their own, so residents never download them', () => {
     expect(app().subPackages).toEqual([
-      { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index'] },
+      { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index'] },
       { root: 'register', pages: ['join/index', 'status/index'] },
       { root: 'group', pages: ['card/index', 'bind/index'] },
+      { root: 'members', pages: ['checkin/index', 'mine/index'] },
+      { root: 'lectures', pages: ['list/index', 'detail/index', 'mine/index', 'scan/index', 'attend/index'] },
+      { root: 'pairings', pages: ['mine/index', 'visit/index'] },
     ]);
-    for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index']) {
+    for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index']) {
       expect(fs.existsSync(path.join(DIST, 'handler', `${page}.js`))).toBe(true);
       expect(app().pages).not.toContain(`handler/${page}`);
     }
@@ -51,7 +44,8 @@ describe('the weapp build', () => {
       expect(fs.existsSync(path.join(DIST, 'register', `${page}.js`))).toBe(true);
       expect(app().pages).not.toContain(`register/${page}`);
     }
-    expect(scriptsContaining('设置登录密码')).toEqual(['register/join/index.js']);
+    // The password screen (the join form's checks are shared with the check-in form, in each one's sub-common).
+    expect(scriptsContaining('再输一次密码')).toEqual(['register/join/index.js']);
     expect(scriptsContaining('以前的登记')).toEqual(['register/status/index.js']);
   });
 
@@ -62,6 +56,16 @@ describe('the weapp build', () => {
     }
     expect(scriptsContaining('这里有一条反映')).toEqual(['group/card/index.js']);
     expect(scriptsContaining('发送卡片到楼栋群')).toEqual(['group/bind/index.js']);
+  });
+
+  it('puts party members\' check-in (the form, 我的报到) in a subpackage opened from a member code, and its queue with the handler pages', () => {
+    for (const page of ['checkin/index', 'mine/index']) {
+      expect(fs.existsSync(path.join(DIST, 'members', `${page}.js`))).toBe(true);
+      expect(app().pages).not.toContain(`members/${page}`);
+    }
+    expect(scriptsContaining('您的组织关系在哪个党支部？')).toEqual(['members/checkin/index.js']);
+    expect(scriptsContaining('扫码重新报到')).toEqual(['members/mine/index.js']);
+    expect(scriptsContaining('确认退回')).toEqual(['handler/checkins/index.js']);
   });
 
   it('lets a report\'s page and the bind page be shared as cards, and keeps the stand-in group out', () => {
@@ -78,6 +82,12 @@ describe('the weapp build', () => {
       .filter((f) => !app().subPackages.some((p) => f.startsWith(`${p.root}/`)) && !notPackaged.has(f));
     const bytes = main.reduce((n, f) => n + fs.statSync(path.join(DIST, f)).size, 0);
     expect(bytes).toBeLessThan(500 * KB);
+  });
+
+  it('writes the UI text as UTF-8 characters, not \\uXXXX escapes twice their weight', () => {
+    const common = fs.readFileSync(path.join(DIST, 'common.js'), 'utf8');
+    expect(common).toContain('填写的内容有误');
+    expect(common).not.toMatch(/\\u[4-9][0-9a-f]{3}/);
   });
 
   it('carries only the cloud transport: no fetch to /api and no bearer token', () => {

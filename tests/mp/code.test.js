@@ -40,13 +40,13 @@ describe('the code landing page in the built mini-program', () => {
   });
 
   it('says plainly when a code\'s next step is not open yet, with whom to ask and no button', async () => {
-    const member = { ...buildingCode, purpose: 'member', purposeLabel: '党员报到码', does: '党员到本小区党支部报到' };
-    const { page, text } = scanned(ID, { 'codes.resolve': ok(member) });
+    const open = { ...buildingCode, purpose: 'public', purposeLabel: '公开码', does: '查看本小区的公开信息' };
+    const { page, text } = scanned(ID, { 'codes.resolve': ok(open) });
 
-    await until(() => text().includes('党员报到码'));
+    await until(() => text().includes('公开码'));
 
     expect(text()).toContain('这一步还没有开放');
-    expect(text()).toContain('请联系小区党支部书记或社区报到。');
+    expect(text()).toContain('请问楼栋长或社区。');
     expect(page.querySelectorAll('.nut-button')).toHaveLength(0);
   });
 

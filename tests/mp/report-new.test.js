@@ -58,7 +58,7 @@ describe('the report form in the built mini-program', () => {
 
     type(form, '.field__textarea', '楼上每天半夜装修，吵得睡不着');
     type(form, '.field__input', '2单元 502');
-    await until(() => form.text().includes('14/500 字'));
+    await until(() => form.text().includes('还可以写 486 字'));
     tapSubmit(form);
     await until(() => form.navigations.length > 0);
 
@@ -93,11 +93,12 @@ describe('the report form in the built mini-program', () => {
   });
 
   it('offers to follow a neighbour\'s open report of the same kind instead of filing it twice', async () => {
-    const form = openForm({ 'reports.similar': ok([captured.filed]), 'reports.follow': ok(captured.filed) });
+    // The server counts the new follower in the report it answers.
+    const form = openForm({ 'reports.similar': ok([captured.filed]), 'reports.follow': ok({ ...captured.filed, followers: captured.filed.followers + 1 }) });
     await pickNoise(form);
 
     type(form, '.field__textarea', '楼上半夜装修，很吵');
-    await until(() => form.text().includes('9/500 字'));
+    await until(() => form.text().includes('还可以写 491 字'));
     tapSubmit(form);
     await until(() => form.text().includes('邻居已经反映过这个问题'));
 
@@ -107,8 +108,12 @@ describe('the report form in the built mini-program', () => {
     expect(form.calls.map((c) => c.action)).not.toContain('create');
 
     named(form.page, '.nut-button-children, .nut-button', '跟进这条（+1）').dispatchEvent('tap');
+    await until(() => form.text().includes('已跟进这条反映'));
+    // What was typed goes with the +1, and the count is the server's, this household included.
+    expect(form.calls.find((c) => c.action === 'follow').data).toEqual({ id: captured.filed.id, note: '楼上半夜装修，很吵' });
+    expect(form.text()).toContain(`现在共有 ${captured.filed.followers + 2} 户反映了这个问题（含您）`);
+    named(form.page, '.nut-button-children, .nut-button', '查看这条反映').dispatchEvent('tap');
     await until(() => form.navigations.length > 0);
-    expect(form.calls.find((c) => c.action === 'follow').data).toEqual({ id: captured.filed.id });
     expect(form.navigations).toEqual([{ api: 'redirectTo', url: `/pages/report/detail?id=${captured.filed.id}` }]);
   });
 });

@@ -5,6 +5,7 @@ import { ERRORS } from '../../src/core/errors';
 import Approvals from '../../src/handler/approvals/index';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo } from './support/fake-transport';
+import { buildingLead } from './support/fixtures';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
 
@@ -42,6 +43,7 @@ const cardOf = (name: string) => screen.getByText(name).closest('.applicant') as
 beforeEach(() => {
   resetFake();
   saveSession('tok_lead', Date.now() + HOUR);
+  answer('auth.whoAmI', { ok: true, data: buildingLead() });
 });
 
 describe('入住审核: the approver\'s queue', () => {

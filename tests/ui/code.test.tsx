@@ -52,12 +52,12 @@ describe('code landing page, opened by a scan', () => {
   });
 
   it('says plainly that the next step is not open yet and whom to ask, with no button that leads nowhere', async () => {
-    // Member check-in has no page yet.
-    answer('codes.resolve', { ok: true, data: resolved({ purpose: 'member', purposeLabel: '党员报到码', does: '党员到本小区党支部报到' }) });
+    // A public code's page (the echo wall) is not built yet.
+    answer('codes.resolve', { ok: true, data: resolved({ purpose: 'public', purposeLabel: '公开码', does: '查看本小区的公开信息' }) });
     const { container } = openWithScene(ID);
 
     expect(await screen.findByText('这一步还没有开放')).toBeInTheDocument();
-    expect(screen.getByText(/请联系小区党支部书记或社区报到。/)).toBeInTheDocument();
+    expect(screen.getByText(/请问楼栋长或社区。/)).toBeInTheDocument();
     // Taro's Button is a taro-button-core element in jsdom, which has no button role.
     expect(container.querySelectorAll('.nut-button')).toHaveLength(0);
   });
@@ -136,6 +136,18 @@ describe('code landing page, refusals', () => {
     expect(sentTo('codes.resolve').map((c) => c.data)).toEqual([{ id: ID }, { id: ID }]);
   });
 
+  it.each([
+    ['NETWORK.OFFLINE', '✕ 手机没有联网'],
+    ['NETWORK.TIMEOUT', '✕ 网络太慢'],
+    ['NETWORK.FUNCTION_ERROR', '✕ 服务出了故障'],
+  ])('names a %s failure for what it is and offers to look again', async (code, status) => {
+    answer('codes.resolve', { ok: false, code, message: '请稍后再试' });
+    openWithScene(ID);
+
+    expect(await screen.findByText(status)).toBeInTheDocument();
+    expect(screen.getByText('再查一次')).toBeInTheDocument();
+  });
+
   it('lets a person whose code has expired type another one', async () => {
     answer('codes.resolve', (data: { id: string }) =>
       data.id === ID ? { ok: false, code: 'CODE.EXPIRED', message: ERRORS['CODE.EXPIRED'] } : { ok: true, data: resolved({ id: data.id, purpose: 'member', purposeLabel: '党员报到码', does: '党员到本小区党支部报到', trail: '阳光社区 幸福里小区' }) },
@@ -148,7 +160,8 @@ describe('code landing page, refusals', () => {
 
     expect(await screen.findByText('党员报到码')).toBeInTheDocument();
     expect(sentTo('codes.resolve').map((c) => c.data)).toEqual([{ id: ID }, { id: 'mnpqrstv6789' }]);
-    expect(screen.getByText(/请联系小区党支部书记或社区报到/)).toBeInTheDocument();
+    // A member code goes on to the check-in form.
+    expect(screen.getByText('党员报到')).toBeInTheDocument();
   });
 });
 

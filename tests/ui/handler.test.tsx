@@ -3,15 +3,19 @@ import Taro from '@tarojs/taro';
 import HandlerReport from '../../src/handler/report/index';
 import RecordForResident from '../../src/handler/record/index';
 import { saveSession } from '../../src/services/session';
+import { askForNotices } from '../../src/services/subscribe';
 import { answer, resetFake, sentTo } from './support/fake-transport';
 import { buildingLead, me, binding } from './support/fixtures';
 import { categories, detail, ok, summary } from './support/reports';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
+// WeChat's subscribe panel: what the page asks for, and when (services/subscribe.ts does the asking).
+jest.mock('../../src/services/subscribe', () => ({ askForNotices: jest.fn(async () => ({ status: 'skipped', reason: 'notWeapp' })) }));
 
 beforeEach(() => {
   resetFake();
   saveSession('tok_lead', Date.now() + 3_600_000);
+  answer('auth.whoAmI', ok(buildingLead()));
   (Taro.useRouter as jest.Mock).mockImplementation(() => ({ params: { id: 'r1' }, path: '/handler/report/index' }));
 });
 
@@ -46,6 +50,41 @@ describe('handler report page', () => {
     expect(sentTo('reports.respond')[0].data).toEqual({ id: 'r1', version: 4, note: '马上去看' });
     expect(screen.getByText('已响应', { selector: '.message' })).toBeInTheDocument();
     expect(within(actionBar()).getByText('办结')).toBeInTheDocument();
+  });
+
+  it('asks WeChat for the notices of a taken report from the 确定响应 tap itself, before sending it', async () => {
+    answer('reports.detail', ok(submitted(['respond', 'comment'])));
+    answer('reports.respond', ok(detail({ version: 5, status: 'responded', statusLabel: '办理中', can: ['resolve'] })));
+    render(<HandlerReport />);
+
+    fireEvent.click(await within(await screen.findByLabelText('我要办理')).findByText('响应'));
+    expect(askForNotices).not.toHaveBeenCalled();
+    let sentBeforeAsking: number | null = null;
+    (askForNotices as jest.Mock).mockImplementationOnce(async () => {
+      sentBeforeAsking = sentTo('reports.respond').length;
+      return { status: 'skipped', reason: 'notWeapp' };
+    });
+    fireEvent.click(screen.getByText('确定响应'));
+
+    // Within the tap's own call stack (WeChat shows its panel only there), ahead of the call.
+    expect(askForNotices).toHaveBeenCalledTimes(1);
+    expect(askForNotices).toHaveBeenCalledWith('reportTaken');
+    expect(sentBeforeAsking).toBe(0);
+    expect(await screen.findByText('办理中')).toBeInTheDocument();
+    expect(sentTo('reports.respond')).toHaveLength(1);
+  });
+
+  it('asks for no notices on the other actions', async () => {
+    answer('reports.detail', ok(submitted(['respond', 'comment'])));
+    answer('reports.comment', ok(detail({ version: 5, can: ['respond', 'comment'] })));
+    render(<HandlerReport />);
+
+    fireEvent.click(await within(await screen.findByLabelText('我要办理')).findByText('备注'));
+    fireEvent.change(screen.getByPlaceholderText('例如：已电话联系居民'), { target: { value: '已电话联系居民' } });
+    fireEvent.click(screen.getByText('确定备注'));
+
+    await waitFor(() => expect(sentTo('reports.comment')).toHaveLength(1));
+    expect(askForNotices).not.toHaveBeenCalled();
   });
 
   it('needs a result before resolving, and sends the note and photos', async () => {

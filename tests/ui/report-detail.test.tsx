@@ -197,3 +197,32 @@ describe('report detail for the resident', () => {
     expect(Taro.navigateTo).toHaveBeenCalledWith({ url: '/handler/report/index?id=r1' });
   });
 });
+
+describe('a report a building lead watches (关注)', () => {
+  const NOTE = '这条紧急反映由物业办理，您作为楼栋长可以查看，不用您办理。';
+
+  it('says on the report, before it, that the lead reads it without handling it or following it', async () => {
+    answer('reports.detail', ok(detail({ watching: true, watchNote: NOTE, can: [], nextStepForStaff: '等物业陈强受理：今天 12:00前受理，11月30日 15:00前办结。' })));
+    render(<ReportDetailPage />);
+
+    const note = await screen.findByLabelText('关注');
+    expect(within(note).getByText('关注 · 只看不办')).toBeInTheDocument();
+    expect(within(note).getByText(NOTE)).toBeInTheDocument();
+    // Above the report itself: read first.
+    expect(note.compareDocumentPosition(screen.getByText('电梯故障')) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    // The lead reads who reported it, but it is not theirs to share to the group as its resident would.
+    expect(screen.queryByText('分享到楼栋群')).toBeNull();
+    // Not the resident's "…会联系您": whose move it is.
+    expect(within(screen.getByLabelText('下一步')).getByText('等物业陈强受理：今天 12:00前受理，11月30日 15:00前办结。')).toBeInTheDocument();
+    expect(screen.queryByText(detail().nextStep)).toBeNull();
+  });
+
+  it('says nothing of the kind to its resident', async () => {
+    answer('reports.detail', ok(detail()));
+    render(<ReportDetailPage />);
+
+    await screen.findByText('电梯故障');
+    expect(screen.queryByLabelText('关注')).toBeNull();
+    expect(screen.getByText('分享到楼栋群')).toBeInTheDocument();
+  });
+});

@@ -5,6 +5,7 @@ import Messages from '../../src/pages/messages/index';
 import Inbox from '../../src/handler/inbox/index';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo } from './support/fake-transport';
+import { binding, me } from './support/fixtures';
 import { NOW, ok, summary } from './support/reports';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
@@ -93,7 +94,9 @@ describe('messages', () => {
 });
 
 describe('handler inbox', () => {
-  const counts = { assigned: 3, dueSoon: 1, overdue: 2 };
+  const counts = { assigned: 3, dueSoon: 1, overdue: 2, watching: 0 };
+  // A handler who watches nothing (a compound's property manager): the four lists of their own work.
+  beforeEach(() => answer('auth.whoAmI', ok(me({ name: '陈强', bindings: [binding('property_manager', '小区')], isHandler: true }))));
 
   it('opens on 分派给我 with the counts as badges on the tabs', async () => {
     answer('reports.inbox', ok({ reports: [summary({ id: 'r1', status: 'submitted', statusLabel: '待响应' })], counts }));

@@ -8,6 +8,7 @@ import { ERRORS } from '../../src/core/errors';
 import { HOW_TO_REGISTER } from '../../src/core/registrations';
 import { categories, detail, ok, summary } from './support/reports';
 import { pickPhotos } from './support/taro';
+import { __resetFilingQueue } from '../../src/services/filing-queue';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
 
@@ -22,6 +23,9 @@ beforeEach(() => {
   answer('reports.categories', categories());
   answer('reports.similar', ok([]));
 });
+
+// A filing queued by one test must not wait in the next one's app.
+afterEach(() => __resetFilingQueue());
 
 async function pick(name: string) {
   fireEvent.click(await screen.findByLabelText(name));
@@ -111,7 +115,7 @@ describe('report form: checking what was written', () => {
     describeProblem('太吵');
     fireEvent.click(screen.getByText('提交反映'));
     expect(await screen.findByText('请多写几个字，至少 5 个字')).toBeInTheDocument();
-    expect(screen.getByText('2/500 字')).toBeInTheDocument();
+    expect(screen.getByText('至少 5 字 · 还可以写 498 字')).toBeInTheDocument();
 
     expect(sentTo('reports.similar')).toHaveLength(0);
     expect(sentTo('reports.create')).toHaveLength(0);
@@ -149,9 +153,9 @@ describe('report form: checking what was written', () => {
 describe('report form: a neighbour already reported it', () => {
   const theirs = summary({ id: 'r7', status: 'responded', statusLabel: '办理中', description: '电梯坏了两天了', followers: 2 });
 
-  it('shows the open report and follows it (+1) instead of filing another', async () => {
+  it('shows the open report and follows it (+1) with what was typed, instead of filing another', async () => {
     answer('reports.similar', ok([theirs]));
-    answer('reports.follow', ok(detail({ id: 'r7' })));
+    answer('reports.follow', ok(detail({ id: 'r7', followers: 3 })));
     render(<NewReport />);
     await pick('电梯故障');
     describeProblem('电梯又不动了，老人下不了楼');
@@ -162,9 +166,28 @@ describe('report form: a neighbour already reported it', () => {
     expect(sentTo('reports.similar')[0].data).toEqual({ unitId: 'b1', category: 'lift' });
 
     fireEvent.click(screen.getByText('跟进这条（+1）'));
-    await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/detail?id=r7' }));
-    expect(sentTo('reports.follow')[0].data).toEqual({ id: 'r7' });
+    expect(await screen.findByText('已跟进这条反映')).toBeInTheDocument();
+    // The count the server answered, this household included, and the words kept with it.
+    expect(screen.getByText(/现在共有 4 户反映了这个问题（含您）/)).toHaveTextContent('您写的情况已补充在这条反映里');
+    expect(sentTo('reports.follow')[0].data).toEqual({ id: 'r7', note: '电梯又不动了，老人下不了楼' });
     expect(sentTo('reports.create')).toHaveLength(0);
+    fireEvent.click(screen.getByText('查看这条反映'));
+    expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/detail?id=r7' });
+  });
+
+  it('says a +1 carries the words but not the photos, so none is dropped without a word', async () => {
+    answer('reports.similar', ok([theirs]));
+    answer('photos.upload', () => ok({ id: 'ph1', url: '/files/ph1' }));
+    render(<NewReport />);
+    await pick('电梯故障');
+    pickPhotos(1);
+    fireEvent.click(screen.getByText('拍照/选照片'));
+    await waitFor(() => expect(screen.getByText('已选 1 张')).toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('上传中…')).not.toBeInTheDocument());
+    describeProblem('电梯又不动了，老人下不了楼');
+    fireEvent.click(screen.getByText('提交反映'));
+
+    expect(await screen.findByText(/跟进只带上文字，您加的 1 张照片不会附上/)).toHaveTextContent('您写的情况会一起补充到这条反映里');
   });
 
   it('still files it when the person says it is a different problem', async () => {
@@ -194,7 +217,7 @@ describe('report form: a neighbour already reported it', () => {
 });
 
 describe('report form: a flaky network', () => {
-  it('sends the same client request id again when the person retries, so only one report is made', async () => {
+  it('keeps the filing when the network fails, and sends the same client request id again on 现在重试, so only one report is made', async () => {
     let calls = 0;
     answer('reports.create', () =>
       ++calls === 1 ? { ok: false, code: 'NETWORK.UNREACHABLE', message: '网络连接不上，请检查网络后再试' } : created('r11'),
@@ -204,8 +227,8 @@ describe('report form: a flaky network', () => {
     describeProblem('楼上每天半夜拖椅子');
 
     fireEvent.click(screen.getByText('提交反映'));
-    expect(await screen.findByText('网络连接不上，请检查网络后再试')).toBeInTheDocument();
-    fireEvent.click(screen.getByText('提交反映'));
+    expect(await screen.findByText('网络不好，已保存，联网后自动提交')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('现在重试'));
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/detail?id=r11' }));
 
     const [first, second] = sentTo('reports.create').map((c) => (c.data as { clientRequestId: string }).clientRequestId);

@@ -1,4 +1,4 @@
-import { Badge, Button, Flex, Layout, Menu, Popconfirm, Result, Spin, Tooltip, Typography } from 'antd';
+import { Badge, Button, Flex, Layout, Menu, Popconfirm, Result, Spin, Typography } from 'antd';
 import type { MenuProps } from 'antd';
 import {
   ApiOutlined,
@@ -42,15 +42,16 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   'members/roster': lazy(() => import('./Members/Roster')),
   'members/counts': lazy(() => import('./Members/Counts')),
   'members/points': lazy(() => import('./Members/Points')),
+  grids: lazy(() => import('./Grids')),
+  pairings: lazy(() => import('./Pairings')),
+  lectures: lazy(() => import('./Lectures')),
+  'lectures/speakers': lazy(() => import('./Lectures/Speakers')),
+  'lectures/figures': lazy(() => import('./Lectures/Figures')),
+  'lectures/roster': lazy(() => import('./Lectures/Roster')),
+  'lectures/venue': lazy(() => import('./Lectures/Venue')),
 };
 
 const CodePoster = lazy(() => import('./Codes/Poster'));
-
-const soon = (label: string) => (
-  <Tooltip title="即将开放" placement="right">
-    <span>{label}</span>
-  </Tooltip>
-);
 
 /** 入住审核 with how many wait (none shown while unknown or zero). */
 const approvalsLabel = (waiting: number | null) => (
@@ -76,6 +77,8 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
       { key: 'members/roster', label: '花名册' },
       { key: 'members/counts', label: '统计' },
       { key: 'members/points', label: '报到点' },
+      { key: 'grids', label: '网格' },
+      { key: 'pairings', label: '联户' },
     ],
   },
   { key: 'settings', icon: <FieldTimeOutlined />, label: '时限设置' },
@@ -83,7 +86,16 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
   { key: 'ledger', icon: <FileExcelOutlined />, label: '台账导出' },
   { key: 'audit', icon: <AuditOutlined />, label: '操作日志' },
   { key: 'open311', icon: <ApiOutlined />, label: 'Open311 接口' },
-  { key: 'lectures', icon: <BookOutlined />, label: soon('讲堂'), disabled: true },
+  {
+    key: 'lectures-menu',
+    icon: <BookOutlined />,
+    label: '讲堂',
+    children: [
+      { key: 'lectures', label: '讲座' },
+      { key: 'lectures/speakers', label: '讲师库' },
+      { key: 'lectures/figures', label: '统计' },
+    ],
+  },
 ];
 
 export default function Shell({ route }: { route: RouteName }) {
@@ -118,10 +130,10 @@ export default function Shell({ route }: { route: RouteName }) {
         <Layout.Sider width={176} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[route === 'codePoster' ? 'codes' : route]}
+            selectedKeys={[route === 'codePoster' ? 'codes' : route === 'lectures/roster' || route === 'lectures/venue' ? 'lectures' : route]}
             items={menuItems(waiting)}
-            // 党员 open from the start: its pages are found without a click.
-            defaultOpenKeys={['members']}
+            // 党员 open from the start: its pages are found without a click; 讲堂 too when a link lands in it.
+            defaultOpenKeys={route.startsWith('lectures') ? ['members', 'lectures-menu'] : ['members']}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}
             style={{ height: '100%', paddingTop: 8 }}
           />

@@ -21,6 +21,8 @@ const DEMO_ORDER = [
   'community_staff',
   'compound_secretary',
   'property_manager',
+  'grid_lead',
+  'steward',
   'building_lead',
   'resident',
   'member',

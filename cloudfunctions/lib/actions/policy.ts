@@ -14,13 +14,21 @@ export interface StoredPolicy {
   version: number;
 }
 
+/**
+ * A saved policy over the defaults, `levels` one level deeper: settings saved before the grid could
+ * be a level have four levels and no `gridLevel`, and read as the grid's default deadlines, level off.
+ */
+export function withDefaults(saved: Partial<CommunityPolicy>): CommunityPolicy {
+  return { ...DEFAULT_POLICY, ...saved, gridLevel: saved.gridLevel ?? DEFAULT_POLICY.gridLevel, levels: { ...DEFAULT_POLICY.levels, ...(saved.levels ?? {}) } };
+}
+
 export function readStoredPolicy(raw: string | null): StoredPolicy {
   if (!raw) return { policy: DEFAULT_POLICY, isDefault: true, version: 0 };
   const parsed = JSON.parse(raw) as { version?: unknown; policy?: Partial<CommunityPolicy> | null } & Partial<CommunityPolicy>;
   if (typeof parsed.version === 'number' && 'policy' in parsed) {
-    return parsed.policy ? { policy: { ...DEFAULT_POLICY, ...parsed.policy }, isDefault: false, version: parsed.version } : { policy: DEFAULT_POLICY, isDefault: true, version: parsed.version };
+    return parsed.policy ? { policy: withDefaults(parsed.policy), isDefault: false, version: parsed.version } : { policy: DEFAULT_POLICY, isDefault: true, version: parsed.version };
   }
-  return { policy: { ...DEFAULT_POLICY, ...parsed }, isDefault: false, version: 1 };
+  return { policy: withDefaults(parsed), isDefault: false, version: 1 };
 }
 
 export function storedPolicyValue(version: number, policy: CommunityPolicy | null): string {

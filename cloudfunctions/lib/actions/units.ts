@@ -2,6 +2,7 @@ import {
   DomainError,
   ROLE_LABEL,
   ROLE_UNIT_KINDS,
+  bindNeedsRefusal,
   canBeChildOf,
   canBind,
   mayBindPerson,
@@ -15,6 +16,7 @@ import {
 import * as schemas from '../../../src/core/schemas/units';
 import { audit, bindingsOf, demand, loadUnit } from './common';
 import { personAction, type AuthedContext, type FunctionDef } from './define';
+import { grids } from './grids';
 
 function bindingView(b: Binding, person: Parameters<typeof viewPerson>[0]): BindingView {
   return { id: b.id, role: b.role, roleLabel: ROLE_LABEL[b.role], unitId: b.unitId, person: viewPerson(person), createdAt: b.createdAt };
@@ -121,7 +123,11 @@ export const units: FunctionDef = {
     const person = await ctx.deps.store.people.get(input.personId);
     // Someone who lives outside the caller's reach is as unknown to them as someone who does not exist.
     const createdIn = person?.createdInUnitId ? await ctx.deps.store.units.get(person.createdInUnitId) : null;
-    if (!person || !mayBindPerson(ctx.caller.bindings, { homes: await bindingsOf(ctx.deps, person.id), createdIn })) throw new DomainError('PERSON.NOT_FOUND', undefined, 'personId');
+    const homes = person ? await bindingsOf(ctx.deps, person.id) : [];
+    if (!person || !mayBindPerson(ctx.caller.bindings, { homes, createdIn })) throw new DomainError('PERSON.NOT_FOUND', undefined, 'personId');
+    // A grid's lead is one of the branch's members, its steward one of the property company's (grids.ts).
+    const notYet = bindNeedsRefusal(input.role, homes, unit);
+    if (notYet) throw new DomainError('ROLE.NOT_ELIGIBLE', notYet, 'personId');
     const binding: Binding = {
       id: ctx.deps.ids.next('bnd'),
       personId: person.id,
@@ -144,4 +150,5 @@ export const units: FunctionDef = {
     await audit(ctx, 'units.unbind', 'binding', binding.id, { unitId: unit.id, personId: binding.personId, role: binding.role }, unit.path);
     return { removed: true as const };
   }),
+  ...grids,
 };

@@ -77,8 +77,8 @@ export async function sweep(deps: Deps, owner: string, batch = 1000, opts: Sweep
       if (step === 'autoClose') change = autoClose(a, r);
       if (step === 'escalate') {
         const category = categoryOf(policy, r.category);
-        const up = nextLevel(r.level);
-        const routeUp = up ? await once(routes, `${r.unitPath} ${category.code} ${up}`, () => routeFrom(deps, r, category, up)) : null;
+        const up = nextLevel(r.level, policy);
+        const routeUp = up ? await once(routes, `${r.unitPath} ${category.code} ${up}`, () => routeFrom(deps, r, category, up, policy)) : null;
         change = escalate(a, r, category, routeUp, `超过${LEVEL_LABEL[r.level]}办理时限，自动上报`, true);
       }
       // Saving it ends the claim.

@@ -106,7 +106,7 @@ export async function requestsPost(deps: Deps, req: Open311Request, format: Form
       photos: [],
       anonymous: false,
     },
-    route(category.entryLevel, category, chain, await handlerBindingsOn(deps, chain)),
+    route(category.entryLevel, category, chain, await handlerBindingsOn(deps, chain), policy),
   );
   const report = change.report;
   const label: ReportLabel = { categoryName: category.name, place: placeOf(unit.path, new Map(chain.map((u) => [u.id, u]))) };

@@ -3,11 +3,15 @@
  * for, a year of reports made by the real engine (./history/).
  */
 import type { Deps } from '../deps';
+import { seedCheckins } from './checkins';
+import { seedGrids } from './grids';
 import { seedHistory } from './history';
+import { seedPairings } from './pairings';
 import { DEFAULT_RESIDENTS, seedHistoryStaff, seedPeople } from './people';
 import { seedTree } from './tree';
 
 export { DEMO_PEOPLE, DEFAULT_RESIDENTS } from './people';
+export { DEMO_GRID_PEOPLE } from './grids';
 
 const DAY = 24 * 3600_000;
 /** How far back the history goes. */
@@ -37,6 +41,10 @@ export async function seedDemo(deps: Deps, opts: SeedOptions = { residents: DEFA
   if (opts.reports) {
     people = await seedHistoryStaff(deps, tree, people, at);
     await seedHistory(deps, tree, people, { reports: opts.reports, days: HISTORY_DAYS, seed: opts.seed ?? 20261123 });
+    // The full demo (`npm start`) has party members checked in too; tests that ask for no history start without.
+    await seedCheckins(deps, tree, people, now);
+    // 和平新村's grids with households, a lead and a steward (demo logins), and members paired with households.
+    await seedPairings(deps, tree, people, await seedGrids(deps, tree, people, now), now);
   }
   await deps.store.meta.setIfAbsent('demo_seeded_at', String(now));
   return true;

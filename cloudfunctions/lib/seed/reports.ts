@@ -29,6 +29,8 @@ export interface SyntheticOptions {
   idPrefix?: string;
   /** Leave out the timeline (the bench does not need it). */
   noTimeline?: boolean;
+  /** The grid is a level (CommunityPolicy.gridLevel): reports of buildings under a grid go up to it first. */
+  gridLevel?: boolean;
 }
 
 const DESCRIPTIONS: Record<string, string[]> = {
@@ -55,6 +57,11 @@ export function syntheticReports(o: SyntheticOptions): { report: Report; entries
   const levelUnit = (b: Unit, level: Level): Unit | null => {
     for (let u: Unit | undefined = b; u; u = u.parentId ? byId.get(u.parentId) : undefined) if (u.kind === level) return u;
     return null;
+  };
+  const ancestorsOf = (b: Unit): Unit[] => {
+    const chain: Unit[] = [];
+    for (let u: Unit | undefined = b; u; u = u.parentId ? byId.get(u.parentId) : undefined) chain.push(u);
+    return chain;
   };
   const out: { report: Report; entries: TimelineEntry[] }[] = [];
   const prefix = o.idPrefix ?? 'rep_syn';
@@ -88,7 +95,8 @@ export function syntheticReports(o: SyntheticOptions): { report: Report; entries
     let breached = false;
     let escalations = 0;
     // Some go up a level (beyond authority or breached).
-    if (r.next() < 0.18 && nextLevel(level)) {
+    const up = nextLevel(level, { gridLevel: o.gridLevel }, ancestorsOf(b));
+    if (r.next() < 0.18 && up) {
       const auto = r.next() < 0.5;
       const at = levelStartedAt + (auto ? resolveHours * HOUR : r.int(resolveHours * HOUR));
       if (at < o.now) {
@@ -96,8 +104,8 @@ export function syntheticReports(o: SyntheticOptions): { report: Report; entries
           breached = true;
           ev(at, 'breach', { fromLevel: level, toLevel: level });
         }
-        ev(at, 'escalate', { fromLevel: level, toLevel: nextLevel(level)!, note: auto ? '超时自动上报' : '超出本级职权' });
-        level = nextLevel(level)!;
+        ev(at, 'escalate', { fromLevel: level, toLevel: up, note: auto ? '超时自动上报' : '超出本级职权' });
+        level = up;
         levelStartedAt = at;
         escalations = 1;
       }

@@ -2,14 +2,48 @@
  * What residents report, with the level a report starts at and whether it is urgent. Defaults
  * from what residents actually report; each community may edit its own (CommunityPolicy).
  */
-export const LEVELS = ['building', 'compound', 'community', 'street'] as const;
+import type { Unit } from '../units';
+
+/**
+ * Every level a report can be at, lowest first. The grid (网格) is a level only in a community that
+ * made it one in its settings (CommunityPolicy.gridLevel), and only for a report under a grid:
+ * everywhere else reports go from the building straight to the compound, as they always did.
+ */
+export const LEVELS = ['building', 'grid', 'compound', 'community', 'street'] as const;
 export type Level = (typeof LEVELS)[number];
 
-export const LEVEL_LABEL: Record<Level, string> = { building: '楼栋', compound: '小区', community: '社区', street: '街道' };
+export const LEVEL_LABEL: Record<Level, string> = { building: '楼栋', grid: '网格', compound: '小区', community: '社区', street: '街道' };
 
-export function nextLevel(level: Level): Level | null {
-  const i = LEVELS.indexOf(level);
-  return i < LEVELS.length - 1 ? LEVELS[i + 1] : null;
+/** What decides whether the grid is a level: the community's switch (absent in settings saved before it: off). */
+export interface LevelSwitch {
+  gridLevel?: boolean;
+}
+
+/**
+ * Per-level figures in outputs: the grid's only where it is a level (or has reports), so a
+ * community that leaves it off reads exactly what it read before.
+ */
+export type PerLevel<T> = Record<Exclude<Level, 'grid'>, T> & Partial<Record<'grid', T>>;
+
+/** The levels of a community's reports, lowest first. */
+export function levelsOf(policy: LevelSwitch): Level[] {
+  return LEVELS.filter((l) => l !== 'grid' || !!policy.gridLevel);
+}
+
+/** Whether a report at `level` has a level above it: everywhere but the street, whatever the community's levels. */
+export function hasLevelAbove(level: Level): boolean {
+  return level !== LEVELS[LEVELS.length - 1];
+}
+
+/**
+ * The level above `level` for the community (null at the street). Given the report's unit and the
+ * units above it, the grid counts only when the report sits under one; without them, it counts
+ * whenever the community has the level on (routing skips it, silently, where there is no grid).
+ * A report left at the grid by a community that turned the level off still goes on to the compound.
+ */
+export function nextLevel(level: Level, policy: LevelSwitch, ancestors?: readonly Pick<Unit, 'kind'>[]): Level | null {
+  const on = levelsOf(policy).filter((l) => l !== 'grid' || !ancestors || ancestors.some((u) => u.kind === 'grid'));
+  return LEVELS.slice(LEVELS.indexOf(level) + 1).find((l) => on.includes(l)) ?? null;
 }
 
 export interface Category {

@@ -4,7 +4,7 @@
  * 75 % of the resolve time. Defaults per community, editable.
  */
 import { addWorkingMinutes, type Calendar, WORKDAY_MINUTES } from './calendar';
-import { DEFAULT_CATEGORIES, LEVELS, type Category, type Level } from './categories';
+import { DEFAULT_CATEGORIES, LEVELS, levelsOf, type Category, type Level } from './categories';
 
 export interface LevelDeadline {
   /** Working hours to respond (non-urgent) or plain hours (urgent). */
@@ -18,6 +18,11 @@ export interface LevelDeadline {
 
 export interface CommunityPolicy {
   categories: Category[];
+  /**
+   * The grid (网格) is a level of the community's reports: a report under a grid goes to its lead
+   * (家长) or steward (管家) between the building and the compound. Off unless staff turn it on.
+   */
+  gridLevel: boolean;
   levels: Record<Level, LevelDeadline>;
   /** Per category, levels may override the defaults: overrides[category][level]. */
   overrides: Record<string, Partial<Record<Level, Partial<LevelDeadline>>>>;
@@ -29,8 +34,11 @@ export interface CommunityPolicy {
 
 export const DEFAULT_POLICY: CommunityPolicy = {
   categories: DEFAULT_CATEGORIES,
+  gridLevel: false,
   levels: {
     building: { respondHours: 4, resolveDays: 1, urgentRespondHours: 1, urgentResolveHours: 4 },
+    // Kept even while the level is off: a report left at the grid still has deadlines.
+    grid: { respondHours: 4, resolveDays: 2, urgentRespondHours: 1, urgentResolveHours: 12 },
     compound: { respondHours: 4, resolveDays: 3, urgentRespondHours: 1, urgentResolveHours: 24 },
     community: { respondHours: 4, resolveDays: 5, urgentRespondHours: 2, urgentResolveHours: 48 },
     street: { respondHours: 4, resolveDays: 10, urgentRespondHours: 2, urgentResolveHours: 72 },
@@ -87,6 +95,8 @@ export function extendClocks(cal: Calendar, policy: CommunityPolicy, clocks: Clo
   };
 }
 
-export function levelsFrom(level: Level): Level[] {
-  return LEVELS.slice(LEVELS.indexOf(level));
+/** The community's levels from `level` upward, `level` itself first. */
+export function levelsFrom(level: Level, policy: Pick<CommunityPolicy, 'gridLevel'>): Level[] {
+  const on = levelsOf(policy);
+  return LEVELS.slice(LEVELS.indexOf(level)).filter((l) => l === level || on.includes(l));
 }

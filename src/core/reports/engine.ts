@@ -10,6 +10,7 @@ import { clocksFor, extendClocks, type CommunityPolicy } from './deadlines';
 import { isOpen, transition, type ReportEvent, type Status } from './machine';
 import type { Rating, Report, TimelineEntry, TimelineType } from './report';
 import type { Route } from './routing';
+import type { Unit } from '../units';
 
 const DAY = 24 * 3600_000;
 
@@ -214,10 +215,11 @@ export function provideInfo(act: Act, r: Report, answer: string, photos: string[
   return simple(act, r, 'provideInfo', { photos: [...r.photos, ...photos].slice(0, 18) }, answer, photos);
 }
 
-export function requestExtension(act: Act, r: Report, days: number, reason: string): Change {
+/** `ancestors`: the report's unit and the units above it, so a building's extension goes to its grid only when it has one. */
+export function requestExtension(act: Act, r: Report, days: number, reason: string, ancestors?: readonly Pick<Unit, 'kind'>[]): Change {
   next(r, 'requestExtension');
   if (r.extension) throw new DomainError('REPORT.EXTENSION_PENDING');
-  const deciderLevel = nextLevel(r.level);
+  const deciderLevel = nextLevel(r.level, act.policy, ancestors);
   if (!deciderLevel) throw new DomainError('REPORT.TOP_LEVEL', '街道是最高一级，没有上级可以审批延期');
   return simple(
     act,

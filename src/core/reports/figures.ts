@@ -6,7 +6,7 @@
  * - satisfactionRate (满意率): (satisfied + basically satisfied) / rated.
  * A rate with nothing to divide by is null ("no data"), never 0 % or 100 %.
  */
-import { LEVELS, type Level } from './categories';
+import { LEVELS, type Level, type PerLevel } from './categories';
 import type { Report } from './report';
 
 export type FigureInput = Pick<Report, 'status' | 'respondedAt' | 'firstRespondBy' | 'breached' | 'rating' | 'resolvedAt' | 'resolvedLevel' | 'duplicateOf'>;
@@ -22,8 +22,9 @@ export interface Figures {
   rated: number;
   satisfied: number;
   satisfactionRate: number | null;
-  resolvedAtLevel: Record<Level, number>;
-  shareAtLevel: Record<Level, number | null>;
+  /** The grid's only when some report was resolved there. */
+  resolvedAtLevel: PerLevel<number>;
+  shareAtLevel: PerLevel<number | null>;
 }
 
 const rate = (n: number, d: number) => (d === 0 ? null : n / d);
@@ -36,8 +37,11 @@ export function figures(list: readonly FigureInput[]): Figures {
   const resolvedOnTime = resolved.filter((r) => !r.breached);
   const rated = counted.filter((r) => r.rating !== null);
   const satisfied = rated.filter((r) => r.rating === 'satisfied' || r.rating === 'basically_satisfied');
-  const resolvedAtLevel = Object.fromEntries(LEVELS.map((l) => [l, resolved.filter((r) => r.resolvedLevel === l).length])) as Record<Level, number>;
-  const shareAtLevel = Object.fromEntries(LEVELS.map((l) => [l, rate(resolvedAtLevel[l], resolved.length)])) as Record<Level, number | null>;
+  // A community without the grid level reads the four levels it always read.
+  const levels: Level[] = LEVELS.filter((l) => l !== 'grid' || resolved.some((r) => r.resolvedLevel === 'grid'));
+  const atLevel = (l: Level) => resolved.filter((r) => r.resolvedLevel === l).length;
+  const resolvedAtLevel = Object.fromEntries(levels.map((l) => [l, atLevel(l)])) as PerLevel<number>;
+  const shareAtLevel = Object.fromEntries(levels.map((l) => [l, rate(atLevel(l), resolved.length)])) as PerLevel<number | null>;
   return {
     reports: counted.length,
     responded: responded.length,

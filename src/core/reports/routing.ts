@@ -5,13 +5,17 @@
  */
 import type { Binding, Role } from '../roles';
 import type { Unit, UnitKind } from '../units';
-import { LEVELS, type Category, type Level } from './categories';
+import { LEVELS, levelsOf, type Category, type Level, type LevelSwitch } from './categories';
 
 /** Roles that handle a level, in order of preference. */
 export function handlerRoles(level: Level, category: Category): Role[] {
   switch (level) {
     case 'building':
       return ['building_lead'];
+    // A grid's steward (管家) comes from the property company: first for what the property company
+    // handles at the compound (a lift, a lamp), the lead (家长) first for the rest.
+    case 'grid':
+      return category.compoundHandler === 'property_manager' ? ['steward', 'grid_lead'] : ['grid_lead', 'steward'];
     case 'compound':
       return category.compoundHandler === 'property_manager' ? ['property_manager', 'compound_secretary'] : ['compound_secretary', 'property_manager'];
     case 'community':
@@ -37,10 +41,14 @@ export interface Route {
 /**
  * Finds the first level from `from` upward with a handler.
  * `ancestors` are the report unit and every unit above it; `bindings` are the bindings on them.
+ * The grid is passed over without a word (no skip on the timeline) where the community has not
+ * made it a level or the report sits under no grid: there it is not a level at all.
  */
-export function route(from: Level, category: Category, ancestors: readonly Unit[], bindings: readonly Binding[]): Route {
+export function route(from: Level, category: Category, ancestors: readonly Unit[], bindings: readonly Binding[], policy: LevelSwitch): Route {
   const skipped: RouteStop[] = [];
-  const levels = LEVELS.slice(LEVELS.indexOf(from));
+  const underGrid = ancestors.some((u) => u.kind === 'grid');
+  const on = levelsOf(policy);
+  const levels = LEVELS.slice(LEVELS.indexOf(from)).filter((l) => l !== 'grid' || (on.includes(l) && underGrid));
   for (const level of levels) {
     const unit = ancestors.find((u) => u.kind === (level as UnitKind) && !u.archived) ?? null;
     const handlerId = unit ? pickHandler(level, category, unit.id, bindings) : null;

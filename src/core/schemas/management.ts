@@ -9,7 +9,7 @@ const dayString = () => z.string({ error: '请选择日期' }).check(z.regex(/^\
 const month = () => z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' }));
 const flag = () => z.optional(z.boolean());
 const someOf = <T extends readonly [string, ...string[]]>(values: T, error: string, max: number) => z.optional(z.array(z.enum(values, { error })).check(z.maxLength(max)));
-const LEVEL_VALUES = ['building', 'compound', 'community', 'street'] as const;
+const LEVEL_VALUES = ['building', 'grid', 'compound', 'community', 'street'] as const;
 const STATUS_VALUES = ['submitted', 'responded', 'transferred', 'needs_info', 'resolved', 'closed', 'rejected'] as const;
 const CHANNEL_VALUES = ['resident', 'group_chat', 'visit', 'phone', 'open311'] as const;
 const RATING_VALUES = ['satisfied', 'basically_satisfied', 'unsatisfied'] as const;
@@ -20,7 +20,7 @@ export const deskFilter = z.lazy(() =>
     .object({
       unitId: id,
       statuses: someOf(STATUS_VALUES, '状态不正确', 10),
-      levels: someOf(LEVEL_VALUES, '层级不正确', 4),
+      levels: someOf(LEVEL_VALUES, '层级不正确', LEVEL_VALUES.length),
       categories: z.optional(z.array(z.string().check(z.trim(), z.minLength(1), z.maxLength(40))).check(z.maxLength(50, { error: '类别太多' }))),
       channels: someOf(CHANNEL_VALUES, '来源不正确', CHANNEL_VALUES.length),
       overdue: flag(),
@@ -29,7 +29,7 @@ export const deskFilter = z.lazy(() =>
       createdTo: z.optional(epoch()),
       resolvedFrom: z.optional(epoch()),
       resolvedTo: z.optional(epoch()),
-      resolvedLevels: someOf(LEVEL_VALUES, '层级不正确', 4),
+      resolvedLevels: someOf(LEVEL_VALUES, '层级不正确', LEVEL_VALUES.length),
       breached: flag(),
       respondedOnTime: flag(),
       ratings: someOf(RATING_VALUES, '评价不正确', 3),
@@ -57,29 +57,39 @@ const levelDeadline = () =>
 
 export const policySchema = z.lazy(() => {
   const level = levelDeadline();
-  return z.object({
-    categories: z
-      .array(
-        z.object({
-          code: z.string({ error: '缺少类别代码' }).check(z.trim(), z.regex(/^[a-z][a-z0-9_]{1,39}$/, { error: '类别代码为小写字母、数字和下划线' })),
-          name: trimmed('类别名称', 12),
-          icon: z.string({ error: '请选择图标' }).check(z.trim(), z.minLength(1, { error: '请选择图标' }), z.maxLength(8, { error: '图标不正确' })),
-          entryLevel: z.enum(LEVEL_VALUES, { error: '起始层级不正确' }),
-          urgent: z.boolean({ error: '请选择是否紧急' }),
-          compoundHandler: z.enum(['property_manager', 'compound_secretary'], { error: '小区处理人不正确' }),
-        }),
-      )
-      .check(
-        z.minLength(1, { error: '至少保留一个类别' }),
-        z.maxLength(30, { error: '最多 30 个类别' }),
-        z.refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, { error: '类别代码不能重复' }),
-        z.refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, { error: '类别名称不能重复' }),
-      ),
-    levels: z.object({ building: level, compound: level, community: level, street: level }),
-    overrides: z.record(z.string(), z.partialRecord(z.enum(LEVEL_VALUES), z.partial(level))),
-    warnRatio: z.number({ error: '请填写预警比例' }).check(z.gte(0.5, { error: '预警比例在 50% 到 95% 之间' }), z.lte(0.95, { error: '预警比例在 50% 到 95% 之间' })),
-    autoCloseDays: z.number({ error: '请填写自动关闭天数' }).check(z.int(), z.gte(1, { error: '自动关闭至少 1 天' }), z.lte(30, { error: '自动关闭最多 30 天' })),
-  });
+  return z
+    .object({
+      categories: z
+        .array(
+          z.object({
+            code: z.string({ error: '缺少类别代码' }).check(z.trim(), z.regex(/^[a-z][a-z0-9_]{1,39}$/, { error: '类别代码为小写字母、数字和下划线' })),
+            name: trimmed('类别名称', 12),
+            icon: z.string({ error: '请选择图标' }).check(z.trim(), z.minLength(1, { error: '请选择图标' }), z.maxLength(8, { error: '图标不正确' })),
+            entryLevel: z.enum(LEVEL_VALUES, { error: '起始层级不正确' }),
+            urgent: z.boolean({ error: '请选择是否紧急' }),
+            compoundHandler: z.enum(['property_manager', 'compound_secretary'], { error: '小区处理人不正确' }),
+          }),
+        )
+        .check(
+          z.minLength(1, { error: '至少保留一个类别' }),
+          z.maxLength(30, { error: '最多 30 个类别' }),
+          z.refine((cs) => new Set(cs.map((c) => c.code)).size === cs.length, { error: '类别代码不能重复' }),
+          z.refine((cs) => new Set(cs.map((c) => c.name)).size === cs.length, { error: '类别名称不能重复' }),
+        ),
+      /** The grid as a level (absent: off, as settings saved before it were). */
+      gridLevel: z.optional(z.boolean({ error: '请选择网格是否作为一级' })),
+      // The grid's deadlines are optional: a page that knows nothing of the grid sends four levels.
+      levels: z.object({ building: level, grid: z.optional(level), compound: level, community: level, street: level }),
+      overrides: z.record(z.string(), z.partialRecord(z.enum(LEVEL_VALUES), z.partial(level))),
+      warnRatio: z.number({ error: '请填写预警比例' }).check(z.gte(0.5, { error: '预警比例在 50% 到 95% 之间' }), z.lte(0.95, { error: '预警比例在 50% 到 95% 之间' })),
+      autoCloseDays: z.number({ error: '请填写自动关闭天数' }).check(z.int(), z.gte(1, { error: '自动关闭至少 1 天' }), z.lte(30, { error: '自动关闭最多 30 天' })),
+    })
+    .check(
+      z.refine((p) => p.gridLevel === true || p.categories.every((c) => c.entryLevel !== 'grid'), {
+        error: '网格还不是反映的一级：请先打开“网格作为一级”，再把类别的起始层级设为网格',
+        path: ['categories'],
+      }),
+    );
 });
 
 const importFileRef = () => z.string({ error: '请先上传文件' }).check(z.trim(), z.minLength(1, { error: '请先上传文件' }), z.maxLength(400, { error: '文件标识不正确，请重新上传' }));

@@ -17,4 +17,6 @@ export const messages = onFirstUse({
       ],
       { error: '请指明要标为已读的消息（ids）或全部（all: true）' },
     ),
+  // Nothing to say: the answer is the same for every caller.
+  noticeTemplates: () => z.object({}),
 });

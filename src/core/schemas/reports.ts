@@ -26,6 +26,8 @@ export const reports = onFirstUse({
     contactName: z.optional(personName),
     contactPhone: z.optional(phone),
     residentId: z.optional(id),
+    /** A member filing during a visit to a household they are paired with (channel visit): the pairing. */
+    pairingId: z.optional(id),
   }),
   mine: () => z.object({ before: z.optional(z.number().check(z.int(), z.positive())), limit: z.optional(z.number().check(z.int(), z.gte(1), z.lte(50))) }),
   detail: () => z.object({ id }),

@@ -14,4 +14,6 @@ export const units = onFirstUse({
   bindings: () => z.object({ unitId: id }),
   bind: () => z.object({ unitId: id, personId: id, role: z.enum(ROLES, { error: '角色不正确' }) }),
   unbind: () => z.object({ bindingId: id }),
+  /** Households per grid under a community, a compound or one grid. */
+  grids: () => z.object({ unitId: id }),
 });

@@ -4,10 +4,9 @@
  * and — when residents the community already registered have the same phone — which of them the
  * applicant is, or a new resident. Then 通过 / 不通过.
  */
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { RegistrationQueueItem } from '../../core/api';
-import { Button } from '../../components/nut';
+import { ApplicantPhone, ApplicantRow as Row, Decisions } from '../../components/Applicant';
 import { Choices } from '../../components/Choices';
 import { formatDay, formatWhen } from '../../utils/time';
 
@@ -16,15 +15,6 @@ export const NEW_RESIDENT = 'new';
 
 /** Whether the approver must say who the applicant is before approving. */
 export const needsChoice = (item: RegistrationQueueItem) => !item.applicant && item.matches.length > 0;
-
-function Row({ label, children }: { label: string; children: React.ReactNode }) {
-  return (
-    <View className='applicant__row'>
-      <Text className='applicant__label'>{label}</Text>
-      <View className='applicant__value'>{children}</View>
-    </View>
-  );
-}
 
 export function ApplicantCard({
   item,
@@ -51,21 +41,7 @@ export function ApplicantCard({
       <Row label='门牌'>
         <Text className='applicant__text'>{item.doorLabel || '未填写'}</Text>
       </Row>
-      <Row label='电话'>
-        <View
-          className='applicant__phone'
-          role='button'
-          aria-label={`打电话给 ${item.name}`}
-          hoverClass='applicant__phone--pressed'
-          onClick={() => void Taro.makePhoneCall({ phoneNumber: item.phone }).catch(() => undefined)}
-        >
-          {/* A no-break space: the icon stays beside the number. */}
-          <Text>{`📞\u00a0${item.phone}`}</Text>
-        </View>
-        <Text className={`applicant__verified applicant__verified--${item.phoneVerified ? 'yes' : 'no'}`}>
-          {item.phoneVerified ? '✓ 微信验证过的号码' : '⚠ 自己填写的号码，请先打电话核对'}
-        </Text>
-      </Row>
+      <ApplicantPhone name={item.name} phone={item.phone} verified={item.phoneVerified} />
       <Row label='提交'>
         <Text className='applicant__text'>{formatWhen(item.createdAt)}</Text>
       </Row>
@@ -96,16 +72,7 @@ export function ApplicantCard({
         </View>
       )}
 
-      {error && <Text className='message message--error applicant__error'>{error}</Text>}
-
-      <View className='applicant__actions'>
-        <Button className='applicant__approve' type='primary' size='large' disabled={busy} onClick={onApprove}>
-          ✓ 通过
-        </Button>
-        <Button className='applicant__reject' size='large' disabled={busy} onClick={onReject}>
-          ✕ 不通过
-        </Button>
-      </View>
+      <Decisions error={error} busy={busy} onApprove={onApprove} onReject={onReject} rejectLabel='✕ 不通过' />
     </View>
   );
 }

@@ -2,12 +2,14 @@
  * 入住审核: the approver's queue (building leads for their building, staff above it), oldest first.
  * Each applicant is approved — as a resident the community already registered with the same phone,
  * or as a new one — or turned away with a reason on a screen of its own. A decision someone else made
- * first is said, and the queue read again.
+ * first is said, and the queue read again. Only for approvers: anyone else is told so before the queue.
  */
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import type { RegistrationQueueItem } from '../../core/api';
+import { APPROVES_REGISTRATIONS } from '../../core/registrations';
+import { HandlersOnly, type Door } from '../../components/HandlersOnly';
 import { Failed, Loading } from '../../components/PageStatus';
 import { hasSession, isSessionLost, type ClientFailure } from '../../services/api';
 import { approveRegistration, pendingRegistrations, rejectRegistration } from '../../services/registration';
@@ -18,6 +20,13 @@ import { Screen } from '../../components/Screen';
 import './index.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; items: RegistrationQueueItem[] };
+
+/** Who approves new neighbours: the roles of APPROVES_REGISTRATIONS (a property manager handles reports but approves no one). */
+const APPROVERS: Door = {
+  allow: (me) => me.bindings.some((b) => APPROVES_REGISTRATIONS.includes(b.role)),
+  title: '这是审核新邻居的页面',
+  refusal: '入住审核是给楼栋长、小区党支部书记和社区工作人员用的；您要反映问题，可以回首页点「随手拍」',
+};
 
 /** Someone else decided it first: the queue is read again. */
 const DECIDED = new Set(['REGISTRATION.ALREADY_DECIDED', 'REGISTRATION.NOT_FOUND', 'CONFLICT.VERSION']);
@@ -113,48 +122,53 @@ export default function Approvals() {
     }
   };
 
-  if (rejecting) {
-    return (
-      <RejectScreen
-        item={rejecting}
-        reason={reason}
-        onReason={(r) => {
-          setReason(r);
-          if (reasonError) setReasonError(checkReason(r));
-        }}
-        error={reasonError}
-        busy={busy}
-        onConfirm={() => void reject()}
-        onCancel={() => setRejecting(null)}
-      />
-    );
-  }
-
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;
-
-  const { items } = state;
-  return (
-    <Screen className='approvals'>
-      <Text className='approvals__title page-title'>入住审核</Text>
-      <Text className='approvals__lead'>
-        {items.length === 0 ? '现在没有等待审核的登记。有新邻居登记时，会发消息告诉您。' : `${items.length} 户等待审核。核对姓名、门牌和电话后再通过；自己填写的号码请先打电话核对。`}
-      </Text>
-      {items.map((item) => (
-        <ApplicantCard
-          key={item.id}
-          item={item}
-          choice={choices[item.id]}
-          onChoose={(v) => {
-            setChoices((c) => ({ ...c, [item.id]: v }));
-            setErrors((e) => ({ ...e, [item.id]: null }));
+  // The queue loads alongside the door's question (an approver waits once); it shows only behind the door.
+  const page = () => {
+    if (rejecting) {
+      return (
+        <RejectScreen
+          item={rejecting}
+          reason={reason}
+          onReason={(r) => {
+            setReason(r);
+            if (reasonError) setReasonError(checkReason(r));
           }}
-          onApprove={() => void approve(item)}
-          onReject={() => startReject(item)}
+          error={reasonError}
           busy={busy}
-          error={errors[item.id] ?? null}
+          onConfirm={() => void reject()}
+          onCancel={() => setRejecting(null)}
         />
-      ))}
-    </Screen>
-  );
+      );
+    }
+
+    if (state.status === 'loading') return <Loading />;
+    if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;
+
+    const { items } = state;
+    return (
+      <Screen className='approvals'>
+        <Text className='approvals__title page-title'>入住审核</Text>
+        <Text className='approvals__lead'>
+          {items.length === 0 ? '现在没有等待审核的登记。有新邻居登记时，会发消息告诉您。' : `${items.length} 户等待审核。核对姓名、门牌和电话后再通过；自己填写的号码请先打电话核对。`}
+        </Text>
+        {items.map((item) => (
+          <ApplicantCard
+            key={item.id}
+            item={item}
+            choice={choices[item.id]}
+            onChoose={(v) => {
+              setChoices((c) => ({ ...c, [item.id]: v }));
+              setErrors((e) => ({ ...e, [item.id]: null }));
+            }}
+            onApprove={() => void approve(item)}
+            onReject={() => startReject(item)}
+            busy={busy}
+            error={errors[item.id] ?? null}
+          />
+        ))}
+      </Screen>
+    );
+  };
+
+  return <HandlersOnly door={APPROVERS}>{page}</HandlersOnly>;
 }

@@ -3,9 +3,10 @@
  * report for a resident (name and phone), with the category, what was said and any photos.
  * Staff above the building may also record a home visit or a phone call.
  */
-import { useCallback, useState } from 'react';
-import Taro, { useLoad } from '@tarojs/taro';
+import { useCallback, useEffect, useState } from 'react';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
+import type { Me } from '../../core/api';
 import type { Channel } from '../../core/reports/report';
 import type { Category } from '../../core/reports/categories';
 import type { Unit } from '../../core/units';
@@ -13,11 +14,12 @@ import { Button } from '../../components/nut';
 import { CategoryGrid } from '../../components/CategoryGrid';
 import { Choices } from '../../components/Choices';
 import { LineInput, TextBox } from '../../components/Field';
+import { HandlersOnly } from '../../components/HandlersOnly';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
 import { Screen } from '../../components/Screen';
-import { call, hasSession, isSessionLost, whoAmI } from '../../services/api';
+import { call, isSessionLost } from '../../services/api';
 import { categories as loadCategories, createReport } from '../../services/reports';
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
 import { goToLogin, handlerReportUrl, replaceWith } from '../../utils/nav';
@@ -58,7 +60,12 @@ function buildingsBelow(units: Unit[]): BuildingChoice[] {
     .sort((a, b) => a.label.localeCompare(b.label, 'zh-Hans-CN', { numeric: true }));
 }
 
+/** Handlers only: anyone else reads whose page this is before any box to fill in. */
 export default function RecordForResident() {
+  return <HandlersOnly>{(me) => <RecordForm me={me} />}</HandlersOnly>;
+}
+
+function RecordForm({ me }: { me: Me }) {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
@@ -76,14 +83,7 @@ export default function RecordForResident() {
 
   const start = useCallback(async () => {
     setLoad({ status: 'loading' });
-    if (!hasSession()) return goToLogin();
-    const who = await whoAmI();
-    if (!who.ok) {
-      if (isSessionLost(who)) return goToLogin(who.message);
-      return setLoad({ status: 'failed', message: who.message });
-    }
-    if (!who.data.registered) return setLoad({ status: 'failed', message: who.data.howToRegister });
-    let buildings = buildingsOf(who.data, ['building_lead']);
+    let buildings = buildingsOf(me, ['building_lead']);
     const lead = buildings.length > 0;
     if (!lead) {
       const tree = await call('units', 'tree', {});
@@ -95,11 +95,12 @@ export default function RecordForResident() {
     if (!cats.ok) return setLoad({ status: 'failed', message: cats.message });
     if (buildings.length === 1) setUnitId(buildings[0].unitId);
     setLoad({ status: 'ready', buildings, categories: cats.data.categories, lead });
-  }, []);
+  }, [me]);
 
-  useLoad(() => {
+  // Mounted once the door has let the person in, after the page first showed: a mount effect, not useLoad.
+  useEffect(() => {
     void start();
-  });
+  }, [start]);
 
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'failed') return <Failed message={load.message} onRetry={() => void start()} />;

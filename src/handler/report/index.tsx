@@ -11,12 +11,14 @@ import type { ReportDetail, ReportSummary } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Choices } from '../../components/Choices';
 import { LineInput, TextBox } from '../../components/Field';
+import { HandlersOnly } from '../../components/HandlersOnly';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker, usePhotos } from '../../components/Photos';
 import { ReportBody } from '../../components/ReportBody';
 import { Screen } from '../../components/Screen';
 import { isSessionLost } from '../../services/api';
 import { handle, HANDLER_ACTIONS, inbox, type HandlerAction } from '../../services/reports';
+import { askForNotices } from '../../services/subscribe';
 import { goToLogin, readParam } from '../../utils/nav';
 import { checkNote, CONFLICT_MESSAGE, isOpenStatus } from '../../utils/report';
 import { formatWhen } from '../../utils/time';
@@ -100,10 +102,16 @@ function build(action: HandlerAction, f: Form, photos: string[]): Built {
   }
 }
 
+/** Handlers only: anyone else reads whose page this is before the report and its actions. */
 export default function HandlerReport() {
   const router = useRouter();
   const id = readParam(router.params?.id) ?? '';
-  const { state, setState, load } = useReportDetail(id);
+  // Loaded with the page, alongside the door's question (a handler waits once), and again on each show.
+  const detail = useReportDetail(id);
+  return <HandlersOnly>{() => <ReportAtWork {...detail} />}</HandlersOnly>;
+}
+
+function ReportAtWork({ state, setState, load }: ReturnType<typeof useReportDetail>) {
   const [action, setAction] = useState<HandlerAction | null>(null);
   const [form, setForm] = useState<Form>(EMPTY);
   const [formError, setFormError] = useState<string | null>(null);
@@ -143,6 +151,8 @@ export default function HandlerReport() {
   };
 
   const submit = async () => {
+    // Taking a report (响应) is when a handler expects news of it: WeChat asks only from the tap itself.
+    if (action === 'respond') void askForNotices('reportTaken');
     if (!action || busy) return;
     const built = build(action, form, photos.ids);
     if ('error' in built) return setFormError(built.error);
@@ -266,7 +276,8 @@ export default function HandlerReport() {
     <Screen className='hr'>
       {notice && <Text className='message message--info'>{notice}</Text>}
       {error && <Text className='message message--error'>{error}</Text>}
-      <ReportBody report={report} audience='handler'>
+      {/* A watcher (关注) has no deadline to meet: not the handler's next step, nor the resident's ("…会联系您"), but whose move it is. */}
+      <ReportBody report={report.watching && report.nextStepForStaff ? { ...report, nextStep: report.nextStepForStaff } : report} audience={report.watching ? 'resident' : 'handler'}>
         {panel ||
           (actions.length > 0 ? (
             <View className='card hr__bar' aria-label='我要办理'>
@@ -285,7 +296,8 @@ export default function HandlerReport() {
             </View>
           ) : (
             <View className='card'>
-              <Text className='muted'>这条反映现在不需要您办理。</Text>
+              {/* A watcher (关注) reads why it is here; anyone else that there is nothing to do now. */}
+              {report.watchNote ? <Text className='hr__watch'>{`关注：${report.watchNote}`}</Text> : <Text className='muted'>这条反映现在不需要您办理。</Text>}
             </View>
           ))}
       </ReportBody>

@@ -2,16 +2,19 @@
  * Where the landing page goes on from a code, per purpose. A page named here receives the code as
  * `?code=<id>` (the landing page already resolved it; `scene` stays the landing page's own).
  * Pages not built yet are null: the landing page then says so and whom to ask instead of showing a
- * button that leads nowhere. A building's code and a personal code go on to the join page (登记入住);
- * later issues fill in member check-in, lecture attendance and the echo wall.
+ * button that leads nowhere. A building's code and a personal code go on to the join page (登记入住),
+ * a member code to the check-in form (党员报到), a venue code to 现场签到 (the attendee scans the screen's
+ * rotating code there); a later issue fills in the echo wall.
  */
 import type { CodePurpose } from '../../core/codes';
 import { PAGES } from '../../utils/nav';
+import { MEMBER_PAGES } from '../../members/urls';
+import { LECTURE_PAGES } from '../../lectures/urls';
 
 export const NEXT_PAGE: Readonly<Record<CodePurpose, string | null>> = {
   building: PAGES.registerJoin,
-  member: null,
-  venue: null,
+  member: MEMBER_PAGES.checkin,
+  venue: LECTURE_PAGES.attend,
   public: null,
   personal: PAGES.registerJoin,
 };

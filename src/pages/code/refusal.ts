@@ -34,6 +34,9 @@ const KNOWN: Record<string, Told> = {
   'CODE.USED_UP': { ...USED, status: CODE_STATUS_LABEL.used_up },
   'CODE.TOO_MANY_TRIES': { ...CANNOT_LOOK, status: '查看次数太多' },
   'NETWORK.UNREACHABLE': { ...CANNOT_LOOK, status: '网络没有连上' },
+  'NETWORK.OFFLINE': { ...CANNOT_LOOK, status: '手机没有联网' },
+  'NETWORK.TIMEOUT': { ...CANNOT_LOOK, status: '网络太慢' },
+  'NETWORK.FUNCTION_ERROR': { ...CANNOT_LOOK, status: '服务出了故障' },
 };
 
 export function refusalOf(failure: Pick<ClientFailure, 'code' | 'message'>): Refusal {

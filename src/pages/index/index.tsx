@@ -14,6 +14,7 @@ import { pendingRegistrations } from '../../services/registration';
 import { inbox } from '../../services/reports';
 import { buildingsOf, placesOf, roleLabelsOf } from '../../utils/me';
 import { comingSoon, goToLogin, groupBindUrl, open, PAGES } from '../../utils/nav';
+import { LECTURE_PAGES } from '../../lectures/urls';
 import './index.scss';
 
 type State =
@@ -37,7 +38,7 @@ const ENTRIES: Entry[] = [
   { key: 'report', title: '随手拍', hint: '我要反映问题', page: PAGES.reportNew },
   { key: 'mine', title: '我的反映', hint: '看看办得怎么样', page: PAGES.reportMine },
   { key: 'messages', title: '消息', hint: '办理进展通知', page: PAGES.messages },
-  { key: 'lectures', title: '社区讲堂', hint: '即将开放' },
+  { key: 'lectures', title: '社区讲堂', hint: '报名听讲座', page: LECTURE_PAGES.list },
   { key: 'checkin', title: '党员报到', hint: '即将开放' },
 ];
 

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Text, View } from '@tarojs/components';
 import Taro, { useDidShow } from '@tarojs/taro';
-import type { Me, NotRegistered } from '../../core/api';
+import type { CheckinView, Me, NotRegistered } from '../../core/api';
 import { maskPhone } from '../../core/people';
 // NutUI's styles before ours (components.scss, which the switch brings): ours override theirs.
 import { Button } from '../../components/nut';
@@ -11,7 +11,11 @@ import { Screen } from '../../components/Screen';
 import { WayIn } from '../../components/WayIn';
 import { hasSession, isSessionLost, signOut, usesPasswordSignIn, whoAmI } from '../../services/api';
 import { placesOf, roleLabelsOf } from '../../utils/me';
-import { goToLogin } from '../../utils/nav';
+import { goToLogin, open } from '../../utils/nav';
+import { LECTURE_PAGES } from '../../lectures/urls';
+import { MyCheckinEntry } from '../../members/MyCheckinEntry';
+import { MyPairingsEntry } from '../../pairings/MyPairingsEntry';
+import { myCheckins } from '../../services/members';
 import './index.scss';
 
 type State =
@@ -24,12 +28,15 @@ type State =
 export default function MePage() {
   const [state, setState] = useState<State>({ status: 'loading' });
   const [signingOut, setSigningOut] = useState(false);
+  // The newest check-in (党员报到), for the 我的报到 entry; none: no entry.
+  const [checkin, setCheckin] = useState<CheckinView | null>(null);
 
   const load = useCallback(async () => {
     if (!hasSession()) {
       goToLogin();
       return;
     }
+    void myCheckins().then((r) => setCheckin(r.ok ? (r.data.checkins[0] ?? null) : null));
     const result = await whoAmI();
     if (result.ok) setState(result.data.registered ? { status: 'ready', me: result.data } : { status: 'outsider', who: result.data });
     else if (isSessionLost(result)) goToLogin(result.message);
@@ -74,6 +81,7 @@ export default function MePage() {
     return (
       <Screen className='me'>
         <WayIn title='您还没有登记' howTo={state.who.howToRegister} registration={state.who.registration} />
+        <MyCheckinEntry checkin={checkin} />
         <ElderModeSwitch />
       </Screen>
     );
@@ -114,6 +122,18 @@ export default function MePage() {
             <Text className='muted'>{p.roles.join('、')}</Text>
           </View>
         ))}
+      </View>
+
+      <MyCheckinEntry checkin={checkin} />
+      {/* 我的联户: only for a member with paired households. */}
+      <MyPairingsEntry me={me} />
+
+      {/* 社区讲堂's sign-ups, with the codes shown at the door. */}
+      <View className='card'>
+        <Text className='section-title'>社区讲堂</Text>
+        <Button className='block-button' size='large' block onClick={() => open(LECTURE_PAGES.mine)}>
+          我的报名
+        </Button>
       </View>
 
       {usesPasswordSignIn() && (

@@ -47,8 +47,9 @@ export default function ReportDetailPage() {
   const [fieldError, setFieldError] = useState<string | null>(null);
   const photos = usePhotos();
   const shown = state.status === 'ready' ? state.report : null;
-  // Only the resident (and its handlers) read who reported it; neighbours who +1 it do not share it.
-  const shareable = shown !== null && shown.resident !== null;
+  // Only the resident (and its handlers) read who reported it; neighbours who +1 it do not share it, nor
+  // does a building lead who watches it (they read who reported it, but it is not theirs to share).
+  const shareable = shown !== null && shown.resident !== null && !shown.watching;
 
   // A card opened in the group tells the card page which group only when it was sent with a shareTicket.
   useEffect(() => {
@@ -101,6 +102,8 @@ export default function ReportDetailPage() {
   if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;
 
   const { report } = state;
+  // The resident's next step speaks to them ("…会联系您"): a watcher reads whose move it is instead.
+  const told = report.watching && report.nextStepForStaff ? { ...report, nextStep: report.nextStepForStaff } : report;
   const can = new Set(report.can);
   const canHandle = HANDLER_ACTIONS.some((a) => can.has(a));
   const question = latestQuestion(report);
@@ -133,8 +136,16 @@ export default function ReportDetailPage() {
     <Screen className='report-detail'>
       {notice && <Text className='message message--info'>{notice}</Text>}
       {error && <Text className='message message--error'>{error}</Text>}
+      {report.watching && report.watchNote && (
+        // 关注: a building lead reading an urgent report in their building that others handle. Said in words
+        // first, so they do not take it for theirs to handle, nor themselves for one of its followers.
+        <View className='watch-note' aria-label='关注'>
+          <Text className='watch-note__tag'>关注 · 只看不办</Text>
+          <Text className='watch-note__text'>{report.watchNote}</Text>
+        </View>
+      )}
 
-      <ReportBody report={report} audience='resident'>
+      <ReportBody report={told} audience='resident'>
         {can.has('provideInfo') && (
           <View className='card act'>
             <Text className='section-title'>请您补充情况</Text>

@@ -1,29 +1,38 @@
 /**
  * 随手拍 / 我要反映: one task a screen. 1) pick what kind of problem (big picture tiles);
  * 2) say what it is, add photos; if a neighbour already reported the same, 3) offer to follow
- * theirs instead. One client request id per form, so a retry never files the report twice.
+ * theirs instead, with what was typed. One client request id per form, so a retry never files the
+ * report twice. The form is kept as a draft on the phone until it is filed or discarded
+ * (services/report-draft.ts), and a filing the network dropped waits there and goes by itself when
+ * the network returns (services/filing-queue.ts).
  */
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import Taro, { useLoad } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { ReportSummary } from '../../core/api';
+import type { ReportDetail, ReportSummary } from '../../core/api';
 import type { Category } from '../../core/reports/categories';
 import { Button } from '../../components/nut';
-import { CategoryGrid } from '../../components/CategoryGrid';
-import { Choices } from '../../components/Choices';
-import { LineInput, TextBox } from '../../components/Field';
+import { LineInput } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
-import { PhotoPicker, usePhotos } from '../../components/Photos';
+import { PhotoPicker } from '../../components/Photos';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
-import { ReportCard } from '../../components/ReportCard';
 import { Toggle } from '../../components/Toggle';
 import { Screen } from '../../components/Screen';
-import { hasSession, isSessionLost, whoAmI } from '../../services/api';
-import { categories as loadCategories, createReport, followReport, similar } from '../../services/reports';
+import { hasSession, isSessionLost, whoAmI, type ClientFailure } from '../../services/api';
+import { dropQueued, fileReport, onFilingSettled, queuedFor, retryQueued, watchNetwork, type QueuedFiling as Queued } from '../../services/filing-queue';
+import { endDraft, isEmptyDraft, readDraft, writeDraft, type ReportDraft } from '../../services/report-draft';
+import { categories as loadCategories, followReport, similar } from '../../services/reports';
+import { askForNotices } from '../../services/subscribe';
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
-import { goToLogin, open, PAGES, replaceWith, reportUrl, scanToJoin } from '../../utils/nav';
-import { checkDescription, DESCRIPTION_MAX, DESCRIPTION_MIN, isOpenStatus } from '../../utils/report';
+import { goToLogin, replaceWith, reportUrl, scanToJoin } from '../../utils/nav';
+import { isOpenStatus } from '../../utils/report';
 import { newRequestId } from '../../utils/request-id';
+import { checkReportDescription, DescriptionBox } from './DescriptionBox';
+import { DraftOffer } from './DraftOffer';
+import { CategoryStep, NoBuilding } from './FirstSteps';
+import { Followed, SimilarOffer } from './FollowSteps';
+import { QueuedFiling } from './QueuedFiling';
+import { useDraftPhotos } from './use-draft-photos';
 import './new.scss';
 
 const LOCATION_MAX = 50;
@@ -31,14 +40,11 @@ const LOCATION_MAX = 50;
 type Load =
   | { status: 'loading' }
   | { status: 'failed'; message: string }
-  /**
-   * Nobody's resident: a WeChat user not registered yet (`howTo` says how), or a person bound
-   * elsewhere (a member, a volunteer) who does not live in a building here yet.
-   */
+  /** Nobody's resident yet (FirstSteps.tsx NoBuilding). */
   | { status: 'noBuilding'; isHandler: boolean; howTo: string | null }
-  | { status: 'ready'; buildings: BuildingChoice[]; categories: Category[] };
+  | { status: 'ready'; personId: string; buildings: BuildingChoice[]; categories: Category[] };
 
-type Step = 'category' | 'details' | 'similar';
+type Step = 'category' | 'details' | 'similar' | 'followed' | 'draft' | 'queued';
 
 export default function NewReport() {
   const [load, setLoad] = useState<Load>({ status: 'loading' });
@@ -54,11 +60,54 @@ export default function NewReport() {
   const [notResident, setNotResident] = useState(false);
   const [busy, setBusy] = useState(false);
   const [matches, setMatches] = useState<ReportSummary[]>([]);
+  const [followed, setFollowed] = useState<{ report: ReportDetail; noted: boolean } | null>(null);
+  const [offer, setOffer] = useState<ReportDraft | null>(null);
+  const [queued, setQueued] = useState<Queued | null>(null);
   // The neighbour's report was shown for this building and category and the person chose 仍然提交.
   const [confirmedFor, setConfirmedFor] = useState<string | null>(null);
-  // Made once for this form: every retry of the same report carries it, so the server files it once.
-  const [requestId] = useState(newRequestId);
-  const photos = usePhotos();
+  // Made once for this form (or kept from its draft): every retry of the same report carries it, so the server files it once.
+  const [requestId, setRequestId] = useState(newRequestId);
+  const photos = useDraftPhotos();
+
+  const personId = load.status === 'ready' ? load.personId : null;
+  // Off until a kept draft has been continued or discarded, and once the report is filed or followed.
+  const keeping = useRef(false);
+  // A filing waits from before: sent again once the page listens for how it settles.
+  const retryOnOpen = useRef(false);
+  const stepNow = useRef(step);
+  stepNow.current = step;
+
+  const snapshot = (): Omit<ReportDraft, 'savedAt'> => ({
+    requestId,
+    unitId,
+    category: category?.code ?? null,
+    description,
+    location,
+    anonymous,
+    photos: photos.forDraft,
+  });
+  const latest = useRef(snapshot);
+  latest.current = snapshot;
+  const saveNow = useCallback(() => {
+    if (keeping.current && personId) writeDraft(personId, latest.current());
+  }, [personId]);
+
+  // Every change is written at once (a few hundred bytes): a page that goes, a tab that is closed or
+  // an app that is killed in the background gets no moment to write a draft it still owed.
+  const photoKey = JSON.stringify(photos.forDraft);
+  useEffect(saveNow, [saveNow, requestId, unitId, category, description, location, anonymous, photoKey]);
+
+  const applyDraft = (d: Pick<ReportDraft, 'requestId' | 'unitId' | 'category' | 'description' | 'location' | 'anonymous' | 'photos'>, ready: Extract<Load, { status: 'ready' }>) => {
+    const cat = ready.categories.find((c) => c.code === d.category) ?? null;
+    setRequestId(d.requestId);
+    if (d.unitId && ready.buildings.some((b) => b.unitId === d.unitId)) setUnitId(d.unitId);
+    setCategory(cat);
+    setDescription(d.description);
+    setLocation(d.location);
+    setAnonymous(d.anonymous);
+    photos.restore(d.photos);
+    setStep(cat ? 'details' : 'category');
+  };
 
   const start = useCallback(async () => {
     setLoad({ status: 'loading' });
@@ -73,13 +122,60 @@ export default function NewReport() {
     if (buildings.length === 0) return setLoad({ status: 'noBuilding', isHandler: who.data.isHandler, howTo: null });
     const cats = await loadCategories(buildings[0].unitId);
     if (!cats.ok) return setLoad({ status: 'failed', message: cats.message });
+    const me = who.data.person.id;
     setUnitId((u) => u ?? buildings[0].unitId);
-    setLoad({ status: 'ready', buildings, categories: cats.data.categories });
+    setLoad({ status: 'ready', personId: me, buildings, categories: cats.data.categories });
+    const waiting = queuedFor(me);
+    const draft = readDraft(me);
+    if (waiting) {
+      // The draft has the photos to show; without one (storage refused it) the queued input has the words.
+      const { input } = waiting;
+      const fromInput = { requestId: input.clientRequestId, unitId: input.unitId, category: input.category, description: input.description, location: input.location ?? '', anonymous: !!input.anonymous, photos: [] };
+      applyDraft(draft?.requestId === input.clientRequestId ? draft : fromInput, { status: 'ready', personId: me, buildings, categories: cats.data.categories });
+      keeping.current = true;
+      setQueued(waiting);
+      setStep('queued');
+      watchNetwork();
+      retryOnOpen.current = true;
+    } else if (draft && !isEmptyDraft(draft)) {
+      setOffer(draft);
+      setStep('draft');
+    } else keeping.current = true;
   }, []);
 
   useLoad(() => {
     void start();
   });
+
+  // A waiting filing settled while this form shows it (the network came back, or 现在重试).
+  useEffect(() => {
+    if (!personId) return undefined;
+    return onFilingSettled((who, id, outcome) => {
+      if (who !== personId || stepNow.current !== 'queued') return false;
+      if (outcome.status === 'filed') {
+        keeping.current = false;
+        void Taro.showToast({ title: '已提交', icon: 'success', duration: 1500 });
+        replaceWith(reportUrl(outcome.report.id));
+      } else if (outcome.status === 'refused') refused(outcome.failure);
+      else setBusy(false);
+      return true;
+    });
+  }, [personId]);
+  // Reopening the form is one of the moments a waiting filing is sent again: once the listener above is on.
+  useEffect(() => {
+    if (step !== 'queued' || !personId || !retryOnOpen.current) return;
+    retryOnOpen.current = false;
+    void retryQueued(personId);
+  }, [step, personId]);
+
+  const refused = (failure: ClientFailure) => {
+    setBusy(false);
+    if (isSessionLost(failure)) return goToLogin(failure.message);
+    setStep('details');
+    setNotResident(failure.code === 'REPORT.NOT_RESIDENT');
+    if (failure.field === 'description') setDescriptionError(failure.message);
+    else setError(failure.message);
+  };
 
   const pickCategory = (c: Category) => {
     setCategory(c);
@@ -89,10 +185,12 @@ export default function NewReport() {
   };
 
   const create = async () => {
-    if (!unitId || !category) return;
+    if (!unitId || !category || !personId) return;
     setBusy(true);
     setError(null);
-    const result = await createReport({
+    // On the phone before it goes: if the answer never comes, the draft and the queue hold it.
+    saveNow();
+    const outcome = await fileReport(personId, {
       clientRequestId: requestId,
       unitId,
       category: category.code,
@@ -101,22 +199,23 @@ export default function NewReport() {
       photos: photos.ids.length ? photos.ids : undefined,
       anonymous,
     });
-    setBusy(false);
-    if (result.ok) {
+    if (outcome.status === 'filed') {
+      keeping.current = false;
+      setBusy(false);
       void Taro.showToast({ title: '已提交', icon: 'success', duration: 1500 });
-      replaceWith(reportUrl(result.data.report.id));
-      return;
-    }
-    if (isSessionLost(result)) return goToLogin(result.message);
-    setStep('details');
-    setNotResident(result.code === 'REPORT.NOT_RESIDENT');
-    if (result.field === 'description') setDescriptionError(result.message);
-    else setError(result.message);
+      replaceWith(reportUrl(outcome.report.id));
+    } else if (outcome.status === 'queued') {
+      setBusy(false);
+      setQueued(queuedFor(personId));
+      setStep('queued');
+    } else refused(outcome.failure);
   };
 
   const submit = async () => {
+    // From the tap itself, before any await: WeChat shows its panel only then (services/subscribe.ts).
+    void askForNotices('reportFiled');
     if (busy || !unitId || !category) return;
-    const problem = checkDescription(description);
+    const problem = checkReportDescription(description);
     setDescriptionError(problem);
     if (problem) return;
     if (photos.uploading) return setError('照片还在上传，请稍等一下再提交');
@@ -138,15 +237,19 @@ export default function NewReport() {
   };
 
   const follow = async (report: ReportSummary) => {
-    if (busy) return;
+    if (busy || !personId) return;
     setBusy(true);
     setError(null);
-    const result = await followReport(report.id);
+    const note = description.trim();
+    const result = await followReport(report.id, note);
     setBusy(false);
-    if (result.ok) {
-      void Taro.showToast({ title: '已跟进', icon: 'success', duration: 1500 });
-      replaceWith(reportUrl(report.id));
-    } else setError(result.message);
+    if (!result.ok) return setError(result.message);
+    // Followed is as good as filed: the draft is done with.
+    keeping.current = false;
+    endDraft(personId);
+    setFollowed({ report: result.data, noted: note.length > 0 });
+    setStep('followed');
+    void Taro.showToast({ title: '已跟进', icon: 'success', duration: 1500 });
   };
 
   const submitAnyway = async () => {
@@ -154,71 +257,73 @@ export default function NewReport() {
     await create();
   };
 
+  const continueDraft = () => {
+    if (!offer || load.status !== 'ready') return;
+    applyDraft(offer, load);
+    if (offer.problem) setError(`上次没能提交：${offer.problem}`);
+    setOffer(null);
+    keeping.current = true;
+  };
+
+  const discardDraft = async () => {
+    if (!personId) return;
+    const sure = await Taro.showModal({ title: '放弃草稿？', content: '草稿里写的内容和照片都会删掉。', confirmText: '放弃', cancelText: '留着' }).catch(() => null);
+    if (!sure?.confirm) return;
+    endDraft(personId);
+    setOffer(null);
+    setRequestId(newRequestId());
+    setStep('category');
+    keeping.current = true;
+  };
+
+  const retryNow = () => {
+    if (!personId || busy) return;
+    setBusy(true);
+    void retryQueued(personId).then((o) => {
+      setBusy(false);
+      if (o?.status === 'queued') void Taro.showToast({ title: '还是连不上网络，联网后会自动提交', icon: 'none', duration: 2500 });
+    });
+  };
+
+  const editQueued = () => {
+    if (!personId) return;
+    dropQueued(personId);
+    setQueued(null);
+    setStep('details');
+  };
+
   if (load.status === 'loading') return <Loading />;
   if (load.status === 'failed') return <Failed message={load.message} onRetry={() => void start()} />;
-  if (load.status === 'noBuilding') {
-    return (
-      <Screen>
-        <Text className='message message--info'>{load.howTo ?? '您还没有登记所住的楼栋，暂时不能在这里反映问题。扫您楼栋的楼栋码登记，楼栋长审核后就能反映。'}</Text>
-        <View className='actions'>
-          <Button type='primary' size='large' block onClick={() => void scanToJoin()}>
-            扫码登记入住
-          </Button>
-          {load.isHandler && (
-            <Button size='large' block onClick={() => open(PAGES.handlerRecord)}>
-              替居民登记反映
-            </Button>
-          )}
-        </View>
-      </Screen>
-    );
-  }
+  if (load.status === 'noBuilding') return <NoBuilding howTo={load.howTo} isHandler={load.isHandler} />;
 
   const building = load.buildings.find((b) => b.unitId === unitId) ?? load.buildings[0];
 
-  if (step === 'category') {
+  if (step === 'draft' && offer) {
+    const cat = load.categories.find((c) => c.code === offer.category) ?? null;
+    return <DraftOffer draft={offer} category={cat} onContinue={continueDraft} onDiscard={() => void discardDraft()} />;
+  }
+  if (step === 'queued' && queued) {
+    const cat = load.categories.find((c) => c.code === queued.input.category);
+    return <QueuedFiling queued={queued} categoryName={cat ? `${cat.icon} ${cat.name}` : null} busy={busy} onRetry={retryNow} onEdit={editQueued} />;
+  }
+  if (step === 'followed' && followed) return <Followed report={followed.report} noted={followed.noted} />;
+  if (step === 'similar' && matches.length > 0) {
     return (
-      <Screen className='report-new'>
-        <Text className='report-new__step'>第 1 步，共 2 步</Text>
-        <Text className='report-new__title page-title'>遇到了什么问题？</Text>
-        {load.buildings.length > 1 ? (
-          <Choices
-            label='反映哪栋楼的问题'
-            options={load.buildings.map((b) => ({ value: b.unitId, label: b.label }))}
-            value={unitId}
-            onChange={(v) => setUnitId(v)}
-          />
-        ) : (
-          <Text className='muted report-new__where'>反映 {building.label} 的问题</Text>
-        )}
-        <Text className='muted report-new__tip'>点一下最接近的一项</Text>
-        <CategoryGrid categories={load.categories} value={category?.code} onPick={pickCategory} />
-      </Screen>
+      <SimilarOffer
+        report={matches[0]}
+        note={description.trim()}
+        photoCount={photos.ids.length}
+        busy={busy}
+        error={error}
+        onFollow={() => void follow(matches[0])}
+        onFileAnyway={() => void submitAnyway()}
+        onBack={() => setStep('details')}
+      />
     );
   }
 
-  if (step === 'similar' && matches.length > 0) {
-    const first = matches[0];
-    return (
-      <Screen className='report-new'>
-        <Text className='report-new__title page-title'>邻居已经反映过这个问题</Text>
-        <Text className='report-new__lead'>这条反映正在办理。您可以跟进它（+1），办理人会知道又有一户遇到了，不用重复提交。</Text>
-        <ReportCard report={first} audience='resident' onOpen={() => open(reportUrl(first.id))} />
-        {first.followers > 0 && <Text className='muted report-new__followers'>已有 {first.followers + 1} 户反映了这个问题</Text>}
-        {error && <Text className='message message--error'>{error}</Text>}
-        <View className='actions'>
-          <Button type='primary' size='large' block disabled={busy} onClick={() => void follow(first)}>
-            跟进这条（+1）
-          </Button>
-          <Button size='large' block disabled={busy} onClick={() => void submitAnyway()}>
-            {busy ? '正在提交…' : '不是同一个问题，仍然提交'}
-          </Button>
-        </View>
-        <Text className='link' onClick={() => setStep('details')}>
-          返回修改
-        </Text>
-      </Screen>
-    );
+  if (step === 'category') {
+    return <CategoryStep buildings={load.buildings} unitId={unitId} onUnit={setUnitId} categories={load.categories} picked={category?.code} onPick={pickCategory} />;
   }
 
   return (
@@ -243,16 +348,12 @@ export default function NewReport() {
         </Text>
       )}
 
-      <TextBox
-        label='请说说是什么问题'
+      <DescriptionBox
         value={description}
         onChange={(v) => {
           setDescription(v);
-          if (descriptionError) setDescriptionError(checkDescription(v));
+          if (descriptionError) setDescriptionError(checkReportDescription(v));
         }}
-        placeholder='例如：3单元电梯从昨天起停在5楼，按了没反应'
-        minLength={DESCRIPTION_MIN}
-        maxLength={DESCRIPTION_MAX}
         error={descriptionError}
       />
       <LineInput
@@ -270,6 +371,7 @@ export default function NewReport() {
         checked={anonymous}
         onChange={setAnonymous}
       />
+      <Text className='muted report-new__kept'>写到一半离开也没关系，内容会保存在手机上，提交或放弃前都在。</Text>
 
       <View className='actions'>
         <Button type='primary' size='large' block disabled={busy} onClick={() => void submit()}>

@@ -28,6 +28,8 @@ function loadPage(route, { answer, query = {}, wx = {} }) {
   delete global.wx;
 
   const calls = [];
+  /** Calls the app shell makes whatever the page (services/subscribe.ts: loadNoticeTemplates). */
+  const appCalls = [];
   const toasts = [];
   /** Where the page asked WeChat to go: { api: 'navigateTo', url }. */
   const navigations = [];
@@ -45,7 +47,9 @@ function loadPage(route, { answer, query = {}, wx = {} }) {
     cloud: {
       init: jest.fn(),
       callFunction: jest.fn(async ({ name, data }) => {
-        calls.push({ name, ...data });
+        // The app shell's prefetch of subscribe templates at every show (src/app.tsx) is not the page's call.
+        if (name === 'messages' && data.action === 'noticeTemplates') appCalls.push({ name, ...data });
+        else calls.push({ name, ...data });
         return { result: await answer(name, data.action, data.data), errMsg: 'cloud.callFunction:ok' };
       }),
     },
@@ -106,7 +110,7 @@ function loadPage(route, { answer, query = {}, wx = {} }) {
   const page = simulate.render(id);
   page.attach(document.createElement('parent-wrapper'));
 
-  return { page, simulate, calls, toasts, navigations, privacy, text: () => page.dom.textContent.replace(/\s+/g, ' ').trim() };
+  return { page, simulate, calls, appCalls, toasts, navigations, privacy, text: () => page.dom.textContent.replace(/\s+/g, ' ').trim() };
 }
 
 /** Waits until `predicate()` holds (the page renders after the cloud call resolves). */

@@ -18,10 +18,12 @@ import { lectureRecordsContract } from './lecture-records';
 import { lecturesContract } from './lectures';
 import { messagesContract } from './messages';
 import { metaContract } from './meta';
+import { pairingsContract } from './pairings';
 import { peopleContract } from './people';
 import { rateLimitsContract } from './rate-limits';
 import { registrationsContract } from './registrations';
 import { reportQueriesContract } from './report-queries';
+import { reportScaleContract } from './report-scale';
 import { reportWritesContract } from './report-writes';
 import { reportsContract } from './reports';
 import { sessionsContract } from './sessions';
@@ -62,6 +64,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     reportWritesContract(ctx);
     timerClaimsContract(ctx);
     reportQueriesContract(ctx);
+    reportScaleContract(ctx);
     importsContract(ctx);
     importJobsContract(ctx);
     auditContract(ctx);
@@ -74,6 +77,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     lectureRecordsContract(ctx);
     speakersContract(ctx);
     checkinsContract(ctx);
+    pairingsContract(ctx);
     subscribeSendsContract(ctx);
     apiKeysContract(ctx);
   });

@@ -2,7 +2,7 @@
 import type { DeskSort, Report, Unit } from '../../../src/core';
 import type { ReportQuery, Store } from '../../../cloudfunctions/lib/store/port';
 import { SEARCH_BATCH } from '../../../cloudfunctions/lib/store/sqlite/report-search';
-import { report } from '../../support/factories';
+import { report, unit } from '../../support/factories';
 import type { ContractContext } from './context';
 import { tree } from './tree';
 
@@ -195,6 +195,29 @@ export function reportQueriesContract(ctx: ContractContext) {
       const cats = await store.reportQueries.categoryTally(t.community.path, bounds[1], bounds[2]);
       expect(cats).toEqual([{ category: 'noise', count: 5 }]);
       void r;
+    });
+
+    it('keeps the grid level in the stored level columns: open at a grid, resolved at a grid, filtered and tallied', async () => {
+      const t = await tree(store);
+      const grid = unit(t.a, 'grid', '第1网格');
+      const g1 = unit(grid, 'building', '7号楼');
+      for (const u of [grid, g1]) await store.units.insert(u);
+      const made = [
+        report(g1, { at: NOW - 48 * HOUR, level: 'grid', levelUnitId: grid.id, dueAt: NOW - HOUR, escalations: 1 }),
+        report(g1, { at: NOW - 48 * HOUR, status: 'closed', level: 'grid', resolvedAt: NOW - 5 * HOUR, resolvedLevel: 'grid', rating: 'satisfied' }),
+        report(t.a1, { at: NOW - 48 * HOUR, status: 'closed', resolvedAt: NOW - 5 * HOUR, resolvedLevel: 'building' }),
+      ];
+      for (const m of made) await store.reports.insert(m.report, m.entries);
+      const q = (extra: Partial<ReportQuery>): ReportQuery => ({ path: t.community.path, now: NOW, ...extra });
+      expect((await store.reportQueries.list(q({ levels: ['grid'], statuses: ['submitted'] }), 'dueAt', 10, 0)).map((r) => r.id)).toEqual([made[0].report.id]);
+      expect(await store.reportQueries.count(q({ resolvedLevels: ['grid'] }))).toBe(1);
+      expect(await store.reportQueries.count(q({ resolvedLevels: ['building', 'grid'] }))).toBe(2);
+
+      const open = await store.reportQueries.openTally(t.community.path, NOW, 24 * HOUR);
+      expect(open).toEqual([expect.objectContaining({ level: 'grid', child: t.a.id, open: 1, overdue: 1 })]);
+      const bounds = [Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
+      const [month] = await store.reportQueries.monthTally(t.community.path, bounds);
+      expect(month).toMatchObject({ child: t.a.id, reports: 3, resolved: 2, resolvedAt: { building: 1, grid: 1, compound: 0, community: 0, street: 0 } });
     });
 
     it('reads the timelines of many reports and the entries of a date range in a subtree', async () => {

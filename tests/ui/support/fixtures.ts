@@ -20,6 +20,8 @@ const LABEL: Record<Role, string> = {
   street_officer: '街道工作人员',
   member: '党员',
   volunteer: '志愿者',
+  grid_lead: '网格长（家长）',
+  steward: '管家',
 };
 
 export function binding(role: Role, where: keyof typeof TRAILS): MyBinding {

@@ -2,6 +2,7 @@ import { Select, Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { api } from '../../api';
 import type { PersonView } from '../../api';
+import { searchBoundNote } from '../../people-search';
 
 interface Props {
   value?: string;
@@ -17,6 +18,7 @@ interface Props {
 export function PersonSelect({ value, onChange, onError, id }: Props) {
   const [people, setPeople] = useState<PersonView[]>([]);
   const [searching, setSearching] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -29,9 +31,17 @@ export function PersonSelect({ value, onChange, onError, id }: Props) {
         setSearching(true);
         try {
           const found = await api.people.search({ q: q.trim() || undefined, limit: 20 });
-          if (mine === seq.current) setPeople(found);
+          if (mine === seq.current) {
+            setPeople(found);
+            setNote(null);
+          }
         } catch (e) {
-          onError(e);
+          const bound = searchBoundNote(e);
+          if (!bound) onError(e);
+          else if (mine === seq.current) {
+            setPeople([]);
+            setNote(bound);
+          }
         } finally {
           if (mine === seq.current) setSearching(false);
         }
@@ -50,7 +60,7 @@ export function PersonSelect({ value, onChange, onError, id }: Props) {
       placeholder="输入姓名或手机号查找"
       showSearch={{ filterOption: false, onSearch: search }}
       onOpenChange={(open) => open && search('')}
-      notFoundContent={searching ? <Spin size="small" /> : '没有找到。还没登记的人，请先在“单位与人员”页新增'}
+      notFoundContent={searching ? <Spin size="small" /> : (note ?? '没有找到。还没登记的人，请先在“单位与人员”页新增')}
       options={people.map((p) => ({ value: p.id, label: [p.name, p.phone].filter(Boolean).join(' · ') }))}
     />
   );

@@ -24,7 +24,10 @@ const RATE_NAMES = {
 } as const;
 type RateKey = keyof typeof RATE_NAMES;
 const RATE_KEYS = Object.keys(RATE_NAMES) as RateKey[];
-const LEVEL_COLORS: Record<Level, string> = { building: '#52c41a', compound: '#1677ff', community: '#faad14', street: '#f5222d' };
+const LEVEL_COLORS: Record<Level, string> = { building: '#52c41a', grid: '#13c2c2', compound: '#1677ff', community: '#faad14', street: '#f5222d' };
+
+/** The levels a figure has, in order: the grid only where the server counts it (a community that made it a level). */
+const levelsIn = (byLevel: Partial<Record<Level, unknown>>): Level[] => LEVELS.filter((l) => byLevel[l] !== undefined);
 
 export default function DashboardPage() {
   const fail = useFailure();
@@ -147,7 +150,7 @@ function DashboardBody({ data }: { data: Dashboard }) {
         <Col span={10}>
           <Card title="按层级：在办、将到期、已超时" size="small">
             <OpenTable
-              rows={LEVELS.map((l) => ({ key: l, name: `${LEVEL_LABEL[l]}级`, counts: data.byLevel[l] }))}
+              rows={levelsIn(data.byLevel).map((l) => ({ key: l, name: `${LEVEL_LABEL[l]}级`, counts: data.byLevel[l]! }))}
               idPrefix="byLevel"
               nameTitle="层级"
             />
@@ -195,16 +198,19 @@ function BigCount({ title, count, id, tone, note }: { title: string; count: Coun
   );
 }
 
-/** The share resolved at building and compound level this month: "小事不出小区". */
+/** The share resolved at building and compound level (and the grid between, where it is a level) this month: "小事不出小区". */
 function SmallMatters({ month, monthLabel }: { month: MonthFigures; monthLabel: string }) {
-  const total = LEVELS.reduce((n, l) => n + month.resolvedAtLevel[l].value, 0);
-  const low = month.resolvedAtLevel.building.value + month.resolvedAtLevel.compound.value;
+  const levels = levelsIn(month.resolvedAtLevel);
+  const at = (l: Level) => month.resolvedAtLevel[l]?.value ?? 0;
+  const total = levels.reduce((n, l) => n + at(l), 0);
+  const inCompound = levels.filter((l) => l === 'building' || l === 'grid' || l === 'compound');
+  const low = inCompound.reduce((n, l) => n + at(l), 0);
   const share = total ? low / total : null;
   return (
     <Card size="small" style={{ height: '100%' }}>
       <Typography.Text type="secondary">
         小事不出小区{' '}
-        <Tooltip title={`${monthLabel}在楼栋和小区两级办结的反映占全部办结的比例`}>
+        <Tooltip title={`${monthLabel}在${inCompound.map((l) => LEVEL_LABEL[l]).join('、')}${inCompound.length === 2 ? '两' : '三'}级办结的反映占全部办结的比例`}>
           <QuestionCircleOutlined />
         </Tooltip>
       </Typography.Text>
@@ -212,9 +218,9 @@ function SmallMatters({ month, monthLabel }: { month: MonthFigures; monthLabel: 
         {share === null ? <span style={{ fontSize: 16, fontWeight: 400, color: 'rgba(0,0,0,0.45)' }}>本月还没有办结的反映</span> : percent(share)}
       </div>
       <Flex gap={10} wrap style={{ fontSize: 13 }}>
-        {LEVELS.map((l) => (
+        {levels.map((l) => (
           <span key={l}>
-            {LEVEL_LABEL[l]} <CountLink count={month.resolvedAtLevel[l]} id={`thisMonth.resolvedAtLevel.${l}`} title={`${monthLabel}在${LEVEL_LABEL[l]}办结`} />
+            {LEVEL_LABEL[l]} <CountLink count={month.resolvedAtLevel[l]!} id={`thisMonth.resolvedAtLevel.${l}`} title={`${monthLabel}在${LEVEL_LABEL[l]}办结`} />
           </span>
         ))}
       </Flex>
@@ -284,7 +290,9 @@ function RatesChart({ months }: { months: MonthFigures[] }) {
 }
 
 function LevelsChart({ months }: { months: MonthFigures[] }) {
-  const empty = months.every((m) => LEVELS.every((l) => m.resolvedAtLevel[l].value === 0));
+  // Every month carries the same levels (the server decides them once for the page).
+  const levels = useMemo(() => (months.length ? levelsIn(months[0].resolvedAtLevel) : []), [months]);
+  const empty = months.every((m) => levels.every((l) => (m.resolvedAtLevel[l]?.value ?? 0) === 0));
   const option = useMemo(
     () => ({
       tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -292,15 +300,15 @@ function LevelsChart({ months }: { months: MonthFigures[] }) {
       grid: { left: 40, right: 12, top: 36, bottom: 28 },
       xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
       yAxis: { type: 'value', minInterval: 1 },
-      series: LEVELS.map((l) => ({
+      series: levels.map((l) => ({
         name: LEVEL_LABEL[l],
         type: 'bar',
         stack: 'level',
         itemStyle: { color: LEVEL_COLORS[l] },
-        data: months.map((m) => m.resolvedAtLevel[l].value),
+        data: months.map((m) => m.resolvedAtLevel[l]?.value ?? 0),
       })),
     }),
-    [months],
+    [months, levels],
   );
   if (empty) return <Empty style={{ height: 260, paddingTop: 70, margin: 0 }} description="近 12 个月还没有办结的反映" />;
   return (
@@ -310,7 +318,8 @@ function LevelsChart({ months }: { months: MonthFigures[] }) {
       height={260}
       onClick={({ seriesIndex, dataIndex }) => {
         const m = months[dataIndex];
-        if (m) openDesk(m.resolvedAtLevel[LEVELS[seriesIndex]]);
+        const count = m?.resolvedAtLevel[levels[seriesIndex]];
+        if (count) openDesk(count);
       }}
     />
   );

@@ -6,6 +6,7 @@ import type { Category, PersonView, ReportDetail, UnitNode } from '../../api';
 import { buildTree, UNIT_KIND_LABEL } from '../../core';
 import { clearDraft, loadDraft, saveDraft } from '../../drafts';
 import { useFailure } from '../../feedback';
+import { searchBoundNote } from '../../people-search';
 import { useUnits } from '../../units';
 
 interface Values {
@@ -40,6 +41,7 @@ export function RecordModal({ onClose, onCreated }: { onClose(): void; onCreated
   const [busy, setBusy] = useState(false);
   const [categories, setCategories] = useState<Category[]>([]);
   const [people, setPeople] = useState<PersonView[]>([]);
+  const [peopleNote, setPeopleNote] = useState<string | null>(null);
   const initial = useRef<Values>({ channel: 'visit', clientRequestId: requestId(), ...loadDraft<Values>(DRAFT) });
   const unitId = Form.useWatch('unitId', form);
 
@@ -62,8 +64,12 @@ export function RecordModal({ onClose, onCreated }: { onClose(): void; onCreated
   async function searchPeople(q: string) {
     try {
       setPeople(await api.people.search({ q: q.trim() || undefined, limit: 20 }));
+      setPeopleNote(null);
     } catch (e) {
-      fail(e);
+      const bound = searchBoundNote(e);
+      if (!bound) return fail(e);
+      setPeople([]);
+      setPeopleNote(bound);
     }
   }
 
@@ -170,6 +176,7 @@ export function RecordModal({ onClose, onCreated }: { onClose(): void; onCreated
                 showSearch={{ filterOption: false, onSearch: (q) => void searchPeople(q) }}
                 onFocus={() => people.length === 0 && void searchPeople('')}
                 placeholder="按姓名搜索"
+                notFoundContent={peopleNote ?? undefined}
                 options={people.map((p) => ({ value: p.id, label: `${p.name}${p.phone ? ` ${p.phone.slice(0, 3)}****${p.phone.slice(-4)}` : ''}` }))}
               />
             </Form.Item>

@@ -3,14 +3,14 @@
  * desk PC is in: the picker's date is read as a calendar date ('YYYY-MM-DD') and bounded by China's
  * today and the China day the check-in was approved (the server refuses anything else).
  */
-import { Alert, DatePicker, Flex, Form, Input, Modal, Tag, Typography } from 'antd';
+import { DatePicker, Form } from 'antd';
 import type { FormInstance } from 'antd';
 import dayjs from 'dayjs';
 import type { Dayjs } from 'dayjs';
-import { useState } from 'react';
 import { dayKey } from '../../../../src/core/time';
 import { api } from '../../api';
 import type { CheckinView } from '../../api';
+import { ReasonModal } from '../../components/ReasonModal';
 
 export type EndEvent = 'transferOut' | 'withdraw';
 
@@ -42,73 +42,43 @@ interface Props {
 }
 
 export function EndModal({ item, event, onEnded, onFailed, onClose }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const words = END_WORDS[event];
   // China's today and the China day of approval, as plain calendar dates.
   const today = dayKey(Date.now());
   const approvedOn = item.decidedAt !== null ? dayKey(item.decidedAt) : null;
 
   async function submit(v: Values) {
-    setBusy(true);
-    try {
-      const input = { id: item.id, version: item.version, date: v.date.format('YYYY-MM-DD'), reason: v.reason.trim() };
-      onEnded(await (event === 'transferOut' ? api.members.transferOut(input) : api.members.withdraw(input)));
-    } catch (e) {
-      onFailed(e, form);
-    } finally {
-      setBusy(false);
-    }
+    const input = { id: item.id, version: item.version, date: v.date.format('YYYY-MM-DD'), reason: v.reason };
+    onEnded(await (event === 'transferOut' ? api.members.transferOut(input) : api.members.withdraw(input)));
   }
 
   return (
-    <Modal
-      open
+    <ReasonModal<Values>
       title={`${words.verb}${item.name}`}
       okText={words.verb}
-      okButtonProps={{ danger: true }}
-      cancelText="取消"
-      confirmLoading={busy}
-      onOk={() => form.submit()}
-      onCancel={onClose}
+      name={`${event}Checkin`}
       width={580}
-      destroyOnHidden
+      context={`${item.trail} · ${item.memberTypeLabel}党员 · ${item.phone}${approvedOn ? ` · ${approvedOn} 报到` : ''}`}
+      notice={{ type: 'info', text: `${words.says}本人会收到通知。` }}
+      label={`${words.verb}原因`}
+      required={`请填写${words.verb}原因，本人会看到`}
+      placeholder={`如：${words.common[0]}`}
+      common={words.common}
+      initialValues={{ date: dayjs(today) }}
+      onSubmit={submit}
+      onFailed={onFailed}
+      onClose={onClose}
     >
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        {item.trail} · {item.memberTypeLabel}党员 · {item.phone}
-        {approvedOn && ` · ${approvedOn} 报到`}
-      </Typography.Paragraph>
-      <Alert type="info" showIcon style={{ marginBottom: 16 }} title={`${words.says}本人会收到通知。`} />
-      <Form form={form} name={`${event}Checkin`} layout="vertical" onFinish={submit} initialValues={{ date: dayjs(today) }} requiredMark={false}>
-        <Form.Item name="date" label={`${words.verb}日期`} rules={[{ required: true, message: `请选择${words.verb}日期` }]}>
-          <DatePicker
-            allowClear={false}
-            style={{ width: 200 }}
-            disabledDate={(d) => {
-              const day = d.format('YYYY-MM-DD');
-              return day > today || (approvedOn !== null && day < approvedOn);
-            }}
-          />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={`${words.verb}原因`}
-          rules={[
-            { required: true, whitespace: true, message: `请填写${words.verb}原因，本人会看到` },
-            { max: 100, message: '原因最多 100 个字' },
-          ]}
-        >
-          <Input.TextArea rows={3} maxLength={100} showCount placeholder={`如：${words.common[0]}`} />
-        </Form.Item>
-        <Flex gap={6} wrap align="center">
-          <Typography.Text type="secondary">常用：</Typography.Text>
-          {words.common.map((c) => (
-            <Tag.CheckableTag key={c} checked={false} onChange={() => form.setFields([{ name: 'reason', value: c, errors: [] }])} style={{ border: '1px solid #d9d9d9' }}>
-              {c}
-            </Tag.CheckableTag>
-          ))}
-        </Flex>
-      </Form>
-    </Modal>
+      <Form.Item name="date" label={`${words.verb}日期`} rules={[{ required: true, message: `请选择${words.verb}日期` }]}>
+        <DatePicker
+          allowClear={false}
+          style={{ width: 200 }}
+          disabledDate={(d) => {
+            const day = d.format('YYYY-MM-DD');
+            return day > today || (approvedOn !== null && day < approvedOn);
+          }}
+        />
+      </Form.Item>
+    </ReasonModal>
   );
 }

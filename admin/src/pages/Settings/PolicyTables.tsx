@@ -25,8 +25,33 @@ const COMPOUND_HANDLER = [
   { value: 'compound_secretary', label: '小区党支部书记' },
 ];
 
-/** "policy.categories.2.name" → ['policy', 'categories', 2, 'name'] (Form.List indexes are numbers). */
+/**
+ * The levels the form shows: the grid only while the community has it on (the switch above the
+ * levels), so a community that never turns it on sees the four levels it always saw.
+ */
+export function useShownLevels(): Level[] {
+  const form = Form.useFormInstance<Values>();
+  const gridOn = Form.useWatch(['policy', 'gridLevel'], form) === true;
+  return LEVELS.filter((l) => l !== 'grid' || gridOn);
+}
+
+/** 网格作为一级: the switch that makes the grid a level of the community's reports. */
+export function GridLevelSwitch() {
+  return (
+    <Form.Item
+      name={['policy', 'gridLevel']}
+      valuePropName="checked"
+      label="网格作为一级"
+      tooltip="打开后，网格下楼栋的反映在楼栋之后先交网格长（家长）或管家办理，办不了或超时再上报小区；不在网格里的楼栋照旧直接到小区。"
+      style={{ marginBottom: 12 }}
+    >
+      <Switch aria-label="网格作为一级" checkedChildren="开" unCheckedChildren="关" />
+    </Form.Item>
+  );
+}
+
 export function LevelTable() {
+  const levels = useShownLevels();
   const columns: TableColumnsType<{ level: Level }> = [
     { title: '层级', width: 90, render: (_, r) => <b>{LEVEL_LABEL[r.level]}</b> },
     ...DEADLINE_FIELDS.map((f) => ({
@@ -45,7 +70,7 @@ export function LevelTable() {
       ),
     })),
   ];
-  return <Table size="small" rowKey="level" columns={columns} dataSource={LEVELS.map((level) => ({ level }))} pagination={false} />;
+  return <Table size="small" rowKey="level" columns={columns} dataSource={levels.map((level) => ({ level }))} pagination={false} />;
 }
 
 /** A rule that no other category has the same value in `key` (checked again by the server). */
@@ -60,6 +85,7 @@ function unique(key: 'name' | 'code', index: number, message: string) {
 }
 
 export function CategoryTable() {
+  const levels = useShownLevels();
   return (
     <Form.List name={['policy', 'categories']}>
       {(fields, { add, remove }) => (
@@ -105,7 +131,7 @@ export function CategoryTable() {
                 width: 140,
                 render: (_, f) => (
                   <Form.Item name={[f.name, 'entryLevel']} style={{ margin: 0 }}>
-                    <Select options={LEVELS.map((l) => ({ value: l, label: LEVEL_LABEL[l] }))} aria-label="起始层级" />
+                    <Select options={levels.map((l) => ({ value: l, label: LEVEL_LABEL[l] }))} aria-label="起始层级" />
                   </Form.Item>
                 ),
               },
@@ -157,6 +183,7 @@ export function OverrideTable() {
   const categories = (Form.useWatch(['policy', 'categories'], form) ?? []) as Category[];
   const levels = Form.useWatch(['policy', 'levels'], form) as CommunityPolicy['levels'] | undefined;
   const rows = categories.filter((c) => c && c.code);
+  const shown = useShownLevels();
   const columns: TableColumnsType<Category> = [
     {
       title: '类别',
@@ -172,7 +199,7 @@ export function OverrideTable() {
         </span>
       ),
     },
-    ...LEVELS.map((l) => ({
+    ...shown.map((l) => ({
       title: `${LEVEL_LABEL[l]}级`,
       render: (_: unknown, c: Category) => {
         const field = c.urgent ? 'urgentResolveHours' : 'resolveDays';

@@ -8,7 +8,7 @@ import { useFailure } from '../../feedback';
 import { replaceSearch, useSearch } from '../../router';
 import { useUnits } from '../../units';
 import { PageHeader } from '../../components/PageHeader';
-import { CategoryTable, LevelTable, OverrideTable, type Values } from './PolicyTables';
+import { CategoryTable, GridLevelSwitch, LevelTable, OverrideTable, type Values } from './PolicyTables';
 
 
 function fieldPath(field: string): (string | number)[] {
@@ -187,6 +187,7 @@ export default function SettingsPage() {
             {serverError && <Alert type="error" showIcon title="没有保存" description={serverError} data-testid="settings-error" />}
 
             <Card title="各级默认时限" size="small">
+              <GridLevelSwitch />
               <LevelTable />
               <Row gutter={24} style={{ marginTop: 12 }}>
                 <Col>

@@ -6,6 +6,7 @@ import { api } from '../../api';
 import type { BindingView, PersonView, Role, Unit } from '../../api';
 import { can, canBind, mayMakeCode, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
 import { date } from '../../format';
+import { searchBoundNote } from '../../people-search';
 import { scopedBindings, useSession } from '../../session';
 import { PersonalCodeButton } from './PersonalCodeButton';
 import { PersonModal } from './PersonModal';
@@ -222,6 +223,7 @@ function BindForm({ form, people, setPeople, unit, roles, onBound, onError }: Bi
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
   const [searching, setSearching] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const seq = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
@@ -233,9 +235,17 @@ function BindForm({ form, people, setPeople, unit, roles, onBound, onError }: Bi
         setSearching(true);
         try {
           const found = await api.people.search({ q: q.trim() || undefined, limit: 20 });
-          if (mine === seq.current) setPeople(found);
+          if (mine === seq.current) {
+            setPeople(found);
+            setNote(null);
+          }
         } catch (e) {
-          onError(e);
+          const bound = searchBoundNote(e);
+          if (!bound) onError(e);
+          else if (mine === seq.current) {
+            setPeople([]);
+            setNote(bound);
+          }
         } finally {
           if (mine === seq.current) setSearching(false);
         }
@@ -274,7 +284,7 @@ function BindForm({ form, people, setPeople, unit, roles, onBound, onError }: Bi
             placeholder="输入姓名或手机号查找"
             showSearch={{ filterOption: false, onSearch: search }}
             onOpenChange={(open) => open && search('')}
-            notFoundContent={searching ? <Spin size="small" /> : '没有找到，可点“新增人员”登记'}
+            notFoundContent={searching ? <Spin size="small" /> : (note ?? '没有找到，可点“新增人员”登记')}
             options={people.map((p) => ({ value: p.id, label: personLabel(p) }))}
           />
         </Form.Item>

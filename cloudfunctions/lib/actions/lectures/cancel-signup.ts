@@ -32,6 +32,6 @@ export const cancelSignup: FunctionDef = {
       if (more.promoted.length) after = (await deps.store.lectures.get(lecture.id)) ?? after;
     }
     await deliverPromotions(deps, promoted, after);
-    return detailFor(deps, after, out.signup);
+    return detailFor(deps, ctx.caller, after, out.signup);
   }),
 };

@@ -35,6 +35,6 @@ export const cancel: FunctionDef = {
     };
     await Promise.all(Array.from({ length: Math.min(NOTICES_AT_ONCE, active.length) }, tell));
     await audit(ctx, 'lectures.cancel', 'lecture', lecture.id, { title: lecture.title, reason: input.reason, told: active.length }, community.path);
-    return { ...(await staffViewOf(deps, cancelled)), told: active.length };
+    return { ...(await staffViewOf(deps, ctx.caller, cancelled)), told: active.length };
   }),
 };

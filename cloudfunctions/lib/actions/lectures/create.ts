@@ -36,6 +36,6 @@ export const create: FunctionDef = {
     };
     await deps.store.lectures.insert(lecture);
     await audit(ctx, 'lectures.create', 'lecture', lecture.id, { title: lecture.title, startsAt: lecture.startsAt, capacity: lecture.capacity }, community.path);
-    return staffViewOf(deps, lecture);
+    return staffViewOf(deps, ctx.caller, lecture);
   }),
 };

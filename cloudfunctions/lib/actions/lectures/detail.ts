@@ -7,6 +7,6 @@ import { detailFor } from './views';
 export const detail: FunctionDef = {
   detail: personAction(schemas.lectures.detail, async (ctx, input) => {
     const { lecture, signup } = await residentLecture(ctx, input.id);
-    return detailFor(ctx.deps, lecture, signup);
+    return detailFor(ctx.deps, ctx.caller, lecture, signup);
   }),
 };

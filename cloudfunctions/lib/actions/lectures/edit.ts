@@ -34,6 +34,6 @@ export const edit: FunctionDef = {
     await deliverPromotions(deps, out.promoted, out.lecture);
     const changed = Object.keys(fields).filter((k) => JSON.stringify(fields[k as keyof typeof fields]) !== JSON.stringify(lecture[k as keyof typeof lecture]));
     await audit(ctx, 'lectures.edit', 'lecture', id, { changed, capacity: fields.capacity, promoted: out.promoted.map((s) => s.personId) }, community.path);
-    return staffViewOf(deps, out.lecture);
+    return staffViewOf(deps, ctx.caller, out.lecture);
   }),
 };

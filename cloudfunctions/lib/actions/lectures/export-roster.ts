@@ -13,7 +13,7 @@ const unsafe = /[\\/:*?"<>|\s]+/g;
 export const exportRoster: FunctionDef = {
   exportRoster: personAction(schemas.lectures.exportRoster, async (ctx, input) => {
     const { lecture } = await managedLecture(ctx, input.id);
-    const roster = await rosterOf(ctx.deps, lecture);
+    const roster = await rosterOf(ctx.deps, null, lecture);
     return {
       fileName: `${lecture.title.replace(unsafe, '_')}_${formatChina(lecture.startsAt, 'YYYY-MM-DD')}_名单.xlsx`,
       mimeType: XLSX_MIME,

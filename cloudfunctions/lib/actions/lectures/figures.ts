@@ -4,7 +4,7 @@ import * as schemas from '../../../../src/core/schemas/lectures';
 import { unitRef } from '../codes/views';
 import { personAction, type FunctionDef } from '../define';
 import { managedCommunity } from './access';
-import { lectureSummary } from './views';
+import { lectureSummary, pictureAddresses } from './views';
 
 /** More lectures than a community gives in a month. */
 const MONTH_LIMIT = 200;
@@ -18,7 +18,8 @@ export const figures: FunctionDef = {
     const now = deps.clock.now();
     // Oldest first: the month reads in the order it happened.
     const lectures = (await deps.store.lectures.listForCommunity(community.id, { from, to, limit: MONTH_LIMIT })).reverse();
-    const rows = await Promise.all(lectures.map(async (l) => ({ lecture: lectureSummary(deps, l), figures: lectureFigures(l, await deps.store.lectures.listSignups(l.id), now) })));
+    const picture = await pictureAddresses(deps, ctx.caller, lectures);
+    const rows = await Promise.all(lectures.map(async (l) => ({ lecture: lectureSummary(l, picture), figures: lectureFigures(l, await deps.store.lectures.listSignups(l.id), now) })));
     return { community: unitRef(community), month: input.month, lectures: rows, total: sumLectureFigures(rows.map((r) => r.figures)) };
   }),
 };

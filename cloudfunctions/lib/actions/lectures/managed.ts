@@ -13,7 +13,7 @@ export const managed: FunctionDef = {
     const { deps } = ctx;
     const community = await managedCommunity(ctx, input.communityId);
     const lectures = await deps.store.lectures.listForCommunity(community.id, { limit: MANAGED_LIMIT });
-    const names = await lectureNames(deps, lectures);
-    return { community: unitRef(community), lectures: lectures.map((l) => staffView(deps, l, names)) };
+    const names = await lectureNames(deps, ctx.caller, lectures);
+    return { community: unitRef(community), lectures: lectures.map((l) => staffView(l, names)) };
   }),
 };

@@ -1,7 +1,7 @@
 /** 我的报名: one's sign-ups (not the cancelled ones), lectures still to come first, soonest first, then past ones, latest first. */
 import * as schemas from '../../../../src/core/schemas/lectures';
 import { personAction, type FunctionDef } from '../define';
-import { lectureSummary, mySignupOf } from './views';
+import { lectureSummary, mySignupOf, pictureAddresses } from './views';
 
 const MINE_LIMIT = 100;
 
@@ -11,10 +11,11 @@ export const mine: FunctionDef = {
     const now = deps.clock.now();
     const signups = (await deps.store.lectures.listSignupsOf(ctx.caller.person.id, MINE_LIMIT)).filter((s) => s.status !== 'cancelled');
     const lectures = new Map((await deps.store.lectures.getMany(signups.map((s) => s.lectureId))).map((l) => [l.id, l]));
+    const picture = await pictureAddresses(deps, ctx.caller, [...lectures.values()]);
     const rows = await Promise.all(
       signups.flatMap((s) => {
         const l = lectures.get(s.lectureId);
-        return l ? [mySignupOf(deps, s).then((m) => ({ ...m!, lecture: lectureSummary(deps, l) }))] : [];
+        return l ? [mySignupOf(deps, s).then((m) => ({ ...m!, lecture: lectureSummary(l, picture) }))] : [];
       }),
     );
     const ahead = rows.filter((r) => r.lecture.endsAt > now).sort((a, b) => a.lecture.startsAt - b.lecture.startsAt);

@@ -22,12 +22,12 @@ export const open: FunctionDef = {
     const [published, signups] = await Promise.all([deps.store.lectures.listPublished(units, now, OPEN_LIMIT), deps.store.lectures.listSignupsOf(ctx.caller.person.id, MINE_LIMIT)]);
     const lectures = published.filter((l) => maySignUp(ctx.caller.bindings, l));
     const mine = new Map<string, Signup>(signups.filter((s) => s.status !== 'cancelled').map((s) => [s.lectureId, s]));
-    const names = await lectureNames(deps, lectures);
+    const names = await lectureNames(deps, ctx.caller, lectures);
     const places = new Map(await Promise.all(lectures.flatMap((l) => { const s = mine.get(l.id); return s?.status === 'waiting' ? [deps.store.lectures.placeOf(s).then((p) => [l.id, p] as const)] : []; })));
     return {
       lectures: lectures.map((l) => {
         const s = mine.get(l.id);
-        return lectureCard(deps, l, names, s ? mySignup(s, places.get(l.id) ?? null) : null, now);
+        return lectureCard(l, names, s ? mySignup(s, places.get(l.id) ?? null) : null, now);
       }),
     };
   }),

@@ -18,6 +18,6 @@ export const publish: FunctionDef = {
     const published = await deps.store.lectures.publish(lecture.id, input.version, now);
     if (!published) throw new DomainError('CONFLICT.VERSION');
     await audit(ctx, 'lectures.publish', 'lecture', lecture.id, { title: lecture.title }, community.path);
-    return staffViewOf(deps, published);
+    return staffViewOf(deps, ctx.caller, published);
   }),
 };

@@ -5,6 +5,7 @@
  */
 import { ATTENDANCE_VIA_LABEL, SIGNUP_STATUS_LABEL, ancestorIds, lectureFigures, type Lecture, type LectureRoster, type RosterEntry, type Signup, type Unit, type UnitKind } from '../../../../src/core';
 import type { Deps } from '../../deps';
+import type { Caller } from '../define';
 import { staffViewOf } from './views';
 
 /** The kinds a home names: "幸福里小区 3号楼" (the community is the lecture's own). */
@@ -42,11 +43,12 @@ async function homesOf(deps: Deps, personIds: readonly string[]): Promise<Map<st
   return homes;
 }
 
-export async function rosterOf(deps: Deps, lecture: Lecture): Promise<LectureRoster> {
+/** `caller`: whom the lecture's picture is addressed to (null: the spreadsheet, which shows none). */
+export async function rosterOf(deps: Deps, caller: Caller | null, lecture: Lecture): Promise<LectureRoster> {
   const signups = await deps.store.lectures.listSignups(lecture.id);
   const active = signups.filter((s) => s.status !== 'cancelled');
   const ids = active.map((s) => s.personId);
-  const [people, homes, view] = await Promise.all([deps.store.people.getMany(ids), homesOf(deps, ids), staffViewOf(deps, lecture)]);
+  const [people, homes, view] = await Promise.all([deps.store.people.getMany(ids), homesOf(deps, ids), staffViewOf(deps, caller, lecture)]);
   const byId = new Map(people.map((p) => [p.id, p]));
   let place = 0;
   const entry = (s: Signup): RosterEntry => {

@@ -7,6 +7,6 @@ import { rosterOf } from './roster-rows';
 export const roster: FunctionDef = {
   roster: personAction(schemas.lectures.roster, async (ctx, input) => {
     const { lecture } = await managedLecture(ctx, input.id);
-    return rosterOf(ctx.deps, lecture);
+    return rosterOf(ctx.deps, ctx.caller, lecture);
   }),
 };

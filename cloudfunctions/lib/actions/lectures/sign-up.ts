@@ -51,6 +51,6 @@ export const signUp: FunctionDef = {
       throw new DomainError('LECTURE.NOT_FOUND', undefined, 'id');
     }
     // The place the store handed out with the sign-up: nobody joins the list ahead of it.
-    return detailFor(deps, out.lecture, out.signup, out.place);
+    return detailFor(deps, ctx.caller, out.lecture, out.signup, out.place);
   }),
 };

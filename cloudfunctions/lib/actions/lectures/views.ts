@@ -1,7 +1,9 @@
 /**
  * How lectures read: to residents (LectureCard, LectureDetail: the speaker without a contact, the
  * seats left, their own sign-up with its place and code), to staff (LectureStaffView) and in 我的报名.
- * The names every answer needs (speakers, units) are looked up once per answer.
+ * The names every answer needs (speakers, units) are looked up once per answer, and so are the
+ * addresses of the pictures: a browser gets one it can load, the way report photos go out
+ * (reports/photo-addresses.ts).
  */
 import {
   LECTURE_STATUS_LABEL,
@@ -23,18 +25,37 @@ import {
 } from '../../../../src/core';
 import type { Deps } from '../../deps';
 import { unitRef } from '../codes/views';
+import type { Caller } from '../define';
+import { photoAddresses } from '../reports/photo-addresses';
+
+/** What the caller is shown for a lecture's stored picture. */
+export type PictureAddress = (ref: string) => string;
+
+/**
+ * The addresses of the lectures' pictures for `caller`; without a caller (the spreadsheet, which
+ * shows none) the stored references' own, at no cost.
+ */
+export async function pictureAddresses(deps: Deps, caller: Caller | null, lectures: readonly Lecture[]): Promise<PictureAddress> {
+  if (!caller) return (ref) => deps.photos.url(ref);
+  return photoAddresses(deps, caller, lectures.flatMap((l) => (l.picture ? [l.picture] : [])));
+}
 
 export interface LectureNames {
   speakers: Map<string, Speaker>;
   units: Map<string, Unit>;
+  picture: PictureAddress;
 }
 
-/** The speakers of the lectures and the units they name (their communities and audiences). */
-export async function lectureNames(deps: Deps, lectures: readonly Lecture[]): Promise<LectureNames> {
+/** The speakers of the lectures, the units they name (their communities and audiences), and their pictures' addresses for `caller`. */
+export async function lectureNames(deps: Deps, caller: Caller | null, lectures: readonly Lecture[]): Promise<LectureNames> {
   const speakerIds = [...new Set(lectures.map((l) => l.speakerId))];
   const unitIds = [...new Set(lectures.flatMap((l) => [l.communityId, ...l.openTo]))];
-  const [speakers, units] = await Promise.all([speakerIds.length ? deps.store.speakers.getMany(speakerIds) : [], unitIds.length ? deps.store.units.getMany(unitIds) : []]);
-  return { speakers: new Map(speakers.map((s) => [s.id, s])), units: new Map(units.map((u) => [u.id, u])) };
+  const [speakers, units, picture] = await Promise.all([
+    speakerIds.length ? deps.store.speakers.getMany(speakerIds) : [],
+    unitIds.length ? deps.store.units.getMany(unitIds) : [],
+    pictureAddresses(deps, caller, lectures),
+  ]);
+  return { speakers: new Map(speakers.map((s) => [s.id, s])), units: new Map(units.map((u) => [u.id, u])), picture };
 }
 
 export const speakerCard = (s: Speaker): SpeakerCard => ({ id: s.id, name: s.name, title: s.title, field: s.field, affiliation: s.affiliation });
@@ -49,7 +70,7 @@ export const speakerView = (s: Speaker): SpeakerView => ({
   version: s.version,
 });
 
-export function lectureSummary(deps: Deps, l: Lecture): LectureSummary {
+export function lectureSummary(l: Lecture, picture: PictureAddress): LectureSummary {
   return {
     id: l.id,
     title: l.title,
@@ -58,7 +79,7 @@ export function lectureSummary(deps: Deps, l: Lecture): LectureSummary {
     venue: l.venue,
     status: l.status,
     statusLabel: LECTURE_STATUS_LABEL[l.status],
-    pictureUrl: l.picture ? deps.photos.url(l.picture) : null,
+    pictureUrl: l.picture ? picture(l.picture) : null,
   };
 }
 
@@ -86,10 +107,10 @@ export async function mySignupOf(deps: Deps, s: Signup | null, place?: number | 
   return mySignup(s, place ?? (await deps.store.lectures.placeOf(s)));
 }
 
-export function lectureCard(deps: Deps, l: Lecture, names: LectureNames, mine: MySignup | null, now: number): LectureCard {
+export function lectureCard(l: Lecture, names: LectureNames, mine: MySignup | null, now: number): LectureCard {
   const speaker = names.speakers.get(l.speakerId);
   return {
-    ...lectureSummary(deps, l),
+    ...lectureSummary(l, names.picture),
     speaker: speaker ? speakerCard(speaker) : null,
     capacity: l.capacity,
     seatsLeft: freeSeats(l),
@@ -104,9 +125,9 @@ export function lectureCard(deps: Deps, l: Lecture, names: LectureNames, mine: M
 
 const unitOrBare = (names: LectureNames, id: string) => unitRef(names.units.get(id) ?? { id, name: '', kind: 'compound', path: '' });
 
-export function lectureDetail(deps: Deps, l: Lecture, names: LectureNames, mine: MySignup | null, now: number): LectureDetail {
+export function lectureDetail(l: Lecture, names: LectureNames, mine: MySignup | null, now: number): LectureDetail {
   return {
-    ...lectureCard(deps, l, names, mine, now),
+    ...lectureCard(l, names, mine, now),
     description: l.description,
     community: unitRef(names.units.get(l.communityId) ?? { id: l.communityId, name: '', kind: 'community', path: l.communityPath }),
     audience: l.openTo.map((id) => unitOrBare(names, id)),
@@ -114,15 +135,15 @@ export function lectureDetail(deps: Deps, l: Lecture, names: LectureNames, mine:
 }
 
 /** The detail of one lecture with the caller's sign-up (and its place, when the caller knows it), names looked up. */
-export async function detailFor(deps: Deps, l: Lecture, signup: Signup | null, place?: number | null): Promise<LectureDetail> {
-  const [names, mine] = await Promise.all([lectureNames(deps, [l]), mySignupOf(deps, signup, place)]);
-  return lectureDetail(deps, l, names, mine, deps.clock.now());
+export async function detailFor(deps: Deps, caller: Caller, l: Lecture, signup: Signup | null, place?: number | null): Promise<LectureDetail> {
+  const [names, mine] = await Promise.all([lectureNames(deps, caller, [l]), mySignupOf(deps, signup, place)]);
+  return lectureDetail(l, names, mine, deps.clock.now());
 }
 
-export function staffView(deps: Deps, l: Lecture, names: LectureNames): LectureStaffView {
+export function staffView(l: Lecture, names: LectureNames): LectureStaffView {
   const speaker = names.speakers.get(l.speakerId);
   return {
-    ...lectureSummary(deps, l),
+    ...lectureSummary(l, names.picture),
     communityId: l.communityId,
     speaker: speaker ? speakerView(speaker) : null,
     description: l.description,
@@ -144,6 +165,6 @@ export function staffView(deps: Deps, l: Lecture, names: LectureNames): LectureS
   };
 }
 
-export async function staffViewOf(deps: Deps, l: Lecture): Promise<LectureStaffView> {
-  return staffView(deps, l, await lectureNames(deps, [l]));
+export async function staffViewOf(deps: Deps, caller: Caller | null, l: Lecture): Promise<LectureStaffView> {
+  return staffView(l, await lectureNames(deps, caller, [l]));
 }

@@ -21,6 +21,7 @@ import {
   type Level,
   type MonthFigures,
   type OpenCounts,
+  type PerLevel,
   type RateFigure,
   type Unit,
 } from '../../../../src/core';
@@ -51,13 +52,13 @@ function openCounts(rows: readonly OpenTallyRow[], base: DeskFilter): OpenCounts
   };
 }
 
-function monthFigures(month: string, rows: readonly MonthTallyRow[], base: DeskFilter): MonthFigures {
+function monthFigures(month: string, rows: readonly MonthTallyRow[], base: DeskFilter, levels: readonly Level[]): MonthFigures {
   const sum = (f: (r: MonthTallyRow) => number) => rows.reduce((n, r) => n + f(r), 0);
   const all = { ...base, counted: true };
   const resolved = { ...all, resolvedFrom: 0 };
   const reports = counted(sum((r) => r.reports), all);
   const resolvedCount = counted(sum((r) => r.resolved), resolved);
-  const resolvedAtLevel = Object.fromEntries(LEVELS.map((l) => [l, counted(sum((r) => r.resolvedAt[l]), { ...resolved, resolvedLevels: [l] })])) as Record<Level, Counted>;
+  const resolvedAtLevel = Object.fromEntries(levels.map((l) => [l, counted(sum((r) => r.resolvedAt[l]), { ...resolved, resolvedLevels: [l] })])) as PerLevel<Counted>;
   return {
     month,
     responseRate: rateOf(counted(sum((r) => r.respondedOnTime), { ...all, respondedOnTime: true }), reports),
@@ -65,7 +66,7 @@ function monthFigures(month: string, rows: readonly MonthTallyRow[], base: DeskF
     satisfactionRate: rateOf(counted(sum((r) => r.satisfied), { ...all, ratings: [...SATISFIED] }), counted(sum((r) => r.rated), { ...all, ratings: [...RATINGS] })),
     reports,
     resolvedAtLevel,
-    shareAtLevel: Object.fromEntries(LEVELS.map((l) => [l, resolvedCount.value === 0 ? null : resolvedAtLevel[l].value / resolvedCount.value])) as Record<Level, number | null>,
+    shareAtLevel: Object.fromEntries(levels.map((l) => [l, resolvedCount.value === 0 ? null : resolvedAtLevel[l]!.value / resolvedCount.value])) as PerLevel<number | null>,
   };
 }
 
@@ -74,6 +75,20 @@ async function policyOfUnit(deps: Deps, unit: Unit): Promise<CommunityPolicy> {
   if (unit.kind === 'street') return DEFAULT_POLICY;
   const community = unit.kind === 'community' ? unit : (await chainOf(deps, unit)).find((u) => u.kind === 'community');
   return policyFor(deps, community?.id ?? null);
+}
+
+/**
+ * The levels the dashboard shows: the grid where the unit's community (for a street, any of its
+ * communities) made it a level, or where reports are or were resolved at a grid. A community that
+ * leaves it off reads the four levels it always read.
+ */
+async function shownLevels(deps: Deps, unit: Unit, policy: CommunityPolicy, subtree: readonly Unit[], open: readonly OpenTallyRow[], tally: readonly MonthTallyRow[]): Promise<Level[]> {
+  let grid = policy.gridLevel || open.some((r) => r.level === 'grid') || tally.some((r) => (r.resolvedAt.grid ?? 0) > 0);
+  if (!grid && unit.kind === 'street') {
+    const communities = subtree.filter((u) => u.kind === 'community' && !u.archived);
+    grid = (await Promise.all(communities.map((c) => policyFor(deps, c.id)))).some((p) => p.gridLevel);
+  }
+  return LEVELS.filter((l) => l !== 'grid' || grid);
 }
 
 /** Told to every staff member, community staff too: their reports' deadlines count on the street's calendar. */
@@ -108,12 +123,13 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
   const missing = [...new Set([...open.map((r) => r.child), ...tally.map((r) => r.child)])].filter((c): c is string => !!c && !known.has(c));
   if (missing.length) children.push(...(await deps.store.units.getMany(missing)));
 
+  const levels = await shownLevels(deps, unit, policy, subtree, open, tally);
   const base: DeskFilter = { unitId: unit.id };
   const monthRange = (i: number) => ({ createdFrom: bounds[i], createdTo: bounds[i + 1] });
-  const monthsFigures = months.map((key, i) => monthFigures(key, tally.filter((r) => r.month === i), { ...base, ...monthRange(i) }));
+  const monthsFigures = months.map((key, i) => monthFigures(key, tally.filter((r) => r.month === i), { ...base, ...monthRange(i) }, levels));
   const ranking = children
     .map((c) => {
-      const f = monthFigures(month, tally.filter((r) => r.month === 11 && r.child === c.id), { unitId: c.id, ...monthRange(11) });
+      const f = monthFigures(month, tally.filter((r) => r.month === 11 && r.child === c.id), { unitId: c.id, ...monthRange(11) }, levels);
       return { unit: ref(c), onTimeRate: f.onTimeRate, reports: f.reports };
     })
     .sort(
@@ -129,7 +145,7 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
     month,
     now,
     totals: openCounts(open, base),
-    byLevel: Object.fromEntries(LEVELS.map((l) => [l, openCounts(open.filter((r) => r.level === l), { ...base, levels: [l] })])) as Record<Level, OpenCounts>,
+    byLevel: Object.fromEntries(levels.map((l) => [l, openCounts(open.filter((r) => r.level === l), { ...base, levels: [l] })])) as PerLevel<OpenCounts>,
     byUnit: children
       .sort((a, b) => a.name.localeCompare(b.name, 'zh-Hans-CN', { numeric: true }))
       .map((c) => ({ unit: ref(c), ...openCounts(open.filter((r) => r.child === c.id), { unitId: c.id }) })),

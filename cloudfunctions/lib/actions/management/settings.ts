@@ -3,7 +3,7 @@ import { DEFAULT_POLICY, DomainError, STATUSES, UNIT_KIND_LABEL, isOpen, manages
 import * as schemas from '../../../../src/core/schemas/management';
 import { audit } from '../common';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
-import { policyKey, readStoredPolicy, storedPolicyValue } from '../policy';
+import { policyKey, readStoredPolicy, storedPolicyValue, withDefaults } from '../policy';
 import { ref, staffRoots } from './scope';
 
 const OPEN = STATUSES.filter(isOpen);
@@ -23,8 +23,12 @@ async function settingsOf(ctx: AuthedContext, community: Unit): Promise<{ view: 
   return { view: { community: ref(community), policy: s.policy, isDefault: s.isDefault, version: s.version }, raw };
 }
 
-/** Override cells left empty mean "the level's default": dropped, so that they neither count as a change nor get kept. */
-function canonical(p: CommunityPolicy): CommunityPolicy {
+/**
+ * Override cells left empty mean "the level's default": dropped, so that they neither count as a change nor get kept.
+ * A page that knows nothing of the grid sends no grid deadlines and no switch: read as the defaults, level off.
+ */
+function canonical(saved: CommunityPolicy): CommunityPolicy {
+  const p = withDefaults(saved);
   const overrides: CommunityPolicy['overrides'] = {};
   for (const [code, byLevel] of Object.entries(p.overrides ?? {})) {
     const kept = Object.entries(byLevel ?? {})

@@ -32,6 +32,14 @@ const KIND_LABEL: Record<string, string> = {
   'registration.approved': '入住登记已通过',
   'registration.rejected': '入住登记未通过',
   'holidays.missing': '节假日安排未录入',
+  'checkin.pending': '党员报到待审核',
+  'checkin.approved': '党员报到已通过',
+  'checkin.returned': '党员报到被退回',
+  'checkin.transferred_out': '党员已转出',
+  'checkin.withdrawn': '党员报到已撤回',
+  'lecture.reminder': '讲堂明天开讲',
+  'lecture.promoted': '讲堂候补转正',
+  'lecture.cancelled': '讲堂已取消',
 };
 
 export const subscribeSends: FunctionDef = {

@@ -11,6 +11,7 @@ import { tell } from '../registration/notices';
 import { checkinAudit, demandDecider, demandStep, loadCheckin, stepRefusal, unitOf } from './access';
 import { memberNotice } from './notices';
 import { checkinNames, checkinView, unitOfCheckin } from './views';
+import { endPairingsOf } from './end-pairings';
 
 export interface EndInput {
   id: string;
@@ -38,8 +39,10 @@ export async function endCheckin(ctx: AuthedContext, event: 'transferOut' | 'wit
   const next = checkinTransition(c, event, { at: now, by: ctx.caller.person.id, reason: input.reason, date: input.date });
   const ended = await deps.store.checkins.end(next, c.version);
   if (!ended) throw await stepRefusal(deps, c.id, event);
+  // Their households are nobody's to visit now: the pairings end with the membership (end-pairings.ts).
+  const pairingsEnded = await endPairingsOf(ctx, ended, event);
 
-  await deps.store.audit.append(checkinAudit(ctx, `checkin.${event}`, ended, { personId: ended.personId, date: input.date, reason: input.reason }, unit));
+  await deps.store.audit.append(checkinAudit(ctx, `checkin.${event}`, ended, { personId: ended.personId, date: input.date, reason: input.reason, pairingsEnded }, unit));
   const names = await checkinNames(deps, [ended], unit ? [unit] : []);
   if (ended.personId) await tell(deps, [memberNotice(ended.personId, event, ended, trailOf(unitOfCheckin(ended, names.units), names.units))], ctx.requestId);
   return checkinView(ended, names, 'whole');

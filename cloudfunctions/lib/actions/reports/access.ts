@@ -14,7 +14,7 @@ import {
   mayFollowReport,
   mayHandleReport,
   mayViewReport,
-  nextLevel,
+  hasLevelAbove,
   transition,
   type Report,
 } from '../../../../src/core';
@@ -60,8 +60,8 @@ export async function allowedActions(deps: Deps, caller: Caller, r: Report): Pro
   if (mayHandle(caller, r) && isOpen(r.status)) {
     if (allowed('respond') && r.respondedAt === null) out.push('respond');
     for (const a of ['resolve', 'transfer', 'requestInfo'] as const) if (allowed(a)) out.push(a);
-    if (allowed('escalate') && nextLevel(r.level)) out.push('escalate');
-    if (allowed('requestExtension') && !r.extension && nextLevel(r.level)) out.push('requestExtension');
+    if (allowed('escalate') && hasLevelAbove(r.level)) out.push('escalate');
+    if (allowed('requestExtension') && !r.extension && hasLevelAbove(r.level)) out.push('requestExtension');
     if (allowed('rejectDuplicate') || allowed('rejectNotActionable')) out.push('reject');
     out.push('comment');
   }

@@ -14,8 +14,12 @@ import {
   mayFollowReport,
   mayRecordFor,
   mayRecordForResident,
+  doorLabel,
+  householdKey,
+  mayFileOnVisit,
   route,
   seesOnItsUnit,
+  type Pairing,
   type Report,
 } from '../../../../src/core';
 import * as schemas from '../../../../src/core/schemas/reports';
@@ -49,6 +53,12 @@ async function urgentWatchNotices(deps: Deps, r: Report, label: ReportLabel, fil
     .flatMap((id) => noticeTo(id, 'report.urgentWatch', '您楼里有一条紧急反映', { text: `已交${by}办理，您可以查看进展`, note: r.description }, about(r, label), 'resident'));
 }
 
+/** Does the person live in the pairing's household: a resident of its building at its door. */
+async function livesThere(deps: Deps, personId: string, p: Pairing): Promise<boolean> {
+  const homes = await deps.store.bindings.listForPerson(personId);
+  return homes.some((b) => b.role === 'resident' && b.unitId === p.buildingId && !!b.door && householdKey({ buildingId: b.unitId, door: b.door }) === p.householdKey);
+}
+
 export const filing: FunctionDef = {
   categories: personAction(schemas.reports.categories, async (ctx, input) => {
     const unit = input.unitId ? await ctx.deps.store.units.get(input.unitId) : null;
@@ -76,7 +86,14 @@ export const filing: FunctionDef = {
     if (!unit || unit.archived || (unit.kind !== 'building' && unit.kind !== 'compound')) throw new DomainError('UNIT.NOT_FOUND', '请选择您住的楼栋', 'unitId');
     const channel = input.channel ?? 'resident';
     const onBehalf = channel !== 'resident';
-    if (onBehalf) {
+    // A member visiting a household they are paired with files for it (access.ts RECORDS_ON_PAIRED_VISITS).
+    const pairing = input.pairingId ? await deps.store.pairings.get(input.pairingId) : null;
+    if (input.pairingId && (channel !== 'visit' || !pairing || !mayFileOnVisit(caller.person.id, caller.bindings, pairing, unit)))
+      throw new DomainError('PAIRING.NOT_FOUND', '只能在走访时为您自己结对的住户代报，并且选这一户所在的楼栋或小区', 'pairingId');
+    if (pairing) {
+      if (input.residentId && !(await livesThere(deps, input.residentId, pairing)))
+        throw new DomainError('PERSON.NOT_FOUND', '找不到这位居民：只能选这一户登记的居民，其他人请只填写姓名和电话', 'residentId');
+    } else if (onBehalf) {
       // A building lead records a message from the group chat; staff record visits and calls.
       if (!mayRecordForResident(caller.bindings, unit))
         throw new DomainError(
@@ -90,14 +107,14 @@ export const filing: FunctionDef = {
     }
     // A named resident must live inside the recorder's unit, or the report would land in a
     // stranger's list; someone who does not exist gets the same answer, so ids cannot be probed.
-    if (channel !== 'resident' && input.residentId && !mayRecordFor(caller.bindings, unit, channel, await bindingsOf(deps, input.residentId)))
+    if (!pairing && channel !== 'resident' && input.residentId && !mayRecordFor(caller.bindings, unit, channel, await bindingsOf(deps, input.residentId)))
       throw new DomainError('PERSON.NOT_FOUND', '找不到这位居民：只能为您负责范围内登记的居民代报，其他人请只填写姓名和电话', 'residentId');
     const chain = await chainOf(deps, unit);
     const community = chain.find((u) => u.kind === 'community') ?? null;
     const policy = await policyFor(deps, community?.id ?? null);
     const category = categoryOf(policy, input.category);
     const photos = await deps.photos.accept(input.photos ?? [], caller.person.id);
-    const r = route(category.entryLevel, category, chain, await handlerBindingsOn(deps, chain));
+    const r = route(category.entryLevel, category, chain, await handlerBindingsOn(deps, chain), policy);
     const change = createReport(
       await act(deps, policy, caller.person.id, unit.path),
       {
@@ -106,14 +123,14 @@ export const filing: FunctionDef = {
         residentId: onBehalf ? (input.residentId ?? null) : caller.person.id,
         createdBy: caller.person.id,
         channel,
-        contactName: onBehalf ? (input.contactName ?? null) : null,
-        contactPhone: onBehalf ? (input.contactPhone ?? null) : null,
+        contactName: onBehalf ? (input.contactName ?? pairing?.contactName ?? null) : null,
+        contactPhone: onBehalf ? (input.contactPhone ?? pairing?.contactPhone ?? null) : null,
         unitId: unit.id,
         unitPath: unit.path,
         communityId: community?.id ?? null,
         category,
         description: input.description,
-        location: input.location ?? null,
+        location: input.location ?? (pairing && pairing.buildingId === unit.id ? doorLabel(pairing.door) : null),
         photos,
         anonymous: input.anonymous ?? false,
       },

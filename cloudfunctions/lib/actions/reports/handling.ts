@@ -31,7 +31,7 @@ import { about, escalationNotices, labelOf, noticeTo, residentNotices, type Repo
 import { chainOf, handlerBindingsOn, routeFrom } from './routing';
 import { detail } from './views';
 
-type HandlerOp = (a: Act, r: Report, category: Category, input: Record<string, unknown>) => Promise<Change> | Change;
+type HandlerOp = (a: Act, r: Report, category: Category, input: Record<string, unknown>, ctx: AuthedContext) => Promise<Change> | Change;
 /** Who hears of a handler's change, given the report before and after it and its name (category and place). */
 type HandlerNotices = (ctx: AuthedContext, before: Report, next: Report, input: Record<string, unknown>, label: ReportLabel) => Notice[] | Promise<Notice[]>;
 
@@ -42,7 +42,7 @@ function handlerAction<S extends (typeof schemas.reports)[keyof typeof schemas.r
     const r = await load(ctx, input.id, input.version);
     await mustHandle(ctx.deps, ctx.caller, r);
     const policy = await policyFor(ctx.deps, r.communityId);
-    const change = await op(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, categoryOf(policy, r.category), input);
+    const change = await op(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, categoryOf(policy, r.category), input, ctx);
     const saved = await commit(ctx, r, input.version, change, {
       audit: `reports.${change.entries[change.entries.length - 1]?.type ?? 'change'}`,
       notices: notices && (async (next) => notices(ctx, r, next, input, await labelOf(ctx.deps, next, policy))),
@@ -63,11 +63,11 @@ export const handling: FunctionDef = {
   escalate: personAction(schemas.reports.escalate, async (ctx, input) => {
     const r = await load(ctx, input.id, input.version);
     await mustHandle(ctx.deps, ctx.caller, r);
-    const up = nextLevel(r.level);
-    if (!up) throw new DomainError('REPORT.TOP_LEVEL');
     const policy = await policyFor(ctx.deps, r.communityId);
+    const up = nextLevel(r.level, policy);
+    if (!up) throw new DomainError('REPORT.TOP_LEVEL');
     const category = categoryOf(policy, r.category);
-    const change = escalate(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, category, await routeFrom(ctx.deps, r, category, up), input.reason, false);
+    const change = escalate(await act(ctx.deps, policy, ctx.caller.person.id, r.unitPath), r, category, await routeFrom(ctx.deps, r, category, up, policy), input.reason, false);
     const saved = await commit(ctx, r, input.version, change, {
       audit: 'reports.escalate',
       notices: async (next) => escalationNotices(next, await labelOf(ctx.deps, next, policy), input.reason),
@@ -87,13 +87,14 @@ export const handling: FunctionDef = {
 
   requestExtension: handlerAction(
     schemas.reports.requestExtension,
-    (a, r, _c, i) => requestExtension(a, r, i.days as number, i.reason as string),
+    // The chain decides whether a building's extension goes to its grid (where the grid is a level) or its compound.
+    async (a, r, _c, i, ctx) => requestExtension(a, r, i.days as number, i.reason as string, await chainOf(ctx.deps, { path: r.unitPath })),
     async (ctx, _before, next, i, label) => {
       const chain = await chainOf(ctx.deps, { path: next.unitPath });
       const policy = await policyFor(ctx.deps, next.communityId);
       const category = categoryOf(policy, next.category);
       const deciderLevel = next.extension!.deciderLevel;
-      const decider = route(deciderLevel, category, chain, await handlerBindingsOn(ctx.deps, chain)).stop.handlerId;
+      const decider = route(deciderLevel, category, chain, await handlerBindingsOn(ctx.deps, chain), policy).stop.handlerId;
       return noticeTo(decider, 'report.extensionRequested', '有一份延期申请待审批', { text: `申请延期 ${i.days as number} 个工作日`, note: String(i.reason) }, about(next, label));
     },
   ),

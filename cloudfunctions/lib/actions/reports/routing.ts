@@ -1,5 +1,5 @@
 /** Where a report goes ("定人"): the units above it and the people who handle on them. */
-import { HANDLER_ROLES, ancestorIds, route, type Binding, type Category, type Level, type Report, type Route, type Unit } from '../../../../src/core';
+import { HANDLER_ROLES, ancestorIds, route, type Binding, type Category, type Level, type LevelSwitch, type Report, type Route, type Unit } from '../../../../src/core';
 import type { Deps } from '../../deps';
 
 /** The unit and every unit above it, nearest first. */
@@ -18,8 +18,8 @@ export async function handlerBindingsOn(deps: Deps, units: readonly Unit[]): Pro
   );
 }
 
-/** Where a report lands when it enters at `from`. */
-export async function routeFrom(deps: Deps, report: Pick<Report, 'unitPath'>, category: Category, from: Level): Promise<Route> {
+/** Where a report lands when it enters at `from`, over the levels of its community's policy. */
+export async function routeFrom(deps: Deps, report: Pick<Report, 'unitPath'>, category: Category, from: Level, policy: LevelSwitch): Promise<Route> {
   const chain = await chainOf(deps, { path: report.unitPath });
-  return route(from, category, chain, await handlerBindingsOn(deps, chain));
+  return route(from, category, chain, await handlerBindingsOn(deps, chain), policy);
 }

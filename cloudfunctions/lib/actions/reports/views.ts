@@ -120,6 +120,9 @@ function watchNoteOf(caller: AuthedContext['caller'], r: Report, handlerRole: st
   return `这条紧急反映由${handlerRole ?? LEVEL_LABEL[r.level]}办理，您作为${ROLE_LABEL[watcher.role]}可以查看，不用您办理。`;
 }
 
+/** The report's unit and those above it, as read for its names: whether it sits under a grid. */
+const chainOfNames = (r: Report, names: Names): Unit[] => ancestorIds(r.unitPath).flatMap((id) => names.units.get(id) ?? []);
+
 /** `known`: what the caller has just read or written for this report (a new report's timeline, its policy and units). */
 export async function detail(ctx: AuthedContext, r: Report, known: { policy?: CommunityPolicy; timeline?: TimelineEntry[]; units?: readonly Unit[] } = {}): Promise<ReportDetail> {
   const { deps, caller } = ctx;
@@ -157,9 +160,9 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
     anonymous: r.anonymous,
     resident: shown.identity ? (resident ? { name: resident.name, phone: resident.phone } : r.contactName ? { name: r.contactName, phone: r.contactPhone } : null) : null,
     handler: handler ? { name: handler.name, roleLabel: handlerRole ?? LEVEL_LABEL[r.level], phone: handler.phone } : null,
-    nextStep: residentNextStep(r, s, policy, deps.clock.now()),
+    nextStep: residentNextStep(r, s, policy, deps.clock.now(), chainOfNames(r, names)),
     // Staff and handlers read whose move it is; a resident or a neighbour has no use for it.
-    nextStepForStaff: reader === 'handler' ? staffNextStep(r, s, policy, deps.clock.now()) : null,
+    nextStepForStaff: reader === 'handler' ? staffNextStep(r, s, policy, deps.clock.now(), chainOfNames(r, names)) : null,
     rating: r.rating,
     ratingNote: shown.additions ? r.ratingNote : null,
     rejectReason: r.rejectReason,

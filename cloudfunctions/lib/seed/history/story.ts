@@ -8,9 +8,9 @@
  * report's steps are one plan per stay at a level: when it moves (a manual escalation, the sweep, a
  * dispute) the plan is dropped and the new handler makes their own.
  */
-import { isOpen, nextLevel, type Calendar, type Level, type Rating, type Report } from '../../../../src/core';
+import { hasLevelAbove, isOpen, nextLevel, type Calendar, type Level, type Rating, type Report } from '../../../../src/core';
 import { categoryOf, policyFor } from '../../actions/policy';
-import { routeFrom } from '../../actions/reports/routing';
+import { chainOf, routeFrom } from '../../actions/reports/routing';
 import type { Deps } from '../../deps';
 import type { DemoPeople } from '../people';
 import type { Rng } from '../rng';
@@ -29,6 +29,8 @@ type Fate = 'resolve' | 'escalate' | 'slow' | 'late' | 'ask' | 'extend' | 'trans
 /** What a handler at each level ends up doing with a report that reaches them, and how often. */
 const FATES: Record<Level, readonly [Fate, number][]> = {
   building: [['resolve', 0.74], ['escalate', 0.1], ['slow', 0.06], ['ask', 0.04], ['extend', 0.04], ['reject', 0.02]],
+  // A grid's lead knows the households: most is settled there, the rest goes to the compound.
+  grid: [['resolve', 0.76], ['escalate', 0.1], ['slow', 0.05], ['ask', 0.03], ['extend', 0.04], ['reject', 0.02]],
   compound: [['resolve', 0.7], ['escalate', 0.07], ['slow', 0.05], ['ask', 0.04], ['extend', 0.06], ['transfer', 0.06], ['reject', 0.02]],
   community: [['resolve', 0.72], ['escalate', 0.04], ['slow', 0.04], ['ask', 0.04], ['extend', 0.05], ['transfer', 0.08], ['reject', 0.03]],
   // The top: nobody to hand it to; a slow street resolves late, flagged for its leaders.
@@ -207,9 +209,9 @@ export class Story {
     let fate = this.fate(r);
     if (fate === 'ask' && !r.residentId) fate = 'resolve';
     if (fate === 'reject' && !DECLINABLE.includes(r.category)) fate = 'resolve';
-    if ((fate === 'escalate' || fate === 'extend') && !nextLevel(r.level)) fate = 'resolve';
+    if ((fate === 'escalate' || fate === 'extend') && !hasLevelAbove(r.level)) fate = 'resolve';
     // Nobody above the street takes it over: its officer gets there, late.
-    if (fate === 'slow' && !nextLevel(r.level)) fate = 'late';
+    if (fate === 'slow' && !hasLevelAbove(r.level)) fate = 'late';
     const then = (from: number) => this.plan(r, h, fate, from);
     // The product offers "respond" only until someone has: a report handed up keeps its first response.
     if (r.respondedAt === null && (fate !== 'slow' || rnd.chance(0.5))) {
@@ -268,7 +270,7 @@ export class Story {
         if (!asked.residentId || !rnd.chance(0.85)) {
           // Unanswered, it waits for the resident until the sweep hands it up; at the street, whose
           // officer has nobody to hand it to, it is declined before its deadline.
-          if (nextLevel(asked.level)) return null;
+          if (hasLevelAbove(asked.level)) return null;
           return { at: this.by(asked, this.now(), asked.dueAt, 0.6, 0.95), run: async (y) => (await this.act(h, 'reject', y, { kind: 'notActionable', reason: UNANSWERED }), null) };
         }
         const resident = asked.residentId;
@@ -286,8 +288,9 @@ export class Story {
     return {
       at: this.by(r, from, r.dueAt, 0.4, 0.8),
       run: async (x) => {
-        const deciderLevel = nextLevel(x.level);
-        const decider = deciderLevel ? (await routeFrom(this.c.deps, x, categoryOf(await policyFor(this.c.deps, x.communityId), x.category), deciderLevel)).stop : null;
+        const policy = await policyFor(this.c.deps, x.communityId);
+        const deciderLevel = nextLevel(x.level, policy, await chainOf(this.c.deps, { path: x.unitPath }));
+        const decider = deciderLevel ? (await routeFrom(this.c.deps, x, categoryOf(policy, x.category), deciderLevel, policy)).stop : null;
         // Nobody above to ask: get on with it.
         if (!decider?.handlerId || decider.level !== deciderLevel) return this.resolveBy(x, h, this.now(), x.dueAt, 0.1, 0.9);
         const asked = await this.act(h, 'requestExtension', x, { days: x.urgent ? 1 : 2 + rnd.int(4), reason: rnd.pick(DELAYS) });

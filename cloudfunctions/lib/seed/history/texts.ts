@@ -82,6 +82,7 @@ export const PROGRESS = ['已联系维修师傅，明天上门', '已和当事�
 
 export const BEYOND: Record<Level, readonly string[]> = {
   building: ['需要物业配合，楼栋处理不了', '双方调解不成，请小区协调'],
+  grid: ['网格里协调不下来，请小区出面', '需要物业维修，请小区安排'],
   compound: ['涉及多个部门，需要社区协调', '物业无法单独解决，请社区介入'],
   community: ['需要街道协调执法部门', '涉及资金较多，需要街道审批'],
   street: [],

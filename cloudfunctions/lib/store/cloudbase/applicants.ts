@@ -9,6 +9,7 @@
 import type { ApplicantPerson } from '../port';
 import { openidKey, usernameKey, type PersonGuard } from './guards';
 import { personDoc, type PersonDoc } from './people';
+import { searchKeysOf } from './people-search';
 import type { Tx } from './transaction';
 
 /** How the applicant signs in: a WeChat openid, or a web account (username and its password hash). */
@@ -46,7 +47,11 @@ export async function applicantPersonWrite(t: Tx, who: ApplicantPerson, login: A
   const guard: PersonGuard =
     login.openid !== null ? { _id: openidKey(login.openid), kind: 'openid', personId } : { _id: usernameKey(login.username!), kind: 'username', personId };
   if (await t.get('uniques', guard._id)) return { ok: false, reason: 'login_taken' };
-  const fields = login.openid !== null ? { openid: login.openid } : { username: login.username, passwordHash: login.passwordHash };
+  // A username is searched by too: its keys come with it.
+  const fields =
+    login.openid !== null
+      ? { openid: login.openid }
+      : { username: login.username, passwordHash: login.passwordHash, searchKeys: searchKeysOf({ name: pd.name, phone: pd.phone, username: login.username }) };
   return {
     ok: true,
     personId,

@@ -35,9 +35,6 @@ interface PendingGuard extends Stored {
   checkinId: string;
 }
 
-/** Tally groups one answer holds: every unit × code × status × type × tag of a street fits. */
-const GROUP_LIMIT = 10_000;
-
 const hash = (...parts: string[]) => createHash('sha1').update(JSON.stringify(parts)).digest('hex');
 
 /** The guard keys of the applicant: by openid, and by the person they were when they checked in. */
@@ -141,13 +138,16 @@ export function cloudbaseCheckins(kit: CloudbaseKit): CheckinRepo {
     },
     async tally(paths) {
       if (paths.length === 0) return [];
-      const res: { data: { _id: Omit<CheckinTallyRow, 'count'>; count: number }[] } = await coll()
-        .aggregate()
-        .match(under(paths))
-        .group({ _id: { unitId: '$unitId', codeId: '$codeId', status: '$status', memberType: '$memberType', veteran: '$veteran' }, count: { $sum: 1 } })
-        .limit(GROUP_LIMIT)
-        .end();
-      return res.data.map((d) => ({ ...d._id, count: d.count }));
+      // Every unit × code × status × type × tag of a street: more groups than one answer holds, paged.
+      const data = await kit.groups<{ _id: Omit<CheckinTallyRow, 'count'>; count: number }>(
+        () =>
+          coll()
+            .aggregate()
+            .match(under(paths))
+            .group({ _id: { unitId: '$unitId', codeId: '$codeId', status: '$status', memberType: '$memberType', veteran: '$veteran' }, count: { $sum: 1 } }),
+        ['unitId', 'codeId', 'status', 'memberType', 'veteran'],
+      );
+      return data.map((d) => ({ ...d._id, count: d.count }));
     },
     async approve(a) {
       return kit.transaction(async (t): Promise<CheckinApprovalResult> => {

@@ -41,6 +41,8 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       { name: 'name_id', keys: { name: 1, _id: 1 } },
       { name: 'demo_created', keys: { demo: 1, createdAt: 1 } },
       { name: 'phone', keys: { phone: 1 } },
+      // People search: every suffix of name, phone and username, matched by prefix (people-search.ts).
+      { name: 'search_keys', keys: { searchKeys: 1 } },
     ],
   },
   {
@@ -61,11 +63,14 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   {
     name: 'audit',
     indexes: [
-      { name: 'target_at', keys: { targetId: 1, at: -1 } },
-      // The audit log of the management page: by unit subtree, by person, by date.
+      // A target's entries, newest first (ties by id, as every audit list orders them).
+      { name: 'target_at_id', keys: { targetId: 1, at: -1, _id: -1 } },
+      // The audit log of the management page: by unit subtree, by person, by date. A subtree's is
+      // read off at_id_path in its order, the subtree checked on the index's keys, so a street's log
+      // is never sorted whole; path_at serves a small subtree's date range.
       { name: 'path_at', keys: { unitPath: 1, at: -1 } },
-      { name: 'actor_at', keys: { actorId: 1, at: -1 } },
-      { name: 'at', keys: { at: -1 } },
+      { name: 'actor_at_id', keys: { actorId: 1, at: -1, _id: -1 } },
+      { name: 'at_id_path', keys: { at: -1, _id: -1, unitPath: 1 } },
     ],
   },
   {
@@ -89,13 +94,22 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       // The management page: open reports of a subtree by deadline, and a subtree's reports by creation month.
       { name: 'status_path_due', keys: { status: 1, unitPath: 1, dueAt: 1 } },
       { name: 'path_created', keys: { unitPath: 1, createdAt: 1 } },
+      // The desk's pages in its orders (deadline, filing time either way; ties by id), read off the
+      // index with the subtree checked on the index's keys: a page of a street's reports reads about
+      // a page's worth, where the indexes above sort the whole subtree first. The database's planner
+      // takes these for a big subtree and the ones above for a small one.
+      { name: 'due_id_path', keys: { dueAt: 1, _id: 1, unitPath: 1 } },
+      { name: 'status_due_id_path', keys: { status: 1, dueAt: 1, _id: 1, unitPath: 1 } },
+      { name: 'created_id_path', keys: { createdAt: 1, _id: 1, unitPath: 1 } },
     ],
   },
   {
     name: 'report_events',
     indexes: [
       { name: 'report_at', keys: { reportId: 1, at: 1, ver: 1, pos: 1 } },
-      // The meeting agenda: escalations, breaches and disputes of a date range.
+      // The meeting agenda: escalations, breaches and disputes of a date range in a subtree; entries
+      // written before they carried their report's path (unitPath absent) by type and date alone.
+      { name: 'type_path_at', keys: { type: 1, unitPath: 1, at: 1 } },
       { name: 'type_at', keys: { type: 1, at: 1 } },
     ],
   },
@@ -130,8 +144,10 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   {
     name: 'registrations',
     indexes: [
-      // The approval queue: a subtree's pending ones, oldest first.
+      // The approval queue: a subtree's pending ones, oldest first; a street's read in that order off
+      // status_created_id_path (the subtree checked on the index's keys) rather than sorted whole.
       { name: 'status_path_created', keys: { status: 1, buildingPath: 1, createdAt: 1 } },
+      { name: 'status_created_id_path', keys: { status: 1, createdAt: 1, _id: 1, buildingPath: 1 } },
       // An applicant's own, newest first; an applicant's rejected ones by openid or web username.
       { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
       { name: 'keyHash_created', keys: { keyHash: 1, createdAt: -1 } },
@@ -143,14 +159,32 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   {
     name: 'checkins',
     indexes: [
-      // The approval queue: a subtree's pending ones, oldest first.
+      // The approval queue: a subtree's pending ones, oldest first (as registrations').
       { name: 'status_path_created', keys: { status: 1, unitPath: 1, createdAt: 1 } },
+      { name: 'status_created_id_path', keys: { status: 1, createdAt: 1, _id: 1, unitPath: 1 } },
       // The roster and the tallies: a subtree by unit, then name.
       { name: 'path_name', keys: { unitPath: 1, name: 1, _id: 1 } },
       // An applicant's own, newest first: by WeChat, as a person, and as the person approval bound.
       { name: 'openid_created', keys: { openid: 1, createdAt: -1 } },
       { name: 'applicant_created', keys: { applicantId: 1, createdAt: -1 } },
       { name: 'person_created', keys: { personId: 1, createdAt: -1 } },
+    ],
+  },
+  /** Pairings (联户), `_id` `<memberId>:<householdKey>`: one per member and household (see pairings.ts). */
+  {
+    name: 'pairings',
+    indexes: [
+      // A subtree's pairings by building and door (filtered by status, member, kind); a member's own.
+      { name: 'path_household', keys: { unitPath: 1, householdKey: 1, _id: 1 } },
+      { name: 'member_path', keys: { memberId: 1, unitPath: 1, householdKey: 1 } },
+    ],
+  },
+  /** Visits (走访), `_id` `<memberId>:<clientRequestId>`: recorded once (see pairings.ts). */
+  {
+    name: 'visits',
+    indexes: [
+      { name: 'pairing_date', keys: { pairingId: 1, date: -1, createdAt: -1 } },
+      { name: 'path_date', keys: { unitPath: 1, date: -1 } },
     ],
   },
   /** Subscribe-message sends per day, kind and template, `_id` `${day}|${kind}|${templateId}`: read by `_id` range (see subscribe-sends.ts). */

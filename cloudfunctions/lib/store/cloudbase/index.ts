@@ -19,7 +19,9 @@ import { cloudbaseKit, type App } from './kit';
 import { cloudbaseLectures } from './lectures';
 import { cloudbaseMessages } from './messages';
 import { cloudbaseMeta } from './meta';
+import { cloudbasePairings } from './pairings';
 import { cloudbasePeople } from './people';
+import { indexPeopleForSearch } from './people-search';
 import { cloudbaseRateLimits } from './rate-limits';
 import { cloudbaseRegistrations } from './registrations';
 import { cloudbaseReportQueries } from './report-queries';
@@ -39,6 +41,8 @@ export interface CloudbaseStore extends Store {
   repairPaths(unitId: string): Promise<number>;
   /** Undoes an import that stopped halfway (its marker still says "writing"); safe to repeat. */
   rollbackImport(batchId: string): Promise<boolean>;
+  /** Gives search keys to people written before they had them (people-search.ts), until `deadline` (Date.now ms); safe to repeat. */
+  indexPeopleForSearch(deadline?: number): Promise<number>;
 }
 
 export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): CloudbaseStore {
@@ -69,8 +73,10 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     apiKeys: cloudbaseApiKeys(kit),
     subscribeSends: cloudbaseSubscribeSends(kit),
     checkins: cloudbaseCheckins(kit),
+    pairings: cloudbasePairings(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
+    indexPeopleForSearch: (deadline) => indexPeopleForSearch(kit, deadline),
     async close() {
       // Nothing to release: the SDK keeps no connection per store.
     },

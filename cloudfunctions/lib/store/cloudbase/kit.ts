@@ -8,12 +8,15 @@
  * to hold what it wrote.
  *
  * The service caps one query's `limit` at PAGE (1000): every list that may pass it is read page
- * by page (`drain`, `drainBySkip`). An `_.in([...])` list is sent IN_CHUNK ids at a time.
+ * by page (`drain`, `drainBySkip`), and so is an aggregation's answer (`groups`). An `_.in([...])`
+ * list is sent IN_CHUNK ids at a time.
  */
 import type { Collection, CollectionName, Command, Condition, Database, Query, Stored } from './types';
 import { runTransaction, type Tx } from './transaction';
 
 export type { App, Collection, CollectionName, Command, Condition, Database, Query, Stored, Where } from './types';
+/** An aggregation pipeline being built (`coll(n).aggregate().match(…).group(…)`). */
+export type Aggregate = ReturnType<Collection['aggregate']>;
 
 /** The service's cap on one query's `limit`. */
 export const PAGE = 1000;
@@ -29,6 +32,8 @@ export interface CloudbaseKit {
   under(path: string, after?: string | null): Condition;
   /** A regular expression matching text that contains `text`, any case. */
   contains(text: string): unknown;
+  /** A regular expression matching text that begins with `text`, case as given: an index answers it as a range. */
+  startsWith(text: string): unknown;
   /** One page of a query, as it comes. */
   rows<D extends Stored>(q: Query): Promise<D[]>;
   /** Every row of a query ordered by a unique field, a page at a time, each page after the last key. */
@@ -38,6 +43,12 @@ export interface CloudbaseKit {
   docById<D extends Stored>(n: CollectionName, id: string, projection?: Record<string, boolean>): Promise<D | null>;
   /** The documents with these ids that exist, in no particular order. */
   byIds<D extends Stored>(n: CollectionName, ids: readonly string[], projection?: Record<string, boolean>): Promise<D[]>;
+  /**
+   * Every row of an aggregation that ends in a group stage, a page of PAGE at a time, sorted by the
+   * fields of the group key (`_id.<key>`, a total order on the groups), until a short page. Each
+   * page runs `pipeline()` again: the service keeps no cursor over an aggregation.
+   */
+  groups<R>(pipeline: () => Aggregate, keys: readonly string[]): Promise<R[]>;
   count(q: Query): Promise<number>;
   /** Applies `patch` to every document the query matches; returns how many changed. */
   update(q: Query, patch: object): Promise<number>;
@@ -88,6 +99,7 @@ export function cloudbaseKit(database: Database, prefix: string): CloudbaseKit {
     coll,
     under: (path, after = null) => (after === null ? _.gte(path) : _.gt(after)).and(_.lt(path + END)),
     contains: (text) => database.RegExp({ regexp: escapeRegExp(text), options: 'i' }),
+    startsWith: (text) => database.RegExp({ regexp: `^${escapeRegExp(text)}`, options: '' }),
     rows,
     async drain<D extends Stored>(page: (after: string | null) => Query, keyOf: (d: D) => string) {
       const out: D[] = [];
@@ -118,6 +130,15 @@ export function cloudbaseKit(database: Database, prefix: string): CloudbaseKit {
         out.push(...(await rows<D>(q.limit(part.length))));
       }
       return out;
+    },
+    async groups<R>(pipeline: () => Aggregate, keys: readonly string[]) {
+      const out: R[] = [];
+      const order = Object.fromEntries(keys.map((k) => [`_id.${k}`, 1]));
+      for (;;) {
+        const res: { data: R[] } = await pipeline().sort(order).skip(out.length).limit(PAGE).end();
+        out.push(...res.data);
+        if (res.data.length < PAGE) return out;
+      }
     },
     async count(q) {
       const res: { total: number } = await q.count();

@@ -10,6 +10,8 @@
  * are placed lazily: the first search that meets one bound nowhere looks up the same evidence as
  * SQLite's migration 7 and writes the answer (a unit id, or null for unknown), so nothing has to
  * run at deploy and each person is looked up once.
+ *
+ * A search finds people through the `searchKeys` every document carries (people-search.ts).
  */
 import { ancestorIds, type Person, type Role } from '../../../../src/core';
 import type { PersonRepo, UnitRepo } from '../port';
@@ -17,6 +19,7 @@ import type { AuditDoc } from './audit';
 import type { BindingDoc } from './bindings';
 import { claimPersonGuards, openidKey, type PersonGuard } from './guards';
 import { chunks, PAGE, type CloudbaseKit, type Stored } from './kit';
+import { matching, PEOPLE_SEARCH_BOUND, searchKeysOf, tooBroad } from './people-search';
 
 export interface PersonDoc extends Stored {
   name: string;
@@ -26,6 +29,8 @@ export interface PersonDoc extends Stored {
   demo: boolean;
   /** Absent on documents written before it was recorded (see above). */
   createdInUnitId?: string | null;
+  /** What a search finds the person by (people-search.ts); absent on documents written before it. */
+  searchKeys?: string[];
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -35,8 +40,8 @@ export interface PersonDoc extends Stored {
 /** The roles that created people when origins were first recorded (as in SQLite's migration 7). */
 const CREATOR_ROLES: readonly Role[] = ['community_staff', 'community_secretary', 'street_officer'];
 
-/** Answers that name the person's password hash only when asked. */
-export const NO_HASH = { passwordHash: false };
+/** Answers that name the person's password hash only when asked (and never the search keys). */
+export const NO_HASH = { passwordHash: false, searchKeys: false };
 
 export const toPerson = (d: PersonDoc): Person => ({
   id: d._id,
@@ -62,13 +67,15 @@ export function personDoc(p: Person, passwordHash: string | null): PersonDoc {
     createdAt: p.createdAt,
     updatedAt: p.updatedAt,
     passwordHash,
+    searchKeys: searchKeysOf(p),
   };
   if (p.username !== null) d.username = p.username;
   if (p.openid !== null) d.openid = p.openid;
   return d;
 }
 
-export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo {
+/** `searchBound`: tests pass a small one; the functions use PEOPLE_SEARCH_BOUND (people-search.ts). */
+export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo, searchBound = PEOPLE_SEARCH_BOUND): PersonRepo {
   const _ = kit.command;
   const coll = () => kit.coll('people');
 
@@ -127,12 +134,18 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
       // Units in scope, archived ones included (a binding on an archived unit still places a person).
       const scope = new Set<string>();
       for (const p of paths) for (const u of await units.listSubtree(p, { includeArchived: true })) scope.add(u.id);
-      const re = text === '' ? null : kit.contains(text);
-      const base = re ? coll().where(_.or([{ name: re }, { phone: re }, { username: re }])) : coll();
-      const ordered = base.field(NO_HASH).orderBy('name', 'asc').orderBy('_id', 'asc');
+      const match = matching(kit, text);
+      const ordered = (match ? coll().where(match) : coll()).field(NO_HASH).orderBy('name', 'asc').orderBy('_id', 'asc');
       const found: Person[] = [];
-      for (let skip = 0; found.length < limit; skip += PAGE) {
-        const page = await kit.rows<PersonDoc>(ordered.skip(skip).limit(PAGE));
+      for (let read = 0; found.length < limit; ) {
+        if (read >= searchBound) {
+          // At the bound: the answer is whole only if nothing matched past it.
+          if ((await kit.rows(ordered.skip(read).field({ _id: true }).limit(1))).length) throw tooBroad(text, searchBound);
+          break;
+        }
+        const want = Math.min(PAGE, searchBound - read);
+        const page = await kit.rows<PersonDoc>(ordered.skip(read).limit(want));
+        read += page.length;
         const bound = await boundUnits(page.map((d) => d._id));
         for (const d of page) {
           const unitIds = bound.get(d._id);
@@ -145,7 +158,7 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo): PersonRepo 
           if (visible) found.push(toPerson(d));
           if (found.length === limit) break;
         }
-        if (page.length < PAGE) break;
+        if (page.length < want) break;
       }
       return found;
     },

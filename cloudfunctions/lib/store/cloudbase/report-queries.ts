@@ -14,10 +14,15 @@
  * searchScope answers the narrowed query and `capped`; the desk writes under its table that the search
  * looked only at reports from that day on, and staff pick dates (登记时间) to search an older period.
  * SQLite has an index for the text (sqlite/report-search.ts) and never bounds a search.
+ *
+ * Nothing else here is bounded. The tallies are read a page of groups at a time past the 1,000 one
+ * aggregation answers (kit.groups); the desk's orders have indexes that read a page off in order
+ * (collections.ts); timeline entries carry their report's path, so a subtree's of a date range
+ * (eventsBetween) are found by index, not among the whole environment's.
  */
 import { isOpen, LEVELS, STATUSES, type DeskSort, type Level, type TimelineEntry } from '../../../../src/core';
 import type { MonthTallyRow, OpenTallyRow, ReportQuery, ReportQueryRepo } from '../port';
-import { chunks, type CloudbaseKit, type Condition, type Stored, type Where } from './kit';
+import { chunks, type CloudbaseKit, type Condition, type Query, type Stored, type Where } from './kit';
 import { toEntry, toReport, type EventDoc, type ReportDoc } from './reports';
 
 const HOUR = 3600_000;
@@ -27,8 +32,6 @@ export const SEARCH_BOUND = 10_000;
 /** The periods a bounded search may cover, longest first, each ending at the filter's end (or now). */
 const SEARCH_WINDOWS = [365 * DAY, 90 * DAY, 30 * DAY, 7 * DAY, DAY];
 const OPEN = STATUSES.filter(isOpen);
-/** Group rows an aggregation may return at once (levels × child units, months × child units). */
-const GROUP_LIMIT = 1000;
 
 const ORDER: Record<DeskSort, [string, 'asc' | 'desc'][]> = {
   dueAt: [
@@ -112,11 +115,16 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
     return all.length === 1 ? all[0] : _.and(all);
   }
 
-  async function aggregate<R>(match: Where, stages: Stage[]): Promise<R[]> {
-    let a = kit.coll('reports').aggregate().match(match);
-    for (const s of stages) a = 'project' in s ? a.project(s.project) : a.group(s.group);
-    const res: { data: R[] } = await a.limit(GROUP_LIMIT).end();
-    return res.data;
+  /**
+   * Every group of a tally, `keys` the fields of its group key: read a page at a time past the 1,000
+   * groups one answer holds (12 months × more than 83 child units), which used to cut them off without a word.
+   */
+  function aggregate<R>(match: Where, stages: Stage[], keys: readonly string[]): Promise<R[]> {
+    return kit.groups<R>(() => {
+      let a = kit.coll('reports').aggregate().match(match);
+      for (const s of stages) a = 'project' in s ? a.project(s.project) : a.group(s.group);
+      return a;
+    }, keys);
   }
 
   const count = (q: ReportQuery) => kit.count(kit.coll('reports').where(queryWhere(q)));
@@ -142,17 +150,21 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
       return { query: { ...q, createdFrom: from }, capped: { createdFrom: from, bound: searchBound } };
     },
     async openTally(path, now, soonMs) {
-      const data = await aggregate<OpenGroup>({ status: _.in(OPEN), unitPath: kit.under(path) }, [
-        { project: { level: 1, dueAt: 1, child: childOf(path) } },
-        {
-          group: {
-            _id: { level: '$level', child: '$child' },
-            open: { $sum: 1 },
-            dueSoon: countIf({ $and: [{ $gte: ['$dueAt', now] }, { $lte: ['$dueAt', now + soonMs] }] }),
-            overdue: countIf({ $lt: ['$dueAt', now] }),
+      const data = await aggregate<OpenGroup>(
+        { status: _.in(OPEN), unitPath: kit.under(path) },
+        [
+          { project: { level: 1, dueAt: 1, child: childOf(path) } },
+          {
+            group: {
+              _id: { level: '$level', child: '$child' },
+              open: { $sum: 1 },
+              dueSoon: countIf({ $and: [{ $gte: ['$dueAt', now] }, { $lte: ['$dueAt', now + soonMs] }] }),
+              overdue: countIf({ $lt: ['$dueAt', now] }),
+            },
           },
-        },
-      ]);
+        ],
+        ['level', 'child'],
+      );
       return data.map((d): OpenTallyRow => ({ level: d._id.level, child: d._id.child || null, open: d.open, dueSoon: d.dueSoon, overdue: d.overdue }));
     },
     async monthTally(path, bounds) {
@@ -186,6 +198,7 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
             },
           },
         ],
+        ['month', 'child'],
       );
       return data.map(
         (d): MonthTallyRow => ({
@@ -202,11 +215,12 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
       );
     },
     async categoryTally(path, from, to) {
-      const data = await aggregate<{ _id: string; count: number }>(
+      const data = await aggregate<{ _id: { category: string }; count: number }>(
         { unitPath: kit.under(path), createdAt: _.gte(from).and(_.lt(to)), duplicateOf: null },
-        [{ group: { _id: '$category', count: { $sum: 1 } } }],
+        [{ group: { _id: { category: '$category' }, count: { $sum: 1 } } }],
+        ['category'],
       );
-      return data.map((d) => ({ category: d._id, count: d.count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
+      return data.map((d) => ({ category: d._id.category, count: d.count })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category));
     },
     async timelines(ids) {
       const out = new Map<string, TimelineEntry[]>(ids.map((id) => [id, []]));
@@ -224,18 +238,22 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
     },
     async eventsBetween(path, types, from, to) {
       if (types.length === 0) return [];
-      const q = kit
-        .coll('report_events')
-        .where({ at: _.gte(from).and(_.lt(to)), type: _.in([...types]) })
-        .orderBy('at', 'asc')
-        .orderBy('_id', 'asc');
-      const events = (await kit.drainBySkip<EventDoc>(q)).map(toEntry);
+      const events = () => kit.coll('report_events');
+      const between = { at: _.gte(from).and(_.lt(to)), type: _.in([...types]) };
+      const inOrder = (q: Query) => q.orderBy('at', 'asc').orderBy('_id', 'asc');
+      // Entries carry their report's path (reports never change unit): the subtree's own, found by
+      // index (type_path_at), however many entries the rest of the environment has in the range.
+      const placed = await kit.drainBySkip<EventDoc>(inOrder(events().where({ ...between, unitPath: kit.under(path) })));
+      // Entries written before they carried it are checked against their reports. The ranges asked
+      // for are recent (the agenda's ten days), so these are none once such entries are older.
+      const legacy = await kit.drainBySkip<EventDoc>(inOrder(events().where({ ...between, unitPath: _.exists(false) })));
       const inScope = new Set<string>();
-      for (const part of chunks([...new Set(events.map((e) => e.reportId))])) {
+      for (const part of chunks([...new Set(legacy.map((e) => e.reportId))])) {
         const docs = await kit.rows<Stored>(kit.coll('reports').where({ _id: _.in(part), unitPath: kit.under(path) }).field({ _id: true }).limit(part.length));
         for (const d of docs) inScope.add(d._id);
       }
-      return events.filter((e) => inScope.has(e.reportId));
+      const found = [...placed, ...legacy.filter((e) => inScope.has(e.reportId))];
+      return found.sort((a, b) => a.at - b.at || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)).map(toEntry);
     },
   };
 }

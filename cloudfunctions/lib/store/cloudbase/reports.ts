@@ -52,6 +52,11 @@ export interface ReportDoc extends Omit<Report, 'id'>, Stored {
 export interface EventDoc extends Omit<TimelineEntry, 'id'>, Stored {
   ver: number;
   pos: number;
+  /**
+   * The report's unit path when the entry was written, so a subtree's entries of a date range are
+   * found by index (eventsBetween). Absent on entries written before it was recorded.
+   */
+  unitPath?: string;
 }
 
 /** Claims written by one claimDue at once. */
@@ -71,9 +76,9 @@ export function toReport(d: ReportDoc): Report {
   return { id: _id, ...fields };
 }
 
-function eventDoc(e: TimelineEntry, ver: number, pos: number): EventDoc {
+function eventDoc(e: TimelineEntry, ver: number, pos: number, unitPath: string): EventDoc {
   const { id, ...fields } = e;
-  return { _id: id, ...fields, ver, pos };
+  return { _id: id, ...fields, ver, pos, unitPath };
 }
 
 export const toEntry = (d: EventDoc): TimelineEntry => ({
@@ -96,8 +101,8 @@ async function addAlso(t: Tx, also: ReportSideWrites | undefined): Promise<void>
   for (const m of also?.messages ?? []) await t.add('messages', messageDoc(m));
 }
 
-async function addEntries(t: Tx, entries: readonly TimelineEntry[], ver: number): Promise<void> {
-  for (const [i, e] of entries.entries()) await t.add('report_events', eventDoc(e, ver, i));
+async function addEntries(t: Tx, entries: readonly TimelineEntry[], r: Pick<Report, 'version' | 'unitPath'>): Promise<void> {
+  for (const [i, e] of entries.entries()) await t.add('report_events', eventDoc(e, r.version, i, r.unitPath));
 }
 
 export function cloudbaseReports(kit: CloudbaseKit): ReportRepo {
@@ -133,7 +138,7 @@ export function cloudbaseReports(kit: CloudbaseKit): ReportRepo {
         }
         await claimReportRequest(t, report.createdBy, report.clientRequestId, report.id);
         await t.add('reports', reportDoc(report));
-        await addEntries(t, timeline, report.version);
+        await addEntries(t, timeline, report);
         await addAlso(t, also);
         return null;
       });
@@ -156,7 +161,7 @@ export function cloudbaseReports(kit: CloudbaseKit): ReportRepo {
         // set replaces the document: nested fields (extension, followUp, …) hold nothing stale,
         // and the timer's claim fields go with the rest.
         await t.set('reports', report.id, fields);
-        await addEntries(t, entries, next.version);
+        await addEntries(t, entries, next);
         await addAlso(t, also);
         return next;
       });

@@ -37,5 +37,7 @@ export type CollectionName =
   | 'speakers'
   | 'subscribe_sends'
   | 'checkins'
+  | 'pairings'
+  | 'visits'
   | 'api_keys'
   | 'uniques';

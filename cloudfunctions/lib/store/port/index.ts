@@ -18,6 +18,7 @@ import type { ImportRepo } from './imports';
 import type { LectureRepo } from './lectures';
 import type { MessageRepo } from './messages';
 import type { MetaRepo } from './meta';
+import type { PairingRepo } from './pairings';
 import type { PersonRepo } from './people';
 import type { RateLimitRepo } from './rate-limits';
 import type { RegistrationRepo } from './registrations';
@@ -39,6 +40,7 @@ export type * from './imports';
 export type * from './lectures';
 export type * from './messages';
 export type * from './meta';
+export type * from './pairings';
 export type * from './people';
 export type * from './rate-limits';
 export type * from './registrations';
@@ -76,6 +78,8 @@ export interface Store {
   subscribeSends: SubscribeSendRepo;
   /** Party members checking in with a compound (or the community), their approval and their end. */
   checkins: CheckinRepo;
+  /** Members paired with households (联户) and their visits (走访). */
+  pairings: PairingRepo;
   /** Community lectures and their sign-ups: seats, the waiting list, attendance, reminders. */
   lectures: LectureRepo;
   /** Each community's speaker pool (人才库). */

@@ -21,6 +21,7 @@ import { sqliteLectures } from './lectures';
 import { sqliteMessages } from './messages';
 import { sqliteMeta } from './meta';
 import { MIGRATIONS } from './migrations';
+import { sqlitePairings } from './pairings';
 import { sqlitePeople } from './people';
 import { sqliteRateLimits } from './rate-limits';
 import { sqliteRegistrations } from './registrations';
@@ -90,6 +91,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     apiKeys: sqliteApiKeys(db),
     subscribeSends: sqliteSubscribeSends(db),
     checkins: sqliteCheckins(db, kit),
+    pairings: sqlitePairings(db, kit),
     async close() {
       kit.flush();
       await checkpointer?.stop();

@@ -109,7 +109,8 @@ export function sqliteReportQueries({ stmt }: SqliteKit): ReportQueryRepo {
         .slice(1, -1)
         .map((b, i) => `WHEN created_at < ${Math.trunc(b)} THEN ${i}`)
         .join(' ');
-      const month = `CASE ${cases} ELSE ${bounds.length - 2} END`;
+      // One month has no WHEN to write, and CASE without one is not SQL.
+      const month = cases ? `CASE ${cases} ELSE ${bounds.length - 2} END` : '0';
       const atLevel = LEVELS.map((l) => `sum(resolved_at IS NOT NULL AND resolved_level = '${l}') AS at_${l}`).join(', ');
       const sql = `
         SELECT ${month} AS month, ${childExpr(path.length)} AS child, count(*) AS reports,

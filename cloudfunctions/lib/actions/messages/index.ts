@@ -1,7 +1,8 @@
-import { type MessageView } from '../../../src/core';
-import * as schemas from '../../../src/core/schemas/messages';
-import type { Message } from '../store/port';
-import { personAction, type FunctionDef } from './define';
+import { type MessageView } from '../../../../src/core';
+import * as schemas from '../../../../src/core/schemas/messages';
+import type { Message } from '../../store/port';
+import { personAction, type FunctionDef } from '../define';
+import { noticeTemplates } from './notice-templates';
 
 const view = (m: Message): MessageView => ({ id: m.id, kind: m.kind, title: m.title, body: m.body, page: m.page, createdAt: m.createdAt, read: m.readAt !== null });
 
@@ -19,4 +20,6 @@ export const messages: FunctionDef = {
     const marked = await ctx.deps.store.messages.markRead(me, 'ids' in input ? input.ids : null, ctx.deps.clock.now());
     return { marked, unread: await ctx.deps.store.messages.countUnread(me) };
   }),
+
+  ...noticeTemplates,
 };

@@ -1,0 +1,86 @@
+/**
+ * The lecture's picture: chosen, sent to the host's photo upload (the same one report photos use,
+ * cleaned and re-encoded there), kept as the stored reference the lecture saves. A form control:
+ * `value` is that reference, or null.
+ */
+import { Button, Flex, Image, Typography } from 'antd';
+import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
+import { useRef, useState } from 'react';
+import { ApiError, getToken } from '../../api';
+import type { ErrorCode } from '../../../../src/core/errors';
+
+const API_BASE: string = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_JINLIN_API_BASE?.replace(/\/$/, '') ?? '';
+const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
+const MAX_BYTES = 5 * 1024 * 1024;
+
+async function uploadPicture(file: File): Promise<{ id: string; url: string }> {
+  if (!TYPES.includes(file.type)) throw new ApiError('PHOTO.BAD_TYPE', '请选择 JPG、PNG 或 WebP 格式的图片');
+  if (file.size > MAX_BYTES) throw new ApiError('PHOTO.TOO_LARGE', '图片不能超过 5 MB，请换一张或先压缩');
+  const token = getToken();
+  let body: { ok?: boolean; data?: { id: string; url: string }; code?: ErrorCode; message?: string } | undefined;
+  try {
+    const res = await fetch(`${API_BASE}/api/photos`, { method: 'POST', headers: { 'Content-Type': file.type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: file });
+    body = await res.json().catch(() => undefined);
+  } catch {
+    throw new ApiError('NETWORK', '连接不上服务器，图片没有上传，请检查网络后重试');
+  }
+  if (body?.ok && body.data) return body.data;
+  throw new ApiError(body?.code ?? 'INTERNAL', body?.message ?? '图片上传失败，请重试');
+}
+
+interface Props {
+  value?: string | null;
+  onChange?(v: string | null): void;
+  /** What the browser shows for the value the form started with (the lecture's pictureUrl). */
+  initialUrl: string | null;
+  onFailed(e: unknown): void;
+}
+
+export function PictureField({ value, onChange, initialUrl, onFailed }: Props) {
+  const input = useRef<HTMLInputElement>(null);
+  const [shown, setShown] = useState<string | null>(initialUrl);
+  const [busy, setBusy] = useState(false);
+
+  async function chosen(file: File | undefined) {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const stored = await uploadPicture(file);
+      setShown(API_BASE && stored.url.startsWith('/') ? `${API_BASE}${stored.url}` : stored.url);
+      onChange?.(stored.id);
+    } catch (e) {
+      onFailed(e);
+    } finally {
+      setBusy(false);
+      if (input.current) input.current.value = '';
+    }
+  }
+
+  return (
+    <Flex gap={16} align="center">
+      {value && shown ? (
+        <span data-testid="lecture-picture">
+          <Image src={shown} alt="讲座图片" width={160} height={100} style={{ objectFit: 'cover', borderRadius: 6 }} />
+        </span>
+      ) : (
+        <Flex align="center" justify="center" style={{ width: 160, height: 100, border: '1px dashed #d9d9d9', borderRadius: 6 }}>
+          <Typography.Text type="secondary">未选图片</Typography.Text>
+        </Flex>
+      )}
+      <Flex vertical gap={8}>
+        <input ref={input} type="file" accept={TYPES.join(',')} style={{ display: 'none' }} aria-label="选择讲座图片" onChange={(e) => void chosen(e.target.files?.[0])} />
+        <Button icon={<UploadOutlined />} loading={busy} onClick={() => input.current?.click()}>
+          {value ? '换一张' : '选择图片'}
+        </Button>
+        {value && (
+          <Button icon={<DeleteOutlined />} onClick={() => onChange?.(null)}>
+            不用图片
+          </Button>
+        )}
+        <Typography.Text type="secondary" style={{ fontSize: 13 }}>
+          JPG、PNG 或 WebP，不超过 5 MB
+        </Typography.Text>
+      </Flex>
+    </Flex>
+  );
+}

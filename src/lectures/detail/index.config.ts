@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '讲座详情',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,170 @@
+/**
+ * 我的报到: the member's check-ins, the newest on top with what it means and the one thing to do about
+ * it — waiting (who decides), through, returned (the reason, and 重新报到 with the same code), transferred
+ * out or withdrawn (the day and the reason); then its history, and earlier check-ins (a member who moved
+ * keeps them). Opened after checking in and from 我的.
+ */
+import { useCallback, useState } from 'react';
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { CheckinView } from '../../core/api';
+import { Button } from '../../components/nut';
+import { CheckinChip } from '../../components/CheckinChip';
+import { Loading } from '../../components/PageStatus';
+import { Screen } from '../../components/Screen';
+import { usesPasswordSignIn } from '../../services/api';
+import { myCheckins } from '../../services/members';
+import { goHome, goToLogin, replaceWith, scanToJoin } from '../../utils/nav';
+import { formatDay, formatWhen } from '../../utils/time';
+import { checkinUrl } from '../urls';
+import { History } from './History';
+import '../../register/register.scss';
+import '../members.scss';
+
+type State = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; checkins: CheckinView[]; howTo: string };
+
+function Row({ label, value }: { label: string; value: string }) {
+  return (
+    <View className='status-card__row'>
+      <Text className='status-card__label'>{label}</Text>
+      <Text className='status-card__value'>{value}</Text>
+    </View>
+  );
+}
+
+/** What the status means for the member, in a sentence. */
+function saying(c: CheckinView): string {
+  switch (c.status) {
+    case 'pending':
+      return `请等待${c.unit.name}的党支部书记审核（直管党员由社区书记审核）。审核后这里会显示结果。`;
+    case 'approved':
+      return `报到成功，您已是${c.unit.name}的报到党员。`;
+    case 'returned':
+      return '报到被退回了。请按原因改正后重新报到，或联系党支部书记问一问。';
+    case 'transferred_out':
+      return `您已从${c.unit.name}转出${c.endedOn ? `（${c.endedOn}）` : ''}。到新的地方请扫那里的报到码重新报到，以前的记录都留着。`;
+    case 'withdrawn':
+      return `您在${c.unit.name}的报到已撤回${c.endedOn ? `（${c.endedOn}）` : ''}。需要的话可以重新扫码报到，以前的记录都留着。`;
+  }
+}
+
+const orNone = (list: string[]) => (list.length ? list.join('、') : '未填写');
+
+export default function MyCheckins() {
+  const [state, setState] = useState<State>({ status: 'loading' });
+
+  const load = useCallback(async () => {
+    const result = await myCheckins();
+    if (result.ok) setState({ status: 'ready', checkins: result.data.checkins, howTo: result.data.howToCheckIn });
+    else setState({ status: 'failed', code: result.code, message: result.message });
+  }, []);
+
+  useDidShow(() => {
+    void load();
+  });
+
+  usePullDownRefresh(() => {
+    void load().finally(() => Taro.stopPullDownRefresh());
+  });
+
+  if (state.status === 'loading') return <Loading />;
+
+  if (state.status === 'failed') {
+    // AUTH.REQUIRED: a browser that neither signed in nor stands in for WeChat has nobody to show.
+    const nobody = state.code === 'AUTH.REQUIRED';
+    return (
+      <Screen className='join'>
+        <Text className='message message--error'>{state.message}</Text>
+        {nobody && usesPasswordSignIn() ? (
+          <Button className='join__action' type='primary' size='large' block onClick={() => goToLogin()}>
+            去登录
+          </Button>
+        ) : (
+          <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
+            重新加载
+          </Button>
+        )}
+      </Screen>
+    );
+  }
+
+  const [latest, ...earlier] = state.checkins;
+
+  if (!latest) {
+    return (
+      <Screen className='join'>
+        <Text className='status-page__title page-title'>我的报到</Text>
+        <View className='card'>
+          <Text className='status-card__say'>{`您还没有报到。${state.howTo}。`}</Text>
+        </View>
+        <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
+          扫码报到
+        </Button>
+      </Screen>
+    );
+  }
+
+  const ended = latest.status === 'transferred_out' || latest.status === 'withdrawn';
+
+  return (
+    <Screen className='join status-page'>
+      <Text className='status-page__title page-title'>我的报到</Text>
+      <View className='card status-card'>
+        <View className='status-card__head'>
+          <CheckinChip status={latest.status} />
+        </View>
+        <Text className='status-card__say'>{saying(latest)}</Text>
+        {latest.reason && latest.status !== 'approved' && (
+          <Text className='status-card__reason'>{`${latest.status === 'returned' ? '退回原因' : '原因'}：${latest.reason}`}</Text>
+        )}
+        <Row label='报到的地方' value={latest.trail} />
+        <Row label='姓名' value={latest.name} />
+        <Row label='党员类型' value={`${latest.memberTypeLabel}党员${latest.veteran ? '，退役军人' : ''}`} />
+        <Row label='组织关系所在党支部' value={latest.branch.place ? `${latest.branch.name}（${latest.branch.place}）` : latest.branch.name} />
+        <Row label='手机号' value={`${latest.phone}（${latest.phoneVerified ? '微信验证' : '自己填写'}）`} />
+        {latest.workUnit && <Row label='工作单位' value={latest.workUnit} />}
+        <Row label='特长' value={orNone(latest.skills)} />
+        <Row label='愿意做的服务' value={orNone(latest.services)} />
+        {latest.freeTime && <Row label='有空的时间' value={latest.freeTime} />}
+        {latest.household && <Row label='住址' value={`${latest.household.building.name} ${latest.household.doorLabel}`} />}
+        <Row label={latest.decidedAt ? '审核时间' : '提交时间'} value={formatWhen(latest.decidedAt ?? latest.createdAt)} />
+      </View>
+
+      {latest.status === 'pending' && (
+        <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
+          刷新看看
+        </Button>
+      )}
+      {latest.status === 'approved' && (
+        <Button className='join__action' type='primary' size='large' block onClick={goHome}>
+          回到首页
+        </Button>
+      )}
+      {latest.status === 'returned' && (
+        <Button className='join__action' type='primary' size='large' block onClick={() => replaceWith(checkinUrl(latest.codeId))}>
+          重新报到
+        </Button>
+      )}
+      {ended && (
+        <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
+          扫码重新报到
+        </Button>
+      )}
+
+      <History changes={latest.history} />
+
+      {earlier.length > 0 && (
+        <>
+          <Text className='status-page__earlier'>以前的报到</Text>
+          {earlier.map((c) => (
+            <View key={c.id} className='status-earlier'>
+              <CheckinChip status={c.status} />
+              <Text className='status-earlier__where trail'>{c.trail}</Text>
+              <Text className='status-earlier__where'>{`${formatDay(c.createdAt)} 报到${c.endedOn ? `，${c.endedOn} ${c.statusLabel}` : ''}${c.reason ? `，原因：${c.reason}` : ''}`}</Text>
+            </View>
+          ))}
+        </>
+      )}
+    </Screen>
+  );
+}

@@ -121,10 +121,12 @@ function postWithProgress(url: string, headers: Record<string, string>, payload:
 }
 
 /**
- * Sends an import's file where importUpload said, with upload progress (0..1): the local host's
- * upload route (with the session token), or a signed cloud-storage address (nothing else needed).
+ * Sends a file where an upload ticket said (management.importUpload, lectures.pictureUpload), with
+ * upload progress (0..1): the local host's upload route (with the session token), or a signed
+ * cloud-storage address (nothing else needed). Answers the local route's `data` (cloud storage
+ * answers nothing of ours: undefined).
  */
-export function uploadImportFile(ticket: ImportUpload, file: Blob, onProgress: (f: number) => void): Promise<void> {
+export function sendUpload(ticket: Omit<ImportUpload, 'file'>, file: Blob, onProgress: (f: number) => void = () => {}): Promise<unknown> {
   const url = ticket.url.startsWith('/') ? `${API_BASE}${ticket.url}` : ticket.url;
   const headers: Record<string, string> = { ...ticket.headers };
   const token = getToken();
@@ -137,7 +139,13 @@ export function uploadImportFile(ticket: ImportUpload, file: Blob, onProgress: (
     xhr.onload = () => {
       if (xhr.status >= 200 && xhr.status < 300) {
         onProgress(1);
-        return resolve();
+        let answer: { ok?: boolean; data?: unknown } | null = null;
+        try {
+          answer = JSON.parse(xhr.responseText);
+        } catch {
+          answer = null;
+        }
+        return resolve(answer?.ok ? answer.data : undefined);
       }
       // The local host answers in our shape; cloud storage in its own XML.
       let body: { code?: ErrorCode; message?: string } | null = null;
@@ -240,7 +248,7 @@ export const api = {
     handlers: management('handlers'),
     agenda: management('agenda'),
     importTemplate: management('importTemplate'),
-    /** Where to send a file before previewing it (uploadImportFile sends it). */
+    /** Where to send a file before previewing it (sendUpload sends it). */
     importUpload: management('importUpload'),
     importPreview: management('importPreview'),
     /** Stages the file's rows as an import job; importContinue runs it. */
@@ -267,6 +275,8 @@ export const api = {
     managed: lectures('managed'),
     create: lectures('create'),
     edit: lectures('edit'),
+    /** Where to send a lecture's picture (sendUpload sends it); its id is then saved with the lecture. */
+    pictureUpload: lectures('pictureUpload'),
     publish: lectures('publish'),
     cancel: lectures('cancel'),
     roster: lectures('roster'),

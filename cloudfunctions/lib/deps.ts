@@ -7,6 +7,7 @@ import { qrCodeImage, type CodeImage } from './ports/code-image';
 import { localCodeFiles, type CodeFiles } from './ports/code-files';
 import { localPhotos, type Photos } from './ports/photos';
 import { localImportFiles, type ImportFiles } from './ports/import-files';
+import { localPhotoUploads, type PhotoUploads } from './ports/photo-uploads';
 import { localOpenData, type OpenData } from './ports/open-data';
 import { storeCalendars, type StreetCalendars } from './street-calendars';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,8 @@ export interface Deps {
   codeFiles: CodeFiles;
   /** Where report photos are kept. */
   photos: Photos;
+  /** Where a browser sends a photo it means to keep (a lecture's picture from the management page). */
+  photoUploads: PhotoUploads;
   /** Where a spreadsheet waits between its upload and its import. */
   importFiles: ImportFiles;
   /** What WeChat tells about a user (the phone number behind getPhoneNumber); a stand-in locally. */
@@ -94,6 +97,7 @@ export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { pu
     notifier: over.notifier ?? inAppNotifier(store, clock, ids),
     codeImage: over.codeImage ?? qrCodeImage(over.publicUrl ?? 'http://127.0.0.1:8787'),
     photos: over.photos ?? localPhotos(path.join(tmpdir(), 'jinlin-photos'), ids),
+    photoUploads: over.photoUploads ?? localPhotoUploads(),
     codeFiles: over.codeFiles ?? localCodeFiles(path.join(tmpdir(), 'jinlin-codes')),
     importFiles: over.importFiles ?? localImportFiles(path.join(tmpdir(), 'jinlin-imports'), ids),
     calendars: over.calendars ?? storeCalendars(store, clock),

@@ -12,6 +12,8 @@ import type { CodeImage } from './ports/code-image';
 import { cloudPhotos, nodeSdkStorage } from './ports/photos';
 import { cloudCodeFiles } from './ports/code-files';
 import { cloudImportFiles } from './ports/import-files';
+import { cloudPhotoUploads } from './ports/photo-uploads';
+import type { SignUpload } from './ports/signed-upload';
 import { cloudOpenData } from './ports/open-data.cloud';
 import type { GroupReader } from './ports/open-data.group.cloud';
 import type { Logger } from './ports/logger';
@@ -96,7 +98,9 @@ export function cloudDeps(opts: MainOptions = {}): Promise<Deps> {
         if (err) throw new Error(`subscribeMessage.send ${err} ${res.result?.errmsg ?? ''}`);
       },
     });
-    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), importFiles: cloudImportFiles(nodeSdkStorage(() => app), async (cloudPath) => (await app.getUploadMetadata({ cloudPath })).data, base.ids), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
+    // Signed PUTs for the management page's uploads straight to storage (ports/signed-upload.ts).
+    const sign: SignUpload = async (cloudPath) => (await app.getUploadMetadata({ cloudPath })).data;
+    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), importFiles: cloudImportFiles(nodeSdkStorage(() => app), sign, base.ids), photoUploads: cloudPhotoUploads(sign, base.ids), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
   });
   return shared;
 }

@@ -15,7 +15,7 @@ import type { CodeView, ResolvedCode, CodeImageView } from './outputs/codes';
 import type { RegistrationView, RegistrationQueueItem, Submitted, NotRegistered } from './outputs/registration';
 import type { GroupEntered, ReportCard } from './outputs/groups';
 import type { CheckinView, CheckinQueueItem, MemberCountRow, MemberCodeView } from './outputs/members';
-import type { SpeakerView, LectureCard, LectureDetail, MySignupView, LectureStaffView, LectureRoster, LectureMonthFigures, AttendanceMarked, VenueCodeView } from './outputs/lectures';
+import type { SpeakerView, LectureCard, LectureDetail, MySignupView, LectureStaffView, LectureRoster, LectureMonthFigures, AttendanceMarked, VenueCodeView, PictureUpload } from './outputs/lectures';
 import type { SubscribeSendStats } from './outputs/notices';
 import type { GridHouseholds } from './outputs/grids';
 import type * as PairingOutputs from './outputs/pairings';
@@ -72,6 +72,8 @@ export interface Outputs {
     managed: { community: UnitRef; lectures: LectureStaffView[] };
     create: LectureStaffView;
     edit: LectureStaffView;
+    /** Where the management page sends a lecture's picture before saving the lecture. */
+    pictureUpload: PictureUpload;
     publish: LectureStaffView;
     /** Everyone signed up or waiting is told. */
     cancel: LectureStaffView & { told: number };

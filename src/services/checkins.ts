@@ -10,8 +10,7 @@ export type CheckinInput = ActionInput<'members', 'submit'>;
 
 export const submitCheckin = (input: CheckinInput) => call('members', 'submit', input);
 
-/** The approver's queue, oldest first. */
-export const pendingCheckins = (unitId?: string) => call('members', 'pending', unitId ? { unitId } : {});
+export { pendingCheckins } from './members';
 
 /** Approves: as `personId` (someone under the unit with the same phone), or as whoever the applicant is. */
 export const approveCheckin = (id: string, version: number, personId: string | null) =>

@@ -24,6 +24,8 @@ export interface QueuedFiling {
   personId: string;
   input: CreateInput;
   queuedAt: number;
+  /** Why the last try got no answer (transport-failures.ts): what the form tells the person to do. */
+  failure?: Pick<ClientFailure, 'code' | 'message'>;
 }
 
 export type FilingOutcome =
@@ -34,6 +36,10 @@ export type FilingOutcome =
   | { status: 'refused'; failure: ClientFailure };
 
 export const QUEUED_MESSAGE = '网络不好，已保存，联网后自动提交';
+/** The function, not the network, failed: it is kept and tried again all the same (one report per request id). */
+export const QUEUED_FUNCTION_MESSAGE = '服务暂时出了故障，已保存，稍后自动提交';
+
+export const queuedTitle = (q: Pick<QueuedFiling, 'failure'>) => (q.failure?.code === 'NETWORK.FUNCTION_ERROR' ? QUEUED_FUNCTION_MESSAGE : QUEUED_MESSAGE);
 
 /** Only a failure where no answer came back is worth sending again; anything the server said stands. */
 export const isRetryable = (f: Pick<ClientFailure, 'code'>) => f.code.startsWith('NETWORK.');
@@ -111,7 +117,7 @@ function send(personId: string, input: CreateInput, retry: boolean): Promise<Fil
       outcome = { status: 'filed', report: result.data.report };
     } else if (isRetryable(result)) {
       if (!(retry && dropped.has(id))) {
-        put({ personId, input, queuedAt: queuedFor(personId)?.queuedAt ?? Date.now() });
+        put({ personId, input, queuedAt: queuedFor(personId)?.queuedAt ?? Date.now(), failure: { code: result.code, message: result.message } });
         watchNetwork();
       }
       outcome = { status: 'queued', failure: result };

@@ -7,3 +7,6 @@ import { call } from './api';
 
 /** The caller's check-ins, newest first, with their history. */
 export const myCheckins = () => call('members', 'mine', {});
+
+/** The check-ins waiting for the caller's decision (the home page counts them for secretaries). */
+export const pendingCheckins = (unitId?: string) => call('members', 'pending', unitId ? { unitId } : {});

@@ -15,6 +15,7 @@ export const PAGES = {
   handlerReport: '/handler/report/index',
   handlerRecord: '/handler/record/index',
   handlerApprovals: '/handler/approvals/index',
+  handlerCheckins: '/handler/checkins/index',
   groupCard: '/group/card/index',
   groupBind: '/group/bind/index',
 } as const;
@@ -53,11 +54,6 @@ export function open(url: string): void {
 /** Replaces the current page (a finished form) so that "back" does not return to it. */
 export function replaceWith(url: string): void {
   void Taro.redirectTo({ url });
-}
-
-/** For entries whose pages are not built yet. */
-export function comingSoon(): void {
-  void Taro.showToast({ title: '即将开放', icon: 'none', duration: 2000 });
 }
 
 /**

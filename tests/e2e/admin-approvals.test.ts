@@ -11,14 +11,17 @@
  * Screenshots land in tests/e2e/screenshots/approvals-*.png.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { ensureBuilt, startServer, type RunningServer } from './server';
+import { api } from './support/api';
+import { deskShot, signInAtDesk } from './support/desk';
+import { importedResidents, makeCode, type Resident } from './support/people';
+import { SHOTS } from './support/screenshots';
+import { unitTree } from './support/units';
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESK = { width: 1440, height: 900 };
 const PASSWORD = 'chuntian-2026';
 const REASON = '门牌号不对：3号楼没有 9 单元，请核对后重新登记';
@@ -26,15 +29,11 @@ const EARLIER_REASON = '3号楼没有 99 层，请核对门牌后重新登记';
 const NEW_PHONE = '13700001234';
 const WECHAT_PHONE = '13700005678';
 
-interface Resident {
-  id: string;
-  name: string;
-  phone: string;
-}
-
 let server: RunningServer;
 let page: Page;
 let closeBrowser: (() => Promise<void>) | undefined;
+const http = api(() => server.url);
+const { call, signIn } = http;
 let staff: string;
 let buildingId: string;
 let codeId: string;
@@ -52,47 +51,23 @@ const toast = (text: string | RegExp) => page.locator('.ant-message').getByText(
 /** A row's 通过 (its icon's name comes first: "check 通过"), never 不通过. */
 const approveButton = (row: ReturnType<typeof queueRow>) => row.getByRole('button', { name: /^(check )?通过$/ });
 
-/** A screenshot once passing messages have gone: they would hide the page. */
-async function shot(name: string) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8000 });
-  await page.screenshot({ path: path.join(SHOTS, `approvals-${name}.png`) });
-}
-
-async function post(fn: string, body: unknown, opts: { token?: string; openid?: string } = {}) {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.openid ? { 'x-jinlin-dev-openid': opts.openid } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-
-async function call<T = any>(fn: string, action: string, data: unknown, opts: { token?: string; openid?: string } = {}): Promise<T> {
-  const r = await post(fn, { action, data }, opts);
-  if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
-  return r.data;
-}
+const shot = (name: string) => deskShot(page, `approvals-${name}.png`);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
   ensureBuilt();
   // A few residents a building (35 buildings): each building's people fit on one page of the table.
   server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' } });
-  staff = (await call<{ token: string }>('auth', 'signIn', { username: 'shequ', password: 'demo1234' })).token;
-  const { units } = await call<{ units: { id: string; name: string; path: string }[] }>('units', 'tree', {}, { token: staff });
+  staff = await signIn('shequ');
+  const units = await unitTree(http, staff);
   const compound = units.find((u) => u.name === '幸福里小区')!;
   buildingId = units.find((u) => u.name === '3号楼' && u.path.startsWith(compound.path))!.id;
 
-  const bindings = await call<{ role: string; person: Resident & { username: string | null; wechatBound: boolean } }[]>('units', 'bindings', { unitId: buildingId }, { token: staff });
-  const imported = bindings.filter((b) => b.role === 'resident' && !b.person.username && !b.person.wechatBound).map((b) => b.person);
+  const imported = await importedResidents(http, staff, buildingId);
   expect(imported.length).toBeGreaterThanOrEqual(3);
   [matched, onWechat, printedFor] = imported;
 
-  codeId = (await call<{ id: string }>('codes', 'create', { unitId: buildingId, purpose: 'building', label: '3号楼单元门' }, { token: staff })).id;
+  codeId = await makeCode(http, staff, buildingId, 'building', '3号楼单元门');
   const submit = (data: Record<string, unknown>, openid?: string) =>
     call<{ registration: { id: string; status: string }; key: string | null }>('registration', 'submit', { codeId, ...data }, { openid });
   // Oldest first in the queue: the order they are sent.
@@ -101,12 +76,12 @@ beforeAll(async () => {
   regs.fresh = fresh.registration.id;
   freshKey = fresh.key!;
   // 孙福贵 (jumin) lives in 1号楼 and registers a second household here, signed in.
-  const jumin = (await call<{ token: string }>('auth', 'signIn', { username: 'jumin', password: 'demo1234' })).token;
+  const jumin = await signIn('jumin');
   regs.household = (
     await call<{ registration: { id: string } }>('registration', 'submit', { codeId, name: '孙福贵', door: { entrance: '1', floor: 1, room: '102' }, phone: '13800000007' }, { token: jumin })
   ).registration.id;
   // A WeChat user turned away once (a door that does not exist), who comes back with the right one.
-  const shuji = (await call<{ token: string }>('auth', 'signIn', { username: 'shuji', password: 'demo1234' })).token;
+  const shuji = await signIn('shuji');
   const earlier = await submit({ name: '孔微信', door: { entrance: '1', floor: 99, room: '9901' }, phoneCode: `dev-phone:${WECHAT_PHONE}:1` }, 'e2e-wx-new');
   await call('registration', 'reject', { id: earlier.registration.id, version: 1, reason: EARLIER_REASON }, { token: shuji });
   const wechat = await submit({ name: '孔微信', door: { entrance: '1', floor: 2, room: '201' }, phoneCode: `dev-phone:${WECHAT_PHONE}:2` }, 'e2e-wx-new');
@@ -123,12 +98,7 @@ afterAll(async () => {
 
 describe('入住审核 on the management page', () => {
   it('says on the dashboard and in the menu how many wait, and opens the queue oldest first', async () => {
-    await page.goto(`${server.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.getByLabel('账号').fill('shequ');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('me-name').filter({ hasText: '张伟' }).waitFor();
+    await signInAtDesk(page, server.url, 'shequ', '张伟');
 
     await page.getByTestId('approvals-badge').filter({ hasText: '4' }).waitFor();
     const reminder = page.getByTestId('pending-approvals');
@@ -222,7 +192,7 @@ describe('入住审核 on the management page', () => {
   });
 
   it('reloads with a word why when the registration was decided elsewhere in the meantime', async () => {
-    await call('registration', 'reject', { id: regs.wechat, version: 1, reason: '已电话核实，不是本楼住户' }, { token: (await call('auth', 'signIn', { username: 'shuji', password: 'demo1234' })).token });
+    await call('registration', 'reject', { id: regs.wechat, version: 1, reason: '已电话核实，不是本楼住户' }, { token: await signIn('shuji') });
     await approveButton(queueRow(regs.wechat)).click();
     await toast('孔微信的登记已经有人审核过了，已为您刷新列表').waitFor();
     await queueRow(regs.wechat).waitFor({ state: 'detached' });

@@ -17,11 +17,16 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { png } from '../support/images';
 import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { ensureBuilt, startServer, type RunningServer } from './server';
+import { api } from './support/api';
+import { deskShot, signInAtDesk } from './support/desk';
+import { letInOnWechat, makeCode } from './support/people';
+import { SHOTS } from './support/screenshots';
+import { testClock } from './support/test-clock';
+import { demoPlaces, type Unit } from './support/units';
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESK = { width: 1440, height: 900 };
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -31,17 +36,12 @@ const OTHER_TITLE = '防范电信诈骗讲座';
 const CANCEL_REASON = '主讲人临时有事，讲座改期，新时间另行通知';
 const SPEAKER = { name: '周明华', title: '主任医师', field: '老年心血管', affiliation: '市第一人民医院', contact: '13912340001' };
 
-interface Unit {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
-  parentId: string | null;
-}
-
 let server: RunningServer;
 let page: Page;
 let closeBrowser: (() => Promise<void>) | undefined;
+const http = api(() => server.url);
+const { call } = http;
+const clock = testClock(http);
 let downloads: string;
 let staff: string;
 let community: Unit;
@@ -67,33 +67,11 @@ const chinaMonth = (t: number) => new Date(t + CHINA).toISOString().slice(0, 7);
 /** "2026-12-08 14:30", China's wall clock. */
 const chinaText = (t: number) => new Date(t + CHINA).toISOString().slice(0, 16).replace('T', ' ');
 
-async function shot(name: string) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8000 });
-  await page.screenshot({ path: path.join(SHOTS, `lectures-${name}.png`) });
-}
-
-async function post(fn: string, body: unknown, opts: { token?: string; openid?: string } = {}) {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.openid ? { 'x-jinlin-dev-openid': opts.openid } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-
-async function call<T = any>(fn: string, action: string, data: unknown, opts: { token?: string; openid?: string } = {}): Promise<T> {
-  const r = await post(fn, { action, data }, opts);
-  if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
-  return r.data;
-}
+const shot = (name: string) => deskShot(page, `lectures-${name}.png`);
 
 /** Moves the server's clock (the browser's stays: the page must not depend on it). */
-const advance = (ms: number) => post('__test', { advanceMs: ms });
-const serverNow = async () => (await post('__test', {})).data.now as number;
+const advance = clock.advance;
+const serverNow = clock.now;
 
 /** Types a China date-time into one half of a RangePicker and confirms it. */
 async function typeRange(label: string, from: number, to: number) {
@@ -116,21 +94,18 @@ beforeAll(async () => {
     // A web session that outlives the week the test clock moves through.
     env: { JINLIN_DEV_WECHAT: '1', JINLIN_TEST_CLOCK: '1', JINLIN_SESSION_HOURS: '720', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' },
   });
-  staff = (await call<{ token: string }>('auth', 'signIn', { username: 'shequ', password: 'demo1234' })).token;
-  const { units } = await call<{ units: Unit[] }>('units', 'tree', {}, { token: staff });
-  community = units.find((u) => u.kind === 'community')!;
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
+  staff = await http.signIn('shequ');
+  const places = await demoPlaces(http, staff);
+  community = places.community;
 
   // Residents on WeChat, let in through the way in: the building's code, registration, approval.
-  const code = await call<{ id: string }>('codes', 'create', { unitId: building.id, purpose: 'building', label: '1号楼门口' }, { token: staff });
-  for (const r of RESIDENTS)
-    await call('registration', 'submit', { codeId: code.id, name: r.name, door: { entrance: '1', floor: Number(r.room[0]), room: r.room }, phone: r.phone }, { openid: r.openid });
-  const { registrations } = await call<{ registrations: { id: string; version: number; name: string }[] }>('registration', 'pending', {}, { token: staff });
-  for (const r of RESIDENTS) {
-    const reg = registrations.find((x) => x.name === r.name)!;
-    await call('registration', 'approve', { id: reg.id, version: reg.version }, { token: staff });
-  }
+  const codeId = await makeCode(http, staff, places.building.id, 'building', '1号楼门口');
+  await letInOnWechat(
+    http,
+    staff,
+    codeId,
+    RESIDENTS.map((r) => ({ ...r, door: { entrance: '1', floor: Number(r.room[0]), room: r.room } })),
+  );
 
   // Chromium takes its zone from TZ: a desk PC far from China (set after the server started, which keeps its own).
   process.env.TZ = 'America/Los_Angeles';
@@ -146,12 +121,7 @@ afterAll(async () => {
 
 describe('讲师库', () => {
   it('adds a speaker to the pool, contact included, from the 讲堂 menu', async () => {
-    await page.goto(`${server.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.getByLabel('账号').fill('shequ');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('me-name').filter({ hasText: '张伟' }).waitFor();
+    await signInAtDesk(page, server.url, 'shequ', '张伟');
 
     await page.getByRole('menuitem', { name: '讲堂' }).click();
     await page.getByRole('menuitem', { name: '讲师库' }).click();

@@ -19,11 +19,15 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { ensureBuilt, startServer, type RunningServer } from './server';
+import { api } from './support/api';
+import { deskShot, signInAtDesk } from './support/desk';
+import { checkIn as sendCheckin, importedResidents, makeCode, type Resident } from './support/people';
+import { SHOTS } from './support/screenshots';
+import { unitTree, type Unit } from './support/units';
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESK = { width: 1440, height: 900 };
 const CHINA = 8 * 3600_000;
 const RETURN_REASON = '组织关系所在党支部请写全称（如：市第二中学退休教师党支部），改正后用同一个码重新报到';
@@ -32,21 +36,11 @@ const VERIFIED_PHONE = '13700007788';
 const MOBILE_PHONE = '13700006655';
 const DIRECT_PHONE = '13700004433';
 
-interface Resident {
-  id: string;
-  name: string;
-  phone: string;
-}
-interface Unit {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
-}
-
 let server: RunningServer;
 let page: Page;
 let closeBrowser: (() => Promise<void>) | undefined;
+const http = api(() => server.url);
+const { post, call, signIn } = http;
 let downloads: string;
 let staff: string;
 let community: Unit;
@@ -74,36 +68,11 @@ const toast = (text: string | RegExp) => page.locator('.ant-message').getByText(
 const approveButton = (r: ReturnType<typeof row>) => r.getByRole('button', { name: /^(check )?通过$/ });
 const chinaDay = (t: number) => new Date(t + CHINA).toISOString().slice(0, 10);
 
-/** A screenshot once passing messages have gone: they would hide the page. */
-async function shot(name: string) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8000 });
-  await page.screenshot({ path: path.join(SHOTS, `members-${name}.png`) });
-}
-
-async function post(fn: string, body: unknown, opts: { token?: string; openid?: string } = {}) {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.openid ? { 'x-jinlin-dev-openid': opts.openid } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-
-async function call<T = any>(fn: string, action: string, data: unknown, opts: { token?: string; openid?: string } = {}): Promise<T> {
-  const r = await post(fn, { action, data }, opts);
-  if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
-  return r.data;
-}
-
-const signIn = async (username: string, password = 'demo1234') => (await call<{ token: string }>('auth', 'signIn', { username, password })).token;
+const shot = (name: string) => deskShot(page, `members-${name}.png`);
 
 /** A WeChat user nobody knows checks in with a member code. */
 async function checkIn(openid: string, data: Record<string, unknown>): Promise<string> {
-  const sent = await call<{ checkin: { id: string; status: string }; created: boolean }>('members', 'submit', data, { openid });
+  const sent = await sendCheckin(http, openid, data);
   expect(sent).toMatchObject({ created: true, checkin: { status: 'pending' } });
   return sent.checkin.id;
 }
@@ -114,16 +83,15 @@ beforeAll(async () => {
   ensureBuilt();
   server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' } });
   staff = await signIn('shequ');
-  const { units } = await call<{ units: Unit[] }>('units', 'tree', {}, { token: staff });
+  const units = await unitTree(http, staff);
   community = units.find((u) => u.kind === 'community')!;
   compound = units.find((u) => u.name === '幸福里小区')!;
   otherCompound = units.find((u) => u.name === '阳光花园')!;
   building = units.find((u) => u.name === '3号楼' && u.path.startsWith(compound.path))!;
-  const bindings = await call<{ role: string; person: Resident & { username: string | null; wechatBound: boolean } }[]>('units', 'bindings', { unitId: building.id }, { token: staff });
-  matched = bindings.find((b) => b.role === 'resident' && !b.person.username && !b.person.wechatBound)!.person;
+  [matched] = await importedResidents(http, staff, building.id);
 
   // Staff make the check-in points' codes: the compound's, the community's (直管), another compound's.
-  const memberCode = async (unitId: string, label: string) => (await call<{ id: string }>('codes', 'create', { unitId, purpose: 'member', label }, { token: staff })).id;
+  const memberCode = (unitId: string, label: string) => makeCode(http, staff, unitId, 'member', label);
   codeId = await memberCode(compound.id, '幸福里小区东门党员报到点');
   const communityCode = await memberCode(community.id, '社区直管党员报到');
   const otherCode = await memberCode(otherCompound.id, '阳光花园党员报到点');
@@ -228,12 +196,7 @@ describe('who may decide a check-in', () => {
 
 describe('报到审核 on the management page', () => {
   it('opens the queue from the 党员 menu, oldest first, with everything the secretary checks', async () => {
-    await page.goto(`${server.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.getByLabel('账号').fill('shuji');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('me-name').filter({ hasText: '李秀英' }).waitFor();
+    await signInAtDesk(page, server.url, 'shuji', '李秀英');
 
     await page.getByRole('menuitem', { name: '报到审核' }).click();
     await page.waitForURL(/\/admin\/members\/checkins$/);

@@ -11,14 +11,17 @@
  * Screenshots land in tests/e2e/screenshots/pairings-*.png.
  */
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { ensureBuilt, startServer, type RunningServer } from './server';
+import { api } from './support/api';
+import { deskShot, signInAtDesk } from './support/desk';
+import { approvedMember, makeCode } from './support/people';
+import { SHOTS } from './support/screenshots';
+import { unitTree, type Unit } from './support/units';
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESK = { width: 1440, height: 900 };
 const CHINA = 8 * 3600_000;
 const MEMBER = '钱红梅';
@@ -26,17 +29,11 @@ const MEMBER_OPENID = 'e2e-wx-pairing-member';
 const VISIT_DONE = '上门问候，帮忙更换了厨房的灯泡';
 const VISIT_NEEDS = '希望每周有人来看看，陪老人说说话';
 
-interface Unit {
-  id: string;
-  name: string;
-  kind: string;
-  path: string;
-  parentId: string | null;
-}
-
 let server: RunningServer;
 let page: Page;
 let closeBrowser: (() => Promise<void>) | undefined;
+const http = api(() => server.url);
+const { call, signIn } = http;
 let staff: string;
 let community: Unit;
 let compound: Unit;
@@ -54,32 +51,7 @@ const gridRow = (name: string) => page.locator('.ant-table-tbody tr').filter({ h
 const listRow = () => card(/^结对/).locator('.ant-table-tbody tr[data-row-key]').first();
 const chinaDay = (t: number) => new Date(t + CHINA).toISOString().slice(0, 10);
 
-/** A screenshot once passing messages have gone: they would hide the page. */
-async function shot(name: string) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8000 });
-  await page.screenshot({ path: path.join(SHOTS, `pairings-${name}.png`) });
-}
-
-async function post(fn: string, body: unknown, opts: { token?: string; openid?: string } = {}) {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(opts.token ? { authorization: `Bearer ${opts.token}` } : {}),
-      ...(opts.openid ? { 'x-jinlin-dev-openid': opts.openid } : {}),
-    },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-
-async function call<T = any>(fn: string, action: string, data: unknown, opts: { token?: string; openid?: string } = {}): Promise<T> {
-  const r = await post(fn, { action, data }, opts);
-  if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
-  return r.data;
-}
-
-const signIn = async (username: string, password = 'demo1234') => (await call<{ token: string }>('auth', 'signIn', { username, password })).token;
+const shot = (name: string) => deskShot(page, `pairings-${name}.png`);
 
 /** Picks an option of an antd Select found by its label, typing `typed` to search first. */
 async function choose(scope: ReturnType<typeof modal> | ReturnType<typeof card>, label: string, typed: string, option: string | RegExp) {
@@ -93,7 +65,7 @@ beforeAll(async () => {
   ensureBuilt();
   server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' } });
   staff = await signIn('shequ');
-  const { units } = await call<{ units: Unit[] }>('units', 'tree', {}, { token: staff });
+  const units = await unitTree(http, staff);
   community = units.find((u) => u.kind === 'community')!;
   compound = units.find((u) => u.name === '和平新村')!;
   grid1 = units.find((u) => u.name === '第1网格' && u.parentId === compound.id)!;
@@ -102,24 +74,17 @@ beforeAll(async () => {
   resident = bindings.find((b) => b.role === 'resident')!.person;
 
   // A member of 和平新村: checks in with the compound's member code, the community secretary approves.
-  const code = await call<{ id: string }>('codes', 'create', { unitId: compound.id, purpose: 'member', label: '和平新村党员报到点' }, { token: staff });
-  const sent = await call<{ checkin: { id: string } }>(
-    'members',
-    'submit',
-    {
-      codeId: code.id,
-      name: MEMBER,
-      phone: '13700009911',
-      memberType: 'retired',
-      branch: { name: '市纺织厂退休职工党支部', place: '本市' },
-      skills: ['医疗护理'],
-      services: ['助老助残'],
-      freeTime: '工作日白天',
-    },
-    { openid: MEMBER_OPENID },
-  );
-  const approved = await call<{ person: { id: string } }>('members', 'approve', { id: sent.checkin.id, version: 1 }, { token: await signIn('shuji') });
-  memberId = approved.person.id;
+  const codeId = await makeCode(http, staff, compound.id, 'member', '和平新村党员报到点');
+  memberId = await approvedMember(http, await signIn('shuji'), MEMBER_OPENID, {
+    codeId,
+    name: MEMBER,
+    phone: '13700009911',
+    memberType: 'retired',
+    branch: { name: '市纺织厂退休职工党支部', place: '本市' },
+    skills: ['医疗护理'],
+    services: ['助老助残'],
+    freeTime: '工作日白天',
+  });
 
   ({ page, close: closeBrowser } = await openDeskBrowser(DESK));
 });
@@ -131,12 +96,7 @@ afterAll(async () => {
 
 describe('网格', () => {
   it('shows the community secretary the grids with households, buildings, lead, steward and the warning outside 50–80', async () => {
-    await page.goto(`${server.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.getByLabel('账号').fill('shuji');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('me-name').filter({ hasText: '李秀英' }).waitFor();
+    await signInAtDesk(page, server.url, 'shuji', '李秀英');
 
     await page.getByRole('menuitem', { name: '网格', exact: true }).click();
     await page.waitForURL(/\/admin\/grids$/);

@@ -10,6 +10,9 @@
  * `storage` is what each person's phone keeps in Taro storage: a session, or a stand-in WeChat user.
  */
 import sharp from 'sharp';
+import { api } from './support/api';
+import { letInOnWechat, makeCode } from './support/people';
+import { demoPlaces } from './support/units';
 
 export type Who = 'nobody' | 'resident' | 'lead' | 'newcomer' | 'applicant' | 'neighbour' | 'groupLead' | 'secretary' | 'member';
 
@@ -35,21 +38,9 @@ export async function photoJpeg(): Promise<Buffer> {
 }
 
 export async function seed(url: string): Promise<Seeded> {
-  async function call<T = any>(fn: string, action: string, data: unknown, who: { token?: string; openid?: string } = {}): Promise<T> {
-    const res = await fetch(`${url}/api/${fn}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(who.token ? { authorization: `Bearer ${who.token}` } : {}),
-        ...(who.openid ? { 'X-Jinlin-Dev-Openid': who.openid } : {}),
-      },
-      body: JSON.stringify({ action, data }),
-    });
-    const json = await res.json();
-    if (!json.ok) throw new Error(`${fn}.${action}: ${json.code} ${json.message}`);
-    return json.data;
-  }
-  const signIn = (username: string) => call<{ token: string; expiresAt: number }>('auth', 'signIn', { username, password: 'demo1234' });
+  const http = api(url);
+  const { call } = http;
+  const signIn = (username: string) => http.session(username);
   const session = (s: { token: string; expiresAt: number }) => ({ 'jinlin.session': { token: s.token, expiresAt: s.expiresAt } });
 
   const staff = (await signIn('shequ')).token;
@@ -59,9 +50,7 @@ export async function seed(url: string): Promise<Seeded> {
   const secretary = await signIn('zhibu');
   // 周敏, a member of 幸福里小区: 我的联户 and 记录走访 (pairings-seed.ts pairs her with a household).
   const member = await signIn('dangyuan');
-  const { units } = await call<{ units: { id: string; parentId: string | null; name: string }[] }>('units', 'tree', {}, { token: staff });
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
+  const { building } = await demoPlaces(http, staff);
 
   // The report, filed with photos before 1号楼 has a second lead (so it goes to 赵桂兰), and responded to.
   const photos: string[] = [];
@@ -79,7 +68,7 @@ export async function seed(url: string): Promise<Seeded> {
   );
   await call('reports', 'respond', { id: filed.report.id, version: filed.report.version, note: '收到，今晚去502看看' }, { token: lead.token });
 
-  const code = await call<{ id: string }>('codes', 'create', { unitId: building.id, purpose: 'building', label: '1号楼一单元门口' }, { token: staff });
+  const codeId = await makeCode(http, staff, building.id, 'building', '1号楼一单元门口');
 
   // 吴建华: a lead on WeChat, in the building's group, which he binds.
   const WU = 'dev-openid-elder-wu';
@@ -91,20 +80,17 @@ export async function seed(url: string): Promise<Seeded> {
 
   // 钱红梅: a resident on WeChat, let in by staff.
   const NEIGHBOUR = 'dev-openid-elder-neighbour';
-  await call('registration', 'submit', { codeId: code.id, name: '钱红梅', door: { entrance: '2', floor: 4, room: '402' }, phone: '13655552002' }, { openid: NEIGHBOUR });
-  const { registrations } = await call<{ registrations: { id: string; version: number; name: string }[] }>('registration', 'pending', {}, { token: staff });
-  const qian = registrations.find((r) => r.name === '钱红梅')!;
-  await call('registration', 'approve', { id: qian.id, version: qian.version }, { token: staff });
+  await letInOnWechat(http, staff, codeId, [{ openid: NEIGHBOUR, name: '钱红梅', door: { entrance: '2', floor: 4, room: '402' }, phone: '13655552002' }]);
 
   // 周晓梅: registered and waiting.
   const APPLICANT = 'dev-openid-elder-applicant';
   const applicantName = '周晓梅';
-  await call('registration', 'submit', { codeId: code.id, name: applicantName, door: { entrance: '2', floor: 6, room: '602' }, phone: '13655552003' }, { openid: APPLICANT });
+  await call('registration', 'submit', { codeId, name: applicantName, door: { entrance: '2', floor: 6, room: '602' }, phone: '13655552003' }, { openid: APPLICANT });
 
   return {
     reportId: filed.report.id,
     description: DESCRIPTION,
-    codeId: code.id,
+    codeId,
     buildingId: building.id,
     applicantName,
     storage: {

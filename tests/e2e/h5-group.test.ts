@@ -14,122 +14,41 @@
  *
  * Screenshots land in tests/e2e/screenshots/h5-group-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { phoneHost } from './support/host';
+import { letInOnWechat, makeCode } from './support/people';
+import { enterGroup, openPhone, wechatUser } from './support/phones';
+import { readabilityCheck } from './support/readability';
+import { wholePhonePage } from './support/screenshots';
+import { box, button, ui, words } from './support/taro';
+import { demoPlaces } from './support/units';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const PHONE = { width: 390, height: 844 };
-// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
-const START_TIMEOUT = 120_000;
 const DESCRIPTION = '楼上每晚十一点后还在拖椅子';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, START_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
-/** One call to a function: as a signed-in person (`token`) or as a stand-in WeChat user (`openid`). */
-async function call<T = any>(fn: string, action: string, data: unknown, who: { token?: string; openid?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(who.token ? { authorization: `Bearer ${who.token}` } : {}),
-      ...(who.openid ? { 'X-Jinlin-Dev-Openid': who.openid } : {}),
-    },
-    body: JSON.stringify({ action, data }),
-  });
-  const json = await res.json();
-  if (!json.ok) throw new Error(`${fn}.${action}: ${json.code} ${json.message}`);
-  return json.data;
-}
-
-const signIn = async (username: string) => (await call<{ token: string }>('auth', 'signIn', { username, password: 'demo1234' })).token;
+const host = phoneHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' });
+const http = api(() => host.url);
+const { call, signIn } = http;
 
 /** A phone of its own (browser context), standing in for a WeChat user and, with `group`, opened in that group. */
-async function phone(openid: string, group?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  // Taro's storage keeps `{ data }` as JSON in localStorage: what Taro.setStorageSync would write.
-  await context.addInitScript(
-    ([id, g]) => {
-      localStorage.setItem('jinlin.devOpenid', JSON.stringify({ data: id }));
-      if (g) localStorage.setItem('jinlin.devGroup', JSON.stringify({ data: g }));
-    },
-    [openid, group ?? ''] as const,
-  );
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  return page;
-}
-
-/** Opens the group `group` on a phone already open (the card tapped inside that group). */
-const enterGroup = (page: Page, group: string) => page.evaluate((g) => localStorage.setItem('jinlin.devGroup', JSON.stringify({ data: g })), group);
-
-const ui = (page: Page) => page.locator('#app');
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${escapeRe(label)}\\s*$`) });
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
-const box = (page: Page, placeholder: string) => ui(page).locator(`input[placeholder="${placeholder}"]`);
+const phone = (openid: string, group?: string) => openPhone(host.browser, wechatUser(openid, group));
 
 /**
  * What an older reader cannot read or tap (DESIGN.md, 长辈版) on these pages, opened from the group by
- * residents of every age: text under 18px, headings under 30px, buttons and boxes under 60px tall;
- * anything cut off at the edge.
+ * residents of every age.
  */
-const READABILITY = `(() => {
-  const out = [];
-  const app = document.querySelector('#app');
-  const width = window.innerWidth;
-  const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    const text = (n.textContent || '').trim();
-    if (!text || !el.getClientRects().length) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 17.95) out.push('small text ' + size.toFixed(1) + 'px: ' + text.slice(0, 20));
-    if (el.closest('.grp__title, .join__title') && size < 30) out.push('small heading ' + size.toFixed(1) + 'px: ' + text.slice(0, 20));
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    const box = range.getBoundingClientRect();
-    if (box.right > width + 0.5 || box.left < -0.5) out.push('cut off at the edge: ' + text.slice(0, 20));
-  }
-  for (const el of app.querySelectorAll('taro-button-core, .big-field__input')) {
-    const h = el.getBoundingClientRect().height;
-    if (h && h < 59.5) out.push('short tap target ' + h.toFixed(1) + 'px: ' + (el.textContent || el.className).trim().slice(0, 20));
-  }
-  if (document.documentElement.scrollWidth > width) out.push('page wider than the screen');
-  return out;
-})()`;
+const READABILITY = readabilityCheck({ textUnder: 17.95, headings: '.grp__title, .join__title', tapTargets: 'taro-button-core, .big-field__input' });
 
 /** The whole page at 390 wide (as tall as its content), checked for what an older reader cannot read. */
 async function shot(page: Page, name: string, elder = true) {
-  await page.waitForTimeout(300);
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-group-${name}.png`) });
-  await page.setViewportSize(PHONE);
+  await wholePhonePage(page, `h5-group-${name}.png`);
   if (elder) expect({ page: name, problems: await page.evaluate(READABILITY) }).toEqual({ page: name, problems: [] });
 }
 
 it('binds the building group, shows a shared report in full only inside it, and lets a newcomer in from it', async () => {
   // 张伟 (community staff) makes 吴建华 the lead of 1号楼 and prints his personal code.
   const staff = await signIn('shequ');
-  const { units } = await call<{ units: { id: string; parentId: string | null; name: string }[] }>('units', 'tree', {}, { token: staff });
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
+  const { building } = await demoPlaces(http, staff);
   const wu = await call<{ id: string }>('people', 'create', { name: '吴建华', phone: '13655551001' }, { token: staff });
   await call('units', 'bind', { unitId: building.id, personId: wu.id, role: 'building_lead' }, { token: staff });
   const personal = await call<{ id: string }>('codes', 'create', { unitId: building.id, purpose: 'personal', personId: wu.id }, { token: staff });
@@ -145,7 +64,7 @@ it('binds the building group, shows a shared report in full only inside it, and 
 
   // 1. The lead finds 绑定楼栋群 on home, outside any group: the three steps and the share button.
   const lead = await phone(LEAD);
-  await lead.goto(`${server.url}/pages/index/index`);
+  await lead.goto(`${host.url}/pages/index/index`);
   await ui(lead).getByText('您好，吴建华').waitFor();
   await ui(lead).getByText('幸福里小区 1号楼的微信群').click();
   await lead.waitForURL(/\/group\/bind\/index\?building=/);
@@ -175,25 +94,23 @@ it('binds the building group, shows a shared report in full only inside it, and 
     { token: sun },
   );
   const reportId = filed.report.id;
-  const sunPhone = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }).then((c) => c.newPage());
-  await sunPhone.goto(`${server.url}/pages/login/index`);
+  const sunPhone = await openPhone(host.browser);
+  await sunPhone.goto(`${host.url}/pages/login/index`);
   await ui(sunPhone).getByText('孙福贵（居民）').click();
   await ui(sunPhone).getByText('您好，孙福贵').waitFor();
-  await sunPhone.goto(`${server.url}/pages/report/detail?id=${encodeURIComponent(reportId)}`);
+  await sunPhone.goto(`${host.url}/pages/report/detail?id=${encodeURIComponent(reportId)}`);
   await button(sunPhone, '分享到楼栋群').waitFor();
   expect(await words(sunPhone)).toContain('群里的邻居能看到问题和进展，看不到您的名字。');
   await shot(sunPhone, '04-report-share', false);
 
   // The card WeChat would carry opens the card page with the report's id (reportCardPath).
-  const cardUrl = `${server.url}/group/card/index?id=${encodeURIComponent(reportId)}`;
+  const cardUrl = `${host.url}/group/card/index?id=${encodeURIComponent(reportId)}`;
 
   // 4. A neighbour in g-3hao (a resident of 1号楼 on WeChat, let in by staff) reads it in full and follows it.
-  const buildingCode = await call<{ id: string }>('codes', 'create', { unitId: building.id, purpose: 'building' }, { token: staff });
   const NEIGHBOUR = 'dev-openid-neighbour-1';
-  await call('registration', 'submit', { codeId: buildingCode.id, name: '钱红梅', door: { entrance: '2', floor: 4, room: '402' }, phone: '13655551002' }, { openid: NEIGHBOUR });
-  const { registrations } = await call<{ registrations: { id: string; version: number; name: string }[] }>('registration', 'pending', {}, { token: staff });
-  const qian = registrations.find((r) => r.name === '钱红梅')!;
-  await call('registration', 'approve', { id: qian.id, version: qian.version }, { token: staff });
+  await letInOnWechat(http, staff, await makeCode(http, staff, building.id, 'building'), [
+    { openid: NEIGHBOUR, name: '钱红梅', door: { entrance: '2', floor: 4, room: '402' }, phone: '13655551002' },
+  ]);
 
   const neighbour = await phone(NEIGHBOUR, 'g-3hao');
   await neighbour.goto(cardUrl);
@@ -253,7 +170,7 @@ it('binds the building group, shows a shared report in full only inside it, and 
   await shot(newcomer, '11-join-pending');
 
   // …in the lead's queue.
-  await lead.goto(`${server.url}/handler/approvals/index`);
+  await lead.goto(`${host.url}/handler/approvals/index`);
   await ui(lead).getByText('郑小燕', { exact: true }).waitFor();
   expect(await words(lead)).toContain('2单元 6层 602室');
 

@@ -10,105 +10,44 @@
  *
  * Screenshots land in tests/e2e/screenshots/h5-join-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { phoneHost } from './support/host';
+import { makeCode } from './support/people';
+import { openPhone, wechatUser } from './support/phones';
+import { readabilityCheck } from './support/readability';
+import { wholePhonePage } from './support/screenshots';
+import { box, button, ui, words } from './support/taro';
+import { demoPlaces } from './support/units';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const PHONE = { width: 390, height: 844 };
-// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
-const START_TIMEOUT = 120_000;
 const REASON = '本楼没有 1808 室，请核对门牌后重新登记';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, START_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
-async function post<T = any>(fn: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!json.ok) throw new Error(`${fn}: ${json.code} ${json.message}`);
-  return json.data;
-}
-
-const call = <T = any>(token: string, fn: string, action: string, data: unknown) => post<T>(fn, { action, data }, token);
+const host = phoneHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' });
+const http = api(() => host.url);
 
 /** A phone of its own (browser context); with `openid`, standing in for that WeChat user. */
-async function phone(openid?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  // Taro's storage keeps `{ data }` as JSON in localStorage: what Taro.setStorageSync would write.
-  if (openid) await context.addInitScript((id) => localStorage.setItem('jinlin.devOpenid', JSON.stringify({ data: id })), openid);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  return page;
-}
-
-const ui = (page: Page) => page.locator('#app');
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
-const box = (page: Page, placeholder: string) => ui(page).locator(`input[placeholder="${placeholder}"]`);
+const phone = (openid?: string) => openPhone(host.browser, wechatUser(openid));
 
 /**
  * What an older reader cannot read or tap (DESIGN.md, 长辈版): on the way-in pages text under 18px,
  * headings under 30px, buttons and boxes under 60px tall; on the approver's page text under 16px.
  * Anything cut off at the edge, anywhere.
  */
-const READABILITY = (elder: boolean) => `(() => {
-  const out = [];
-  const app = document.querySelector('#app');
-  const width = window.innerWidth;
-  const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    const text = (n.textContent || '').trim();
-    if (!text || !el.getClientRects().length) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < ${elder ? 17.95 : 15.95}) out.push('small text ' + size.toFixed(1) + 'px: ' + text.slice(0, 20));
-    if (${elder} && el.closest('.join__title, .status-page__title, .way-in__title') && size < 30) out.push('small heading ' + size.toFixed(1) + 'px: ' + text.slice(0, 20));
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    const box = range.getBoundingClientRect();
-    if (box.right > width + 0.5 || box.left < -0.5) out.push('cut off at the edge: ' + text.slice(0, 20));
-  }
-  if (${elder}) {
-    for (const el of app.querySelectorAll('taro-button-core, .big-field__input')) {
-      const h = el.getBoundingClientRect().height;
-      if (h && h < 59.5) out.push('short tap target ' + h.toFixed(1) + 'px: ' + (el.textContent || el.className).trim().slice(0, 20));
-    }
-  }
-  if (document.documentElement.scrollWidth > width) out.push('page wider than the screen');
-  return out;
-})()`;
+const READABILITY = (elder: boolean) =>
+  readabilityCheck(
+    elder
+      ? { textUnder: 17.95, headings: '.join__title, .status-page__title, .way-in__title', tapTargets: 'taro-button-core, .big-field__input' }
+      : { textUnder: 15.95 },
+  );
 
 async function shot(page: Page, name: string, elder = true) {
-  await page.waitForTimeout(300);
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-join-${name}.png`) });
-  await page.setViewportSize(PHONE);
+  await wholePhonePage(page, `h5-join-${name}.png`);
   expect({ page: name, problems: await page.evaluate(READABILITY(elder)) }).toEqual({ page: name, problems: [] });
 }
 
 /** From the code's local link to the status page: the landing page, then the join form's three screens. */
 async function register(page: Page, codeId: string, who: { name: string; entrance: string; floor: string; room: string; phone: string }, shots = false) {
-  await page.goto(`${server.url}/pages/code/index?scene=${encodeURIComponent(codeId)}`);
+  await page.goto(`${host.url}/pages/code/index?scene=${encodeURIComponent(codeId)}`);
   await ui(page).getByText('楼栋码', { exact: true }).waitFor();
   await button(page, '登记入住本楼').click();
 
@@ -141,7 +80,7 @@ async function register(page: Page, codeId: string, who: { name: string; entranc
 /** The building lead's phone, signed in with the demo login on the login page. */
 async function leadPhone(): Promise<Page> {
   const page = await phone();
-  await page.goto(`${server.url}/pages/login/index`);
+  await page.goto(`${host.url}/pages/login/index`);
   await ui(page).getByText('赵桂兰（楼栋长）').click();
   await ui(page).getByText('您好，赵桂兰').waitFor();
   return page;
@@ -149,21 +88,19 @@ async function leadPhone(): Promise<Page> {
 
 it('lets a newcomer in by a building code, approved by the lead, and turns another away with a reason they read', async () => {
   // 张伟 (community staff) makes 1号楼's code the way the management page does.
-  const staff = (await post<{ token: string }>('auth', { action: 'signIn', data: { username: 'shequ', password: 'demo1234' } })).token;
-  const { units } = await call<{ units: { id: string; parentId: string | null; name: string }[] }>(staff, 'units', 'tree', {});
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
-  const code = await call<{ id: string }>(staff, 'codes', 'create', { unitId: building.id, purpose: 'building', label: '1号楼一单元门口' });
+  const staff = await http.signIn('shequ');
+  const { building } = await demoPlaces(http, staff);
+  const codeId = await makeCode(http, staff, building.id, 'building', '1号楼一单元门口');
 
   // 1. A newcomer scans it (the local link), registers with a typed phone, and waits.
   const newcomer = await phone('dev-openid-new-1');
   // Before registering, home shows the way in.
-  await newcomer.goto(`${server.url}/pages/index/index`);
+  await newcomer.goto(`${host.url}/pages/index/index`);
   await ui(newcomer).getByText('欢迎使用近邻').waitFor();
   expect(await words(newcomer)).toContain('扫码登记');
   await shot(newcomer, '00-home-outsider');
 
-  await register(newcomer, code.id, { name: '周晓梅', entrance: '2', floor: '6', room: '602', phone: '13655550101' }, true);
+  await register(newcomer, codeId, { name: '周晓梅', entrance: '2', floor: '6', room: '602', phone: '13655550101' }, true);
   let seen = await words(newcomer);
   for (const w of ['我的登记', '请等待1号楼的楼栋长审核', '幸福里小区 1号楼', '2单元 6层 602室', '周晓梅', '136****0101（自己填写）']) expect(seen).toContain(w);
   await shot(newcomer, '04-status-pending');
@@ -200,7 +137,7 @@ it('lets a newcomer in by a building code, approved by the lead, and turns anoth
 
   // 4. A second newcomer registers a door that is not there; the lead turns them away with the reason.
   const second = await phone('dev-openid-new-2');
-  await register(second, code.id, { name: '钱多多', entrance: '1', floor: '18', room: '1808', phone: '13655550202' });
+  await register(second, codeId, { name: '钱多多', entrance: '1', floor: '18', room: '1808', phone: '13655550202' });
   await lead.reload();
   await ui(lead).getByText('钱多多', { exact: true }).waitFor();
   await button(lead, '✕ 不通过').click();
@@ -221,16 +158,16 @@ it('lets a newcomer in by a building code, approved by the lead, and turns anoth
 
   // 重新登记 goes back to the join form with the same code.
   await button(second, '重新登记').click();
-  await second.waitForURL(new RegExp(`/register/join/index\\?code=${code.id}`));
+  await second.waitForURL(new RegExp(`/register/join/index\\?code=${codeId}`));
   await ui(second).getByText('您叫什么名字？').waitFor();
 
   // 5. Without WeChat: from the login page to a web account whose sign-in name is the phone. The browser
   // keeps the key its submit answered, to read the registration before it can sign in.
   const web = await phone();
-  await web.goto(`${server.url}/pages/login/index`);
+  await web.goto(`${host.url}/pages/login/index`);
   await ui(web).getByText('没有账号？扫楼栋码登记').click();
   await ui(web).getByText('查看一个码').waitFor();
-  await box(web, '请输入 12 位编号').fill(code.id);
+  await box(web, '请输入 12 位编号').fill(codeId);
   await button(web, '查看').click();
   await button(web, '登记入住本楼').click();
   await ui(web).getByText('第 1 步，共 4 步').waitFor();

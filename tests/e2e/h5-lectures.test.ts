@@ -13,69 +13,41 @@
  * the camera reads. Screenshots, in normal mode and in 长辈版, land in tests/e2e/screenshots/h5-lectures-*.png,
  * each page held to the elder-mode figures (elder-measure.ts).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
+import type { Page } from 'playwright-core';
 import { MEASURE, problemsOf, type Measured, type Mode } from './elder-measure';
 import { lectureWorld, publishLecture, wechatResidents, type LectureWorld } from './lectures-seed';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { phoneHost, START_TIMEOUT } from './support/host';
+import { openPhone, wechatUser } from './support/phones';
+import { wholePhonePage } from './support/screenshots';
+import { button, ui, words } from './support/taro';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const PHONE = { width: 390, height: 844 };
-// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
-const START_TIMEOUT = 120_000;
 const MINUTE = 60_000;
 
 const QIAN = { openid: 'dev-openid-lecture-qian', name: '钱红梅', room: '402', phone: '13655553001' };
 const LI = { openid: 'dev-openid-lecture-li', name: '李桂芝', room: '501', phone: '13655553002' };
 const ZHOU = { openid: 'dev-openid-lecture-zhou', name: '周建国', room: '602', phone: '13655553003' };
 
-let server: RunningServer;
-let browser: Browser;
+const host = phoneHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' });
 let world: LectureWorld;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-  world = await lectureWorld(server.url);
+  world = await lectureWorld(host.url);
   await wechatResidents(world, [QIAN, LI, ZHOU]);
 }, START_TIMEOUT);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
 /** A phone of its own: a stand-in WeChat user, or signed in with a session; elder mode as the 长辈版 switch keeps it. */
-async function phone(who: { openid?: string; token?: string }, mode: Mode = 'normal'): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const storage: Record<string, unknown> = { 'jinlin.elderMode': mode === 'elder' };
-  if (who.openid) storage['jinlin.devOpenid'] = who.openid;
-  if (who.token) storage['jinlin.session'] = { token: who.token, expiresAt: Date.now() + 3600_000 };
-  // Taro's storage keeps `{ data }` as JSON in localStorage: what Taro.setStorageSync would write.
-  await context.addInitScript((items) => {
-    for (const [k, v] of Object.entries(items)) localStorage.setItem(k, JSON.stringify({ data: v }));
-  }, storage);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  return page;
-}
+const phone = (who: { openid?: string; token?: string }, mode: Mode = 'normal') =>
+  openPhone(host.browser, {
+    'jinlin.elderMode': mode === 'elder',
+    ...wechatUser(who.openid),
+    ...(who.token ? { 'jinlin.session': { token: who.token, expiresAt: Date.now() + 3600_000 } } : {}),
+  });
 
-const ui = (page: Page) => page.locator('#app');
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
 const confirmModal = (page: Page) => page.locator('.taro-model__confirm').click();
 
 /** The whole page as the person scrolls through it, held to the figures of its mode. */
 async function shot(page: Page, name: string, mode: Mode = 'normal') {
-  await page.waitForTimeout(400);
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-lectures-${name}${mode === 'elder' ? '-elder' : ''}.png`) });
-  await page.setViewportSize(PHONE);
+  await wholePhonePage(page, `h5-lectures-${name}${mode === 'elder' ? '-elder' : ''}.png`, 400);
   const m = (await page.evaluate(MEASURE)) as Measured;
   expect({ page: name, mode, problems: problemsOf(m, mode) }).toEqual({ page: name, mode, problems: [] });
 }
@@ -87,7 +59,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
 
   // 1. 钱红梅 opens 社区讲堂 from home's tile and takes the first seat in one tap.
   const qian = await phone(QIAN);
-  await qian.goto(`${server.url}/pages/index/index`);
+  await qian.goto(`${host.url}/pages/index/index`);
   await ui(qian).getByText('您好，钱红梅').waitFor();
   await ui(qian).getByText('社区讲堂', { exact: true }).click();
   await qian.waitForURL(/\/lectures\/list\/index/);
@@ -108,7 +80,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
   const li = await phone(LI);
   const zhou = await phone(ZHOU);
   for (const p of [li, zhou]) {
-    await p.goto(`${server.url}/lectures/detail/index?id=${lecture.id}`);
+    await p.goto(`${host.url}/lectures/detail/index?id=${lecture.id}`);
     await button(p, '报名').waitFor();
     expect(await words(p)).toContain('还剩 1 个座位（共 2 个）');
   }
@@ -127,7 +99,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
   expect((await mineOf(waitingWho)).signups).toEqual([expect.objectContaining({ status: 'waiting', place: 1, ticketCode: null })]);
 
   // 3. The one with the seat cancels it in 我的报名; the one waiting moves up.
-  await seated.goto(`${server.url}/lectures/mine/index`);
+  await seated.goto(`${host.url}/lectures/mine/index`);
   await button(seated, '取消报名').waitFor();
   await shot(seated, '05-mine');
   await button(seated, '取消报名').click();
@@ -136,7 +108,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
   await ui(seated).getByText('您还没有报名讲座。').waitFor();
 
   // 4. She is told: the message in 消息 opens the lecture, where her seat and code are.
-  await waiting.goto(`${server.url}/pages/messages/index`);
+  await waiting.goto(`${host.url}/pages/messages/index`);
   await ui(waiting).getByText('讲座候补成功，已为您报名').waitFor();
   await shot(waiting, '06-messages');
   await ui(waiting).getByText('讲座候补成功，已为您报名').click();
@@ -149,7 +121,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
 
   // 5. At the door staff scan her code (typed here: a browser has no camera), once; again changes nothing.
   const staff = await phone({ token: world.staff });
-  await staff.goto(`${server.url}/lectures/list/index`);
+  await staff.goto(`${host.url}/lectures/list/index`);
   await button(staff, '扫码签到').click();
   await staff.waitForURL(/\/lectures\/scan\/index/);
   await ui(staff).locator('input').fill(promoted.ticketCode!);
@@ -165,7 +137,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
   // 6. For crowds: a venue code (签到码) opens 现场签到; the screen's rotating code marks 钱红梅.
   const venue = await world.call<{ id: string }>('codes', 'create', { unitId: world.communityId, purpose: 'venue', label: '活动中心二楼' }, { token: world.staff });
   const screen = await world.call<{ code: string }>('lectures', 'venueCode', { id: lecture.id }, { token: world.staff });
-  await qian.goto(`${server.url}/pages/code/index?scene=${venue.id}`);
+  await qian.goto(`${host.url}/pages/code/index?scene=${venue.id}`);
   await button(qian, '现场签到').click();
   await qian.waitForURL(/\/lectures\/attend\/index\?code=/);
   await ui(qian).getByText('请扫讲堂屏幕上正在显示的签到码', { exact: false }).waitFor();
@@ -176,7 +148,7 @@ it('publishes, fills the last seat once under a race, moves the waiting list up 
   await shot(qian, '09-attended');
 
   // …and turns away the one who cancelled, in plain words.
-  await seated.goto(`${server.url}/lectures/attend/index`);
+  await seated.goto(`${host.url}/lectures/attend/index`);
   await ui(seated).locator('input').fill(screen.code);
   await button(seated, '签到').click();
   await ui(seated).getByText('您没有报名这场讲座（或已取消），请找现场工作人员').waitFor();
@@ -197,25 +169,25 @@ it('draws the lectures pages in 长辈版 to its figures', async () => {
   await world.call('lectures', 'signUp', { id: lecture.id, companions: 1 }, { openid: LI.openid });
 
   const li = await phone(LI, 'elder');
-  await li.goto(`${server.url}/lectures/list/index`);
+  await li.goto(`${host.url}/lectures/list/index`);
   await ui(li).getByText('老年人防范电信诈骗').waitFor();
   await shot(li, '01-list', 'elder');
-  await li.goto(`${server.url}/lectures/mine/index`);
+  await li.goto(`${host.url}/lectures/mine/index`);
   await ui(li).getByLabel('《老年人防范电信诈骗》的报名码').waitFor();
   await shot(li, '05-mine', 'elder');
 
   const zhou = await phone(ZHOU, 'elder');
-  await zhou.goto(`${server.url}/lectures/detail/index?id=${lecture.id}`);
+  await zhou.goto(`${host.url}/lectures/detail/index?id=${lecture.id}`);
   await ui(zhou).getByText('带几位同行？').waitFor();
   await ui(zhou).getByLabel('多一位同行').click();
   await ui(zhou).getByText('本人和 1 位同行，2 个座位', { exact: false }).waitFor();
   await shot(zhou, '02-detail', 'elder');
-  await zhou.goto(`${server.url}/lectures/attend/index`);
+  await zhou.goto(`${host.url}/lectures/attend/index`);
   await ui(zhou).getByText('现场签到').first().waitFor();
   await shot(zhou, '08-attend', 'elder');
 
   const staff = await phone({ token: world.staff }, 'elder');
-  await staff.goto(`${server.url}/lectures/scan/index`);
+  await staff.goto(`${host.url}/lectures/scan/index`);
   await ui(staff).getByText('扫码签到').first().waitFor();
   await shot(staff, '07-scan', 'elder');
   for (const p of [li, zhou, staff]) await p.context().close();

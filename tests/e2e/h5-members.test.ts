@@ -10,72 +10,28 @@
  *
  * Screenshots land in tests/e2e/screenshots/h5-members-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { phoneHost } from './support/host';
+import { makeCode } from './support/people';
+import { openPhone, PHONE, wechatUser } from './support/phones';
+import { wholePhonePage } from './support/screenshots';
+import { box, button, ui, words } from './support/taro';
+import { demoPlaces } from './support/units';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const PHONE = { width: 390, height: 844 };
-// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
-const START_TIMEOUT = 120_000;
 const REASON = '组织关系所在党支部请写全称，改正后用同一个码重新报到';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, START_TIMEOUT);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
-async function call<T = any>(fn: string, action: string, data: unknown, who: { token?: string; openid?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(who.token ? { authorization: `Bearer ${who.token}` } : {}),
-      ...(who.openid ? { 'X-Jinlin-Dev-Openid': who.openid } : {}),
-    },
-    body: JSON.stringify({ action, data }),
-  });
-  const json = await res.json();
-  if (!json.ok) throw new Error(`${fn}.${action}: ${json.code} ${json.message}`);
-  return json.data;
-}
-
-const signIn = async (username: string) => (await call<{ token: string }>('auth', 'signIn', { username, password: 'demo1234' })).token;
+const host = phoneHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' });
+const http = api(() => host.url);
+const { call, signIn } = http;
 
 /** A phone of its own (browser context); with `openid`, standing in for that WeChat user. */
-async function phone(openid?: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  // Taro's storage keeps `{ data }` as JSON in localStorage: what Taro.setStorageSync would write.
-  if (openid) await context.addInitScript((id) => localStorage.setItem('jinlin.devOpenid', JSON.stringify({ data: id })), openid);
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  return page;
-}
+const phone = (openid?: string) => openPhone(host.browser, wechatUser(openid));
 
-const ui = (page: Page) => page.locator('#app');
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
-const box = (page: Page, placeholder: string) => ui(page).locator(`input[placeholder="${placeholder}"]`);
 const choice = (page: Page, label: string) => ui(page).locator('.choices__text').filter({ hasText: new RegExp(`^(✓ )?${label}$`) });
 
 async function shot(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-members-${name}.png`) });
-  await page.setViewportSize(PHONE);
+  await wholePhonePage(page, `h5-members-${name}.png`);
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
@@ -88,23 +44,22 @@ async function next(page: Page, heading: string) {
 /** The branch secretary's phone, signed in with the demo login on the login page, on the queue. */
 async function secretaryPhone(): Promise<Page> {
   const page = await phone();
-  await page.goto(`${server.url}/pages/login/index`);
+  await page.goto(`${host.url}/pages/login/index`);
   await ui(page).getByText('刘芳（小区党支部书记）').click();
   await ui(page).getByText('您好，刘芳').waitFor();
-  await page.goto(`${server.url}/handler/checkins/index`);
+  await page.goto(`${host.url}/handler/checkins/index`);
   await ui(page).getByText('党员报到审核', { exact: true }).first().waitFor();
   return page;
 }
 
 it('checks a member in with a member code, approved by the branch secretary onto the roster and counts; a returned one reads why', async () => {
   const staff = await signIn('shequ');
-  const { units } = await call<{ units: { id: string; parentId: string | null; name: string }[] }>('units', 'tree', {}, { token: staff });
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  const code = await call<{ id: string }>('codes', 'create', { unitId: compound.id, purpose: 'member', label: '幸福里小区东门党员报到点' }, { token: staff });
+  const { compound } = await demoPlaces(http, staff);
+  const codeId = await makeCode(http, staff, compound.id, 'member', '幸福里小区东门党员报到点');
 
   // 1. A member scans it (the local link), goes on to 党员报到 and fills one task a screen.
   const member = await phone('dev-openid-member-1');
-  await member.goto(`${server.url}/pages/code/index?scene=${encodeURIComponent(code.id)}`);
+  await member.goto(`${host.url}/pages/code/index?scene=${encodeURIComponent(codeId)}`);
   await ui(member).getByText('党员报到码', { exact: true }).waitFor();
   await button(member, '党员报到').click();
   await member.waitForURL(/\/members\/checkin\/index\?code=/);
@@ -165,7 +120,7 @@ it('checks a member in with a member code, approved by the branch secretary onto
   expect(await words(member)).toContain('报到成功，您已是幸福里小区的报到党员。');
   expect(await words(member)).toContain('✓ 审核通过（刘芳）');
   await shot(member, '10-mine-approved');
-  await member.goto(`${server.url}/pages/me/index`);
+  await member.goto(`${host.url}/pages/me/index`);
   await ui(member).getByText('我的报到（已报到）').waitFor();
   await shot(member, '11-me');
   await button(member, '我的报到（已报到）').click();
@@ -182,7 +137,7 @@ it('checks a member in with a member code, approved by the branch secretary onto
 
   // 5. A second member checks in; the secretary returns it with a reason, which they read.
   const second = 'dev-openid-member-2';
-  await call('members', 'submit', { codeId: code.id, name: '林秀兰', phone: '13655550302', memberType: 'retired', branch: { name: '退休党支部' } }, { openid: second });
+  await call('members', 'submit', { codeId, name: '林秀兰', phone: '13655550302', memberType: 'retired', branch: { name: '退休党支部' } }, { openid: second });
   await secretary.reload();
   await ui(secretary).getByText('林秀兰', { exact: true }).waitFor();
   await button(secretary, '↩ 退回').click();
@@ -195,21 +150,21 @@ it('checks a member in with a member code, approved by the branch secretary onto
   await ui(secretary).getByText('现在没有等待审核的报到', { exact: false }).waitFor();
 
   const returned = await phone(second);
-  await returned.goto(`${server.url}/members/mine/index`);
+  await returned.goto(`${host.url}/members/mine/index`);
   await ui(returned).getByText('↩ 已退回').waitFor();
   expect(await words(returned)).toContain(`退回原因：${REASON}`);
   await shot(returned, '13-mine-returned');
   // 重新报到 goes back to the form with the same code.
   await button(returned, '重新报到').click();
-  await returned.waitForURL(new RegExp(`/members/checkin/index\\?code=${code.id}`));
+  await returned.waitForURL(new RegExp(`/members/checkin/index\\?code=${codeId}`));
   await ui(returned).getByText('您叫什么名字？').waitFor();
 
   // 6. A volunteer opening the queue is told who decides, and sees no one.
   const volunteer = await phone();
-  await volunteer.goto(`${server.url}/pages/login/index`);
+  await volunteer.goto(`${host.url}/pages/login/index`);
   await ui(volunteer).getByText('吴婷（志愿者）').click();
   await ui(volunteer).getByText('您好，吴婷').waitFor();
-  await volunteer.goto(`${server.url}/handler/checkins/index`);
+  await volunteer.goto(`${host.url}/handler/checkins/index`);
   await ui(volunteer).getByText(/党员报到只有小区党支部书记和社区书记能审核/).waitFor();
   expect(await words(volunteer)).not.toContain('周建民');
   await shot(volunteer, '14-not-a-decider');

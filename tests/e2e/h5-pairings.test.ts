@@ -14,16 +14,15 @@
  *
  * Screenshots land in tests/e2e/screenshots/h5-pairings-*.png (the form and 我的联户 in elder mode too).
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { phoneHost, START_TIMEOUT } from './support/host';
+import { approvedMember, makeCode } from './support/people';
+import { openPhone, PHONE, wechatUser } from './support/phones';
+import { wholePhonePage } from './support/screenshots';
+import { button, ui, words } from './support/taro';
+import { demoPlaces } from './support/units';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const PHONE = { width: 390, height: 844 };
-// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
-const START_TIMEOUT = 120_000;
 const MEMBER_OPENID = 'e2e-wx-pairings-visit';
 const MEMBER = '马建设';
 const DONE = '上门问候，帮忙换了厨房的灯泡';
@@ -31,99 +30,47 @@ const NEEDS = '希望每周有人来陪老人说说话';
 const PROBLEM = '楼上每天夜里十一点以后还在装修，老人睡不着';
 const chinaDay = (t: number) => new Date(t + 8 * 3600_000).toISOString().slice(0, 10);
 
-let server: RunningServer;
-let browser: Browser;
+const host = phoneHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' });
+const http = api(() => host.url);
+const { call, signIn } = http;
+
 let staff: string;
 let buildingId: string;
 let pairingId: string;
 
-async function call<T = any>(fn: string, action: string, data: unknown, who: { token?: string; openid?: string } = {}): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      ...(who.token ? { authorization: `Bearer ${who.token}` } : {}),
-      ...(who.openid ? { 'X-Jinlin-Dev-Openid': who.openid } : {}),
-    },
-    body: JSON.stringify({ action, data }),
-  });
-  const json = await res.json();
-  if (!json.ok) throw new Error(`${fn}.${action}: ${json.code} ${json.message}`);
-  return json.data;
-}
-
-const signIn = async (username: string) => (await call<{ token: string }>('auth', 'signIn', { username, password: 'demo1234' })).token;
-
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-
   staff = await signIn('shequ');
-  const { units } = await call<{ units: { id: string; parentId: string | null; name: string }[] }>('units', 'tree', {}, { token: staff });
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  buildingId = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!.id;
+  const { compound, building } = await demoPlaces(http, staff);
+  buildingId = building.id;
 
   // The member: checks in on WeChat with the compound's member code; the community secretary approves.
-  const code = await call<{ id: string }>('codes', 'create', { unitId: compound.id, purpose: 'member', label: '幸福里小区东门党员报到点' }, { token: staff });
-  const sent = await call<{ checkin: { id: string } }>(
-    'members',
-    'submit',
-    {
-      codeId: code.id,
-      name: MEMBER,
-      phone: '13700009921',
-      memberType: 'retired',
-      branch: { name: '市机械厂退休职工党支部', place: '郑州市中原区' },
-      skills: ['水电维修'],
-      services: ['助老助残'],
-      freeTime: '工作日白天',
-    },
-    { openid: MEMBER_OPENID },
-  );
-  const approved = await call<{ person: { id: string } }>('members', 'approve', { id: sent.checkin.id, version: 1 }, { token: await signIn('shuji') });
+  const codeId = await makeCode(http, staff, compound.id, 'member', '幸福里小区东门党员报到点');
+  const memberId = await approvedMember(http, await signIn('shuji'), MEMBER_OPENID, {
+    codeId,
+    name: MEMBER,
+    phone: '13700009921',
+    memberType: 'retired',
+    branch: { name: '市机械厂退休职工党支部', place: '郑州市中原区' },
+    skills: ['水电维修'],
+    services: ['助老助残'],
+    freeTime: '工作日白天',
+  });
 
   // Staff pair them with an elderly household of 1号楼.
   const paired = await call<{ pairing: { id: string } }>(
     'pairings',
     'pair',
-    { memberId: approved.person.id, buildingId, door: { entrance: '2', floor: 5, room: '502' }, kinds: ['独居老人', '高龄'], contactName: '孙桂英', contactPhone: '13900002233' },
+    { memberId, buildingId, door: { entrance: '2', floor: 5, room: '502' }, kinds: ['独居老人', '高龄'], contactName: '孙桂英', contactPhone: '13900002233' },
     { token: staff },
   );
   pairingId = paired.pairing.id;
 }, START_TIMEOUT);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
 /** The member's phone: standing in for their WeChat user, in elder mode or not (Taro storage as the switch keeps it). */
-async function memberPhone(elder = false): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  await context.addInitScript(
-    ([openid, elderMode]) => {
-      localStorage.setItem('jinlin.devOpenid', JSON.stringify({ data: openid }));
-      localStorage.setItem('jinlin.elderMode', JSON.stringify({ data: elderMode }));
-    },
-    [MEMBER_OPENID, elder] as const,
-  );
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  return page;
-}
-
-const ui = (page: Page) => page.locator('#app');
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
+const memberPhone = (elder = false) => openPhone(host.browser, { ...wechatUser(MEMBER_OPENID), 'jinlin.elderMode': elder });
 
 async function shot(page: Page, name: string) {
-  await page.waitForTimeout(400); // toasts go, fonts settle
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-pairings-${name}.png`) });
-  await page.setViewportSize(PHONE);
+  await wholePhonePage(page, `h5-pairings-${name}.png`, 400); // toasts go, fonts settle
   // Nothing wider than the phone.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 }
@@ -132,7 +79,7 @@ it('lets the member record a visit from 我的联户 that files a report for the
   const page = await memberPhone();
 
   // 我的: the entry shows for a member with a household.
-  await page.goto(`${server.url}/pages/me/index`);
+  await page.goto(`${host.url}/pages/me/index`);
   await ui(page).getByText('联户走访：您结对联系 1 户').waitFor();
   await shot(page, '01-me');
   await button(page, '我的联户').click();
@@ -189,7 +136,7 @@ it('lets the member record a visit from 我的联户 that files a report for the
 
 it('shows 我的联户 and the visit form in elder mode at its sizes', async () => {
   const page = await memberPhone(true);
-  await page.goto(`${server.url}/pairings/mine/index`);
+  await page.goto(`${host.url}/pairings/mine/index`);
   await ui(page).getByText('已走访 1 次，最近一次是今天').waitFor();
   const size = (selector: string) => page.evaluate((s) => parseFloat(getComputedStyle(document.querySelector(s)!).fontSize), selector);
   expect(await size('.household__line')).toBeGreaterThanOrEqual(22);

@@ -4,6 +4,10 @@
  * 阳光社区's pool and publish lectures open to the whole community; residents come in on WeChat (a
  * stand-in OPENID) through 1号楼's building code, approved by staff.
  */
+import { api } from './support/api';
+import { letInOnWechat, makeCode } from './support/people';
+import { demoPlaces } from './support/units';
+
 const MINUTE = 60_000;
 
 export interface LectureWorld {
@@ -16,32 +20,16 @@ export interface LectureWorld {
 }
 
 export async function lectureWorld(url: string): Promise<LectureWorld> {
-  async function call<T = any>(fn: string, action: string, data: unknown, who: { token?: string; openid?: string } = {}): Promise<T> {
-    const res = await fetch(`${url}/api/${fn}`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        ...(who.token ? { authorization: `Bearer ${who.token}` } : {}),
-        ...(who.openid ? { 'X-Jinlin-Dev-Openid': who.openid } : {}),
-      },
-      body: JSON.stringify({ action, data }),
-    });
-    const json = await res.json();
-    if (!json.ok) throw new Error(`${fn}.${action}: ${json.code} ${json.message}`);
-    return json.data;
-  }
-  const staff = (await call<{ token: string }>('auth', 'signIn', { username: 'shequ', password: 'demo1234' })).token;
-  const { units } = await call<{ units: { id: string; parentId: string | null; name: string; kind: string }[] }>('units', 'tree', {}, { token: staff });
-  const community = units.find((u) => u.name === '阳光社区')!;
-  const compound = units.find((u) => u.name === '幸福里小区')!;
-  const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
-  const speaker = await call<{ id: string }>(
+  const http = api(url);
+  const staff = await http.signIn('shequ');
+  const { community, building } = await demoPlaces(http, staff);
+  const speaker = await http.call<{ id: string }>(
     'lectures',
     'createSpeaker',
     { communityId: community.id, name: '王建国', title: '主任医师', field: '心血管', affiliation: '市第一医院', contact: '13800001234' },
     { token: staff },
   );
-  return { url, staff, communityId: community.id, buildingId: building.id, speakerId: speaker.id, call };
+  return { url, staff, communityId: community.id, buildingId: building.id, speakerId: speaker.id, call: http.call };
 }
 
 export interface LectureSpec {
@@ -81,15 +69,14 @@ export async function publishLecture(w: LectureWorld, spec: LectureSpec): Promis
 
 /** Residents of 1号楼 on WeChat: each registers with the building's code and staff let them in. */
 export async function wechatResidents(w: LectureWorld, people: { openid: string; name: string; room: string; phone: string }[]): Promise<void> {
-  const code = await w.call<{ id: string }>('codes', 'create', { unitId: w.buildingId, purpose: 'building', label: '讲堂测试' }, { token: w.staff });
-  for (const p of people) {
-    await w.call('registration', 'submit', { codeId: code.id, name: p.name, door: { entrance: '1', floor: Number(p.room.slice(0, -2)), room: p.room }, phone: p.phone }, { openid: p.openid });
-  }
-  const { registrations } = await w.call<{ registrations: { id: string; version: number; name: string }[] }>('registration', 'pending', {}, { token: w.staff });
-  for (const p of people) {
-    const r = registrations.find((x) => x.name === p.name)!;
-    await w.call('registration', 'approve', { id: r.id, version: r.version }, { token: w.staff });
-  }
+  const http = api(w.url);
+  const code = await makeCode(http, w.staff, w.buildingId, 'building', '讲堂测试');
+  await letInOnWechat(
+    http,
+    w.staff,
+    code,
+    people.map((p) => ({ ...p, door: { entrance: '1', floor: Number(p.room.slice(0, -2)), room: p.room } })),
+  );
 }
 
 export interface LectureSeed {
@@ -102,7 +89,7 @@ export interface LectureSeed {
 /** The elder-mode test's lectures: 孙福贵 (`jumin`, signed in) holds a seat at one and may sign up for the other. */
 export async function seedLectures(url: string): Promise<LectureSeed> {
   const w = await lectureWorld(url);
-  const resident = (await w.call<{ token: string }>('auth', 'signIn', { username: 'jumin', password: 'demo1234' })).token;
+  const resident = await api(url).signIn('jumin');
   const signed = await publishLecture(w, { title: '冬季高血压防治', capacity: 40, startsIn: 30 * MINUTE, companionsAllowed: 1 });
   const open = await publishLecture(w, { title: '老年人防范电信诈骗', capacity: 60, startsIn: 3 * 24 * 60 * MINUTE, companionsAllowed: 2 });
   await w.call('lectures', 'signUp', { id: signed.id, companions: 1 }, { token: resident });

@@ -65,14 +65,18 @@ describe('home page in the built mini-program', () => {
     expect(navigations).toEqual([{ api: 'navigateTo', url: '/handler/inbox/index' }]);
   });
 
-  it('says 即将开放 for entries whose pages are not built yet', async () => {
-    const { page, text, toasts, navigations } = loadPage('pages/index/index', { answer: whoAmI(resident) });
+  it('opens 社区讲堂 and 党员报到 in their subpackages', async () => {
+    const { page, text, navigations } = loadPage('pages/index/index', { answer: whoAmI(resident) });
     await until(() => text().includes('社区讲堂'));
 
     tapEntry(page, '社区讲堂');
-    await until(() => toasts.length > 0);
+    await until(() => navigations.length > 0);
+    tapEntry(page, '党员报到');
+    await until(() => navigations.length > 1);
 
-    expect(toasts).toEqual(['即将开放']);
-    expect(navigations).toEqual([]);
+    expect(navigations).toEqual([
+      { api: 'navigateTo', url: '/lectures/list/index' },
+      { api: 'navigateTo', url: '/members/mine/index' },
+    ]);
   });
 });

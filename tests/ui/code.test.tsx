@@ -137,9 +137,9 @@ describe('code landing page, refusals', () => {
   });
 
   it.each([
-    ['NETWORK.OFFLINE', '✕ 手机没有联网'],
-    ['NETWORK.TIMEOUT', '✕ 网络太慢'],
-    ['NETWORK.FUNCTION_ERROR', '✕ 服务出了故障'],
+    ['NETWORK.OFFLINE' as const, '✕ 手机没有联网'],
+    ['NETWORK.TIMEOUT' as const, '✕ 网络太慢'],
+    ['NETWORK.FUNCTION_ERROR' as const, '✕ 服务出了故障'],
   ])('names a %s failure for what it is and offers to look again', async (code, status) => {
     answer('codes.resolve', { ok: false, code, message: '请稍后再试' });
     openWithScene(ID);

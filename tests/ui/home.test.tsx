@@ -3,7 +3,7 @@ import Taro from '@tarojs/taro';
 import Home from '../../src/pages/index/index';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo, transport } from './support/fake-transport';
-import { buildingLead, notRegistered, resident, streetOfficer } from './support/fixtures';
+import { binding, buildingLead, me, notRegistered, resident, streetOfficer } from './support/fixtures';
 import { HOW_TO_REGISTER } from '../../src/core/registrations';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
@@ -51,14 +51,28 @@ describe('home page', () => {
     expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/messages/index' });
   });
 
-  it('says 即将开放 when an entry that is not built yet is tapped', async () => {
+  it('opens 社区讲堂 and 党员报到 (我的报到, where one scans a code to check in)', async () => {
     signedIn();
     answer('auth.whoAmI', { ok: true, data: resident() });
     render(<Home />);
 
     fireEvent.click(await screen.findByText('社区讲堂'));
-    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '即将开放', icon: 'none' }));
-    expect(Taro.navigateTo).not.toHaveBeenCalled();
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/lectures/list/index' });
+    fireEvent.click(screen.getByText('党员报到'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/members/mine/index' });
+    expect(screen.queryByText('党员报到审核')).not.toBeInTheDocument();
+    expect(sentTo('members.pending')).toHaveLength(0);
+  });
+
+  it('gives a branch secretary 党员报到审核 with how many wait, and opens the queue', async () => {
+    signedIn();
+    answer('auth.whoAmI', { ok: true, data: me({ name: '刘芳', username: 'shuji', bindings: [binding('compound_secretary', '小区')], isHandler: true }) });
+    answer('members.pending', { ok: true, data: { checkins: [{ id: 'chk_1' }, { id: 'chk_2' }] } } as never);
+    render(<Home />);
+
+    expect(await screen.findByText('2 位党员等待审核')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('党员报到审核'));
+    expect(Taro.navigateTo).toHaveBeenLastCalledWith({ url: '/handler/checkins/index' });
   });
 
   it('shows how many messages are unread on the 消息 entry', async () => {

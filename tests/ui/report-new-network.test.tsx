@@ -143,6 +143,18 @@ describe('report form: no network when filing', () => {
     expect(queuedFor('person_1')).toBeNull();
   });
 
+  it('says when it was the function, not the network, that failed, with what the transport advises, and keeps it all the same', async () => {
+    const advice = '服务出了故障，这次没有办成：请过几分钟再试；一直不行，请告诉楼栋长或社区工作人员';
+    answer('reports.create', { ok: false, code: 'NETWORK.FUNCTION_ERROR', message: advice } as unknown as ClientResult<never>);
+    render(<NewReport />);
+    await fileNoise();
+
+    expect(await screen.findByText('服务暂时出了故障，已保存，稍后自动提交')).toBeInTheDocument();
+    expect(screen.getByText(advice)).toBeInTheDocument();
+    expect(screen.queryByText('网络不好，已保存，联网后自动提交')).not.toBeInTheDocument();
+    expect(queuedFor('person_1')?.failure?.code).toBe('NETWORK.FUNCTION_ERROR');
+  });
+
   it('does not keep a filing the server refused: it says why, and nothing is retried', async () => {
     answer('reports.create', { ok: false, code: 'INTERNAL', message: '服务出了点问题，请稍后再试' });
     render(<NewReport />);

@@ -7,9 +7,10 @@
 import { Alert, App, Button, Card, Flex, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState, type ReactNode } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { ApiError } from '../api';
 import { useFailure } from '../feedback';
+import { useLoaded } from '../loaded';
 import { replaceSearch, useSearch } from '../router';
 import { useUnits } from '../units';
 import { PageHeader } from './PageHeader';
@@ -37,41 +38,24 @@ export function useDecisionQueue<T extends QueueItem>(opts: QueueOptions<T>) {
   const fail = useFailure();
   const search = useSearch();
   const unitId = new URLSearchParams(search).get('unit') ?? undefined;
-  const [queue, setQueue] = useState<T[] | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const [who, setWho] = useState<Record<string, string>>({});
   const [deciding, setDeciding] = useState<string | null>(null);
   const { load, onLoaded, onDecided, staleSays, takenCode, takenCalled } = opts;
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    load(unitId)
-      .then(
-        (items) => {
-          if (!live) return;
-          setQueue([...items].sort((a, b) => a.createdAt - b.createdAt));
-          setError(null);
-          onLoaded?.(items, unitId);
-        },
-        (e) => {
-          const err = fail(e);
-          if (live && err) {
-            setQueue(null);
-            setError(err.message);
-          }
-        },
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-    // `load` and `onLoaded` are the page's module-level or stable functions; reloads go through tick.
-  }, [unitId, tick, fail]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
+  const {
+    data: queue,
+    setData: setQueue,
+    loading,
+    error,
+    reload,
+  } = useLoaded<T[]>(
+    () =>
+      load(unitId).then((items) => {
+        onLoaded?.(items, unitId);
+        return [...items].sort((a, b) => a.createdAt - b.createdAt);
+      }),
+    [unitId],
+  );
 
   const decided = useCallback(
     (id: string) => {

@@ -10,6 +10,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import path from 'node:path';
 import { DomainError, type IdSource, type ImportUpload } from '../../../src/core';
 import type { CloudStorage } from './photos/storage';
+import { signedUpload, type SignUpload } from './signed-upload';
 
 /** The largest file an import takes: 20,000 rows of .xlsx or .csv are well below it. */
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -72,30 +73,16 @@ export function localImportFiles(dir: string, ids: IdSource): ImportFiles {
   };
 }
 
-/** What storage.getUploadMetadata answers: a signed address to PUT one file to, and its fileID. */
-export interface UploadMetadata {
-  url: string;
-  token: string;
-  authorization: string;
-  fileId: string;
-  cosFileId: string;
-}
-
 /**
  * In the cloud: the environment's storage under imports/<ownerId>/; the ref is the fileID. The
- * browser PUTs the bytes to the address getUploadMetadata signs, with the headers node-sdk's own
- * uploadFile sends (the bucket's CORS rules must let the management page's origin PUT).
+ * browser PUTs the bytes to the address getUploadMetadata signs (signed-upload.ts).
  */
-export function cloudImportFiles(storage: CloudStorage, uploadMetadata: (cloudPath: string) => Promise<UploadMetadata>, ids: IdSource): ImportFiles {
+export function cloudImportFiles(storage: CloudStorage, uploadMetadata: SignUpload, ids: IdSource): ImportFiles {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return {
     async ticket(ownerId, fileName) {
       if (!OWNER.test(ownerId)) throw new Error(`import files: bad owner ${JSON.stringify(ownerId).slice(0, 80)}`);
-      const cloudPath = `imports/${ownerId}/${newName(ids, fileName).name}`;
-      const m = await uploadMetadata(cloudPath);
-      if (!m?.url || !m.fileId) throw new Error(`storage getUploadMetadata ${cloudPath} failed`);
-      const headers = { Signature: m.authorization, authorization: m.authorization, 'x-cos-security-token': m.token, 'x-cos-meta-fileid': m.cosFileId, key: encodeURIComponent(cloudPath) };
-      return { file: m.fileId, url: m.url, method: 'PUT', headers, withToken: false, maxBytes: MAX_IMPORT_BYTES };
+      return signedUpload(uploadMetadata, `imports/${ownerId}/${newName(ids, fileName).name}`, MAX_IMPORT_BYTES);
     },
     async read(ref, ownerId) {
       // Only a file under the caller's own folder: a fileID is not a secret.

@@ -2,6 +2,7 @@
 import type { UnitRef } from '../views';
 import type { AttendanceVia, LectureStatus, SignupStatus } from '../lectures';
 import type { LectureFigures } from '../lecture-figures';
+import type { ImportUpload } from '../management';
 
 /** A speaker of the pool as residents see them: no contact. */
 export interface SpeakerCard {
@@ -166,4 +167,13 @@ export interface VenueCodeView {
   /** Attendance by this code is taken from opensAt until closesAt. */
   opensAt: number;
   closesAt: number;
+}
+
+/**
+ * Where the management page sends a lecture's picture: the same ticket an import's spreadsheet gets
+ * (ImportUpload), except that locally the host's photo route names the stored picture in its answer.
+ */
+export interface PictureUpload extends Omit<ImportUpload, 'file'> {
+  /** What the lecture saves as its picture once the bytes are sent; null: the `id` the upload's answer gives. */
+  file: string | null;
 }

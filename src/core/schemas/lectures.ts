@@ -51,6 +51,13 @@ export const lectures = onFirstUse({
   managed: () => z.object({ communityId: id }),
   create: () => z.object({ communityId: id, ...lectureFields() }),
   edit: () => z.object({ id, version, ...lectureFields() }),
+  /** What the browser knows of a chosen picture; its bytes go to the address answered, checked again there and at save. */
+  pictureUpload: () =>
+    z.object({
+      fileName: trimmed('图片文件名', 200),
+      type: z.string({ error: '图片类型不正确' }).check(z.maxLength(100, { error: '图片类型不正确' })),
+      size: z.number({ error: '图片大小不正确' }).check(z.int({ error: '图片大小不正确' }), z.gte(0, { error: '图片大小不正确' })),
+    }),
   publish: () => z.object({ id, version }),
   cancel: () => z.object({ id, version, reason: trimmed('取消原因', 100) }),
   roster: () => z.object({ id }),

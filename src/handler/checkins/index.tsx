@@ -5,180 +5,99 @@
  * they are — or returned with a reason on a screen of its own. Someone who does not decide check-ins is
  * told who does, and nothing else; a decision someone else made first is said and the queue read again.
  */
-import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
 import type { CheckinQueueItem } from '../../core/api';
+import { DECIDES_CHECKINS } from '../../core/checkins';
 import { Button } from '../../components/nut';
 import { Failed, Loading } from '../../components/PageStatus';
+import { HandlersOnly, type Door } from '../../components/HandlersOnly';
 import { checkReasonOf, ReasonScreen } from '../../components/ReasonScreen';
 import { Screen } from '../../components/Screen';
-import { hasSession, isSessionLost, type ClientFailure } from '../../services/api';
+import { useDecisionQueue, type DecisionQueue } from '../../components/useDecisionQueue';
 import { approveCheckin, pendingCheckins, returnCheckin } from '../../services/checkins';
-import { goHome, goToLogin } from '../../utils/nav';
+import { goHome } from '../../utils/nav';
 import { CheckinCard, NEW_MEMBER, needsChoice } from './CheckinCard';
 import '../../components/applicant.scss';
-
-type State = { status: 'loading' } | { status: 'forbidden'; message: string } | { status: 'failed'; message: string } | { status: 'ready'; items: CheckinQueueItem[] };
-
-/** Someone else decided it first: the queue is read again. */
-const DECIDED = new Set(['CHECKIN.ALREADY_DECIDED', 'CHECKIN.NOT_FOUND', 'CONFLICT.VERSION']);
 
 const COMMON_REASONS = ['组织关系所在党支部没写清楚', '电话打不通，请联系党支部书记', '请扫本小区的报到码', '直管党员请到社区报到'];
 
 const checkReason = (reason: string): string | null => checkReasonOf(reason, '退回');
 
-export default function CheckinApprovals() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-  const [choices, setChoices] = useState<Record<string, string>>({});
-  const [errors, setErrors] = useState<Record<string, string | null>>({});
-  const [busy, setBusy] = useState(false);
-  const [returning, setReturning] = useState<CheckinQueueItem | null>(null);
-  const [reason, setReason] = useState('');
-  const [reasonError, setReasonError] = useState<string | null>(null);
+/** Who decides check-ins: the branch and community secretaries (DECIDES_CHECKINS); the server refuses anyone else too. */
+const SECRETARIES: Door = {
+  allow: (me) => me.bindings.some((b) => DECIDES_CHECKINS.approve.includes(b.role)),
+  title: '这是审核党员报到的页面',
+  refusal: '党员报到由小区党支部书记和社区书记审核。您要报到，请扫小区的党员报到码；要反映问题，可以回首页点「随手拍」',
+};
 
-  const load = useCallback(async () => {
-    if (!hasSession()) return goToLogin();
+const QUEUE: DecisionQueue<CheckinQueueItem> = {
+  read: async () => {
     const result = await pendingCheckins();
-    if (result.ok) setState({ status: 'ready', items: result.data.checkins });
-    else if (isSessionLost(result)) goToLogin(result.message);
-    else if (result.code === 'AUTH.FORBIDDEN') setState({ status: 'forbidden', message: result.message });
-    else setState({ status: 'failed', message: result.message });
-  }, []);
-
-  useDidShow(() => {
-    void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
-
-  const settle = (item: CheckinQueueItem, done: string) => {
-    setState((s) => (s.status === 'ready' ? { ...s, items: s.items.filter((i) => i.id !== item.id) } : s));
-    void Taro.showToast({ title: done, icon: 'success', duration: 1500 });
-  };
-
-  /** A refusal: said on the member's card, or, when someone decided first, said and the queue reloaded. */
-  const refused = (item: CheckinQueueItem, failure: ClientFailure) => {
-    if (isSessionLost(failure)) return goToLogin(failure.message);
-    if (DECIDED.has(failure.code)) {
-      void Taro.showToast({ title: failure.message, icon: 'none', duration: 2500 });
-      void load();
-      return;
-    }
-    setErrors((e) => ({ ...e, [item.id]: failure.message }));
-  };
-
-  const approve = async (item: CheckinQueueItem) => {
-    if (busy) return;
-    const picked = choices[item.id];
-    if (needsChoice(item) && !picked) {
-      setErrors((e) => ({ ...e, [item.id]: '请先选：是已登记的哪一位，还是新登记一人' }));
-      return;
-    }
-    const personId = needsChoice(item) && picked !== NEW_MEMBER ? picked : null;
+    return result.ok ? { ok: true, data: result.data.checkins } : result;
+  },
+  // Someone else decided it first: the queue is read again.
+  decided: new Set(['CHECKIN.ALREADY_DECIDED', 'CHECKIN.NOT_FOUND', 'CONFLICT.VERSION']),
+  needsChoice,
+  newChoice: NEW_MEMBER,
+  chooseFirst: '请先选：是已登记的哪一位，还是新登记一人',
+  confirmation: (item, personId) => {
     const as = personId ? `，就是已登记的 ${item.matches.find((m) => m.id === personId)?.name ?? ''}` : '';
-    const answer = await Taro.showModal({
-      title: '确认通过',
-      content: `${item.name}（${item.memberTypeLabel}党员）报到到 ${item.unit.name}${as}。通过后 ta 就是这里的报到党员。`,
-      confirmText: '通过',
-      cancelText: '再看看',
-      confirmColor: '#c62f2f',
-    });
-    if (!answer.confirm) return;
-    setBusy(true);
-    setErrors((e) => ({ ...e, [item.id]: null }));
-    const result = await approveCheckin(item.id, item.version, personId);
-    setBusy(false);
-    if (result.ok) settle(item, '已通过');
-    else refused(item, result);
-  };
+    return `${item.name}（${item.memberTypeLabel}党员）报到到 ${item.unit.name}${as}。通过后 ta 就是这里的报到党员。`;
+  },
+  approve: (item, personId) => approveCheckin(item.id, item.version, personId),
+  decline: (item, reason) => returnCheckin(item.id, item.version, reason),
+  declined: '已退回',
+  checkReason,
+};
 
-  const startReturn = (item: CheckinQueueItem) => {
-    setReturning(item);
-    setReason('');
-    setReasonError(null);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-  };
+export default function CheckinApprovals() {
+  const { state, load, declining: returning, startDecline, reasonProps, cardProps } = useDecisionQueue(QUEUE);
 
-  const sendBack = async () => {
-    if (busy || !returning) return;
-    const problem = checkReason(reason);
-    setReasonError(problem);
-    if (problem) return;
-    setBusy(true);
-    const result = await returnCheckin(returning.id, returning.version, reason.trim());
-    setBusy(false);
-    if (result.ok) {
-      settle(returning, '已退回');
-      setReturning(null);
-    } else if (result.field === 'reason') setReasonError(result.message);
-    else {
-      setReturning(null);
-      refused(returning, result);
+  const page = () => {
+    if (returning) {
+      return (
+        <ReasonScreen
+          className='checkins'
+          title={`退回：${returning.name}`}
+          trail={returning.trail}
+          label='退回的原因'
+          placeholder='例如：请写明组织关系所在的党支部全称'
+          common={COMMON_REASONS}
+          confirm='确认退回'
+          {...reasonProps}
+        />
+      );
     }
-  };
 
-  if (returning) {
-    return (
-      <ReasonScreen
-        className='checkins'
-        title={`退回：${returning.name}`}
-        trail={returning.trail}
-        label='退回的原因'
-        placeholder='例如：请写明组织关系所在的党支部全称'
-        common={COMMON_REASONS}
-        confirm='确认退回'
-        reason={reason}
-        onReason={(r) => {
-          setReason(r);
-          if (reasonError) setReasonError(checkReason(r));
-        }}
-        error={reasonError}
-        busy={busy}
-        onConfirm={() => void sendBack()}
-        onCancel={() => setReturning(null)}
-      />
-    );
-  }
+    if (state.status === 'loading') return <Loading />;
+    // A secretary whom the server refuses all the same (their binding moved meanwhile): said, with the way home.
+    if (state.status === 'failed' && state.code === 'AUTH.FORBIDDEN') {
+      return (
+        <Screen className='checkins'>
+          <Text className='queue__title page-title'>党员报到审核</Text>
+          <Text className='message message--error'>{state.message}</Text>
+          <Button className='block-button' type='primary' size='large' block onClick={goHome}>
+            回到首页
+          </Button>
+        </Screen>
+      );
+    }
 
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;
-  if (state.status === 'forbidden') {
+    if (state.status === 'failed') return <Failed message={state.message} onRetry={() => void load()} />;
+
+    const { items } = state;
     return (
       <Screen className='checkins'>
         <Text className='queue__title page-title'>党员报到审核</Text>
-        <Text className='message message--error'>{state.message}</Text>
-        <Button className='block-button' type='primary' size='large' block onClick={goHome}>
-          回到首页
-        </Button>
+        <Text className='queue__lead'>
+          {items.length === 0 ? '现在没有等待审核的报到。有党员报到时，会发消息告诉您。' : `${items.length} 位党员等待审核。核对组织关系和电话后再通过；自己填写的号码请先打电话核对。`}
+        </Text>
+        {items.map((item) => (
+          <CheckinCard key={item.id} {...cardProps(item)} onReturn={() => startDecline(item)} />
+        ))}
       </Screen>
     );
-  }
+  };
 
-  const { items } = state;
-  return (
-    <Screen className='checkins'>
-      <Text className='queue__title page-title'>党员报到审核</Text>
-      <Text className='queue__lead'>
-        {items.length === 0 ? '现在没有等待审核的报到。有党员报到时，会发消息告诉您。' : `${items.length} 位党员等待审核。核对组织关系和电话后再通过；自己填写的号码请先打电话核对。`}
-      </Text>
-      {items.map((item) => (
-        <CheckinCard
-          key={item.id}
-          item={item}
-          choice={choices[item.id]}
-          onChoose={(v) => {
-            setChoices((c) => ({ ...c, [item.id]: v }));
-            setErrors((e) => ({ ...e, [item.id]: null }));
-          }}
-          onApprove={() => void approve(item)}
-          onReturn={() => startReturn(item)}
-          busy={busy}
-          error={errors[item.id] ?? null}
-        />
-      ))}
-    </Screen>
-  );
+  return <HandlersOnly door={SECRETARIES}>{page}</HandlersOnly>;
 }

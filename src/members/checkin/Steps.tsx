@@ -5,11 +5,10 @@
  */
 import { Text } from '@tarojs/components';
 import { FREE_TIMES, MEMBER_SERVICES, MEMBER_SKILLS, MEMBER_TYPE_LABEL, type MemberType } from '../../core/checkins';
-import { Button } from '../../components/nut';
+import { BigInput } from '../../components/BigInput';
 import { Choices } from '../../components/Choices';
-import { BigInput } from '../../register/join/BigInput';
+import { PhoneStep as SharedPhoneStep, StepTitle as Title, type PhoneEvent } from '../../components/FormSteps';
 import { ENTRANCE_MAX, NAME_MAX, ROOM_MAX } from '../../register/join/form';
-import type { PhoneEvent } from '../../register/join/Steps';
 import { Picks } from './Picks';
 import { TEXT_MAX, type CheckinForm, type Field, type Problems } from './form';
 
@@ -18,15 +17,6 @@ export interface StepProps {
   set: <F extends Field>(field: F, value: CheckinForm[F]) => void;
   problems: Problems;
   busy: boolean;
-}
-
-function Title({ children, lead }: { children: string; lead?: string }) {
-  return (
-    <>
-      <Text className='join__title page-title'>{children}</Text>
-      {lead && <Text className='join__lead'>{lead}</Text>}
-    </>
-  );
 }
 
 export function NameStep({ form, set, problems }: StepProps) {
@@ -152,31 +142,19 @@ export function PhoneStep({
   form,
   set,
   problems,
-  busy,
-  typing,
-  note,
-  onWechatPhone,
-  onType,
+  ...rest
 }: StepProps & { typing: boolean; note: string | null; onWechatPhone: (e: PhoneEvent) => void; onType: () => void }) {
-  if (!typing) {
-    return (
-      <>
-        <Title lead='党支部书记用它联系您。用微信绑定的手机号最省事，不用再等书记核对号码。'>您的手机号</Title>
-        <Button className='join__action' type='primary' size='large' block disabled={busy} openType='getPhoneNumber' onGetPhoneNumber={onWechatPhone}>
-          {busy ? '正在提交…' : '用微信手机号报到'}
-        </Button>
-        <Button className='join__action join__action--plain' size='large' block disabled={busy} onClick={onType}>
-          填写其他手机号
-        </Button>
-      </>
-    );
-  }
   return (
-    <>
-      <Title>您的手机号</Title>
-      {note && <Text className='message message--info join__note'>{note}</Text>}
-      <BigInput label='手机号' type='number' value={form.phone} onChange={(v) => set('phone', v)} error={problems.phone} placeholder='11 位手机号' maxLength={11} />
-      <Text className='join__typed'>{TYPED_PHONE_NOTE}</Text>
-    </>
+    <SharedPhoneStep
+      words={{
+        wechatLead: '党支部书记用它联系您。用微信绑定的手机号最省事，不用再等书记核对号码。',
+        wechatButton: '用微信手机号报到',
+        typedNote: TYPED_PHONE_NOTE,
+      }}
+      phone={form.phone}
+      onPhone={(v) => set('phone', v)}
+      error={problems.phone}
+      {...rest}
+    />
   );
 }

@@ -23,8 +23,7 @@ import { submitCheckin } from '../../services/checkins';
 import { goToLogin, open, readParam, replaceWith, scanToJoin } from '../../utils/nav';
 import { MALFORMED_SCENE, type Refusal } from '../../pages/code/refusal';
 import { joinMode, phoneRefusalMessage } from '../../register/join/form';
-// The join form's screens stay out of this subpackage: only the phone button's event type is shared.
-import type { PhoneEvent } from '../../register/join/Steps';
+import type { PhoneEvent } from '../../components/FormSteps';
 import { MEMBER_PAGES } from '../urls';
 import { CHECKS, EMPTY_CHECKIN, inputOf, STEPS, stepOfField, type CheckinForm, type Field, type Problems, type Step } from './form';
 import { endsTheForm, NOT_A_MEMBER_CODE, SIGN_IN_FIRST, stopOf } from './stops';

@@ -5,32 +5,24 @@
  * keeps them). Opened after checking in and from 我的.
  */
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { CheckinView } from '../../core/api';
 import { Button } from '../../components/nut';
 import { CheckinChip } from '../../components/CheckinChip';
 import { Loading } from '../../components/PageStatus';
 import { Screen } from '../../components/Screen';
+import { EarlierRecords, StatusCard, StatusRow as Row } from '../../components/StatusCard';
 import { usesPasswordSignIn } from '../../services/api';
 import { myCheckins } from '../../services/members';
 import { goHome, goToLogin, replaceWith, scanToJoin } from '../../utils/nav';
 import { formatDay, formatWhen } from '../../utils/time';
+import { useLoadOnShow } from '../../utils/useLoadOnShow';
 import { checkinUrl } from '../urls';
 import { History } from './History';
 import '../../register/register.scss';
 import '../members.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; checkins: CheckinView[]; howTo: string };
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='status-card__row'>
-      <Text className='status-card__label'>{label}</Text>
-      <Text className='status-card__value'>{value}</Text>
-    </View>
-  );
-}
 
 /** What the status means for the member, in a sentence. */
 function saying(c: CheckinView): string {
@@ -59,13 +51,7 @@ export default function MyCheckins() {
     else setState({ status: 'failed', code: result.code, message: result.message });
   }, []);
 
-  useDidShow(() => {
-    void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useLoadOnShow(load);
 
   if (state.status === 'loading') return <Loading />;
 
@@ -109,14 +95,11 @@ export default function MyCheckins() {
   return (
     <Screen className='join status-page'>
       <Text className='status-page__title page-title'>我的报到</Text>
-      <View className='card status-card'>
-        <View className='status-card__head'>
-          <CheckinChip status={latest.status} />
-        </View>
-        <Text className='status-card__say'>{saying(latest)}</Text>
-        {latest.reason && latest.status !== 'approved' && (
-          <Text className='status-card__reason'>{`${latest.status === 'returned' ? '退回原因' : '原因'}：${latest.reason}`}</Text>
-        )}
+      <StatusCard
+        chip={<CheckinChip status={latest.status} />}
+        say={saying(latest)}
+        reason={latest.reason && latest.status !== 'approved' ? `${latest.status === 'returned' ? '退回原因' : '原因'}：${latest.reason}` : null}
+      >
         <Row label='报到的地方' value={latest.trail} />
         <Row label='姓名' value={latest.name} />
         <Row label='党员类型' value={`${latest.memberTypeLabel}党员${latest.veteran ? '，退役军人' : ''}`} />
@@ -128,7 +111,7 @@ export default function MyCheckins() {
         {latest.freeTime && <Row label='有空的时间' value={latest.freeTime} />}
         {latest.household && <Row label='住址' value={`${latest.household.building.name} ${latest.household.doorLabel}`} />}
         <Row label={latest.decidedAt ? '审核时间' : '提交时间'} value={formatWhen(latest.decidedAt ?? latest.createdAt)} />
-      </View>
+      </StatusCard>
 
       {latest.status === 'pending' && (
         <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
@@ -153,18 +136,15 @@ export default function MyCheckins() {
 
       <History changes={latest.history} />
 
-      {earlier.length > 0 && (
-        <>
-          <Text className='status-page__earlier'>以前的报到</Text>
-          {earlier.map((c) => (
-            <View key={c.id} className='status-earlier'>
-              <CheckinChip status={c.status} />
-              <Text className='status-earlier__where trail'>{c.trail}</Text>
-              <Text className='status-earlier__where'>{`${formatDay(c.createdAt)} 报到${c.endedOn ? `，${c.endedOn} ${c.statusLabel}` : ''}${c.reason ? `，原因：${c.reason}` : ''}`}</Text>
-            </View>
-          ))}
-        </>
-      )}
+      <EarlierRecords
+        title='以前的报到'
+        records={earlier.map((c) => ({
+          id: c.id,
+          chip: <CheckinChip status={c.status} />,
+          where: c.trail,
+          line: `${formatDay(c.createdAt)} 报到${c.endedOn ? `，${c.endedOn} ${c.statusLabel}` : ''}${c.reason ? `，原因：${c.reason}` : ''}`,
+        }))}
+      />
     </Screen>
   );
 }

@@ -13,8 +13,11 @@ import { listMessages } from '../../services/messages';
 import { pendingRegistrations } from '../../services/registration';
 import { inbox } from '../../services/reports';
 import { buildingsOf, placesOf, roleLabelsOf } from '../../utils/me';
-import { comingSoon, goToLogin, groupBindUrl, open, PAGES } from '../../utils/nav';
+import { goToLogin, groupBindUrl, open, PAGES } from '../../utils/nav';
 import { LECTURE_PAGES } from '../../lectures/urls';
+import { MEMBER_PAGES } from '../../members/urls';
+import { DECIDES_CHECKINS } from '../../core/checkins';
+import { pendingCheckins } from '../../services/members';
 import './index.scss';
 
 type State =
@@ -30,8 +33,8 @@ interface Entry {
   id?: string;
   title: string;
   hint: string;
-  /** The page it opens; none yet: 即将开放. */
-  page?: string;
+  /** The page it opens. */
+  page: string;
 }
 
 const ENTRIES: Entry[] = [
@@ -39,7 +42,7 @@ const ENTRIES: Entry[] = [
   { key: 'mine', title: '我的反映', hint: '看看办得怎么样', page: PAGES.reportMine },
   { key: 'messages', title: '消息', hint: '办理进展通知', page: PAGES.messages },
   { key: 'lectures', title: '社区讲堂', hint: '报名听讲座', page: LECTURE_PAGES.list },
-  { key: 'checkin', title: '党员报到', hint: '即将开放' },
+  { key: 'checkin', title: '党员报到', hint: '扫码报到，看报到情况', page: MEMBER_PAGES.mine },
 ];
 
 /** Handlers see their queue first: it is the one thing they open the app for. */
@@ -49,6 +52,16 @@ const TODO: Entry = { key: 'todo', title: '待办', hint: '等我处理的反映
 const APPROVALS: Entry = { key: 'approvals', title: '入住审核', hint: '新邻居的入住登记', page: PAGES.handlerApprovals };
 
 const approves = (me: Me) => me.bindings.some((b) => APPROVES_REGISTRATIONS.includes(b.role));
+
+/** Branch and community secretaries: party members checking in, waiting for them. */
+const CHECKIN_QUEUE: Entry = { key: 'checkins', title: '党员报到审核', hint: '党员扫码报到的审核', page: PAGES.handlerCheckins };
+
+const decidesCheckins = (me: Me) => me.bindings.some((b) => DECIDES_CHECKINS.approve.includes(b.role));
+
+/** "2 位党员等待审核". */
+function checkinsHint(waiting: number): string {
+  return waiting === 0 ? '现在没有等待审核的报到' : `${waiting} 位党员等待审核`;
+}
 
 /** Building leads: 绑定楼栋群, one entry per building they lead (a lead of two buildings has two groups). */
 const groupEntries = (me: Me): Entry[] =>
@@ -73,6 +86,7 @@ export default function Home() {
   const [unread, setUnread] = useState(0);
   const [counts, setCounts] = useState<InboxCounts | null>(null);
   const [waiting, setWaiting] = useState<number | null>(null);
+  const [checkinsWaiting, setCheckinsWaiting] = useState<number | null>(null);
 
   const load = useCallback(async () => {
     if (!hasSession()) {
@@ -88,6 +102,7 @@ export default function Home() {
       void listMessages(undefined, 1).then((m) => m.ok && setUnread(m.data.unread));
       if (me.isHandler) void inbox({ view: 'assigned', limit: 1 }).then((r) => r.ok && setCounts(r.data.counts));
       if (approves(me)) void pendingRegistrations().then((r) => r.ok && setWaiting(r.data.registrations.length));
+      if (decidesCheckins(me)) void pendingCheckins().then((r) => r.ok && setCheckinsWaiting(r.data.checkins.length));
     } else if (isSessionLost(result)) goToLogin(result.message);
     else setState({ status: 'failed', message: result.message });
   }, []);
@@ -126,7 +141,7 @@ export default function Home() {
   const { me } = state;
   const places = placesOf(me);
   const roles = roleLabelsOf(me);
-  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...groupEntries(me), ...ENTRIES];
+  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...(decidesCheckins(me) ? [CHECKIN_QUEUE] : []), ...groupEntries(me), ...ENTRIES];
   const allBuildings = places.length > 0 && places.every((p) => p.kind === 'building');
 
   return (
@@ -155,9 +170,9 @@ export default function Home() {
         {entries.map((e) => (
           <View
             key={e.id ?? e.key}
-            className={`home__entry home__entry--${e.key}${e.page ? '' : ' home__entry--later'}`}
+            className={`home__entry home__entry--${e.key}`}
             hoverClass='home__entry--pressed'
-            onClick={() => (e.page ? open(e.page) : comingSoon())}
+            onClick={() => open(e.page)}
           >
             <View className='home__entry-head'>
               <Text className='home__entry-title'>{e.title}</Text>
@@ -174,7 +189,9 @@ export default function Home() {
                   ? todoHint(counts)
                   : e.key === 'approvals' && waiting !== null
                     ? approvalsHint(waiting)
-                    : e.hint}
+                    : e.key === 'checkins' && checkinsWaiting !== null
+                      ? checkinsHint(checkinsWaiting)
+                      : e.hint}
             </Text>
           </View>
         ))}

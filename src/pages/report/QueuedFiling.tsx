@@ -5,7 +5,7 @@
 import { Text, View } from '@tarojs/components';
 import { Button } from '../../components/nut';
 import { Screen } from '../../components/Screen';
-import { QUEUED_MESSAGE, type QueuedFiling as Queued } from '../../services/filing-queue';
+import { queuedTitle, type QueuedFiling as Queued } from '../../services/filing-queue';
 
 interface Props {
   queued: Queued;
@@ -18,9 +18,10 @@ interface Props {
 export function QueuedFiling({ queued, categoryName, busy, onRetry, onEdit }: Props) {
   return (
     <Screen className='report-new'>
-      <Text className='report-new__title page-title'>{QUEUED_MESSAGE}</Text>
+      <Text className='report-new__title page-title'>{queuedTitle(queued)}</Text>
+      {queued.failure && <Text className='muted report-new__followers'>{queued.failure.message}</Text>}
       <Text className='report-new__lead'>
-        您的反映已经保存在手机上。网络恢复后会自动提交，只会提交一次，不会重复。可以先离开这个页面；如果关掉了小程序，下次打开“我要反映”时会再提交。
+        您的反映已经保存在手机上，之后会自动提交，只会提交一次，不会重复。可以先离开这个页面；如果关掉了小程序，下次打开“我要反映”时会再提交。
       </Text>
       <View className='report-new__draft'>
         {categoryName && <Text className='report-new__draft-cat'>{categoryName}</Text>}

@@ -157,7 +157,11 @@ export default function NewReport() {
         void Taro.showToast({ title: '已提交', icon: 'success', duration: 1500 });
         replaceWith(reportUrl(outcome.report.id));
       } else if (outcome.status === 'refused') refused(outcome.failure);
-      else setBusy(false);
+      else {
+        setBusy(false);
+        // The latest reason (no network, too slow, the function failed) is what the screen says.
+        setQueued(queuedFor(personId));
+      }
       return true;
     });
   }, [personId]);

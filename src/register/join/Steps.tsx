@@ -3,9 +3,8 @@
  * for a web account, the password. Each says what it is for; the page moves between them.
  */
 import { Text, View } from '@tarojs/components';
-import type { BaseEventOrig, ButtonProps } from '@tarojs/components';
-import { Button } from '../../components/nut';
-import { BigInput } from './BigInput';
+import { BigInput } from '../../components/BigInput';
+import { PhoneStep as SharedPhoneStep, StepTitle as Title, type PhoneEvent } from '../../components/FormSteps';
 import { ENTRANCE_MAX, NAME_MAX, PASSWORD_MAX, ROOM_MAX, type Field, type JoinForm, type JoinMode, type Problems } from './form';
 
 export interface StepProps {
@@ -13,15 +12,6 @@ export interface StepProps {
   set: (field: Field, value: string) => void;
   problems: Problems;
   busy: boolean;
-}
-
-function Title({ children, lead }: { children: string; lead?: string }) {
-  return (
-    <>
-      <Text className='join__title page-title'>{children}</Text>
-      {lead && <Text className='join__lead'>{lead}</Text>}
-    </>
-  );
 }
 
 export function NameStep({ form, set, problems }: StepProps) {
@@ -53,8 +43,7 @@ export function DoorStep({ form, set, problems }: StepProps) {
   );
 }
 
-/** What WeChat's getPhoneNumber button hands back. */
-export type PhoneEvent = BaseEventOrig<ButtonProps.onGetPhoneNumberEventDetail>;
+export type { PhoneEvent };
 
 export const TYPED_PHONE_NOTE = '自己填写的手机号，要由楼栋长核对后才能通过。';
 
@@ -62,49 +51,28 @@ export function PhoneStep({
   form,
   set,
   problems,
-  busy,
   mode,
-  typing,
-  note,
-  onWechatPhone,
-  onType,
+  ...rest
 }: StepProps & {
   mode: JoinMode;
-  /** Typing the number (always, without WeChat; in WeChat when asked for or when WeChat gave none). */
   typing: boolean;
-  /** Why the person is typing it (WeChat refused, ran out, …). */
   note: string | null;
   onWechatPhone: (e: PhoneEvent) => void;
   onType: () => void;
 }) {
-  if (!typing) {
-    return (
-      <>
-        <Title lead='楼栋长用它联系您。用微信绑定的手机号最省事，不用再等楼栋长核对号码。'>您的手机号</Title>
-        <Button
-          className='join__action'
-          type='primary'
-          size='large'
-          block
-          disabled={busy}
-          openType='getPhoneNumber'
-          onGetPhoneNumber={onWechatPhone}
-        >
-          {busy ? '正在提交…' : '用微信手机号登记'}
-        </Button>
-        <Button className='join__action join__action--plain' size='large' block disabled={busy} onClick={onType}>
-          填写其他手机号
-        </Button>
-      </>
-    );
-  }
   return (
-    <>
-      <Title lead={mode === 'web' ? '审核通过后，用这个手机号登录近邻。' : undefined}>您的手机号</Title>
-      {note && <Text className='message message--info join__note'>{note}</Text>}
-      <BigInput label='手机号' type='number' value={form.phone} onChange={(v) => set('phone', v)} error={problems.phone} placeholder='11 位手机号' maxLength={11} />
-      <Text className='join__typed'>{TYPED_PHONE_NOTE}</Text>
-    </>
+    <SharedPhoneStep
+      words={{
+        wechatLead: '楼栋长用它联系您。用微信绑定的手机号最省事，不用再等楼栋长核对号码。',
+        wechatButton: '用微信手机号登记',
+        typedLead: mode === 'web' ? '审核通过后，用这个手机号登录近邻。' : undefined,
+        typedNote: TYPED_PHONE_NOTE,
+      }}
+      phone={form.phone}
+      onPhone={(v) => set('phone', v)}
+      error={problems.phone}
+      {...rest}
+    />
   );
 }
 

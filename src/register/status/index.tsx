@@ -5,29 +5,22 @@
  * the code it was made from) and from home / 我的 for someone not in yet.
  */
 import { useCallback, useState } from 'react';
-import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { RegistrationView } from '../../core/api';
 import { Button } from '../../components/nut';
 import { Loading } from '../../components/PageStatus';
 import { RegistrationChip } from '../../components/RegistrationChip';
 import { Screen } from '../../components/Screen';
+import { EarlierRecords, StatusCard, StatusRow as Row } from '../../components/StatusCard';
 import { hasSession, usesPasswordSignIn } from '../../services/api';
 import { codeOfRegistration, myRegistrations } from '../../services/registration';
 import { goHome, goToLogin, joinUrl, readParam, replaceWith, scanToJoin } from '../../utils/nav';
 import { formatDay, formatWhen } from '../../utils/time';
+import { useLoadOnShow } from '../../utils/useLoadOnShow';
 import '../register.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; registrations: RegistrationView[] };
-
-function Row({ label, value }: { label: string; value: string }) {
-  return (
-    <View className='status-card__row'>
-      <Text className='status-card__label'>{label}</Text>
-      <Text className='status-card__value'>{value}</Text>
-    </View>
-  );
-}
 
 /** What the status means for the person, in a sentence. */
 function saying(r: RegistrationView, webAccount: boolean): string {
@@ -54,13 +47,7 @@ export default function RegistrationStatus() {
     else setState({ status: 'failed', code: result.code, message: result.message });
   }, []);
 
-  useDidShow(() => {
-    void load();
-  });
-
-  usePullDownRefresh(() => {
-    void load().finally(() => Taro.stopPullDownRefresh());
-  });
+  useLoadOnShow(load);
 
   if (state.status === 'loading') return <Loading />;
 
@@ -111,18 +98,17 @@ export default function RegistrationStatus() {
   return (
     <Screen className='join status-page'>
       <Text className='status-page__title page-title'>我的登记</Text>
-      <View className='card status-card'>
-        <View className='status-card__head'>
-          <RegistrationChip status={latest.status} />
-        </View>
-        <Text className='status-card__say'>{saying(latest, webAccount)}</Text>
-        {latest.status === 'rejected' && <Text className='status-card__reason'>{`原因：${latest.rejectReason ?? '没有写明'}`}</Text>}
+      <StatusCard
+        chip={<RegistrationChip status={latest.status} />}
+        say={saying(latest, webAccount)}
+        reason={latest.status === 'rejected' ? `原因：${latest.rejectReason ?? '没有写明'}` : null}
+      >
         <Row label='登记的楼栋' value={latest.trail} />
         <Row label='门牌' value={latest.doorLabel || '未填写'} />
         <Row label='姓名' value={latest.name} />
         <Row label='手机号' value={`${latest.phone}（${latest.phoneVerified ? '微信验证' : '自己填写'}）`} />
         <Row label={latest.decidedAt ? '审核时间' : '提交时间'} value={formatWhen(latest.decidedAt ?? latest.createdAt)} />
-      </View>
+      </StatusCard>
 
       {latest.status === 'pending' && (
         <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
@@ -145,18 +131,15 @@ export default function RegistrationStatus() {
         </Button>
       )}
 
-      {earlier.length > 0 && (
-        <>
-          <Text className='status-page__earlier'>以前的登记</Text>
-          {earlier.map((r) => (
-            <View key={r.id} className='status-earlier'>
-              <RegistrationChip status={r.status} />
-              <Text className='status-earlier__where trail'>{`${r.trail} ${r.doorLabel}`}</Text>
-              <Text className='status-earlier__where'>{`${formatDay(r.createdAt)} 提交${r.rejectReason ? `，原因：${r.rejectReason}` : ''}`}</Text>
-            </View>
-          ))}
-        </>
-      )}
+      <EarlierRecords
+        title='以前的登记'
+        records={earlier.map((r) => ({
+          id: r.id,
+          chip: <RegistrationChip status={r.status} />,
+          where: `${r.trail} ${r.doorLabel}`,
+          line: `${formatDay(r.createdAt)} 提交${r.rejectReason ? `，原因：${r.rejectReason}` : ''}`,
+        }))}
+      />
     </Screen>
   );
 }

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, Flex, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PlusOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api';
 import type { CodeView, Outputs } from '../../api';
 import { CODE_PURPOSES, CODE_PURPOSE_LABEL, CODE_STATUS_LABEL, CODE_UNIT_KINDS, STAFF_ROLES, UNIT_KIND_LABEL } from '../../core';
 import { PageHeader } from '../../components/PageHeader';
-import { useFailure } from '../../feedback';
+import { useLoaded } from '../../loaded';
 import { dateTime } from '../../format';
 import { codePosterPath, navigate, replaceSearch, useSearch } from '../../router';
 import { useSession } from '../../session';
@@ -34,16 +34,11 @@ const printable = (c: CodeView) => c.status === 'active' || c.status === 'not_ye
 /** 码: a unit's codes with their scans and uses, made, printed as posters and revoked here. */
 export default function CodesPage() {
   const { me } = useSession();
-  const fail = useFailure();
   const search = useSearch();
   const { units, treeData, byId } = useUnits();
   const home = me.bindings.find((b) => STAFF_ROLES.includes(b.role))?.unit.id ?? me.bindings[0]?.unit.id ?? '';
   const unitId = new URLSearchParams(search).get('unit') ?? home;
 
-  const [listed, setListed] = useState<Listed | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<CodeView | null>(null);
 
@@ -51,32 +46,11 @@ export default function CodesPage() {
   // A grid or a street takes no codes: say where they are made instead of asking the server to refuse.
   const kindFits = unitKind ? CODE_PURPOSES.some((p) => CODE_UNIT_KINDS[p].includes(unitKind)) : true;
 
-  useEffect(() => {
-    // The tree first: it tells whether this unit takes codes at all.
-    if (!unitId || units === null || !kindFits) return;
-    let live = true;
-    setLoading(true);
-    api.codes
-      .list({ unitId })
-      .then(
-        (r) => {
-          if (!live) return;
-          setListed(r);
-          setError(null);
-        },
-        (e) => {
-          const err = fail(e);
-          if (live && err) {
-            setListed(null);
-            setError(err.message);
-          }
-        },
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [unitId, tick, fail, units, kindFits]);
+  // The tree first: it tells whether this unit takes codes at all.
+  const { data: listed, setData: setListed, loading, error, reload } = useLoaded<Listed>(
+    unitId && units !== null && kindFits ? () => api.codes.list({ unitId }) : null,
+    [unitId, units, kindFits],
+  );
 
   const replaceRow = useCallback((c: CodeView) => setListed((l) => l && { ...l, codes: l.codes.map((x) => (x.id === c.id ? c : x)) }), []);
   const shown = listed && listed.unit.id === unitId ? listed : null;
@@ -192,7 +166,7 @@ export default function CodesPage() {
           onChange={(id: string) => replaceSearch(new URLSearchParams({ unit: id }).toString())}
         />
         <Tooltip title="刷新扫码次数和使用次数">
-          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={() => setTick((t) => t + 1)} />
+          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={reload} />
         </Tooltip>
         <Tooltip title={canCreate || (!shown && kindFits) ? undefined : WHERE_MADE}>
           <Button type="primary" icon={<PlusOutlined />} disabled={!canCreate} onClick={() => setCreating(true)}>
@@ -253,7 +227,7 @@ export default function CodesPage() {
           onClose={() => setRevoking(null)}
           onStale={() => {
             setRevoking(null);
-            setTick((t) => t + 1);
+            reload();
           }}
           onRevoked={(c) => {
             setRevoking(null);

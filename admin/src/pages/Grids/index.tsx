@@ -7,12 +7,11 @@
 import { Alert, Button, Card, Flex, Statistic, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { CheckCircleOutlined, ReloadOutlined, UserSwitchOutlined, WarningOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import type { GridHouseholds, GridRow } from '../../api';
 import { STAFF_ROLES } from '../../core';
 import { PageHeader } from '../../components/PageHeader';
-import { useFailure } from '../../feedback';
+import { useLoaded } from '../../loaded';
 import { navigate, replaceSearch, useSearch } from '../../router';
 import { useSession } from '../../session';
 import { useUnits } from '../../units';
@@ -50,43 +49,14 @@ function SizeCell({ row, range }: { row: GridRow; range: { min: number; max: num
 
 export default function GridsPage() {
   const { me } = useSession();
-  const fail = useFailure();
   const search = useSearch();
   const { units, byId, treeData } = useUnits();
   // A unit with grids below it: the person's own staff unit, else the first they hold anything on.
   const home = me.bindings.find((b) => STAFF_ROLES.includes(b.role))?.unit.id ?? me.bindings.find((b) => b.unit.kind !== 'building')?.unit.id ?? '';
   const unitId = new URLSearchParams(search).get('unit') ?? home;
-  const [grids, setGrids] = useState<GridHouseholds | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const isBuilding = byId.get(unitId)?.kind === 'building';
+  const { data: grids, loading, error, reload } = useLoaded<GridHouseholds>(unitId && !isBuilding ? () => api.units.grids({ unitId }) : null, [unitId, isBuilding]);
 
-  useEffect(() => {
-    if (!unitId || isBuilding) return;
-    let live = true;
-    setLoading(true);
-    api.units
-      .grids({ unitId })
-      .then(
-        (r) => {
-          if (!live) return;
-          setGrids(r);
-          setError(null);
-        },
-        (e) => {
-          const err = fail(e);
-          if (live && err) {
-            setGrids(null);
-            setError(err.message);
-          }
-        },
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [unitId, isBuilding, tick, fail]);
 
   const range = grids?.range ?? { min: 50, max: 80 };
   const outOfRange = grids?.grids.filter((g) => g.warning).length ?? 0;
@@ -138,7 +108,7 @@ export default function GridsPage() {
           onChange={(id?: string) => replaceSearch(id ? new URLSearchParams({ unit: id }).toString() : '')}
         />
         <Tooltip title="刷新">
-          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={() => setTick((t) => t + 1)} />
+          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={reload} />
         </Tooltip>
       </PageHeader>
       {isBuilding && <Alert type="info" showIcon title="楼栋下面没有网格：请选择社区、小区或网格" />}

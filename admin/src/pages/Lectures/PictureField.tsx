@@ -1,31 +1,30 @@
 /**
- * The lecture's picture: chosen, sent to the host's photo upload (the same one report photos use,
- * cleaned and re-encoded there), kept as the stored reference the lecture saves. A form control:
- * `value` is that reference, or null.
+ * The lecture's picture: chosen, sent where lectures.pictureUpload says (the local host's photo
+ * route, which cleans and keeps it; in the cloud a signed storage address, the way an import's
+ * spreadsheet goes, cleaned when the lecture is saved), kept as the stored reference the lecture
+ * saves. A form control: `value` is that reference, or null.
  */
 import { Button, Flex, Image, Typography } from 'antd';
 import { DeleteOutlined, UploadOutlined } from '@ant-design/icons';
-import { useRef, useState } from 'react';
-import { ApiError, getToken } from '../../api';
-import type { ErrorCode } from '../../../../src/core/errors';
+import { useEffect, useRef, useState } from 'react';
+import { ApiError, api, sendUpload } from '../../api';
 
 const API_BASE: string = (import.meta as { env?: Record<string, string | undefined> }).env?.VITE_JINLIN_API_BASE?.replace(/\/$/, '') ?? '';
 const TYPES = ['image/jpeg', 'image/png', 'image/webp'];
 const MAX_BYTES = 5 * 1024 * 1024;
 
-async function uploadPicture(file: File): Promise<{ id: string; url: string }> {
+/** The picture's stored reference, and what this page shows for it. */
+async function uploadPicture(file: File): Promise<{ id: string; url: string | null }> {
+  // Said here at once; the server says the same (and checks the bytes themselves).
   if (!TYPES.includes(file.type)) throw new ApiError('PHOTO.BAD_TYPE', '请选择 JPG、PNG 或 WebP 格式的图片');
   if (file.size > MAX_BYTES) throw new ApiError('PHOTO.TOO_LARGE', '图片不能超过 5 MB，请换一张或先压缩');
-  const token = getToken();
-  let body: { ok?: boolean; data?: { id: string; url: string }; code?: ErrorCode; message?: string } | undefined;
-  try {
-    const res = await fetch(`${API_BASE}/api/photos`, { method: 'POST', headers: { 'Content-Type': file.type, ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: file });
-    body = await res.json().catch(() => undefined);
-  } catch {
-    throw new ApiError('NETWORK', '连接不上服务器，图片没有上传，请检查网络后重试');
-  }
-  if (body?.ok && body.data) return body.data;
-  throw new ApiError(body?.code ?? 'INTERNAL', body?.message ?? '图片上传失败，请重试');
+  const ticket = await api.lectures.pictureUpload({ fileName: file.name, type: file.type, size: file.size });
+  const answer = (await sendUpload(ticket, file)) as { id?: string; url?: string } | undefined;
+  const id = ticket.file ?? answer?.id;
+  if (!id) throw new ApiError('INTERNAL', '图片上传失败，请重试');
+  // The local route answers the cleaned copy's address; cloud storage answers nothing a browser loads.
+  const url = answer?.url ? (API_BASE && answer.url.startsWith('/') ? `${API_BASE}${answer.url}` : answer.url) : null;
+  return { id, url };
 }
 
 interface Props {
@@ -40,13 +39,22 @@ export function PictureField({ value, onChange, initialUrl, onFailed }: Props) {
   const input = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState<string | null>(initialUrl);
   const [busy, setBusy] = useState(false);
+  // A picture sent to cloud storage is shown from the file chosen, until the lecture is saved.
+  const local = useRef<string | null>(null);
+  const forget = () => {
+    if (local.current) URL.revokeObjectURL(local.current);
+    local.current = null;
+  };
+  useEffect(() => forget, []);
 
   async function chosen(file: File | undefined) {
     if (!file) return;
     setBusy(true);
     try {
       const stored = await uploadPicture(file);
-      setShown(API_BASE && stored.url.startsWith('/') ? `${API_BASE}${stored.url}` : stored.url);
+      forget();
+      if (!stored.url) local.current = URL.createObjectURL(file);
+      setShown(stored.url ?? local.current);
       onChange?.(stored.id);
     } catch (e) {
       onFailed(e);

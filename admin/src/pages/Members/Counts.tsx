@@ -1,12 +1,11 @@
 import { Alert, Button, Card, Flex, Statistic, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import type { MemberCountRow, MemberType, Outputs } from '../../api';
 import { MEMBER_TYPE_LABEL, VETERAN_LABEL } from '../../core';
 import { PageHeader } from '../../components/PageHeader';
-import { useFailure } from '../../feedback';
+import { useLoaded } from '../../loaded';
 import { navigate, replaceSearch, useSearch } from '../../router';
 import { useUnits } from '../../units';
 import { NoAccess, useMemberAccess } from './access';
@@ -44,39 +43,10 @@ export default function CountsPage() {
 }
 
 function Counts({ seesRoster }: { seesRoster: boolean }) {
-  const fail = useFailure();
   const search = useSearch();
   const { treeData } = useUnits();
   const unitId = new URLSearchParams(search).get('unit') ?? undefined;
-  const [counted, setCounted] = useState<Counted | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api.members
-      .counts(unitId ? { unitId } : {})
-      .then(
-        (r) => {
-          if (!live) return;
-          setCounted(r);
-          setError(null);
-        },
-        (e) => {
-          const err = fail(e);
-          if (live && err) {
-            setCounted(null);
-            setError(err.message);
-          }
-        },
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [unitId, tick, fail]);
+  const { data: counted, loading, error, reload } = useLoaded<Counted>(() => api.members.counts(unitId ? { unitId } : {}), [unitId]);
 
   /**
    * A number: for the roster's readers, a link to the members it counts. `linked` false for the
@@ -139,7 +109,7 @@ function Counts({ seesRoster }: { seesRoster: boolean }) {
           onChange={(id?: string) => replaceSearch(id ? new URLSearchParams({ unit: id }).toString() : '')}
         />
         <Tooltip title="刷新">
-          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={() => setTick((t) => t + 1)} />
+          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={reload} />
         </Tooltip>
       </PageHeader>
       {error && <Alert type="error" showIcon title={error} />}

@@ -1,12 +1,11 @@
 import { Alert, Button, Card, Flex, Table, Tooltip, TreeSelect, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { PrinterOutlined, QrcodeOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useEffect, useState } from 'react';
 import { api } from '../../api';
 import type { CheckinStatus, MemberCodeView, Outputs } from '../../api';
 import { CHECKIN_STATUSES, CHECKIN_STATUS_LABEL, CODE_UNIT_KINDS, STAFF_ROLES, UNIT_KIND_LABEL } from '../../core';
 import { PageHeader } from '../../components/PageHeader';
-import { useFailure } from '../../feedback';
+import { useLoaded } from '../../loaded';
 import { dateTime } from '../../format';
 import { codePosterPath, navigate, replaceSearch, useSearch } from '../../router';
 import { useSession } from '../../session';
@@ -25,41 +24,11 @@ const WHERE = `党员报到码在${CODE_UNIT_KINDS.member.map((k) => UNIT_KIND_L
 /** 报到点: each check-in point's member code with its scans, uses and check-ins by status; posters on 码. */
 export default function PointsPage() {
   const { me } = useSession();
-  const fail = useFailure();
   const search = useSearch();
   const { treeData } = useUnits();
   const home = me.bindings.find((b) => STAFF_ROLES.includes(b.role))?.unit.id ?? me.bindings[0]?.unit.id ?? '';
   const unitId = new URLSearchParams(search).get('unit') ?? home;
-  const [listed, setListed] = useState<Listed | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    if (!unitId) return;
-    let live = true;
-    setLoading(true);
-    api.members
-      .codes({ unitId })
-      .then(
-        (r) => {
-          if (!live) return;
-          setListed(r);
-          setError(null);
-        },
-        (e) => {
-          const err = fail(e);
-          if (live && err) {
-            setListed(null);
-            setError(err.message);
-          }
-        },
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [unitId, tick, fail]);
+  const { data: listed, loading, error, reload } = useLoaded<Listed>(unitId ? () => api.members.codes({ unitId }) : null, [unitId]);
 
   const shown = listed && listed.unit.id === unitId ? listed : null;
   const total = (c: MemberCodeView) => CHECKIN_STATUSES.reduce((n, s) => n + c.checkins[s], 0);
@@ -159,7 +128,7 @@ export default function PointsPage() {
           onChange={(id: string) => replaceSearch(new URLSearchParams({ unit: id }).toString())}
         />
         <Tooltip title="刷新扫码次数和报到人数">
-          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={() => setTick((t) => t + 1)} />
+          <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={reload} />
         </Tooltip>
         <Tooltip title={`在“码”页面生成、作废报到码；${WHERE}`}>
           <Button icon={<QrcodeOutlined />} onClick={() => navigate('codes', { search: unitId ? new URLSearchParams({ unit: unitId }).toString() : undefined })}>

@@ -1,11 +1,11 @@
 import { Alert, Button, Card, Flex, Table, Tag, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { KeyOutlined, ReloadOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api } from '../../api';
 import type { ApiKeyView, Open311UnitRow, Outputs } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
-import { useFailure } from '../../feedback';
+import { useLoaded } from '../../loaded';
 import { dateTime } from '../../format';
 import { IssueKey } from './IssueKey';
 import { RevokeKey } from './RevokeKey';
@@ -20,35 +20,10 @@ const endpoint = () => `${window.location.origin}/open311/v2`;
  * platform) — issued, listed, revoked — and the unit ids those systems file reports on.
  */
 export default function Open311KeysPage() {
-  const fail = useFailure();
-  const [listed, setListed] = useState<Listed | null>(null);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [tick, setTick] = useState(0);
   const [issuing, setIssuing] = useState(false);
   const [revoking, setRevoking] = useState<ApiKeyView | null>(null);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    api.open311
-      .keys({})
-      .then(
-        (r) => {
-          if (!live) return;
-          setListed(r);
-          setError(null);
-        },
-        (e) => {
-          const err = fail(e);
-          if (live && err) setError(err.message);
-        },
-      )
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [tick, fail]);
+  const { data: listed, setData: setListed, loading, error, reload } = useLoaded<Listed>(() => api.open311.keys({}), []);
 
   // A new key goes first (newest first, as listed); a revoked one stays where it was.
   const replace = useCallback(
@@ -109,7 +84,7 @@ export default function Open311KeysPage() {
   return (
     <Flex vertical gap={16}>
       <PageHeader title="Open311 接口" hint={listed ? listed.community.name : undefined}>
-        <Button icon={<ReloadOutlined />} onClick={() => setTick((t) => t + 1)} loading={loading}>
+        <Button icon={<ReloadOutlined />} onClick={reload} loading={loading}>
           刷新
         </Button>
         <Button type="primary" icon={<KeyOutlined />} disabled={!listed} onClick={() => setIssuing(true)}>
@@ -149,7 +124,7 @@ export default function Open311KeysPage() {
           }}
           onStale={() => {
             setRevoking(null);
-            setTick((t) => t + 1);
+            reload();
           }}
           onClose={() => setRevoking(null)}
         />

@@ -2,7 +2,7 @@ import { Alert, App, Button, Drawer, Flex, Progress, Radio, Result, Steps, Table
 import type { TableColumnsType } from 'antd';
 import { DownloadOutlined, InboxOutlined } from '@ant-design/icons';
 import { useEffect, useRef, useState } from 'react';
-import { api, ApiError, uploadImportFile } from '../../api';
+import { api, ApiError, sendUpload } from '../../api';
 import type { ImportJobView, ImportKind, ImportPreview, ImportRowError, Unit } from '../../api';
 import { saveDownload } from '../../download';
 import { useFailure } from '../../feedback';
@@ -88,7 +88,7 @@ export function ImportDrawer({ unit, onClose, onImported }: Props) {
     try {
       setProgress({ stage: 0, fraction: 0 });
       const ticket = await api.management.importUpload({ fileName: f.name });
-      await uploadImportFile(ticket, f, (x) => setProgress({ stage: 0, fraction: x }));
+      await sendUpload(ticket, f, (x) => setProgress({ stage: 0, fraction: x }));
       setFile({ name: f.name, ref: ticket.file });
       setProgress({ stage: 1, fraction: null });
       setPreview(await api.management.importPreview({ kind, unitId: unit.id, fileName: f.name, file: ticket.file }));

@@ -18,6 +18,7 @@ import { managed } from './managed';
 import { markAttendanceByCode } from './mark-attendance';
 import { mine } from './mine';
 import { open } from './open';
+import { pictureUpload } from './picture-upload';
 import { publish } from './publish';
 import { roster } from './roster';
 import { signUp } from './sign-up';
@@ -30,6 +31,7 @@ export const lectures: FunctionDef = {
   ...managed,
   ...create,
   ...edit,
+  ...pictureUpload,
   ...publish,
   ...cancel,
   ...roster,

@@ -1,5 +1,5 @@
 /**
- * One field of the join form, for older eyes and fingers: the label and what to write above, a box
+ * One field of the way-in forms (登记入住, 党员报到), for older eyes and fingers: the label and what to write above, a box
  * 60 CSS px tall with large type, the problem right under it in words.
  */
 import { Input, Text, View } from '@tarojs/components';

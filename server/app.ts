@@ -11,6 +11,7 @@ import type { Deps } from '../cloudfunctions/lib/deps';
 import { resolveCaller } from '../cloudfunctions/lib/identity';
 import { MAX_PHOTO_BYTES, readLocalPhoto } from '../cloudfunctions/lib/ports/photos';
 import { IMPORT_CONTENT_TYPES, MAX_IMPORT_BYTES } from '../cloudfunctions/lib/ports/import-files';
+import { readLocalCopy } from '../cloudfunctions/lib/ports/copy-files';
 import { sweep } from '../cloudfunctions/lib/jobs/sweep';
 import { DomainError, reportManageRoots } from '../src/core';
 import { open311Routes } from './open311';
@@ -134,6 +135,13 @@ export async function buildServer(opts: ServerOptions): Promise<FastifyInstance>
     const photo = opts.filesDir ? readLocalPhoto(opts.filesDir, req.params.id) : null;
     if (!photo) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
     return reply.type(photo.type).header('cache-control', 'private, max-age=86400').send(photo.bytes);
+  });
+  // A copy of a person's own data: the link in their messages is the key (a random name), and works for a day.
+  app.get<{ Params: { name: string } }>('/files/copies/:name', async (req, reply) => {
+    reply.header('x-content-type-options', 'nosniff');
+    const copy = opts.filesDir ? readLocalCopy(path.join(opts.filesDir, 'copies'), req.params.name, opts.deps.clock.now()) : null;
+    if (!copy) return reply.status(404).type('text/plain; charset=utf-8').send('Not found');
+    return reply.type('application/json; charset=utf-8').header('cache-control', 'private, no-store').header('content-disposition', 'attachment; filename="my-data.json"').send(copy);
   });
   if (opts.testClock) {
     const clock = opts.testClock;

@@ -13,6 +13,7 @@ import { ROLE_LABEL } from '../src/core';
 import { buildServer } from './app';
 import { localPhotos } from '../cloudfunctions/lib/ports/photos';
 import { localCodeFiles } from '../cloudfunctions/lib/ports/code-files';
+import { localCopyFiles } from '../cloudfunctions/lib/ports/copy-files';
 import { localImportFiles } from '../cloudfunctions/lib/ports/import-files';
 import { randomIds } from '../cloudfunctions/lib/deps';
 import { TIMER_JOBS } from '../cloudfunctions/lib/timer/registry';
@@ -28,16 +29,19 @@ async function main() {
   // Test-only: a clock the end-to-end tests can move forward (JINLIN_TEST_CLOCK=1).
   let offset = 0;
   const testClock = process.env.JINLIN_TEST_CLOCK === '1' ? { advance: (ms: number) => void (offset += ms) } : null;
+  // QR codes (and links sent in messages) must open on the phones that scan them: set JINLIN_PUBLIC_URL to an address they reach.
+  const publicUrl = process.env.JINLIN_PUBLIC_URL || `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`;
   const deps: Deps = makeDeps(store, {
     clock: { now: () => Date.now() + offset },
     photos: localPhotos(filesDir, randomIds),
     // Drawn code images are kept with the data, beside the photos: a poster prints the same image each time.
     codeFiles: localCodeFiles(path.join(filesDir, 'codes')),
+    // Copies of a person's own data, opened from the link in their messages for a day (/files/copies/<name>).
+    copyFiles: localCopyFiles(path.join(filesDir, 'copies'), publicUrl),
     // Spreadsheets wait here between their upload (POST /api/imports/<name>) and their import.
     importFiles: localImportFiles(path.join(filesDir, 'imports'), randomIds),
     settings: { ...DEFAULT_SETTINGS, sessionTtlMs: settings.sessionHours * 3600_000 },
-    // QR codes must open on the phones that scan them: set JINLIN_PUBLIC_URL to an address they reach.
-    publicUrl: process.env.JINLIN_PUBLIC_URL || `http://${settings.host === '0.0.0.0' ? '127.0.0.1' : settings.host}:${settings.port}`,
+    publicUrl,
   });
 
   let seeded = false;

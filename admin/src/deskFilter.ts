@@ -35,6 +35,7 @@ const FIELDS: Record<Exclude<keyof DeskFilter, 'unitId' | 'q'>, Kind> = {
   resolvedLevels: 'list',
   breached: 'bool',
   respondedOnTime: 'bool',
+  responseSettledBy: 'num',
   ratings: 'list',
   disputed: 'bool',
   escalated: 'bool',
@@ -126,6 +127,8 @@ export function extraConditions(f: DeskFilter): { key: keyof DeskFilter; label: 
   if (f.resolvedLevels?.length) out.push({ key: 'resolvedLevels', label: `办结层级：${f.resolvedLevels.map((l) => LEVEL_LABEL[l]).join('、')}` });
   if (f.breached !== undefined) out.push({ key: 'breached', label: yesNo(f.breached, '曾经超时', '从未超时') });
   if (f.respondedOnTime !== undefined) out.push({ key: 'respondedOnTime', label: yesNo(f.respondedOnTime, '按时响应', '未按时响应') });
+  // The response rate's denominator: responded, or past the response deadline, by that moment.
+  if (f.responseSettledBy !== undefined) out.push({ key: 'responseSettledBy', label: `应响应：已响应或已到响应期限（截至${day(f.responseSettledBy)}）` });
   if (f.ratings?.length) out.push({ key: 'ratings', label: `评价：${f.ratings.map((r) => RATING_LABEL[r]).join('、')}` });
   if (f.disputed !== undefined) out.push({ key: 'disputed', label: yesNo(f.disputed, '居民有异议', '居民无异议') });
   if (f.escalated !== undefined) out.push({ key: 'escalated', label: yesNo(f.escalated, '曾上报', '未上报') });

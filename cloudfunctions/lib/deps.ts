@@ -5,6 +5,7 @@ import { inAppNotifier, type Notifier } from './ports/notifier';
 import type { Logger } from './ports/logger';
 import { qrCodeImage, type CodeImage } from './ports/code-image';
 import { localCodeFiles, type CodeFiles } from './ports/code-files';
+import { localCopyFiles, type CopyFiles } from './ports/copy-files';
 import { localPhotos, type Photos } from './ports/photos';
 import { localImportFiles, type ImportFiles } from './ports/import-files';
 import { localPhotoUploads, type PhotoUploads } from './ports/photo-uploads';
@@ -31,6 +32,8 @@ export interface Deps {
   codeImage: CodeImage;
   /** Where drawn codes are kept: each is drawn once (wxacode.getUnlimited is rate-limited). */
   codeFiles: CodeFiles;
+  /** Where a copy of a person's own data waits for the link sent to their messages (a day). */
+  copyFiles: CopyFiles;
   /** Where report photos are kept. */
   photos: Photos;
   /** Where a browser sends a photo it means to keep (a lecture's picture from the management page). */
@@ -99,6 +102,7 @@ export function makeDeps(store: Store, over: Partial<Omit<Deps, 'store'>> & { pu
     photos: over.photos ?? localPhotos(path.join(tmpdir(), 'jinlin-photos'), ids),
     photoUploads: over.photoUploads ?? localPhotoUploads(),
     codeFiles: over.codeFiles ?? localCodeFiles(path.join(tmpdir(), 'jinlin-codes')),
+    copyFiles: over.copyFiles ?? localCopyFiles(path.join(tmpdir(), 'jinlin-copies')),
     importFiles: over.importFiles ?? localImportFiles(path.join(tmpdir(), 'jinlin-imports'), ids),
     calendars: over.calendars ?? storeCalendars(store, clock),
     // Phone codes are honoured locally only when the host simulates WeChat (JINLIN_DEV_WECHAT=1).

@@ -11,6 +11,7 @@ import { inAppNotifier, parseTemplates, wechatNotifier } from './ports/notifier'
 import type { CodeImage } from './ports/code-image';
 import { cloudPhotos, nodeSdkStorage } from './ports/photos';
 import { cloudCodeFiles } from './ports/code-files';
+import { cloudCopyFiles } from './ports/copy-files';
 import { cloudImportFiles } from './ports/import-files';
 import { cloudPhotoUploads } from './ports/photo-uploads';
 import type { SignUpload } from './ports/signed-upload';
@@ -100,7 +101,7 @@ export function cloudDeps(opts: MainOptions = {}): Promise<Deps> {
     });
     // Signed PUTs for the management page's uploads straight to storage (ports/signed-upload.ts).
     const sign: SignUpload = async (cloudPath) => (await app.getUploadMetadata({ cloudPath })).data;
-    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), importFiles: cloudImportFiles(nodeSdkStorage(() => app), sign, base.ids), photoUploads: cloudPhotoUploads(sign, base.ids), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
+    return { ...base, notifier, codeImage: opts.codeImage ? opts.codeImage() : noCodeImage, photos: cloudPhotos(), codeFiles: cloudCodeFiles(nodeSdkStorage(() => app)), copyFiles: cloudCopyFiles(nodeSdkStorage(() => app)), importFiles: cloudImportFiles(nodeSdkStorage(() => app), sign, base.ids), photoUploads: cloudPhotoUploads(sign, base.ids), openData: cloudOpenData(() => app, base.log, opts.readGroups?.(base.log)) };
   });
   return shared;
 }

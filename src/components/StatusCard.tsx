@@ -5,7 +5,45 @@
  */
 import type { ReactNode } from 'react';
 import { Text, View } from '@tarojs/components';
+import { Button } from './nut';
+import { Screen } from './Screen';
 import './status-card.scss';
+
+/** The main button of a status page (60 tall, the way in's). */
+export function StatusAction({ children, onClick }: { children: string; onClick: () => void }) {
+  return (
+    <Button className='join__action' type='primary' size='large' block onClick={onClick}>
+      {children}
+    </Button>
+  );
+}
+
+/**
+ * The records could not be read: the server's words and one button — `instead` when the page knows a
+ * better way on (nobody to show: sign in, scan), else 重新加载. `children`: a second way, in words.
+ */
+export function StatusFailed({ message, instead, onRetry, children }: { message: string; instead?: { words: string; onClick: () => void } | null; onRetry: () => void; children?: ReactNode }) {
+  return (
+    <Screen className='join'>
+      <Text className='message message--error'>{message}</Text>
+      {instead ? <StatusAction onClick={instead.onClick}>{instead.words}</StatusAction> : <StatusAction onClick={onRetry}>重新加载</StatusAction>}
+      {children}
+    </Screen>
+  );
+}
+
+/** No records yet: the page's title, how to begin, and the button that does. */
+export function StatusNone({ title, say, action, onAction }: { title: string; say: string; action: string; onAction: () => void }) {
+  return (
+    <Screen className='join'>
+      <Text className='status-page__title page-title'>{title}</Text>
+      <View className='card'>
+        <Text className='status-card__say'>{say}</Text>
+      </View>
+      <StatusAction onClick={onAction}>{action}</StatusAction>
+    </Screen>
+  );
+}
 
 export function StatusRow({ label, value }: { label: string; value: string }) {
   return (

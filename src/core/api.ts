@@ -21,6 +21,7 @@ import type { GridHouseholds } from './outputs/grids';
 import type * as PairingOutputs from './outputs/pairings';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
+import type { LeaveConfirmation, Left, OwnData, OwnDataCopy } from './outputs/own-data';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
 export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
@@ -34,6 +35,7 @@ export type * from './outputs/notices';
 export type * from './outputs/grids';
 export type * from './outputs/pairings';
 export type * from './outputs/messages';
+export type * from './outputs/own-data';
 
 /** A building or compound of the community as a partner files on it: its id is Open311's address_id. */
 export interface Open311UnitRow {
@@ -166,6 +168,16 @@ export interface Outputs {
     unbindWechat: PersonView;
     /** Every session of the person ends. */
     resetPassword: { person: PersonView; sessionsEnded: number };
+    /** 我的信息: everything kept about the caller, by kind, with who can see each. */
+    ownData: OwnData;
+    /** The same as a JSON file (h5) or a link valid for a day sent to the in-app messages (mini-program). */
+    copyOwnData: OwnDataCopy;
+    /** The person after; staff who see them see the new name at once. */
+    correctName: PersonView;
+    correctPhone: PersonView;
+    /** Leaving (注销), confirmed twice: the token, then the leaving. */
+    askToLeave: LeaveConfirmation;
+    leave: Left;
   };
   codes: {
     create: CodeView;

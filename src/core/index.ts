@@ -24,3 +24,5 @@ export * from './lecture-attendance';
 export * from './lecture-figures';
 export * from './api-keys';
 export * from './notice-moments';
+export * from './own-data';
+export * from './leave';

@@ -36,6 +36,11 @@ export interface DeskFilter {
   breached?: boolean;
   /** First responded by the first response deadline. */
   respondedOnTime?: boolean;
+  /**
+   * Response settled by this moment: first responded to, or past the response deadline, by then
+   * (core/reports/figures.ts responseSettledAt). The response rate's denominator, with `now`.
+   */
+  responseSettledBy?: number;
   ratings?: Rating[];
   /** Disputed at least once. */
   disputed?: boolean;

@@ -208,6 +208,16 @@ export function watchNetwork(): void {
   if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') window.addEventListener('online', back);
 }
 
+/**
+ * When the app comes to the front: a filing kept from before (the app was closed while it waited) is
+ * sent again without waiting for the person to reopen the form. Nothing kept: nothing is asked.
+ */
+export function resumeQueued(): void {
+  if (all().length === 0) return;
+  watchNetwork();
+  void retryQueued();
+}
+
 /** Tests only: forget what this module holds in memory (storage is the test's to clear). */
 export function __resetFilingQueue(): void {
   memory = [];

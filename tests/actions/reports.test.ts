@@ -256,10 +256,13 @@ describe('reports', () => {
       const r = data(await h.call<ReportDetail>('reports', 'respond', { id: a.id, version: a.version }, lead));
       const s = data(await h.call<ReportDetail>('reports', 'resolve', { id: a.id, version: r.version, note: '好了' }, lead));
       data(await h.call('reports', 'rate', { id: a.id, version: s.version, rating: 'basically_satisfied' }, await h.as('jumin')));
-      void b;
       const community = await h.unitNamed('阳光社区');
       const f = data(await h.call<Outputs['reports']['figures']>('reports', 'figures', { unitId: community.id, month: '2026-11' }, await h.as('shuji')));
-      expect(f).toMatchObject({ reports: 2, responded: 1, resolved: 1, resolvedOnTime: 1, onTimeRate: 1, rated: 1, satisfactionRate: 1, responseRate: 0.5 });
+      // b, filed a moment ago and inside its response deadline, is neither responded on time nor missed yet
+      expect(f).toMatchObject({ reports: 2, responded: 1, responseDue: 1, resolved: 1, resolvedOnTime: 1, onTimeRate: 1, rated: 1, satisfactionRate: 1, responseRate: 1 });
+      h.clock.set(b.respondBy);
+      const later = data(await h.call<Outputs['reports']['figures']>('reports', 'figures', { unitId: community.id, month: '2026-11' }, await h.as('shuji')));
+      expect(later).toMatchObject({ responseDue: 2, respondedOnTime: 1, responseRate: 0.5 });
       expectFailure(await h.call('reports', 'figures', { unitId: community.id, month: '2026-13' }, await h.as('shuji')), 'INPUT.INVALID', 'month');
       expectFailure(await h.call('reports', 'figures', { unitId: community.id, month: '2026-11' }, await h.as('jumin')), 'AUTH.FORBIDDEN');
     });

@@ -10,29 +10,25 @@
  * resident whose phone changed hands and prints a personal code for another.
  * Screenshots land in tests/e2e/screenshots/approvals-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, type RunningServer } from './server';
 import { api } from './support/api';
 import { deskShot, signInAtDesk } from './support/desk';
+import { deskHost } from './support/host';
 import { importedResidents, makeCode, type Resident } from './support/people';
-import { SHOTS } from './support/screenshots';
 import { unitTree } from './support/units';
 
 jest.setTimeout(120_000);
 
-const DESK = { width: 1440, height: 900 };
 const PASSWORD = 'chuntian-2026';
 const REASON = '门牌号不对：3号楼没有 9 单元，请核对后重新登记';
 const EARLIER_REASON = '3号楼没有 99 层，请核对门牌后重新登记';
 const NEW_PHONE = '13700001234';
 const WECHAT_PHONE = '13700005678';
 
-let server: RunningServer;
+// A few residents a building (35 buildings): each building's people fit on one page of the table.
+const host = deskHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' });
 let page: Page;
-let closeBrowser: (() => Promise<void>) | undefined;
-const http = api(() => server.url);
+const http = api(() => host.url);
 const { call, signIn } = http;
 let staff: string;
 let buildingId: string;
@@ -54,10 +50,6 @@ const approveButton = (row: ReturnType<typeof queueRow>) => row.getByRole('butto
 const shot = (name: string) => deskShot(page, `approvals-${name}.png`);
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  // A few residents a building (35 buildings): each building's people fit on one page of the table.
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' } });
   staff = await signIn('shequ');
   const units = await unitTree(http, staff);
   const compound = units.find((u) => u.name === '幸福里小区')!;
@@ -88,17 +80,12 @@ beforeAll(async () => {
   expect(wechat.registration.status).toBe('pending');
   regs.wechat = wechat.registration.id;
 
-  ({ page, close: closeBrowser } = await openDeskBrowser(DESK));
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+  page = await host.openBrowser();
 });
 
 describe('入住审核 on the management page', () => {
   it('says on the dashboard and in the menu how many wait, and opens the queue oldest first', async () => {
-    await signInAtDesk(page, server.url, 'shequ', '张伟');
+    await signInAtDesk(page, host.url, 'shequ', '张伟');
 
     await page.getByTestId('approvals-badge').filter({ hasText: '4' }).waitFor();
     const reminder = page.getByTestId('pending-approvals');
@@ -211,7 +198,7 @@ describe('people: a WeChat user unbound, a personal code printed', () => {
     );
     expect(sent.registration.status).toBe('approved');
 
-    await page.goto(`${server.url}/admin/units?unit=${buildingId}`);
+    await page.goto(`${host.url}/admin/units?unit=${buildingId}`);
     await page.getByTestId('unit-title').filter({ hasText: '3号楼' }).waitFor();
     const row = page.locator('.ant-table-row', { hasText: onWechat.name });
     await row.getByTestId('wechat-bound').waitFor();
@@ -263,7 +250,7 @@ describe('people: a WeChat user unbound, a personal code printed', () => {
     await shot('02-personal-poster');
 
     // Asked again for the same person, the unused code is opened, not a second one made.
-    await page.goto(`${server.url}/admin/units?unit=${buildingId}`);
+    await page.goto(`${host.url}/admin/units?unit=${buildingId}`);
     await row.getByRole('button', { name: /打印个人码/ }).click();
     await page.getByRole('tooltip').getByRole('button', { name: '生成并打开海报' }).click();
     await page.waitForURL(new RegExp(`/admin/codes/${personal[0].id}/poster`));

@@ -6,26 +6,27 @@
  * dates staff pick are China days whatever zone the desk PC is set to.
  * Screenshots land in tests/e2e/screenshots/codes-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { api } from './support/api';
+import { deskShot, signInAtDesk } from './support/desk';
+import { DESK, deskHost } from './support/host';
+import { SHOTS } from './support/screenshots';
+import { unitTree } from './support/units';
 
 jest.setTimeout(120_000);
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DAY = 24 * 3600_000;
 const CHINA = 8 * 3600_000;
-const DESK = { width: 1440, height: 900 };
 /** A4 at 96 dpi: what the poster screenshot is taken at. */
 const A4 = { width: 794, height: 1123 };
 const LABEL = '3号楼一单元门口';
 const REASON = '海报被撕毁，换新码';
 
-let server: RunningServer;
+const host = deskHost({});
 let page: Page;
-let closeBrowser: (() => Promise<void>) | undefined;
+const http = api(() => host.url);
+const { post, call, signIn } = http;
 let staff: string;
 let buildingId: string;
 let codeId: string;
@@ -38,58 +39,25 @@ const modal = (title: string | RegExp) => page.locator('.ant-modal').filter({ ha
 const row = () => page.locator(`.ant-table-tbody tr[data-row-key="${codeId}"]`);
 
 /** A screenshot once passing messages (欢迎您, 已生成) have gone: they would hide the page. */
-async function shot(name: string, fullPage = false) {
-  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached', timeout: 8000 });
-  await page.screenshot({ path: path.join(SHOTS, `codes-${name}.png`), fullPage });
-}
-
-async function post(fn: string, body: unknown, token?: string) {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  return res.json();
-}
-
-async function call<T = any>(fn: string, action: string, data: unknown, token = ''): Promise<T> {
-  const r = await post(fn, { action, data }, token);
-  if (!r.ok) throw new Error(`${fn}.${action}: ${r.code} ${r.message}`);
-  return r.data;
-}
+const shot = (name: string) => deskShot(page, `codes-${name}.png`);
 
 const chinaDay = (t: number) => new Date(t + CHINA).toISOString().slice(0, 10);
 const chinaMidnight = (day: string) => Date.parse(`${day}T00:00:00Z`) - CHINA;
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer();
-  staff = (await call<{ token: string }>('auth', 'signIn', { username: 'shequ', password: 'demo1234' })).token;
-  const { units } = await call<{ units: { id: string; name: string; kind: string; path: string }[] }>('units', 'tree', {}, staff);
+  staff = await signIn('shequ');
+  const units = await unitTree(http, staff);
   const compound = units.find((u) => u.name === '幸福里小区')!;
   buildingId = units.find((u) => u.name === '3号楼' && u.path.startsWith(compound.path))!.id;
   lastDay = chinaDay(Date.now() + 30 * DAY);
-  // Chromium takes its zone from TZ: a desk PC far from China (set after the server started, which keeps its own).
-  process.env.TZ = 'America/Los_Angeles';
-  ({ page, close: closeBrowser } = await openDeskBrowser(DESK));
-});
-
-afterAll(async () => {
-  delete process.env.TZ;
-  await closeBrowser?.();
-  await server?.stop();
+  // A desk PC far from China.
+  page = await host.openBrowser({ farFromChina: true });
 });
 
 describe('码 on the management page', () => {
   it('opens 码 from the menu and lists the codes of a building chosen in the tree', async () => {
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
-    await page.goto(`${server.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.getByLabel('账号').fill('shequ');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('me-name').filter({ hasText: '张伟' }).waitFor();
+    await signInAtDesk(page, host.url, 'shequ', '张伟');
 
     await page.getByRole('menuitem', { name: '码' }).click();
     await page.waitForURL(/\/admin\/codes/);
@@ -136,7 +104,7 @@ describe('码 on the management page', () => {
       'codes',
       'list',
       { unitId: buildingId },
-      staff,
+      { token: staff },
     );
     expect(listed.codes).toHaveLength(1);
     const code = listed.codes[0];

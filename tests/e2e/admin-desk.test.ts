@@ -209,6 +209,26 @@ describe('management page for community staff', () => {
     await waitTotal(overdue);
     await expect(rowIds()).resolves.toEqual(expected.rows.map((r: any) => r.id));
     await page.getByRole('combobox', { name: '是否超时' }).locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').filter({ hasText: '已超时' }).waitFor();
+
+    // The response rate's denominator: the reports whose response is settled. The two filed last,
+    // still inside their response deadline, are not among them yet.
+    await page.getByRole('menuitem', { name: '工作台' }).click();
+    await page.waitForURL(/\/admin\/dashboard/);
+    const due = await shown('thisMonth.responseRate.denominator');
+    await page.locator('[data-count="thisMonth.responseRate.denominator"]').click();
+    await page.waitForURL(/\/admin\/desk\?.*responseSettledBy=\d+/);
+    await waitTotal(due);
+    await page.getByTestId('extra-conditions').locator('.ant-tag', { hasText: '应响应：已响应或已到响应期限' }).waitFor();
+    const month = (await call('management', 'dashboard', {}, staff)).thisMonth;
+    const total = async (filter: unknown) => (await call('management', 'list', { filter, limit: 1 }, staff)).total;
+    expect(await total(month.responseRate.denominator.filter)).toBe(due);
+    for (const id of created.slice(4)) {
+      expect(await total({ ...month.reports.filter, q: id })).toBe(1);
+      expect(await total({ ...month.responseRate.denominator.filter, q: id })).toBe(0);
+    }
+    await page.reload();
+    await waitTotal(due);
+    await page.getByTestId('extra-conditions').locator('.ant-tag', { hasText: '应响应：已响应或已到响应期限' }).waitFor();
   });
 
   it('filters by category and text from the filter bar', async () => {

@@ -10,16 +10,13 @@
  * scans), tick one name, read the attendance rate, print the sign-in sheet, and export the roster as
  * an .xlsx that parses back. Screenshots land in tests/e2e/screenshots/lectures-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { png } from '../support/images';
-import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, type RunningServer } from './server';
 import { api } from './support/api';
 import { deskShot, signInAtDesk } from './support/desk';
+import { DESK, deskHost } from './support/host';
 import { letInOnWechat, makeCode } from './support/people';
 import { SHOTS } from './support/screenshots';
 import { testClock } from './support/test-clock';
@@ -27,7 +24,6 @@ import { demoPlaces, type Unit } from './support/units';
 
 jest.setTimeout(120_000);
 
-const DESK = { width: 1440, height: 900 };
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 const CHINA = 8 * HOUR;
@@ -36,13 +32,12 @@ const OTHER_TITLE = '防范电信诈骗讲座';
 const CANCEL_REASON = '主讲人临时有事，讲座改期，新时间另行通知';
 const SPEAKER = { name: '周明华', title: '主任医师', field: '老年心血管', affiliation: '市第一人民医院', contact: '13912340001' };
 
-let server: RunningServer;
+// A web session that outlives the week the test clock moves through.
+const host = deskHost({ JINLIN_DEV_WECHAT: '1', JINLIN_TEST_CLOCK: '1', JINLIN_SESSION_HOURS: '720', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' }, { downloads: true });
 let page: Page;
-let closeBrowser: (() => Promise<void>) | undefined;
-const http = api(() => server.url);
+const http = api(() => host.url);
 const { call } = http;
 const clock = testClock(http);
-let downloads: string;
 let staff: string;
 let community: Unit;
 /** The residents, by openid, in the order they sign up. */
@@ -87,13 +82,6 @@ async function typeRange(label: string, from: number, to: number) {
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  downloads = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-downloads-'));
-  ensureBuilt();
-  server = await startServer({
-    // A web session that outlives the week the test clock moves through.
-    env: { JINLIN_DEV_WECHAT: '1', JINLIN_TEST_CLOCK: '1', JINLIN_SESSION_HOURS: '720', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0' },
-  });
   staff = await http.signIn('shequ');
   const places = await demoPlaces(http, staff);
   community = places.community;
@@ -107,21 +95,13 @@ beforeAll(async () => {
     RESIDENTS.map((r) => ({ ...r, door: { entrance: '1', floor: Number(r.room[0]), room: r.room } })),
   );
 
-  // Chromium takes its zone from TZ: a desk PC far from China (set after the server started, which keeps its own).
-  process.env.TZ = 'America/Los_Angeles';
-  ({ page, close: closeBrowser } = await openDeskBrowser(DESK, { acceptDownloads: true }));
-});
-
-afterAll(async () => {
-  delete process.env.TZ;
-  await closeBrowser?.();
-  await server?.stop();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
+  // A desk PC far from China.
+  page = await host.openBrowser({ farFromChina: true });
 });
 
 describe('讲师库', () => {
   it('adds a speaker to the pool, contact included, from the 讲堂 menu', async () => {
-    await signInAtDesk(page, server.url, 'shequ', '张伟');
+    await signInAtDesk(page, host.url, 'shequ', '张伟');
 
     await page.getByRole('menuitem', { name: '讲堂' }).click();
     await page.getByRole('menuitem', { name: '讲师库' }).click();
@@ -192,7 +172,7 @@ describe('讲座', () => {
     expect(made).toMatchObject({ status: 'draft', startsAt, endsAt: startsAt + 90 * 60_000, signupUntil: startsAt - 2 * HOUR });
     expect(made.picture).toBeTruthy();
     // The picture goes out to the page at an address a browser shows.
-    const img = await fetch(`${server.url}${made.pictureUrl}`);
+    const img = await fetch(`${host.url}${made.pictureUrl}`);
     expect([img.status, img.headers.get('content-type')]).toEqual([200, 'image/jpeg']);
   });
 
@@ -300,7 +280,7 @@ describe('on the lecture’s day', () => {
   it('shows the venue screen full-window with a code residents scan to attend', async () => {
     // Ten minutes after the start, on the server's clock.
     await advance(startsAt + 10 * 60_000 - (await serverNow()));
-    await page.goto(`${server.url}/admin/lectures/roster?id=${lectureId}`);
+    await page.goto(`${host.url}/admin/lectures/roster?id=${lectureId}`);
     await page.getByRole('button', { name: '现场签到码' }).click();
     await page.waitForURL(/\/admin\/lectures\/venue\?id=/);
     const code = page.getByTestId('venue-code');
@@ -353,7 +333,7 @@ describe('on the lecture’s day', () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     expect(download.suggestedFilename()).toContain(TITLE);
-    const file = path.join(downloads, download.suggestedFilename());
+    const file = path.join(host.downloads, download.suggestedFilename());
     await download.saveAs(file);
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(file);
@@ -370,7 +350,7 @@ describe('on the lecture’s day', () => {
     await advance(2 * HOUR);
     await page.getByRole('menuitem', { name: '统计' }).last().click();
     await page.waitForURL(/\/admin\/lectures\/figures/);
-    await page.goto(`${server.url}/admin/lectures/figures?month=${chinaMonth(startsAt)}`);
+    await page.goto(`${host.url}/admin/lectures/figures?month=${chinaMonth(startsAt)}`);
     const lectureRow = rowOf(TITLE);
     await lectureRow.waitFor();
     expect(await lectureRow.getByTestId('lecture-rate').innerText()).toBe('75.0%');

@@ -13,22 +13,17 @@
  * Angeles time), and sees each check-in point's code with its scans and check-ins, and its poster.
  * Screenshots land in tests/e2e/screenshots/members-*.png.
  */
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
-import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, type RunningServer } from './server';
 import { api } from './support/api';
 import { deskShot, signInAtDesk } from './support/desk';
+import { deskHost } from './support/host';
 import { checkIn as sendCheckin, importedResidents, makeCode, type Resident } from './support/people';
-import { SHOTS } from './support/screenshots';
 import { unitTree, type Unit } from './support/units';
 
 jest.setTimeout(120_000);
 
-const DESK = { width: 1440, height: 900 };
 const CHINA = 8 * 3600_000;
 const RETURN_REASON = '组织关系所在党支部请写全称（如：市第二中学退休教师党支部），改正后用同一个码重新报到';
 const TRANSFER_REASON = '搬离本小区，组织关系转至新住址所在社区';
@@ -36,12 +31,10 @@ const VERIFIED_PHONE = '13700007788';
 const MOBILE_PHONE = '13700006655';
 const DIRECT_PHONE = '13700004433';
 
-let server: RunningServer;
+const host = deskHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' }, { downloads: true });
 let page: Page;
-let closeBrowser: (() => Promise<void>) | undefined;
-const http = api(() => server.url);
+const http = api(() => host.url);
 const { post, call, signIn } = http;
-let downloads: string;
 let staff: string;
 let community: Unit;
 let compound: Unit;
@@ -78,10 +71,6 @@ async function checkIn(openid: string, data: Record<string, unknown>): Promise<s
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  downloads = mkdtempSync(path.join(tmpdir(), 'jinlin-e2e-downloads-'));
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' } });
   staff = await signIn('shequ');
   const units = await unitTree(http, staff);
   community = units.find((u) => u.kind === 'community')!;
@@ -161,16 +150,8 @@ beforeAll(async () => {
     freeTime: '随时',
   });
 
-  // Chromium takes its zone from TZ: a desk PC far from China (set after the server started, which keeps its own).
-  process.env.TZ = 'America/Los_Angeles';
-  ({ page, close: closeBrowser } = await openDeskBrowser(DESK, { acceptDownloads: true }));
-});
-
-afterAll(async () => {
-  delete process.env.TZ;
-  await closeBrowser?.();
-  await server?.stop();
-  if (downloads) rmSync(downloads, { recursive: true, force: true });
+  // A desk PC far from China.
+  page = await host.openBrowser({ farFromChina: true });
 });
 
 describe('who may decide a check-in', () => {
@@ -196,7 +177,7 @@ describe('who may decide a check-in', () => {
 
 describe('报到审核 on the management page', () => {
   it('opens the queue from the 党员 menu, oldest first, with everything the secretary checks', async () => {
-    await signInAtDesk(page, server.url, 'shuji', '李秀英');
+    await signInAtDesk(page, host.url, 'shuji', '李秀英');
 
     await page.getByRole('menuitem', { name: '报到审核' }).click();
     await page.waitForURL(/\/admin\/members\/checkins$/);
@@ -332,17 +313,17 @@ describe('花名册', () => {
     await row(ids.inService).waitFor();
     await page.getByRole('button', { name: /清除筛选/ }).click();
 
-    await page.goto(`${server.url}/admin/members/roster?unit=${otherCompound.id}`);
+    await page.goto(`${host.url}/admin/members/roster?unit=${otherCompound.id}`);
     await total.filter({ hasText: '共 2 人' }).waitFor();
     expect(await page.locator('[data-testid="roster-unit"]').allInnerTexts()).toEqual(['阳光花园', '阳光花园']);
-    await page.goto(`${server.url}/admin/members/roster`);
+    await page.goto(`${host.url}/admin/members/roster`);
     await total.filter({ hasText: `共 ${EXTRA.length + 3} 人` }).waitFor();
   });
 
   it('exports the roster as an .xlsx that reads back with exceljs', async () => {
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /导出 Excel/ }).click()]);
     expect(download.suggestedFilename()).toMatch(/党员花名册_\d{4}-\d\d-\d\d\.xlsx$/);
-    const file = path.join(downloads, download.suggestedFilename());
+    const file = path.join(host.downloads, download.suggestedFilename());
     await download.saveAs(file);
     await page.getByTestId('roster-file').waitFor();
 
@@ -403,7 +384,7 @@ describe('统计', () => {
 describe('转出', () => {
   it('transfers the mobile member out on a China day with a reason: off the roster, their role gone, the date kept', async () => {
     expect(await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe('America/Los_Angeles');
-    await page.goto(`${server.url}/admin/members/roster`);
+    await page.goto(`${host.url}/admin/members/roster`);
     await row(ids.mobile).getByRole('button', { name: '转出' }).click();
     const dialog = modal('转出冯流动');
     await dialog.waitFor();
@@ -420,7 +401,7 @@ describe('转出', () => {
     await page.getByTestId('roster-total').filter({ hasText: `共 ${EXTRA.length + 2} 人` }).waitFor();
 
     // Kept, with the day and the reason, among the transferred.
-    await page.goto(`${server.url}/admin/members/roster?status=transferred_out`);
+    await page.goto(`${host.url}/admin/members/roster?status=transferred_out`);
     const gone = row(ids.mobile);
     await gone.waitFor();
     const status = await gone.getByTestId('roster-status').innerText();
@@ -478,7 +459,7 @@ describe('报到点', () => {
 describe('community staff', () => {
   it('shows community staff the roster with phones but no 转出 or 撤回, and says the secretaries decide check-ins', async () => {
     await page.evaluate(() => localStorage.clear());
-    await page.goto(`${server.url}/admin/members/checkins`);
+    await page.goto(`${host.url}/admin/members/checkins`);
     await page.waitForURL(/\/admin\/login/);
     await page.getByLabel('账号').fill('shequ');
     await page.getByLabel('密码').fill('demo1234');

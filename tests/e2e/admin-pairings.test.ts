@@ -10,29 +10,24 @@
  * An edit of the kinds made stale by a colleague is said plainly; a pairing is ended with a reason.
  * Screenshots land in tests/e2e/screenshots/pairings-*.png.
  */
-import { mkdirSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { openDeskBrowser } from './browser';
-import { ensureBuilt, startServer, type RunningServer } from './server';
 import { api } from './support/api';
 import { deskShot, signInAtDesk } from './support/desk';
+import { deskHost } from './support/host';
 import { approvedMember, makeCode } from './support/people';
-import { SHOTS } from './support/screenshots';
 import { unitTree, type Unit } from './support/units';
 
 jest.setTimeout(120_000);
 
-const DESK = { width: 1440, height: 900 };
 const CHINA = 8 * 3600_000;
 const MEMBER = '钱红梅';
 const MEMBER_OPENID = 'e2e-wx-pairing-member';
 const VISIT_DONE = '上门问候，帮忙更换了厨房的灯泡';
 const VISIT_NEEDS = '希望每周有人来看看，陪老人说说话';
 
-let server: RunningServer;
+const host = deskHost({ JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' });
 let page: Page;
-let closeBrowser: (() => Promise<void>) | undefined;
-const http = api(() => server.url);
+const http = api(() => host.url);
 const { call, signIn } = http;
 let staff: string;
 let community: Unit;
@@ -61,9 +56,6 @@ async function choose(scope: ReturnType<typeof modal> | ReturnType<typeof card>,
 }
 
 beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEV_WECHAT: '1', JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '0' } });
   staff = await signIn('shequ');
   const units = await unitTree(http, staff);
   community = units.find((u) => u.kind === 'community')!;
@@ -86,17 +78,12 @@ beforeAll(async () => {
     freeTime: '工作日白天',
   });
 
-  ({ page, close: closeBrowser } = await openDeskBrowser(DESK));
-});
-
-afterAll(async () => {
-  await closeBrowser?.();
-  await server?.stop();
+  page = await host.openBrowser();
 });
 
 describe('网格', () => {
   it('shows the community secretary the grids with households, buildings, lead, steward and the warning outside 50–80', async () => {
-    await signInAtDesk(page, server.url, 'shuji', '李秀英');
+    await signInAtDesk(page, host.url, 'shuji', '李秀英');
 
     await page.getByRole('menuitem', { name: '网格', exact: true }).click();
     await page.waitForURL(/\/admin\/grids$/);

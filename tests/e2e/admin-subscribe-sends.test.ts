@@ -14,6 +14,7 @@ import { dayKey } from '../../src/core';
 import { openSqliteStore } from '../../cloudfunctions/lib/store/sqlite';
 import { openDeskBrowser } from './browser';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import { signInAtDesk } from './support/desk';
 
 jest.setTimeout(120_000);
 
@@ -53,12 +54,7 @@ afterAll(async () => {
 
 describe('订阅消息 on the dashboard', () => {
   it('lists each template’s sends, refusals and failures of the last 7 days, failures first, with the last error', async () => {
-    await page.goto(`${server.url}/admin/`);
-    await page.waitForURL(/\/admin\/login/);
-    await page.getByLabel('账号').fill('shequ');
-    await page.getByLabel('密码').fill('demo1234');
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByTestId('me-name').filter({ hasText: '张伟' }).waitFor();
+    await signInAtDesk(page, server.url, 'shequ', '张伟');
 
     const panel = page.getByTestId('subscribe-sends');
     await panel.scrollIntoViewIfNeeded();

@@ -4,79 +4,33 @@
  * lift report in their building under 关注 and on the report; a phone that loses its network is told
  * so, not "network unreachable". Screenshots land in tests/e2e/screenshots/h5-door-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { phoneHost } from './support/host';
+import { signedInPhone } from './support/phones';
+import { wholePhonePage } from './support/screenshots';
+import { button, ui, words } from './support/taro';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
-const PHONE = { width: 390, height: 844 };
-const START_TIMEOUT = 120_000;
 const LIFT = '3单元电梯停在5楼，按了没反应，楼里老人下不了楼';
 const NOT_A_HANDLER = '这个页面是给楼栋长、物业和社区工作人员用的；您可以在首页随手拍反映问题';
 
-let server: RunningServer;
-let browser: Browser;
+const host = phoneHost({ JINLIN_DEMO_RESIDENTS: '20', JINLIN_DEMO_REPORTS: '0' });
+const { call, signIn } = api(() => host.url);
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  server = await startServer({ env: { JINLIN_DEMO_RESIDENTS: '20', JINLIN_DEMO_REPORTS: '0' } });
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
-}, START_TIMEOUT);
+const shot = (page: Page, name: string) => wholePhonePage(page, `h5-door-${name}.png`);
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
-const ui = (page: Page) => page.locator('#app');
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-
-async function shot(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-door-${name}.png`) });
-  await page.setViewportSize(PHONE);
-}
-
-async function post<T = any>(fn: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!json.ok) throw new Error(`${fn}: ${json.code} ${json.message}`);
-  return json.data;
-}
-
-const apiToken = async (username: string) => (await post<{ token: string }>('auth', { action: 'signIn', data: { username, password: 'demo1234' } })).token;
-
-async function phoneOf(username: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  await page.goto(`${server.url}/`);
-  await ui(page).getByRole('textbox', { name: '请输入账号' }).fill(username);
-  await ui(page).getByRole('textbox', { name: '请输入密码' }).fill('demo1234');
-  await button(page, '登录').click();
-  await ui(page).getByText(`您好，${name}`).waitFor();
-  return page;
-}
+const phoneOf = (username: string, name: string) => signedInPhone(host.browser, host.url, username, name, { deviceScaleFactor: 1 });
 
 it('refuses a resident before the handler pages, shows the lead 关注, and tells a lost network apart', async () => {
   // 孙福贵 reports the lift: urgent, it goes straight to the property company, past the building lead.
-  const residentToken = await apiToken('jumin');
-  const me = await post<{ bindings: { role: string; unit: { id: string; kind: string } }[] }>('auth', { action: 'whoAmI', data: {} }, residentToken);
+  const residentToken = await signIn('jumin');
+  const me = await call<{ bindings: { role: string; unit: { id: string; kind: string } }[] }>('auth', 'whoAmI', {}, { token: residentToken });
   const building = me.bindings.find((b) => b.unit.kind === 'building')!.unit.id;
-  const filed = await post<{ report: { id: string } }>(
+  const filed = await call<{ report: { id: string } }>(
     'reports',
-    { action: 'create', data: { clientRequestId: 'e2e-door-lift-1', unitId: building, category: 'lift', description: LIFT, location: '3单元 电梯' } },
-    residentToken,
+    'create',
+    { clientRequestId: 'e2e-door-lift-1', unitId: building, category: 'lift', description: LIFT, location: '3单元 电梯' },
+    { token: residentToken },
   );
 
   // 1. The resident opens each handler page (a forwarded link, an old bookmark): refused before any of it.
@@ -86,13 +40,13 @@ it('refuses a resident before the handler pages, shows the lead 关注, and tell
     ['report', `/handler/report/index?id=${filed.report.id}`],
     ['record', '/handler/record/index'],
   ] as const) {
-    await resident.goto(`${server.url}${url}`);
+    await resident.goto(`${host.url}${url}`);
     await ui(resident).getByText(NOT_A_HANDLER).waitFor();
     const seen = await words(resident);
     expect(seen).not.toMatch(/分派给我|我要办理|登记这条反映|居民姓名/);
     await shot(resident, `refused-${name}`);
   }
-  await resident.goto(`${server.url}/handler/approvals/index`);
+  await resident.goto(`${host.url}/handler/approvals/index`);
   await ui(resident).getByText(/入住审核是给楼栋长/).waitFor();
   await shot(resident, 'refused-approvals');
   await button(resident, '回首页').click();
@@ -120,17 +74,17 @@ it('refuses a resident before the handler pages, shows the lead 关注, and tell
   await shot(lead, 'detail-watching');
 
   // The same report opened in the handler page (a forwarded link): why it is there, nothing to do.
-  await lead.goto(`${server.url}/handler/report/index?id=${filed.report.id}`);
+  await lead.goto(`${host.url}/handler/report/index?id=${filed.report.id}`);
   await ui(lead).getByText(/^关注：这条紧急反映由.*不用您办理。$/).waitFor();
   expect(await words(lead)).not.toContain('我要办理');
   await shot(lead, 'handler-report-watching');
 
   // The door lets the lead into the other handler pages as before.
-  await lead.goto(`${server.url}/handler/record/index`);
+  await lead.goto(`${host.url}/handler/record/index`);
   await ui(lead).getByText('谁反映的').waitFor();
-  await lead.goto(`${server.url}/handler/approvals/index`);
+  await lead.goto(`${host.url}/handler/approvals/index`);
   await ui(lead).getByText(/等待审核/).first().waitFor();
-  await lead.goto(`${server.url}/handler/inbox/index`);
+  await lead.goto(`${host.url}/handler/inbox/index`);
   await ui(lead).getByRole('tab', { name: /关注/ }).click();
 
   // 3. The lead's phone loses its network: the page says so and what to do, not "连接不上".

@@ -10,128 +10,47 @@
  *
  * Screenshots of every page on the way land in tests/e2e/screenshots/h5-*.png.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM, CHROMIUM_ARGS } from './browser';
-import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
+import type { Page } from 'playwright-core';
+import { api } from './support/api';
+import { phoneHost } from './support/host';
+import { signedInPhone } from './support/phones';
+import { readabilityCheck } from './support/readability';
+import { wholePhonePage } from './support/screenshots';
+import { button, ui, words } from './support/taro';
+import { testClock } from './support/test-clock';
 
-const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
 const DESCRIPTION = '楼上每天半夜装修，电钻声吵得睡不着';
 const HOUR = 3600_000;
-// Jest takes testTimeout from the root config only, so under `npm test` a hook would get 5 s.
-const START_TIMEOUT = 120_000;
 
-let server: RunningServer;
-let browser: Browser;
+// Phones stay signed in for the month the story spans (web sessions last 12 hours by default).
+// No demo reports: the figures then count this story's report alone.
+const host = phoneHost({ JINLIN_TEST_CLOCK: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0', JINLIN_SESSION_HOURS: '720' });
+/** The server's API, for the test clock and the figures. */
+const http = api(() => host.url);
+const { call, signIn } = http;
+const clock = testClock(http);
 
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuilt();
-  // Phones stay signed in for the month the story spans (web sessions last 12 hours by default).
-  // No demo reports: the figures then count this story's report alone.
-  server = await startServer({ env: { JINLIN_TEST_CLOCK: '1', JINLIN_DEMO_RESIDENTS: '60', JINLIN_DEMO_REPORTS: '0', JINLIN_SESSION_HOURS: '720' } });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-}, START_TIMEOUT);
+/** What an older reader cannot read: text under 16px, typed text under 16px, text cut off at the edge. */
+const READABILITY = readabilityCheck({ textUnder: 16, typingUnder: 16 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-}, START_TIMEOUT);
-
-const PHONE = { width: 390, height: 844 };
-
-/**
- * The whole page as the person scrolls through it: Taro's h5 pages scroll inside their own
- * container, so the window is made as tall as that content for the picture.
- */
+/** The whole page as the person scrolls through it, checked for what an older reader cannot read. */
 async function shot(page: Page, name: string) {
-  await page.waitForTimeout(300); // toasts and fonts settle
-  const height = await page.evaluate(() => Math.max(...Array.from(document.querySelectorAll('.taro_page, #app, body'), (e) => e.scrollHeight)));
-  await page.setViewportSize({ width: PHONE.width, height: Math.max(PHONE.height, height) });
-  await page.screenshot({ path: path.join(SHOTS, `h5-${name}.png`) });
-  await page.setViewportSize(PHONE);
-  // What an older reader cannot read: text under 16px, typed text under 16px, text cut off at the edge.
+  await wholePhonePage(page, `h5-${name}.png`); // toasts and fonts settle
   const problems = await page.evaluate(READABILITY);
   expect({ page: name, problems }).toEqual({ page: name, problems: [] });
 }
 
-/** Run in the page (a string, so the test's compiler adds nothing to it). */
-const READABILITY = `(() => {
-  const out = [];
-  const app = document.querySelector('#app');
-  const width = window.innerWidth;
-  const walker = document.createTreeWalker(app, NodeFilter.SHOW_TEXT);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const el = n.parentElement;
-    const text = (n.textContent || '').trim();
-    if (!text || !el.getClientRects().length) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 16) out.push('small text ' + size.toFixed(1) + 'px: ' + text.slice(0, 20));
-    const range = document.createRange();
-    range.selectNodeContents(n);
-    const box = range.getBoundingClientRect();
-    if (box.right > width + 0.5 || box.left < -0.5) out.push('cut off at the edge: ' + text.slice(0, 20));
-  }
-  for (const el of app.querySelectorAll('input, textarea')) {
-    if (!el.getClientRects().length) continue;
-    const size = parseFloat(getComputedStyle(el).fontSize);
-    if (size < 16) out.push('small typing ' + size.toFixed(1) + 'px: ' + (el.getAttribute('placeholder') || el.name));
-  }
-  if (document.documentElement.scrollWidth > width) out.push('page wider than the screen');
-  return out;
-})()`;
-
-/** A person's own phone: a fresh browser profile, 390×844, signed in with their account. */
-async function phoneOf(username: string, name: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  // The phone's clock reads the server's test clock, so "今天" and "明天" mean what they say.
-  await context.clock.install({ time: await serverNow() });
-  const page = await context.newPage();
-  page.setDefaultTimeout(20000);
-  await page.goto(`${server.url}/`);
-  // Signed out, the app sends them to sign in.
-  await ui(page).getByRole('textbox', { name: '请输入账号' }).fill(username);
-  await ui(page).getByRole('textbox', { name: '请输入密码' }).fill('demo1234');
-  await button(page, '登录').click();
-  await ui(page).getByText(`您好，${name}`).waitFor();
-  return page;
-}
-
-/** The server's API, for the test clock and the figures. */
-async function post<T = any>(fn: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.url}/api/${fn}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (!json.ok) throw new Error(`${fn}: ${json.code} ${json.message}`);
-  return json.data;
-}
-
-const serverNow = async () => (await post<{ now: number }>('__test', {})).now;
+/**
+ * A person's own phone: a fresh browser profile, 390×844, signed in with their account. The phone's
+ * clock reads the server's test clock, so "今天" and "明天" mean what they say.
+ */
+const phoneOf = async (username: string, name: string) => signedInPhone(host.browser, host.url, username, name, { clock: await clock.now(), deviceScaleFactor: 1 });
 
 /** Moves every open phone's clock to the server's. */
 async function phonesFollowServerClock(...pages: Page[]) {
-  const now = await serverNow();
+  const now = await clock.now();
   for (const p of pages) await p.context().clock.setSystemTime(now);
 }
-
-const apiToken = async (username: string) => (await post<{ token: string }>('auth', { action: 'signIn', data: { username, password: 'demo1234' } })).token;
-
-/** The page's own content, without the browser build's title bar. */
-const ui = (page: Page) => page.locator('#app');
-
-/** A button by its exact words. */
-const button = (page: Page, label: string) => ui(page).locator('taro-button-core').filter({ hasText: new RegExp(`^\\s*${label}\\s*$`) });
-
-/** The words a person sees on the page, spaces collapsed. */
-const words = async (page: Page) => (await ui(page).innerText()).replace(/\s+/g, ' ');
 
 it('files, responds, moves to the compound when overdue, resolves, rates, and counts — all through the h5 pages', async () => {
   // 1. 孙福贵 files the report: 随手拍 → pick 噪音扰民 → describe → 提交反映.
@@ -144,7 +63,7 @@ it('files, responds, moves to the compound when overdue, resolves, rates, and co
   await ui(resident).getByText('请说说是什么问题').waitFor();
   await ui(resident).getByRole('textbox', { name: /例如：3单元电梯/ }).fill(DESCRIPTION);
   await ui(resident).getByRole('textbox', { name: '例如：3单元 电梯' }).fill('2单元 502 楼上');
-  await ui(resident).getByText(`${DESCRIPTION.length}/500 字`).waitFor();
+  await ui(resident).getByText(`还可以写 ${500 - DESCRIPTION.length} 字`).waitFor();
   await shot(resident, '03-form-details');
   await button(resident, '提交反映').click();
 
@@ -186,9 +105,9 @@ it('files, responds, moves to the compound when overdue, resolves, rates, and co
   expect(await words(resident)).toContain('办理中');
 
   // 3. The building's time runs out: the sweep moves the report to the compound.
-  const filed = await post<{ dueAt: number }>('reports', { action: 'detail', data: { id: reportId } }, await apiToken('jumin'));
-  const now = await serverNow();
-  const { swept } = await post<{ swept: { escalated: number } }>('__test', { advanceMs: filed.dueAt - now + HOUR, sweep: true });
+  const filed = await call<{ dueAt: number }>('reports', 'detail', { id: reportId }, { token: await signIn('jumin') });
+  const now = await clock.now();
+  const { swept } = (await clock.advance(filed.dueAt - now + HOUR, { sweep: true })) as { swept: { escalated: number } };
   expect(swept.escalated).toBe(1);
   await phonesFollowServerClock(resident, lead);
 
@@ -209,7 +128,7 @@ it('files, responds, moves to the compound when overdue, resolves, rates, and co
   expect(await words(secretary)).toContain('已办结待评价');
 
   // 5. 孙福贵 is told in 消息, opens the report from there and rates it 满意.
-  await resident.goto(`${server.url}/pages/index/index`);
+  await resident.goto(`${host.url}/pages/index/index`);
   await ui(resident).getByText('消息', { exact: true }).click();
   await ui(resident).getByText(/已办结/).first().waitFor();
   await shot(resident, '10-messages');
@@ -230,20 +149,20 @@ it('files, responds, moves to the compound when overdue, resolves, rates, and co
   await shot(resident, '12-detail-rated');
 
   // 我的反映 lists it, closed.
-  await resident.goto(`${server.url}/pages/report/mine`);
+  await resident.goto(`${host.url}/pages/report/mine`);
   await ui(resident).getByText(DESCRIPTION).waitFor();
   expect(await words(resident)).toContain('已关闭');
   await shot(resident, '13-mine');
 
   // 6. The community's figures for the month count one report, resolved late at the compound, rated satisfied.
-  const shuji = await apiToken('shuji');
-  const community = (await post<{ bindings: { unit: { id: string } }[] }>('auth', { action: 'whoAmI', data: {} }, shuji)).bindings[0].unit;
+  const shuji = await signIn('shuji');
+  const community = (await call<{ bindings: { unit: { id: string } }[] }>('auth', 'whoAmI', {}, { token: shuji })).bindings[0].unit;
   const month = new Date(filed.dueAt - HOUR + 8 * HOUR).toISOString().slice(0, 7);
-  const figures = await post('reports', { action: 'figures', data: { unitId: community.id, month } }, shuji);
+  const figures = await call('reports', 'figures', { unitId: community.id, month }, { token: shuji });
   expect(figures).toMatchObject({ reports: 1, resolved: 1, resolvedOnTime: 0, onTimeRate: 0, rated: 1, satisfactionRate: 1, resolvedAtLevel: { compound: 1 } });
 
   // 7. The building lead records a report for a neighbour who wrote in the group chat.
-  await lead.goto(`${server.url}/handler/inbox/index`);
+  await lead.goto(`${host.url}/handler/inbox/index`);
   await button(lead, '替居民登记反映').click();
   await lead.waitForURL(/\/handler\/record\/index/);
   await ui(lead).getByText('谁反映的').waitFor();

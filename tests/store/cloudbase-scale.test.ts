@@ -164,6 +164,8 @@ describe('the management lists’ orders', () => {
       ['a level', { levels: ['building'] }],
       ['filed in a period', { createdFrom: NOW - 30 * 24 * HOUR, createdTo: NOW }],
       ['overdue', { overdue: true }],
+      // the dashboard's response-rate denominator: its $or is a filter only, the period and the subtree find it
+      ['response settled in a month', { counted: true, createdFrom: NOW - 30 * 24 * HOUR, createdTo: NOW, responseSettledBy: NOW }],
     ];
     const lists: [string, () => Promise<unknown>][] = [];
     for (const [what, f] of desk)

@@ -6,6 +6,7 @@
  */
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import Taro from '@tarojs/taro';
+import App from '../../src/app';
 import NewReport from '../../src/pages/report/new';
 import { __resetFilingQueue, queuedFor } from '../../src/services/filing-queue';
 import { readDraft } from '../../src/services/report-draft';
@@ -17,7 +18,10 @@ import { resident } from './support/fixtures';
 import { categories, detail, ok } from './support/reports';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
-jest.mock('../../src/services/subscribe', () => ({ askForNotices: jest.fn(() => Promise.resolve({ status: 'skipped', reason: 'notWeapp' })) }));
+jest.mock('../../src/services/subscribe', () => ({
+  askForNotices: jest.fn(() => Promise.resolve({ status: 'skipped', reason: 'notWeapp' })),
+  loadNoticeTemplates: jest.fn(() => Promise.resolve()),
+}));
 
 /** WeChat's network events: the listeners the app registered, and a way to play the network returning. */
 const networkListeners: Array<(res: { isConnected: boolean; networkType: string }) => void> = [];
@@ -117,6 +121,27 @@ describe('report form: no network when filing', () => {
     expect(s.reports()).toBe(1);
   });
 
+  it('files it when the app comes back to the front after it was closed, before the form is opened', async () => {
+    const s = server();
+    const view = render(<NewReport />);
+    await fileNoise();
+    await screen.findByText('网络不好，已保存，联网后自动提交');
+    view.unmount();
+    __resetFilingQueue();
+    networkListeners.length = 0;
+
+    s.up();
+    render(
+      <App>
+        <span>首页</span>
+      </App>,
+    );
+    await waitFor(() => expect(s.reports()).toBe(1));
+    expect(new Set(requestIds()).size).toBe(1);
+    await waitFor(() => expect(queuedFor('person_1')).toBeNull());
+    expect(Taro.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '反映已提交' }));
+  });
+
   it('files it in the background once the network returns after the person left the form, and says so', async () => {
     const s = server();
     const view = render(<NewReport />);
@@ -202,5 +227,18 @@ describe('report form: asking for notices', () => {
     expect(askForNotices).toHaveBeenCalledWith('reportFiled');
     expect(sentWhenAsked).toBe(before);
     await waitFor(() => expect(Taro.redirectTo).toHaveBeenCalledWith({ url: '/pages/report/detail?id=r3' }));
+  });
+
+  it('asks nothing when the tap is refused for the form itself (a text over 500 characters)', async () => {
+    render(<NewReport />);
+    fireEvent.click(await screen.findByLabelText('噪音扰民'));
+    await screen.findByText('第 2 步，共 2 步');
+    describeProblem('吵'.repeat(501));
+    (askForNotices as jest.Mock).mockClear();
+
+    fireEvent.click(screen.getByText('提交反映'));
+    expect(await screen.findByText(/请删掉 1 字再提交/)).toBeInTheDocument();
+    expect(askForNotices).not.toHaveBeenCalled();
+    expect(sentTo('reports.create')).toHaveLength(0);
   });
 });

@@ -4,6 +4,9 @@ import { hashPassword } from '../auth/passwords';
 import { audit, bindingsOf } from './common';
 import { personAction, type FunctionDef } from './define';
 import { resetPassword } from './password-reset';
+import { copyOwnData, ownData } from './own-data';
+import { correctName, correctPhone } from './own-data/correct';
+import { askToLeave, leave } from './own-data/leave';
 
 export const people: FunctionDef = {
   search: personAction(schemas.people.search, async (ctx, input) => {
@@ -66,4 +69,11 @@ export const people: FunctionDef = {
     await audit(ctx, 'people.unbindWechat', 'person', person.id, { reason: input.reason }, home?.unit.path ?? createdIn?.path ?? roots[0].path);
     return viewPerson(after);
   }),
+
+  ownData,
+  copyOwnData,
+  correctName,
+  correctPhone,
+  askToLeave,
+  leave,
 };

@@ -49,7 +49,8 @@ function escalations(t: TimelineEntry[], names: Map<string, string>): string {
     .join('\n');
 }
 
-export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: LedgerUnitRow[]): Promise<string> {
+/** `now`: the export's time; the response rate counts only reports whose response is settled by then. */
+export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: LedgerUnitRow[], now: number): Promise<string> {
   const { Workbook } = await excel();
   const wb = new Workbook();
   wb.creator = '近邻';
@@ -121,6 +122,7 @@ export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: Le
   rates.columns = [
     { header: '单位', key: 'name', width: 18 },
     { header: '反映数', key: 'reports', width: 9 },
+    { header: '应响应', key: 'responseDue', width: 9 },
     { header: '按时响应', key: 'respondedOnTime', width: 10 },
     { header: '响应率', key: 'responseRate', width: 9, style: { numFmt: '0.0%' } },
     { header: '办结数', key: 'resolved', width: 9 },
@@ -133,10 +135,11 @@ export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: Le
   rates.getRow(1).font = { bold: true };
   rates.getRow(1).eachCell((c) => (c.fill = HEADER_FILL));
   for (const u of units) {
-    const f = figures(u.reports);
+    const f = figures(u.reports, now);
     rates.addRow({
       name: u.name,
       reports: f.reports,
+      responseDue: f.responseDue,
       respondedOnTime: f.respondedOnTime,
       responseRate: f.responseRate ?? '—',
       resolved: f.resolved,
@@ -148,7 +151,7 @@ export async function ledgerWorkbook(title: string, rows: LedgerRow[], units: Le
     });
   }
   rates.addRow([]);
-  rates.addRow(['说明：响应率 = 按时响应 / 反映数；按时办结率 = 各级都未超时办结 / 办结数；满意率 = 满意和基本满意 / 评价数。重复反映不计入。']);
+  rates.addRow(['说明：响应率 = 按时响应 / 应响应（已响应的，和未响应但已过响应时限的；导出时还没到响应时限的不计入）；按时办结率 = 各级都未超时办结 / 办结数；满意率 = 满意和基本满意 / 评价数。重复反映不计入。']);
   return workbookBase64(wb);
 }
 

@@ -1,7 +1,9 @@
 /**
  * The three figures staff are judged by, per unit and month, and where reports get resolved.
- * - responseRate (响应率): reports first responded to by their response deadline / reports that
- *   had to be responded to (rejected duplicates do not count).
+ * - responseRate (响应率): reports first responded to by their response deadline / reports whose
+ *   response is settled by now: responded (whenever), or not responded with the deadline passed.
+ *   A report filed today and not yet due is neither on time nor late, so it is not counted yet.
+ *   Rejected duplicates do not count.
  * - onTimeRate (按时办结率): resolved with no breach at any level / resolved.
  * - satisfactionRate (满意率): (satisfied + basically satisfied) / rated.
  * A rate with nothing to divide by is null ("no data"), never 0 % or 100 %.
@@ -14,6 +16,8 @@ export type FigureInput = Pick<Report, 'status' | 'respondedAt' | 'firstRespondB
 export interface Figures {
   reports: number;
   responded: number;
+  /** Reports whose response is settled by now (the response rate's denominator). */
+  responseDue: number;
   respondedOnTime: number;
   responseRate: number | null;
   resolved: number;
@@ -29,8 +33,16 @@ export interface Figures {
 
 const rate = (n: number, d: number) => (d === 0 ? null : n / d);
 
-export function figures(list: readonly FigureInput[]): Figures {
+/**
+ * When a report's response is settled: when it was first responded to, or its response deadline
+ * if that came first (responded late, or not yet). Before then it is neither on time nor late.
+ */
+export const responseSettledAt = (r: Pick<Report, 'respondedAt' | 'firstRespondBy'>): number =>
+  r.respondedAt === null ? r.firstRespondBy : Math.min(r.respondedAt, r.firstRespondBy);
+
+export function figures(list: readonly FigureInput[], now: number): Figures {
   const counted = list.filter((r) => !r.duplicateOf);
+  const responseDue = counted.filter((r) => responseSettledAt(r) <= now);
   const responded = counted.filter((r) => r.respondedAt !== null);
   const respondedOnTime = responded.filter((r) => r.respondedAt! <= r.firstRespondBy);
   const resolved = counted.filter((r) => r.resolvedAt !== null);
@@ -45,8 +57,9 @@ export function figures(list: readonly FigureInput[]): Figures {
   return {
     reports: counted.length,
     responded: responded.length,
+    responseDue: responseDue.length,
     respondedOnTime: respondedOnTime.length,
-    responseRate: rate(respondedOnTime.length, counted.length),
+    responseRate: rate(respondedOnTime.length, responseDue.length),
     resolved: resolved.length,
     resolvedOnTime: resolvedOnTime.length,
     onTimeRate: rate(resolvedOnTime.length, resolved.length),

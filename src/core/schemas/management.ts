@@ -32,6 +32,7 @@ export const deskFilter = z.lazy(() =>
       resolvedLevels: someOf(LEVEL_VALUES, '层级不正确', LEVEL_VALUES.length),
       breached: flag(),
       respondedOnTime: flag(),
+      responseSettledBy: z.optional(epoch()),
       ratings: someOf(RATING_VALUES, '评价不正确', 3),
       disputed: flag(),
       escalated: flag(),

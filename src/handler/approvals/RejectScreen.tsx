@@ -2,6 +2,7 @@
  * 不通过, a screen of its own (the shared ReasonScreen): the reason is required, since the applicant
  * reads it and may register again; a few common reasons fill the box with one tap.
  */
+import type { ComponentProps } from 'react';
 import type { RegistrationQueueItem } from '../../core/api';
 import { checkReasonOf, ReasonScreen } from '../../components/ReasonScreen';
 
@@ -11,18 +12,10 @@ const COMMON_REASONS = ['本楼没有这一户', '姓名和这一户的住户对
 
 export const checkReason = (reason: string): string | null => checkReasonOf(reason, '不通过');
 
-export function RejectScreen({
-  item,
-  ...rest
-}: {
-  item: RegistrationQueueItem;
-  reason: string;
-  onReason: (reason: string) => void;
-  error: string | null;
-  busy: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-}) {
+/** The reason, its problem and the two buttons' handlers: the queue's (useDecisionQueue's reasonProps). */
+type ReasonProps = Pick<ComponentProps<typeof ReasonScreen>, 'reason' | 'onReason' | 'error' | 'busy' | 'onConfirm' | 'onCancel'>;
+
+export function RejectScreen({ item, ...rest }: { item: RegistrationQueueItem } & ReasonProps) {
   return (
     <ReasonScreen
       className='approvals'

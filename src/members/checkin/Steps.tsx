@@ -7,17 +7,12 @@ import { Text } from '@tarojs/components';
 import { FREE_TIMES, MEMBER_SERVICES, MEMBER_SKILLS, MEMBER_TYPE_LABEL, type MemberType } from '../../core/checkins';
 import { BigInput } from '../../components/BigInput';
 import { Choices } from '../../components/Choices';
-import { PhoneStep as SharedPhoneStep, StepTitle as Title, type PhoneEvent } from '../../components/FormSteps';
+import { PhoneStep as SharedPhoneStep, StepTitle as Title, type PhoneEvent, type StepProps as FormStepProps } from '../../components/FormSteps';
 import { ENTRANCE_MAX, NAME_MAX, ROOM_MAX } from '../../register/join/form';
 import { Picks } from './Picks';
-import { TEXT_MAX, type CheckinForm, type Field, type Problems } from './form';
+import { TEXT_MAX, type CheckinForm } from './form';
 
-export interface StepProps {
-  form: CheckinForm;
-  set: <F extends Field>(field: F, value: CheckinForm[F]) => void;
-  problems: Problems;
-  busy: boolean;
-}
+export type StepProps = FormStepProps<CheckinForm>;
 
 export function NameStep({ form, set, problems }: StepProps) {
   return (

@@ -12,20 +12,22 @@ import { Text, View } from '@tarojs/components';
 import type { Me, ResolvedCode } from '../../core/api';
 import { isCodeId, normaliseCodeId } from '../../core/codes';
 import { Button } from '../../components/nut';
+import { StepButtons, type PhoneEvent } from '../../components/FormSteps';
 // The shared components' styles before the privacy popup's, in the order every other page has them.
 import '../../components/components.scss';
 import { Loading } from '../../components/PageStatus';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
+import { StopCard } from '../../components/StopCard';
+import { useFormSteps } from '../../components/useFormSteps';
 import { Screen } from '../../components/Screen';
 import { whoAmI } from '../../services/api';
 import { resolveCode } from '../../services/codes';
 import { submitCheckin } from '../../services/checkins';
 import { goToLogin, open, readParam, replaceWith, scanToJoin } from '../../utils/nav';
 import { MALFORMED_SCENE, type Refusal } from '../../pages/code/refusal';
-import { joinMode, phoneRefusalMessage } from '../../register/join/form';
-import type { PhoneEvent } from '../../components/FormSteps';
+import { joinMode } from '../../register/join/form';
 import { MEMBER_PAGES } from '../urls';
-import { CHECKS, EMPTY_CHECKIN, inputOf, STEPS, stepOfField, type CheckinForm, type Field, type Problems, type Step } from './form';
+import { CHECKS, EMPTY_CHECKIN, inputOf, STEPS, stepOfField } from './form';
 import { endsTheForm, NOT_A_MEMBER_CODE, SIGN_IN_FIRST, stopOf } from './stops';
 import { BranchStep, HomeStep, NameStep, PhoneStep, ServicesStep, SkillsStep, TypeStep, WorkStep, type HomeBuilding } from './Steps';
 import '../../register/register.scss';
@@ -43,14 +45,12 @@ export default function Checkin() {
   const given = normaliseCodeId(readParam(router.params?.code) ?? readParam(router.params?.scene) ?? '');
   const [mode] = useState(joinMode);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [step, setStep] = useState<Step>('name');
-  const [form, setForm] = useState<CheckinForm>(EMPTY_CHECKIN);
-  const [problems, setProblems] = useState<Problems>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // In WeChat the phone comes from WeChat's button unless the person types it (or WeChat gives none).
-  const [typing, setTyping] = useState(mode !== 'wechat');
-  const [note, setNote] = useState<string | null>(null);
+  const { step, index, last, form, setForm, set, problems, error, setError, busy, setBusy, typing, note, typeInstead, goTo, checked, refused, wechatPhone } = useFormSteps({
+    steps: STEPS,
+    empty: EMPTY_CHECKIN,
+    checks: CHECKS,
+    wechat: mode === 'wechat',
+  });
 
   const look = useCallback(async () => {
     if (!isCodeId(given)) return setLoad({ status: 'stopped', refusal: MALFORMED_SCENE, retry: false });
@@ -73,31 +73,6 @@ export default function Checkin() {
     void look();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const set = <F extends Field>(field: F, value: CheckinForm[F]) => {
-    setForm((f) => ({ ...f, [field]: value }));
-    if (problems[field]) setProblems((p) => ({ ...p, [field]: undefined }));
-  };
-
-  const goTo = (next: Step) => {
-    setStep(next);
-    setError(null);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-  };
-
-  /** The steps up to and including `upTo` are all right; else the first wrong one is shown. */
-  const checked = (upTo: Step): boolean => {
-    for (const s of STEPS.slice(0, STEPS.indexOf(upTo) + 1)) {
-      const found = CHECKS[s](form);
-      if (Object.keys(found).length > 0) {
-        setProblems(found);
-        if (s !== step) goTo(s);
-        return false;
-      }
-    }
-    setProblems({});
-    return true;
-  };
-
   const submit = async (code: ResolvedCode, phone: { phoneCode: string } | { phone: string }) => {
     if (busy) return;
     setBusy(true);
@@ -112,15 +87,7 @@ export default function Checkin() {
     }
     // The code stopped working while the form was filled (revoked, used up), or they are a member already.
     if (endsTheForm(result.code)) return setLoad({ status: 'stopped', refusal: stopOf(result), retry: false });
-    if (result.code.startsWith('PHONE.')) {
-      setTyping(true);
-      setNote(null);
-    }
-    const at = stepOfField(result.field) ?? (result.code.startsWith('PHONE.') ? { step: 'phone' as const, field: 'phone' as const } : null);
-    if (at) {
-      goTo(at.step);
-      setProblems({ [at.field]: result.message });
-    } else setError(result.message);
+    refused(result, stepOfField(result.field), { step: 'phone', field: 'phone' });
   };
 
   if (load.status === 'loading') return <Loading text='正在查看这个码…' />;
@@ -131,11 +98,7 @@ export default function Checkin() {
     const signIn = refusal.code === 'AUTH.REQUIRED';
     return (
       <Screen className='join'>
-        <View className='card'>
-          <Text className='reg-status reg-status--stopped'>{`✕ ${refusal.status}`}</Text>
-          <Text className='join__title page-title'>{refusal.title}</Text>
-          <Text className='join__lead'>{refusal.message}</Text>
-        </View>
+        <StopCard status={refusal.status} title={refusal.title} message={refusal.message} />
         {load.retry && (
           <Button className='join__action' type='primary' size='large' block onClick={() => void look()}>
             再查一次
@@ -161,8 +124,6 @@ export default function Checkin() {
   }
 
   const { code, buildings } = load;
-  const index = STEPS.indexOf(step);
-  const last = index === STEPS.length - 1;
   const props = { form, set, problems, busy };
 
   const next = () => {
@@ -171,17 +132,8 @@ export default function Checkin() {
     void submit(code, { phone: form.phone.trim() });
   };
 
-  const onWechatPhone = (e: PhoneEvent) => {
-    const detail = e.detail ?? ({} as PhoneEvent['detail']);
-    if (detail.code) {
-      // WeChat's number needs nothing more from this screen: the earlier screens are checked again.
-      if (checked('home')) void submit(code, { phoneCode: detail.code });
-      return;
-    }
-    // Refused, not allowed (privacy), or out of quota: the person types the number instead.
-    setTyping(true);
-    setNote(phoneRefusalMessage(detail));
-  };
+  // WeChat's number needs nothing more from this screen: the earlier screens are checked again.
+  const onWechatPhone = (e: PhoneEvent) => wechatPhone(e, 'home', (phoneCode) => void submit(code, { phoneCode }));
 
   // The WeChat button is itself the submit: nothing else to tap on that screen.
   const wechatButton = step === 'phone' && !typing;
@@ -208,25 +160,13 @@ export default function Checkin() {
           typing={typing}
           note={note}
           onWechatPhone={onWechatPhone}
-          onType={() => {
-            setTyping(true);
-            setNote(null);
-          }}
+          onType={typeInstead}
         />
       )}
 
       {error && <Text className='message message--error'>{error}</Text>}
 
-      {!wechatButton && (
-        <Button className='join__action' type='primary' size='large' block disabled={busy} onClick={next}>
-          {last ? (busy ? '正在提交…' : '提交报到') : '下一步'}
-        </Button>
-      )}
-      {index > 0 && (
-        <Text className='join__back' onClick={() => !busy && goTo(STEPS[index - 1])}>
-          ‹ 上一步
-        </Text>
-      )}
+      <StepButtons index={index} last={last} busy={busy} submit='提交报到' hideNext={wechatButton} onNext={next} onBack={() => goTo(STEPS[index - 1])} />
       {index === 0 && (
         <Text className='join__back' onClick={() => open(MEMBER_PAGES.mine)}>
           看我的报到

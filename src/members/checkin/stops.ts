@@ -3,8 +3,8 @@
  * cannot be used (pages/code/refusal.ts), and what only checking in meets — a code that is not a member
  * code, someone who has checked in already, and a browser with neither WeChat nor an account.
  */
-import type { ClientFailure } from '../../services/api';
-import { refusalOf, type Refusal } from '../../pages/code/refusal';
+import type { Refusal } from '../../pages/code/refusal';
+import { stopsWith } from '../../register/join/stops';
 
 const OWN: Record<string, Pick<Refusal, 'title' | 'status'>> = {
   'CODE.WRONG_PURPOSE': { title: '这个码不是党员报到码', status: '不能报到' },
@@ -12,10 +12,7 @@ const OWN: Record<string, Pick<Refusal, 'title' | 'status'>> = {
   'AUTH.REQUIRED': { title: '请先登录再报到', status: '还没登录' },
 };
 
-export function stopOf(failure: Pick<ClientFailure, 'code' | 'message'>): Refusal {
-  const own = OWN[failure.code];
-  return own ? { code: failure.code, ...own, message: failure.message, forward: 'ask' } : refusalOf(failure);
-}
+export const stopOf = stopsWith(OWN);
 
 /** Whether a refused submit ends the form (the code, or who is checking in), not one field of it. */
 export const endsTheForm = (code: string) => code.startsWith('CODE.') || code === 'CHECKIN.ALREADY_MEMBER' || code === 'AUTH.REQUIRED';

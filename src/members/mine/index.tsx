@@ -4,25 +4,22 @@
  * out or withdrawn (the day and the reason); then its history, and earlier check-ins (a member who moved
  * keeps them). Opened after checking in and from 我的.
  */
-import { useCallback, useState } from 'react';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { CheckinView } from '../../core/api';
-import { Button } from '../../components/nut';
+// The status card (and NutUI's button) before the chips: their styles in the order the other pages have them.
+import { EarlierRecords, StatusAction, StatusCard, StatusFailed, StatusNone, StatusRow as Row } from '../../components/StatusCard';
 import { CheckinChip } from '../../components/CheckinChip';
 import { Loading } from '../../components/PageStatus';
 import { Screen } from '../../components/Screen';
-import { EarlierRecords, StatusCard, StatusRow as Row } from '../../components/StatusCard';
 import { usesPasswordSignIn } from '../../services/api';
 import { myCheckins } from '../../services/members';
 import { goHome, goToLogin, replaceWith, scanToJoin } from '../../utils/nav';
 import { formatDay, formatWhen } from '../../utils/time';
-import { useLoadOnShow } from '../../utils/useLoadOnShow';
+import { useReadOnShow } from '../../utils/useLoadOnShow';
 import { checkinUrl } from '../urls';
 import { History } from './History';
 import '../../register/register.scss';
 import '../members.scss';
-
-type State = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; checkins: CheckinView[]; howTo: string };
 
 /** What the status means for the member, in a sentence. */
 function saying(c: CheckinView): string {
@@ -43,51 +40,20 @@ function saying(c: CheckinView): string {
 const orNone = (list: string[]) => (list.length ? list.join('、') : '未填写');
 
 export default function MyCheckins() {
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    const result = await myCheckins();
-    if (result.ok) setState({ status: 'ready', checkins: result.data.checkins, howTo: result.data.howToCheckIn });
-    else setState({ status: 'failed', code: result.code, message: result.message });
-  }, []);
-
-  useLoadOnShow(load);
+  const { state, load } = useReadOnShow(myCheckins);
 
   if (state.status === 'loading') return <Loading />;
 
   if (state.status === 'failed') {
     // AUTH.REQUIRED: a browser that neither signed in nor stands in for WeChat has nobody to show.
     const nobody = state.code === 'AUTH.REQUIRED';
-    return (
-      <Screen className='join'>
-        <Text className='message message--error'>{state.message}</Text>
-        {nobody && usesPasswordSignIn() ? (
-          <Button className='join__action' type='primary' size='large' block onClick={() => goToLogin()}>
-            去登录
-          </Button>
-        ) : (
-          <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
-            重新加载
-          </Button>
-        )}
-      </Screen>
-    );
+    return <StatusFailed message={state.message} instead={nobody && usesPasswordSignIn() ? { words: '去登录', onClick: () => goToLogin() } : null} onRetry={() => void load()} />;
   }
 
-  const [latest, ...earlier] = state.checkins;
+  const [latest, ...earlier] = state.data.checkins;
 
   if (!latest) {
-    return (
-      <Screen className='join'>
-        <Text className='status-page__title page-title'>我的报到</Text>
-        <View className='card'>
-          <Text className='status-card__say'>{`您还没有报到。${state.howTo}。`}</Text>
-        </View>
-        <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
-          扫码报到
-        </Button>
-      </Screen>
-    );
+    return <StatusNone title='我的报到' say={`您还没有报到。${state.data.howToCheckIn}。`} action='扫码报到' onAction={() => void scanToJoin()} />;
   }
 
   const ended = latest.status === 'transferred_out' || latest.status === 'withdrawn';
@@ -114,24 +80,24 @@ export default function MyCheckins() {
       </StatusCard>
 
       {latest.status === 'pending' && (
-        <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
+        <StatusAction onClick={() => void load()}>
           刷新看看
-        </Button>
+        </StatusAction>
       )}
       {latest.status === 'approved' && (
-        <Button className='join__action' type='primary' size='large' block onClick={goHome}>
+        <StatusAction onClick={goHome}>
           回到首页
-        </Button>
+        </StatusAction>
       )}
       {latest.status === 'returned' && (
-        <Button className='join__action' type='primary' size='large' block onClick={() => replaceWith(checkinUrl(latest.codeId))}>
+        <StatusAction onClick={() => replaceWith(checkinUrl(latest.codeId))}>
           重新报到
-        </Button>
+        </StatusAction>
       )}
       {ended && (
-        <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
+        <StatusAction onClick={() => void scanToJoin()}>
           扫码重新报到
-        </Button>
+        </StatusAction>
       )}
 
       <History changes={latest.history} />

@@ -216,13 +216,14 @@ export default function NewReport() {
   };
 
   const submit = async () => {
-    // From the tap itself, before any await: WeChat shows its panel only then (services/subscribe.ts).
-    void askForNotices('reportFiled');
     if (busy || !unitId || !category) return;
     const problem = checkReportDescription(description);
     setDescriptionError(problem);
     if (problem) return;
     if (photos.uploading) return setError('照片还在上传，请稍等一下再提交');
+    // From the tap itself, before any await (WeChat shows its panel only then: services/subscribe.ts), and only
+    // once the form is fit to file: a tap refused for a too-long text asks nothing.
+    void askForNotices('reportFiled');
 
     const key = `${unitId}|${category.code}`;
     if (confirmedFor !== key) {

@@ -4,15 +4,10 @@
  */
 import { Text, View } from '@tarojs/components';
 import { BigInput } from '../../components/BigInput';
-import { PhoneStep as SharedPhoneStep, StepTitle as Title, type PhoneEvent } from '../../components/FormSteps';
-import { ENTRANCE_MAX, NAME_MAX, PASSWORD_MAX, ROOM_MAX, type Field, type JoinForm, type JoinMode, type Problems } from './form';
+import { PhoneStep as SharedPhoneStep, StepTitle as Title, type PhoneEvent, type StepProps as FormStepProps } from '../../components/FormSteps';
+import { ENTRANCE_MAX, NAME_MAX, PASSWORD_MAX, ROOM_MAX, type JoinForm, type JoinMode } from './form';
 
-export interface StepProps {
-  form: JoinForm;
-  set: (field: Field, value: string) => void;
-  problems: Problems;
-  busy: boolean;
-}
+export type StepProps = FormStepProps<JoinForm>;
 
 export function NameStep({ form, set, problems }: StepProps) {
   return (

@@ -110,13 +110,3 @@ export function stepOfField(field: string | undefined): { step: Step; field: Fie
   if (field === 'password') return { step: 'password', field: 'password' };
   return null;
 }
-
-/** WeChat's getPhoneNumber quota is used up: no code, errno 1400001. */
-export const PHONE_QUOTA_ERRNO = 1400001;
-
-/** Why WeChat gave no phone code, as the page says it before the person types the number. */
-export function phoneRefusalMessage(detail: { errMsg?: string; errno?: number }): string {
-  if (detail.errno === PHONE_QUOTA_ERRNO) return '微信手机号今天取不到了，请直接填写手机号';
-  if (/deny|cancel|privacy|auth/i.test(detail.errMsg ?? '')) return '没有使用微信手机号，请直接填写手机号';
-  return '微信手机号暂时取不到，请直接填写手机号';
-}

@@ -13,18 +13,21 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import Taro, { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import { isCodeId, normaliseCodeId } from '../../core/codes';
 import { Button } from '../../components/nut';
+import { StepButtons, type PhoneEvent } from '../../components/FormSteps';
 import { Loading } from '../../components/PageStatus';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
+import { StopCard } from '../../components/StopCard';
+import { useFormSteps } from '../../components/useFormSteps';
 import { resolveCode } from '../../services/codes';
 import { codeUrl, goHome, goToLogin, open, readParam, registrationStatusUrl, replaceWith, scanToJoin } from '../../utils/nav';
 import { MALFORMED_SCENE, refusalOf, type Refusal } from '../../pages/code/refusal';
 import { endsTheForm, isGroupStop, NO_GROUP, NOT_FOR_JOINING, stopOf } from './stops';
 import { byCode, enterFromGroup, submitWay, whereOf, type Way } from './way';
-import { CHECKS, doorOf, EMPTY_FORM, joinMode, phoneRefusalMessage, stepOfField, stepsOf, type Field, type JoinForm, type Problems, type Step } from './form';
-import { DoorStep, NameStep, PasswordStep, PhoneStep, Where, type PhoneEvent } from './Steps';
+import { CHECKS, doorOf, EMPTY_FORM, joinMode, stepOfField, stepsOf } from './form';
+import { DoorStep, NameStep, PasswordStep, PhoneStep, Where } from './Steps';
 import { Screen } from '../../components/Screen';
 import '../register.scss';
 
@@ -45,14 +48,12 @@ export default function Join() {
   const [mode] = useState(joinMode);
   const steps = stepsOf(mode);
   const [load, setLoad] = useState<Load>({ status: 'loading' });
-  const [step, setStep] = useState<Step>('name');
-  const [form, setForm] = useState<JoinForm>(EMPTY_FORM);
-  const [problems, setProblems] = useState<Problems>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // In WeChat the phone comes from WeChat's button unless the person types it (or WeChat gives none).
-  const [typing, setTyping] = useState(mode !== 'wechat');
-  const [note, setNote] = useState<string | null>(null);
+  const { step, index, last, form, set, problems, error, setError, busy, setBusy, typing, note, typeInstead, goTo, checked, refused, wechatPhone } = useFormSteps({
+    steps,
+    empty: EMPTY_FORM,
+    checks: CHECKS,
+    wechat: mode === 'wechat',
+  });
   const [accountExists, setAccountExists] = useState(false);
 
   const look = useCallback(async () => {
@@ -82,31 +83,6 @@ export default function Join() {
     else void lookGroup();
   }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const set = (field: Field, value: string) => {
-    setForm((f) => ({ ...f, [field]: value }));
-    if (problems[field]) setProblems((p) => ({ ...p, [field]: undefined }));
-  };
-
-  const goTo = (next: Step) => {
-    setStep(next);
-    setError(null);
-    void Taro.pageScrollTo({ scrollTop: 0, duration: 0 }).catch(() => undefined);
-  };
-
-  /** The steps up to and including `upTo` are all right; else the first wrong one is shown. */
-  const checked = (upTo: Step): boolean => {
-    for (const s of steps.slice(0, steps.indexOf(upTo) + 1)) {
-      const found = CHECKS[s](form);
-      if (Object.keys(found).length > 0) {
-        setProblems(found);
-        if (s !== step) goTo(s);
-        return false;
-      }
-    }
-    setProblems({});
-    return true;
-  };
-
   const submit = async (way: Way, phone: { phoneCode: string } | { phone: string }) => {
     if (busy) return;
     setBusy(true);
@@ -130,16 +106,8 @@ export default function Join() {
       // longer be read or was unbound, or this is home already.
       return setLoad({ status: 'stopped', refusal: stopOf(result), retry: false });
     }
-    if (result.code.startsWith('PHONE.')) {
-      setTyping(true);
-      setNote(null);
-    }
     if (result.code === 'REGISTRATION.ACCOUNT_EXISTS') setAccountExists(true);
-    const at = stepOfField(result.field) ?? (result.code.startsWith('PHONE.') ? { step: 'phone' as const, field: 'phone' as const } : null);
-    if (at && steps.includes(at.step)) {
-      goTo(at.step);
-      setProblems({ [at.field]: result.message });
-    } else setError(result.message);
+    refused(result, stepOfField(result.field), { step: 'phone', field: 'phone' });
   };
 
   if (load.status === 'loading') return <Loading text={given ? '正在查看这个码…' : '正在查看…'} />;
@@ -151,11 +119,11 @@ export default function Join() {
     const codeInstead = refusal !== null && isGroupStop(refusal.code);
     return (
       <Screen className='join'>
-        <View className='card'>
-          <Text className='reg-status reg-status--stopped'>{`✕ ${refusal?.status ?? '没有码'}`}</Text>
-          <Text className='join__title page-title'>{refusal?.title ?? '请先扫楼栋码'}</Text>
-          <Text className='join__lead'>{refusal?.message ?? '登记入住要用楼栋长或社区给的楼栋码，或楼栋长为您打印的个人码。'}</Text>
-        </View>
+        <StopCard
+          status={refusal?.status ?? '没有码'}
+          title={refusal?.title ?? '请先扫楼栋码'}
+          message={refusal?.message ?? '登记入住要用楼栋长或社区给的楼栋码，或楼栋长为您打印的个人码。'}
+        />
         {load.status === 'stopped' && load.retry && (
           <Button className='join__action' type='primary' size='large' block onClick={() => void (given ? look() : lookGroup())}>
             再查一次
@@ -181,8 +149,6 @@ export default function Join() {
 
   const { way } = load;
   const where = whereOf(way);
-  const index = steps.indexOf(step);
-  const last = index === steps.length - 1;
   const props = { form, set, problems, busy };
 
   const next = () => {
@@ -191,17 +157,8 @@ export default function Join() {
     void submit(way, { phone: form.phone.trim() });
   };
 
-  const onWechatPhone = (e: PhoneEvent) => {
-    const detail = e.detail ?? ({} as PhoneEvent['detail']);
-    if (detail.code) {
-      // WeChat's number needs nothing more from this screen: the name and door are checked again.
-      if (checked('door')) void submit(way, { phoneCode: detail.code });
-      return;
-    }
-    // Refused, not allowed (privacy), or out of quota: the person types the number instead.
-    setTyping(true);
-    setNote(phoneRefusalMessage(detail));
-  };
+  // WeChat's number needs nothing more from this screen: the name and door are checked again.
+  const onWechatPhone = (e: PhoneEvent) => wechatPhone(e, 'door', (phoneCode) => void submit(way, { phoneCode }));
 
   // The WeChat button is itself the submit: nothing else to tap on that screen.
   const wechatButton = step === 'phone' && !typing;
@@ -221,10 +178,7 @@ export default function Join() {
           typing={typing}
           note={note}
           onWechatPhone={onWechatPhone}
-          onType={() => {
-            setTyping(true);
-            setNote(null);
-          }}
+          onType={typeInstead}
         />
       )}
       {step === 'password' && <PasswordStep {...props} />}
@@ -236,16 +190,7 @@ export default function Join() {
         </Text>
       )}
 
-      {!wechatButton && (
-        <Button className='join__action' type='primary' size='large' block disabled={busy} onClick={next}>
-          {last ? (busy ? '正在提交…' : '提交登记') : '下一步'}
-        </Button>
-      )}
-      {index > 0 && (
-        <Text className='join__back' onClick={() => !busy && goTo(steps[index - 1])}>
-          ‹ 上一步
-        </Text>
-      )}
+      <StepButtons index={index} last={last} busy={busy} submit='提交登记' hideNext={wechatButton} onNext={next} onBack={() => goTo(steps[index - 1])} />
     </Screen>
   );
 }

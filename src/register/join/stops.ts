@@ -16,10 +16,15 @@ const OWN: Record<string, Pick<Refusal, 'title' | 'status'>> = {
   'GROUP.NOT_BOUND': { title: '这个群还没有绑定楼栋', status: '不能从群里登记' },
 };
 
-export function stopOf(failure: Pick<ClientFailure, 'code' | 'message'>): Refusal {
-  const own = OWN[failure.code];
-  return own ? { code: failure.code, ...own, message: failure.message, forward: 'ask' } : refusalOf(failure);
+/** A way-in form's stops: its own words for what only it meets (`own`), the landing page's for the rest. */
+export function stopsWith(own: Record<string, Pick<Refusal, 'title' | 'status'>>) {
+  return (failure: Pick<ClientFailure, 'code' | 'message'>): Refusal => {
+    const words = own[failure.code];
+    return words ? { code: failure.code, ...words, message: failure.message, forward: 'ask' } : refusalOf(failure);
+  };
 }
+
+export const stopOf = stopsWith(OWN);
 
 /** A stop on the way in from a group: the building's code is the way on. */
 export const isGroupStop = (code: string) => code.startsWith('GROUP.');

@@ -4,23 +4,20 @@
  * turned away (the reason, and 重新登记 with the same code). Opened after submitting (with `?code=`,
  * the code it was made from) and from home / 我的 for someone not in yet.
  */
-import { useCallback, useState } from 'react';
 import { useRouter } from '@tarojs/taro';
-import { Text, View } from '@tarojs/components';
+import { Text } from '@tarojs/components';
 import type { RegistrationView } from '../../core/api';
-import { Button } from '../../components/nut';
+// The status card (and NutUI's button) before the chips: their styles in the order the other pages have them.
+import { EarlierRecords, StatusAction, StatusCard, StatusFailed, StatusNone, StatusRow as Row } from '../../components/StatusCard';
 import { Loading } from '../../components/PageStatus';
 import { RegistrationChip } from '../../components/RegistrationChip';
 import { Screen } from '../../components/Screen';
-import { EarlierRecords, StatusCard, StatusRow as Row } from '../../components/StatusCard';
 import { hasSession, usesPasswordSignIn } from '../../services/api';
 import { codeOfRegistration, myRegistrations } from '../../services/registration';
 import { goHome, goToLogin, joinUrl, readParam, replaceWith, scanToJoin } from '../../utils/nav';
 import { formatDay, formatWhen } from '../../utils/time';
-import { useLoadOnShow } from '../../utils/useLoadOnShow';
+import { useReadOnShow } from '../../utils/useLoadOnShow';
 import '../register.scss';
-
-type State = { status: 'loading' } | { status: 'failed'; code: string; message: string } | { status: 'ready'; registrations: RegistrationView[] };
 
 /** What the status means for the person, in a sentence. */
 function saying(r: RegistrationView, webAccount: boolean): string {
@@ -39,15 +36,7 @@ function saying(r: RegistrationView, webAccount: boolean): string {
 export default function RegistrationStatus() {
   const router = useRouter();
   const fromCode = readParam(router.params?.code);
-  const [state, setState] = useState<State>({ status: 'loading' });
-
-  const load = useCallback(async () => {
-    const result = await myRegistrations();
-    if (result.ok) setState({ status: 'ready', registrations: result.data.registrations });
-    else setState({ status: 'failed', code: result.code, message: result.message });
-  }, []);
-
-  useLoadOnShow(load);
+  const { state, load } = useReadOnShow(myRegistrations);
 
   if (state.status === 'loading') return <Loading />;
 
@@ -55,39 +44,26 @@ export default function RegistrationStatus() {
     // AUTH.REQUIRED: a browser that neither signed in nor registered here has nothing to show.
     const nobody = state.code === 'AUTH.REQUIRED';
     return (
-      <Screen className='join'>
-        <Text className='message message--error'>{state.message}</Text>
-        {nobody ? (
-          <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
-            扫码登记
-          </Button>
-        ) : (
-          <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
-            重新加载
-          </Button>
-        )}
+      <StatusFailed message={state.message} instead={nobody ? { words: '扫码登记', onClick: () => void scanToJoin() } : null} onRetry={() => void load()}>
         {nobody && usesPasswordSignIn() && (
           <Text className='join__back' onClick={() => goToLogin()}>
             已有账号？去登录
           </Text>
         )}
-      </Screen>
+      </StatusFailed>
     );
   }
 
-  const [latest, ...earlier] = state.registrations;
+  const [latest, ...earlier] = state.data.registrations;
 
   if (!latest) {
     return (
-      <Screen className='join'>
-        <Text className='status-page__title page-title'>我的登记</Text>
-        <View className='card'>
-          <Text className='status-card__say'>您还没有登记。扫楼栋长或社区给的楼栋码，填写姓名、门牌和电话，楼栋长审核后就能使用。</Text>
-        </View>
-        <Button className='join__action' type='primary' size='large' block onClick={() => void scanToJoin()}>
-          扫码登记
-        </Button>
-      </Screen>
+      <StatusNone
+        title='我的登记'
+        say='您还没有登记。扫楼栋长或社区给的楼栋码，填写姓名、门牌和电话，楼栋长审核后就能使用。'
+        action='扫码登记'
+        onAction={() => void scanToJoin()}
+      />
     );
   }
 
@@ -111,24 +87,24 @@ export default function RegistrationStatus() {
       </StatusCard>
 
       {latest.status === 'pending' && (
-        <Button className='join__action' type='primary' size='large' block onClick={() => void load()}>
+        <StatusAction onClick={() => void load()}>
           刷新看看
-        </Button>
+        </StatusAction>
       )}
       {latest.status === 'approved' &&
         (webAccount ? (
-          <Button className='join__action' type='primary' size='large' block onClick={() => goToLogin('审核已通过，请用登记的手机号和密码登录')}>
+          <StatusAction onClick={() => goToLogin('审核已通过，请用登记的手机号和密码登录')}>
             去登录
-          </Button>
+          </StatusAction>
         ) : (
-          <Button className='join__action' type='primary' size='large' block onClick={goHome}>
+          <StatusAction onClick={goHome}>
             回到首页
-          </Button>
+          </StatusAction>
         ))}
       {latest.status === 'rejected' && (
-        <Button className='join__action' type='primary' size='large' block onClick={() => (again ? replaceWith(joinUrl(again)) : void scanToJoin())}>
+        <StatusAction onClick={() => (again ? replaceWith(joinUrl(again)) : void scanToJoin())}>
           {again ? '重新登记' : '扫码重新登记'}
-        </Button>
+        </StatusAction>
       )}
 
       <EarlierRecords

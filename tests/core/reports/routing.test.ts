@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, LEVELS, figures, findCategory, handlerRoles, hasLevelAbove, levelsFrom, levelsOf, nextLevel, route, type FigureInput, type Level } from '../../../src/core';
+import { DEFAULT_POLICY, LEVELS, figures, findCategory, handlerRoles, hasLevelAbove, levelsFrom, levelsOf, nextLevel, responseSettledAt, route, type FigureInput, type Level } from '../../../src/core';
 import { binding, person, unit } from '../../support/factories';
 
 const street = unit(null, 'street', '幸福街道');
@@ -153,20 +153,40 @@ describe('figures', () => {
       { ...base, rating: 'basically_satisfied' },
       { ...base, status: 'responded', resolvedAt: null, resolvedLevel: null, rating: null },
       { ...base, duplicateOf: 'r1' },
-    ]);
-    expect(f).toMatchObject({ reports: 4, respondedOnTime: 3, responseRate: 0.75, resolved: 3, resolvedOnTime: 2, rated: 3, satisfied: 2 });
+    ], 100);
+    expect(f).toMatchObject({ reports: 4, responseDue: 4, respondedOnTime: 3, responseRate: 0.75, resolved: 3, resolvedOnTime: 2, rated: 3, satisfied: 2 });
     expect(f.onTimeRate).toBeCloseTo(2 / 3);
     expect(f.satisfactionRate).toBeCloseTo(2 / 3);
     expect(f.resolvedAtLevel).toEqual({ building: 2, compound: 1, community: 0, street: 0 });
     expect(f.shareAtLevel.building).toBeCloseTo(2 / 3);
   });
   it('counts the grid only where a report was resolved there', () => {
-    const f = figures([base, { ...base, resolvedLevel: 'grid' }]);
+    const f = figures([base, { ...base, resolvedLevel: 'grid' }], 100);
     expect(f.resolvedAtLevel).toEqual({ building: 1, grid: 1, compound: 0, community: 0, street: 0 });
     expect(f.shareAtLevel.grid).toBeCloseTo(1 / 2);
-    expect(Object.keys(figures([base]).resolvedAtLevel)).not.toContain('grid');
+    expect(Object.keys(figures([base], 100).resolvedAtLevel)).not.toContain('grid');
   });
   it('says "no data" rather than 0 % when there is nothing to divide by', () => {
-    expect(figures([])).toMatchObject({ responseRate: null, onTimeRate: null, satisfactionRate: null });
+    expect(figures([], 100)).toMatchObject({ responseRate: null, onTimeRate: null, satisfactionRate: null });
+    // Nothing due yet: no response rate, not 0 %.
+    expect(figures([{ ...base, respondedAt: null, resolvedAt: null, resolvedLevel: null, rating: null, status: 'submitted' }], 15)).toMatchObject({ reports: 1, responseDue: 0, responseRate: null });
+  });
+  it('counts toward the response rate only reports whose response is settled: responded, or past the deadline', () => {
+    const open = { ...base, status: 'submitted' as const, resolvedAt: null, resolvedLevel: null, rating: null };
+    const now = 50;
+    const f = figures(
+      [
+        { ...open, respondedAt: 10, firstRespondBy: 20 }, // responded on time
+        { ...open, respondedAt: 45, firstRespondBy: 40 }, // responded late
+        { ...open, respondedAt: null, firstRespondBy: 30 }, // not responded, deadline passed
+        { ...open, respondedAt: null, firstRespondBy: 50 }, // not responded, deadline this very moment
+        { ...open, respondedAt: null, firstRespondBy: 60 }, // not responded, not yet due: not counted
+        { ...open, respondedAt: 48, firstRespondBy: 70 }, // responded early, deadline still ahead: settled, on time
+      ],
+      now,
+    );
+    expect(f).toMatchObject({ reports: 6, responded: 3, responseDue: 5, respondedOnTime: 2 });
+    expect(f.responseRate).toBeCloseTo(2 / 5);
+    expect([responseSettledAt({ respondedAt: null, firstRespondBy: 60 }), responseSettledAt({ respondedAt: 45, firstRespondBy: 40 }), responseSettledAt({ respondedAt: 48, firstRespondBy: 70 })]).toEqual([60, 40, 48]);
   });
 });

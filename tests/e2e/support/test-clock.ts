@@ -12,6 +12,7 @@ export function testClock(http: Api) {
   };
   return {
     now: async (): Promise<number> => (await post({})).now,
-    advance: (ms: number): Promise<unknown> => post({ advanceMs: ms }),
+    /** With `sweep`, the timer's sweep runs at the new time; what it did comes back. */
+    advance: (ms: number, opts: { sweep?: boolean } = {}): Promise<any> => post({ advanceMs: ms, ...opts }),
   };
 }

@@ -20,6 +20,8 @@ import { messagesContract } from './messages';
 import { metaContract } from './meta';
 import { pairingsContract } from './pairings';
 import { peopleContract } from './people';
+import { peopleCorrectionsContract } from './people-corrections';
+import { peopleLeavingContract } from './people-leaving';
 import { rateLimitsContract } from './rate-limits';
 import { registrationsContract } from './registrations';
 import { reportQueriesContract } from './report-queries';
@@ -57,6 +59,8 @@ export function storeContract(name: string, harness: AdapterHarness) {
     unitsContract(ctx);
     groupsContract(ctx);
     peopleContract(ctx);
+    peopleCorrectionsContract(ctx);
+    peopleLeavingContract(ctx);
     bindingsContract(ctx);
     sessionsContract(ctx);
     messagesContract(ctx);

@@ -185,16 +185,52 @@ export function reportQueriesContract(ctx: ContractContext) {
       expect((await store.reportQueries.openTally(t.a1.path, NOW, 24 * HOUR))[0]).toMatchObject({ child: null, open: 2 });
 
       const bounds = [Date.parse('2026-10-01T00:00:00+08:00'), Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
-      const months = await store.reportQueries.monthTally(t.community.path, bounds);
+      const months = await store.reportQueries.monthTally(t.community.path, bounds, NOW);
       const nov = months.filter((m) => m.month === 1);
-      const sum = (k: 'reports' | 'respondedOnTime' | 'resolved' | 'resolvedOnTime' | 'rated' | 'satisfied') => nov.reduce((n, m) => n + m[k], 0);
-      // the duplicate is not counted
+      const sum = (k: 'reports' | 'responseDue' | 'respondedOnTime' | 'resolved' | 'resolvedOnTime' | 'rated' | 'satisfied') => nov.reduce((n, m) => n + m[k], 0);
+      // the duplicate is not counted; every report here was filed two days ago, so each one's response is settled
+      expect(sum('responseDue')).toBe(5);
       expect([sum('reports'), sum('respondedOnTime'), sum('resolved'), sum('resolvedOnTime'), sum('rated'), sum('satisfied')]).toEqual([5, 2, 2, 1, 2, 1]);
       expect(nov.find((m) => m.child === t.b.id)).toMatchObject({ reports: 2, resolvedAt: { building: 0, compound: 1, community: 0, street: 0 } });
       expect(months.filter((m) => m.month === 0)).toEqual([expect.objectContaining({ child: t.a.id, reports: 1, resolved: 1 })]);
       const cats = await store.reportQueries.categoryTally(t.community.path, bounds[1], bounds[2]);
       expect(cats).toEqual([{ category: 'noise', count: 5 }]);
       void r;
+    });
+
+    it('counts toward the response rate only reports whose response is settled by now, tallied and filtered alike', async () => {
+      const t = await tree(store);
+      const made = {
+        // responded within its deadline
+        onTime: report(t.a1, { at: NOW - 48 * HOUR, firstRespondBy: NOW - 44 * HOUR, respondedAt: NOW - 47 * HOUR, status: 'responded' }),
+        // not responded, its deadline passed: missed
+        missed: report(t.a1, { at: NOW - 48 * HOUR, firstRespondBy: NOW - 44 * HOUR }),
+        // filed an hour ago, not responded, its deadline still ahead: neither on time nor missed yet
+        notYetDue: report(t.b1, { at: NOW - HOUR, firstRespondBy: NOW + 3 * HOUR }),
+      };
+      for (const m of Object.values(made)) await store.reports.insert(m.report, m.entries);
+      const bounds = [Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
+      const months = await store.reportQueries.monthTally(t.community.path, bounds, NOW);
+      const sum = (k: 'reports' | 'responseDue' | 'respondedOnTime') => months.reduce((n, m) => n + m[k], 0);
+      expect([sum('reports'), sum('responseDue'), sum('respondedOnTime')]).toEqual([3, 2, 1]);
+      expect(months.find((m) => m.child === t.b.id)).toMatchObject({ reports: 1, responseDue: 0 });
+
+      // The desk lists exactly the reports the tally counts.
+      const q: ReportQuery = { path: t.community.path, now: NOW, counted: true, createdFrom: bounds[0], createdTo: bounds[1], responseSettledBy: NOW };
+      const ids = async (query: ReportQuery) => (await store.reportQueries.list(query, 'dueAt', 10, 0)).map((r) => r.id).sort();
+      expect(await ids(q)).toEqual([made.onTime.report.id, made.missed.report.id].sort());
+      expect(await store.reportQueries.count(q)).toBe(2);
+      // Once its deadline passes it is settled (the deadline itself counts as passed).
+      expect(await store.reportQueries.count({ ...q, responseSettledBy: NOW + 3 * HOUR })).toBe(3);
+      expect(await store.reportQueries.count({ ...q, responseSettledBy: NOW - 47 * HOUR - 1 })).toBe(0);
+      expect((await store.reportQueries.monthTally(t.community.path, bounds, NOW + 3 * HOUR)).reduce((n, m) => n + m.responseDue, 0)).toBe(3);
+
+      // Responded now, before its deadline: settled from the save on.
+      const r = made.notYetDue.report;
+      await store.reports.save({ ...r, status: 'responded', respondedAt: NOW }, r.version, []);
+      expect(await store.reportQueries.count(q)).toBe(3);
+      const after = await store.reportQueries.monthTally(t.community.path, bounds, NOW);
+      expect([after.reduce((n, m) => n + m.responseDue, 0), after.reduce((n, m) => n + m.respondedOnTime, 0)]).toEqual([3, 2]);
     });
 
     it('keeps the grid level in the stored level columns: open at a grid, resolved at a grid, filtered and tallied', async () => {
@@ -216,7 +252,7 @@ export function reportQueriesContract(ctx: ContractContext) {
       const open = await store.reportQueries.openTally(t.community.path, NOW, 24 * HOUR);
       expect(open).toEqual([expect.objectContaining({ level: 'grid', child: t.a.id, open: 1, overdue: 1 })]);
       const bounds = [Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
-      const [month] = await store.reportQueries.monthTally(t.community.path, bounds);
+      const [month] = await store.reportQueries.monthTally(t.community.path, bounds, NOW);
       expect(month).toMatchObject({ child: t.a.id, reports: 3, resolved: 2, resolvedAt: { building: 1, grid: 1, compound: 0, community: 0, street: 0 } });
     });
 

@@ -47,7 +47,7 @@ export function reportScaleContract(ctx: ContractContext) {
       expect(tally.find((t) => t.child === children[1_197].id)).toMatchObject({ level: 'building', open: 1, overdue: 1 });
 
       const bounds = [Date.parse('2026-11-01T00:00:00+08:00'), Date.parse('2026-12-01T00:00:00+08:00')];
-      const months = await store.reportQueries.monthTally(community.path, bounds);
+      const months = await store.reportQueries.monthTally(community.path, bounds, NOW);
       expect(months).toHaveLength(CHILDREN);
       const sum = (k: 'reports' | 'resolved' | 'rated' | 'satisfied') => months.reduce((n, m) => n + m[k], 0);
       expect([sum('reports'), sum('resolved'), sum('rated'), sum('satisfied')]).toEqual([made.length, CHILDREN / 10, CHILDREN / 10, CHILDREN / 10]);

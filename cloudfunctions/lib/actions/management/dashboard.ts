@@ -52,7 +52,8 @@ function openCounts(rows: readonly OpenTallyRow[], base: DeskFilter): OpenCounts
   };
 }
 
-function monthFigures(month: string, rows: readonly MonthTallyRow[], base: DeskFilter, levels: readonly Level[]): MonthFigures {
+/** `now`: the response rate counts only reports whose response is settled by then (responded, or past its deadline). */
+function monthFigures(month: string, rows: readonly MonthTallyRow[], base: DeskFilter, levels: readonly Level[], now: number): MonthFigures {
   const sum = (f: (r: MonthTallyRow) => number) => rows.reduce((n, r) => n + f(r), 0);
   const all = { ...base, counted: true };
   const resolved = { ...all, resolvedFrom: 0 };
@@ -61,7 +62,7 @@ function monthFigures(month: string, rows: readonly MonthTallyRow[], base: DeskF
   const resolvedAtLevel = Object.fromEntries(levels.map((l) => [l, counted(sum((r) => r.resolvedAt[l]), { ...resolved, resolvedLevels: [l] })])) as PerLevel<Counted>;
   return {
     month,
-    responseRate: rateOf(counted(sum((r) => r.respondedOnTime), { ...all, respondedOnTime: true }), reports),
+    responseRate: rateOf(counted(sum((r) => r.respondedOnTime), { ...all, respondedOnTime: true }), counted(sum((r) => r.responseDue), { ...all, responseSettledBy: now })),
     onTimeRate: rateOf(counted(sum((r) => r.resolvedOnTime), { ...resolved, breached: false }), resolvedCount),
     satisfactionRate: rateOf(counted(sum((r) => r.satisfied), { ...all, ratings: [...SATISFIED] }), counted(sum((r) => r.rated), { ...all, ratings: [...RATINGS] })),
     reports,
@@ -111,7 +112,7 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
   const months = bounds.slice(0, 12).map((b) => monthKey(b));
   const [open, tally, cats, subtree, policy, warning] = await Promise.all([
     deps.store.reportQueries.openTally(unit.path, now, DUE_SOON_HOURS * HOUR),
-    deps.store.reportQueries.monthTally(unit.path, bounds),
+    deps.store.reportQueries.monthTally(unit.path, bounds, now),
     deps.store.reportQueries.categoryTally(unit.path, bounds[11], bounds[12]),
     deps.store.units.listSubtree(unit.path),
     policyOfUnit(deps, unit),
@@ -126,10 +127,10 @@ async function dashboard(ctx: AuthedContext, input: { unitId?: string; month?: s
   const levels = await shownLevels(deps, unit, policy, subtree, open, tally);
   const base: DeskFilter = { unitId: unit.id };
   const monthRange = (i: number) => ({ createdFrom: bounds[i], createdTo: bounds[i + 1] });
-  const monthsFigures = months.map((key, i) => monthFigures(key, tally.filter((r) => r.month === i), { ...base, ...monthRange(i) }, levels));
+  const monthsFigures = months.map((key, i) => monthFigures(key, tally.filter((r) => r.month === i), { ...base, ...monthRange(i) }, levels, now));
   const ranking = children
     .map((c) => {
-      const f = monthFigures(month, tally.filter((r) => r.month === 11 && r.child === c.id), { unitId: c.id, ...monthRange(11) }, levels);
+      const f = monthFigures(month, tally.filter((r) => r.month === 11 && r.child === c.id), { unitId: c.id, ...monthRange(11) }, levels, now);
       return { unit: ref(c), onTimeRate: f.onTimeRate, reports: f.reports };
     })
     .sort(

@@ -18,7 +18,8 @@ export const ledger: FunctionDef = {
     const { deps } = ctx;
     for (const field of ['from', 'to'] as const) if (dayKey(dayStart(input[field])) !== input[field]) throw new DomainError('INPUT.INVALID', `没有 ${input[field]} 这一天`, field);
     const unit = await staffUnit(ctx, input.unitId);
-    const q: ReportQuery = { path: unit.path, now: deps.clock.now(), createdFrom: dayStart(input.from), createdTo: dayStart(input.to) + DAY };
+    const now = deps.clock.now();
+    const q: ReportQuery = { path: unit.path, now, createdFrom: dayStart(input.from), createdTo: dayStart(input.to) + DAY };
     const total = await deps.store.reportQueries.count(q);
     if (total > LEDGER_MAX) throw new DomainError('DESK.TOO_MANY', `这段时间有 ${total} 件反映，一次最多导出 ${LEDGER_MAX} 件，请缩短日期范围`, 'to');
     const reports: Report[] = [];
@@ -46,11 +47,11 @@ export const ledger: FunctionDef = {
       ...(reports.some((r) => childOf(r) === null) ? [{ unit, name: `${unit.name}（本级）`, reports: reports.filter((r) => childOf(r) === null) }] : []),
       { unit: null, name: '合计', reports },
     ];
-    const title = `${unit.name}民情反映台账（${input.from} 至 ${input.to}，导出于 ${chinaTime(deps.clock.now())}）`;
+    const title = `${unit.name}民情反映台账（${input.from} 至 ${input.to}，导出于 ${chinaTime(now)}）`;
     return {
       fileName: `${unit.name}台账_${input.from}至${input.to}.xlsx`,
       mimeType: XLSX_MIME,
-      base64: await ledgerWorkbook(title, ledgerRows, unitRows),
+      base64: await ledgerWorkbook(title, ledgerRows, unitRows, now),
     };
   }),
 };

@@ -15,7 +15,7 @@ export const figures: FunctionDef = {
       list.push(...page);
       if (page.length < 1000) break;
     }
-    const f = figuresOf(list);
+    const f = figuresOf(list, ctx.deps.clock.now());
     return { ...f, unitId: unit.id, month: input.month };
   }),
 };

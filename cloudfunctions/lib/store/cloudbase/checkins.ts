@@ -18,7 +18,7 @@
  * The callbacks have no side effects and write the same `_id`s each time they run.
  */
 import { createHash } from 'node:crypto';
-import type { Checkin } from '../../../../src/core';
+import { forgottenCheckin, type Checkin } from '../../../../src/core';
 import type { CheckinApprovalResult, CheckinRepo, CheckinTallyRow, RosterQuery } from '../port';
 import { applicantPersonWrite } from './applicants';
 import { bindingDoc, type BindingDoc } from './bindings';
@@ -171,6 +171,15 @@ export function cloudbaseCheckins(kit: CloudbaseKit): CheckinRepo {
     },
     async decide(next, version) {
       return save(next, version, (t, before) => releasePending(t, before));
+    },
+    async forget(id, version, at) {
+      return kit.transaction(async (t) => {
+        const d = await t.get<CheckinDoc>('checkins', id);
+        if (!d || d.status === 'pending' || d.version !== version) return null;
+        const next: Checkin = { ...forgottenCheckin(toCheckin(d)), updatedAt: at, version: version + 1 };
+        await t.set('checkins', id, fieldsOf(next));
+        return next;
+      });
     },
     async end(next, version) {
       if (!next.personId) throw new Error(`check-in ${next.id} ends without a person`);

@@ -13,11 +13,11 @@
  *
  * A search finds people through the `searchKeys` every document carries (people-search.ts).
  */
-import { ancestorIds, type Person, type Role } from '../../../../src/core';
+import { LEFT_PERSON_NAME, ancestorIds, hasLeft, type Person, type Role } from '../../../../src/core';
 import type { PersonRepo, UnitRepo } from '../port';
 import type { AuditDoc } from './audit';
 import type { BindingDoc } from './bindings';
-import { claimPersonGuards, openidKey, type PersonGuard } from './guards';
+import { claimPersonGuards, openidKey, usernameKey, type PersonGuard } from './guards';
 import { chunks, PAGE, type CloudbaseKit, type Stored } from './kit';
 import { matching, PEOPLE_SEARCH_BOUND, searchKeysOf, tooBroad } from './people-search';
 
@@ -194,6 +194,37 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo, searchBound 
         await t.set('people', id, next);
         if (guard?.personId === id) await t.remove('uniques', guard._id);
         return { _id, ...next };
+      });
+      return after ? toPerson(after) : null;
+    },
+    async correct(id, version, change, at) {
+      const d = await kit.docById<PersonDoc>('people', id, NO_HASH);
+      if (!d || d.version !== version) return null;
+      const name = change.name ?? d.name;
+      const phone = change.phone ?? d.phone;
+      // The search keys follow the name and phone: a corrected person is found by what they are now, not what they were.
+      const patch = { name, phone, searchKeys: searchKeysOf({ name, phone, username: d.username ?? null }), version: version + 1, updatedAt: at };
+      if ((await kit.update(coll().where({ _id: id, version }), patch)) !== 1) return null;
+      const { searchKeys: _k, ...rest } = { ...d, ...patch };
+      return toPerson(rest);
+    },
+    async forget(id, at) {
+      // With the username and openid guards in one transaction: both are free again the moment they are off the person.
+      const after = await kit.transaction(async (t) => {
+        const d = await t.get<PersonDoc>('people', id);
+        if (!d) return null;
+        if (hasLeft(toPerson(d)) && !d.passwordHash) return d;
+        for (const key of [d.username ? usernameKey(d.username) : null, d.openid ? openidKey(d.openid) : null]) {
+          if (!key) continue;
+          const guard = await t.get<PersonGuard>('uniques', key);
+          if (guard?.personId === id) await t.remove('uniques', guard._id);
+        }
+        // set replaces the document: username and openid go (the sparse indexes skip people without them).
+        const { _id, username: _u, openid: _o, ...fields } = d;
+        const next: PersonDoc = { ...fields, _id, name: LEFT_PERSON_NAME, phone: null, passwordHash: null, searchKeys: [], version: d.version + 1, updatedAt: at };
+        const { _id: _i, ...body } = next;
+        await t.set('people', id, body);
+        return next;
       });
       return after ? toPerson(after) : null;
     },

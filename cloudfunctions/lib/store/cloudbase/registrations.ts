@@ -20,7 +20,7 @@
  *   side effects and writes the same `_id`s each time it runs.
  */
 import { createHash } from 'node:crypto';
-import type { Registration } from '../../../../src/core';
+import { forgottenRegistration, type Registration } from '../../../../src/core';
 import type { ApprovalResult, RegistrationRepo } from '../port';
 import { applicantPersonWrite } from './applicants';
 import { bindingDoc, type BindingDoc } from './bindings';
@@ -155,6 +155,14 @@ export function cloudbaseRegistrations(kit: CloudbaseKit): RegistrationRepo {
         await releasePending(t, reg);
         return { ok: true, registration: next };
       });
+    },
+    async forget(id, version, at) {
+      const d = await kit.docById<RegistrationDoc>('registrations', id);
+      if (!d || d.status === 'pending' || d.version !== version) return null;
+      const next = forgottenRegistration(toRegistration(d), at);
+      // A decided registration holds no pending guard: a conditional write of the one document is enough.
+      const changed = await kit.update(kit.coll('registrations').where({ _id: id, version, status: kit.command.neq('pending') }), { ...fieldsOf(next) });
+      return changed === 1 ? next : null;
     },
     async reject(id, version, by, at, reason) {
       return kit.transaction(async (t) => {

@@ -62,6 +62,7 @@ interface OpenGroup {
 type MonthGroup = {
   _id: { month: number; child: string };
   reports: number;
+  responseDue: number;
   respondedOnTime: number;
   resolved: number;
   resolvedOnTime: number;
@@ -102,6 +103,8 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
       const onTime = $.and([$.neq([$.ifNull(['$respondedAt', null]), null]), $.lte(['$respondedAt', '$firstRespondBy'])]);
       w(_.expr(f.respondedOnTime ? onTime : $.not([onTime])));
     }
+    // Settled by x: responded by x, or the response deadline by x (a numeric bound never matches a null respondedAt).
+    if (f.responseSettledBy !== undefined) w(_.or([{ respondedAt: _.lte(f.responseSettledBy) }, { firstRespondBy: _.lte(f.responseSettledBy) }]));
     if (f.ratings?.length) w({ rating: _.in([...f.ratings]) });
     if (f.disputed !== undefined) w({ disputes: f.disputed ? _.gt(0) : 0 });
     if (f.escalated !== undefined) w({ escalations: f.escalated ? _.gt(0) : 0 });
@@ -167,7 +170,7 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
       );
       return data.map((d): OpenTallyRow => ({ level: d._id.level, child: d._id.child || null, open: d.open, dueSoon: d.dueSoon, overdue: d.overdue }));
     },
-    async monthTally(path, bounds) {
+    async monthTally(path, bounds, now) {
       if (bounds.length < 2) return [];
       const branches = bounds.slice(1, -1).map((b, i) => ({ case: { $lt: ['$createdAt', b] }, then: i }));
       const month = branches.length ? { $switch: { branches, default: bounds.length - 2 } } : { $literal: 0 };
@@ -179,6 +182,9 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
               month,
               child: childOf(path),
               onTime: { $and: [present('$respondedAt'), { $lte: ['$respondedAt', '$firstRespondBy'] }] },
+              // Response settled by now (responseSettledAt in core): responded by now, or the deadline passed.
+              // A null compares below every number, so respondedAt is tested present first.
+              settled: { $or: [{ $and: [present('$respondedAt'), { $lte: ['$respondedAt', now] }] }, { $lte: ['$firstRespondBy', now] }] },
               resolved,
               breached: 1,
               rating: 1,
@@ -189,6 +195,7 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
             group: {
               _id: { month: '$month', child: '$child' },
               reports: { $sum: 1 },
+              responseDue: countIf('$settled'),
               respondedOnTime: countIf('$onTime'),
               resolved: countIf('$resolved'),
               resolvedOnTime: countIf({ $and: ['$resolved', { $ne: ['$breached', true] }] }),
@@ -205,6 +212,7 @@ export function cloudbaseReportQueries(kit: CloudbaseKit, searchBound = SEARCH_B
           month: d._id.month,
           child: d._id.child || null,
           reports: d.reports,
+          responseDue: d.responseDue,
           respondedOnTime: d.respondedOnTime,
           resolved: d.resolved,
           resolvedOnTime: d.resolvedOnTime,

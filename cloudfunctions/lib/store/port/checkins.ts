@@ -76,4 +76,10 @@ export interface CheckinRepo {
    * step; the check-in and its history stay. The check-in, or null.
    */
   end(next: Checkin, version: number): Promise<Checkin | null>;
+  /**
+   * Takes who checked in off a decided check-in at `version` (its member left: core/leave.ts
+   * forgottenCheckin), its status and history kept for the figures: the check-in after, or null
+   * if it is pending, changed or missing.
+   */
+  forget(id: string, version: number, at: number): Promise<Checkin | null>;
 }

@@ -18,6 +18,17 @@ export interface PersonRepo {
   setPasswordHash(id: string, hash: string, at: number): Promise<Person | null>;
   /** Takes the WeChat user off the person (a phone changed hands): the person after, or null if they had none. */
   clearOpenid(id: string, at: number): Promise<Person | null>;
+  /**
+   * Corrects the person's name and/or phone (a person correcting their own, 我的信息): the person after,
+   * or null when there is no such person or the stored version is not `version` (nothing written).
+   */
+  correct(id: string, version: number, change: { name?: string; phone?: string }, at: number): Promise<Person | null>;
+  /**
+   * A person leaves (注销): name "已注销居民" (core/leave.ts), no phone, sign-in name, WeChat user or
+   * password, found by no search, in one write (their username and openid free again). The person
+   * after; one who has left already is answered as they are; null for no one.
+   */
+  forget(id: string, at: number): Promise<Person | null>;
   listDemo(): Promise<Person[]>;
   count(): Promise<number>;
 }

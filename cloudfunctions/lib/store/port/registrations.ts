@@ -55,4 +55,9 @@ export interface RegistrationRepo {
   approve(a: Approval): Promise<ApprovalResult>;
   /** Rejects it if still pending at `version`; the rejected registration, or null. */
   reject(id: string, version: number, by: string, at: number, reason: string): Promise<Registration | null>;
+  /**
+   * Takes who applied off a decided registration at `version` (its applicant left: core/leave.ts
+   * forgottenRegistration): the registration after, or null if it is pending, changed or missing.
+   */
+  forget(id: string, version: number, at: number): Promise<Registration | null>;
 }

@@ -26,6 +26,8 @@ export interface MonthTallyRow {
   month: number;
   child: string | null;
   reports: number;
+  /** Response settled by `now`: responded, or its response deadline passed (the response rate's denominator). */
+  responseDue: number;
   respondedOnTime: number;
   resolved: number;
   resolvedOnTime: number;
@@ -48,9 +50,10 @@ export interface ReportQueryRepo {
   openTally(path: string, now: number, soonMs: number): Promise<OpenTallyRow[]>;
   /**
    * Counted reports of the subtree created in [bounds[0], bounds[n]), by month × child unit, the
-   * month i being [bounds[i], bounds[i+1]). Rows with no report are left out.
+   * month i being [bounds[i], bounds[i+1]). Rows with no report are left out. `now` decides which
+   * reports' response is settled (responseDue).
    */
-  monthTally(path: string, bounds: readonly number[]): Promise<MonthTallyRow[]>;
+  monthTally(path: string, bounds: readonly number[], now: number): Promise<MonthTallyRow[]>;
   /** Counted reports of the subtree created in [from, to), per category. */
   categoryTally(path: string, from: number, to: number): Promise<{ category: string; count: number }[]>;
   /** The timelines of these reports, each in order. */

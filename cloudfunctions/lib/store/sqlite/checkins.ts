@@ -12,7 +12,7 @@
  *   transaction, so whatever it wrote before is rolled back.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { Checkin, CheckinStatus, MemberType } from '../../../../src/core';
+import { forgottenCheckin, type Checkin, type CheckinStatus, type MemberType } from '../../../../src/core';
 import type { CheckinApproval, CheckinRepo, CheckinTallyRow, RosterQuery } from '../port';
 import { applicantBinder, ApprovalRefusal } from './applicants';
 import { bindingParams, INSERT_BINDING } from './bindings';
@@ -86,6 +86,10 @@ export function sqliteCheckins(db: Db, { stmt }: SqliteKit): CheckinRepo {
     ),
     write: db.prepare<{ id: string; expected: number; status: string; personId: string | null; version: number; doc: string }>(
       'UPDATE checkins SET status = @status, person_id = @personId, version = @version, doc = @doc WHERE id = @id AND version = @expected',
+    ),
+    // The columns lists and the roster read (openid, name) are forgotten with the doc.
+    forget: db.prepare<{ id: string; expected: number; name: string; version: number; doc: string }>(
+      "UPDATE checkins SET openid = NULL, name = @name, version = @version, doc = @doc WHERE id = @id AND version = @expected AND status != 'pending'",
     ),
     insertBinding: db.prepare(INSERT_BINDING),
     removeBinding: db.prepare<[string, string]>("DELETE FROM bindings WHERE person_id = ? AND unit_id = ? AND role = 'member'"),
@@ -191,6 +195,12 @@ export function sqliteCheckins(db: Db, { stmt }: SqliteKit): CheckinRepo {
     },
     async end(next, version) {
       return orNull(() => endTx(next, version));
+    },
+    async forget(id, version, at) {
+      const c = parse(q.get.get(id));
+      if (!c || c.status === 'pending' || c.version !== version) return null;
+      const next: Checkin = { ...forgottenCheckin(c), updatedAt: at, version: version + 1 };
+      return q.forget.run({ id, expected: version, name: next.name, version: next.version, doc: JSON.stringify(next) }).changes === 1 ? next : null;
     },
   };
 }

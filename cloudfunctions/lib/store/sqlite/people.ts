@@ -1,5 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
-import { DomainError, type Person } from '../../../../src/core';
+import { DomainError, LEFT_PERSON_NAME, type Person } from '../../../../src/core';
 import type { PersonRepo } from '../port';
 import type { SqliteKit } from './kit';
 import { END, isUnique } from './rows';
@@ -55,6 +55,14 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     hash: db.prepare<[string], { password_hash: string | null }>('SELECT password_hash FROM people WHERE id = ?'),
     setHash: db.prepare<[string, number, string], PersonRow>(
       'UPDATE people SET password_hash = ?, version = version + 1, updated_at = ? WHERE id = ? RETURNING *',
+    ),
+    correct: db.prepare<[string | null, string | null, number, string, number], PersonRow>(
+      'UPDATE people SET name = coalesce(?, name), phone = coalesce(?, phone), version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING *',
+    ),
+    // A person who has left already is left as they are: forgetting twice writes once.
+    forget: db.prepare<{ left: string; at: number; id: string }, PersonRow>(
+      `UPDATE people SET name = @left, phone = NULL, username = NULL, openid = NULL, password_hash = NULL, version = version + 1, updated_at = @at
+       WHERE id = @id AND NOT (name = @left AND phone IS NULL AND username IS NULL AND openid IS NULL AND password_hash IS NULL) RETURNING *`,
     ),
     demo: db.prepare<[], PersonRow>('SELECT * FROM people WHERE demo = 1 ORDER BY created_at, id'),
     count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM people'),
@@ -114,6 +122,14 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     },
     async clearOpenid(id, at) {
       const r = q.clearOpenid.get(at, id);
+      return r ? toPerson(r) : null;
+    },
+    async correct(id, version, change, at) {
+      const r = q.correct.get(change.name ?? null, change.phone ?? null, at, id, version);
+      return r ? toPerson(r) : null;
+    },
+    async forget(id, at) {
+      const r = q.forget.get({ left: LEFT_PERSON_NAME, at, id }) ?? q.get.get(id);
       return r ? toPerson(r) : null;
     },
     async listDemo() {

@@ -13,7 +13,7 @@
  *   decided. A refusal throws inside the transaction, so whatever it wrote before is rolled back.
  */
 import type { Database as Db } from 'better-sqlite3';
-import type { Registration } from '../../../../src/core';
+import { forgottenRegistration, type Registration } from '../../../../src/core';
 import type { Approval, RegistrationRepo } from '../port';
 import { applicantBinder, ApprovalRefusal as Refusal } from './applicants';
 import { bindingParams, INSERT_BINDING, type BindingRow } from './bindings';
@@ -60,6 +60,10 @@ export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRe
     decide: db.prepare<{ id: string; expected: number; status: string; personId: string | null; version: number; doc: string }>(
       `UPDATE registrations SET status = @status, person_id = @personId, version = @version, doc = @doc
        WHERE id = @id AND version = @expected AND status = 'pending'`,
+    ),
+    forget: db.prepare<{ id: string; expected: number; version: number; doc: string }>(
+      `UPDATE registrations SET openid = NULL, username = NULL, key_hash = NULL, version = @version, doc = @doc
+       WHERE id = @id AND version = @expected AND status != 'pending'`,
     ),
     findBinding: db.prepare<[string, string, string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? AND unit_id = ? AND role = ?'),
     insertBinding: db.prepare(INSERT_BINDING),
@@ -145,6 +149,12 @@ export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRe
         if (e instanceof Refusal) return { ok: false, reason: e.reason };
         throw e;
       }
+    },
+    async forget(id, version, at) {
+      const reg = parse(q.get.get(id));
+      if (!reg || reg.status === 'pending' || reg.version !== version) return null;
+      const next = forgottenRegistration(reg, at);
+      return q.forget.run({ id, expected: version, version: next.version, doc: JSON.stringify(next) }).changes === 1 ? next : null;
     },
     async reject(id, version, by, at, reason) {
       const reg = parse(q.get.get(id));

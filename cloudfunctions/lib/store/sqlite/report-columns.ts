@@ -3,9 +3,9 @@
  * the desk filter and the dashboard's tallies run on, and the UPDATE a save makes of them.
  */
 import type { Database as Db, Statement } from 'better-sqlite3';
-import type { Report } from '../../../../src/core';
+import { responseSettledAt, type Report } from '../../../../src/core';
 
-/** The desk columns of a report (migration 5's), as the insert and save statements bind them. */
+/** The desk columns of a report (migration 5's, and 19's response_settled_at), as the insert and save statements bind them. */
 export function deskColumns(r: Report) {
   return {
     channel: r.channel,
@@ -16,6 +16,7 @@ export function deskColumns(r: Report) {
     resolvedAt: r.resolvedAt,
     resolvedLevel: r.resolvedLevel,
     respondedOnTime: r.respondedAt !== null && r.respondedAt <= r.firstRespondBy ? 1 : 0,
+    responseSettledAt: responseSettledAt(r),
     counted: r.duplicateOf ? 0 : 1,
     followUpOpen: r.followUp?.status === 'open' ? 1 : 0,
     searchText: [r.description, r.location ?? '', r.contactName ?? '', r.id].join('\n'),
@@ -24,9 +25,9 @@ export function deskColumns(r: Report) {
 
 /** Column list and named parameters of deskColumns, for the INSERT and UPDATE of reports. */
 export const DESK_INSERT_COLUMNS =
-  'channel, breached, escalations, disputes, rating, resolved_at, resolved_level, responded_on_time, counted, follow_up_open, search_text';
+  'channel, breached, escalations, disputes, rating, resolved_at, resolved_level, responded_on_time, response_settled_at, counted, follow_up_open, search_text';
 export const DESK_INSERT_VALUES =
-  '@channel, @breached, @escalations, @disputes, @rating, @resolvedAt, @resolvedLevel, @respondedOnTime, @counted, @followUpOpen, @searchText';
+  '@channel, @breached, @escalations, @disputes, @rating, @resolvedAt, @resolvedLevel, @respondedOnTime, @responseSettledAt, @counted, @followUpOpen, @searchText';
 /** Each desk column with its named parameter, for the UPDATE of reports (which sets the changed ones). */
 const DESK_SET_COLUMNS = DESK_INSERT_COLUMNS.split(', ').map((c, i) => [c, DESK_INSERT_VALUES.split(', ')[i].slice(1)] as const);
 

@@ -1,6 +1,6 @@
 /**
  * The management page's reads of reports: the desk filter as SQL over the real columns that
- * migration 5 added (report-columns.ts) and the text search's index (report-search.ts), and the
+ * migrations 5 and 19 added (report-columns.ts) and the text search's index (report-search.ts), and the
  * dashboard's aggregates as GROUP BY over covering indexes (no report doc is read to count).
  */
 import { LEVELS, STATUSES, isOpen, type DeskSort, type Level, type Report, type TimelineEntry } from '../../../../src/core';
@@ -40,6 +40,7 @@ function queryWhere(f: ReportQuery): { sql: string; args: unknown[] } {
   if (f.resolvedLevels?.length) inList('resolved_level', f.resolvedLevels, parts, args);
   flag('breached', f.breached);
   flag('responded_on_time', f.respondedOnTime);
+  if (f.responseSettledBy !== undefined) (parts.push('response_settled_at <= ?'), args.push(f.responseSettledBy));
   if (f.ratings?.length) inList('rating', f.ratings, parts, args);
   if (f.disputed !== undefined) parts.push(f.disputed ? 'disputes > 0' : 'disputes = 0');
   if (f.escalated !== undefined) parts.push(f.escalated ? 'escalations > 0' : 'escalations = 0');
@@ -103,7 +104,7 @@ export function sqliteReportQueries({ stmt }: SqliteKit): ReportQueryRepo {
         GROUP BY level, child`;
       return stmt(sql).all({ now, soon: now + soonMs, path, end: path + END }) as OpenTallyRow[];
     },
-    async monthTally(path, bounds) {
+    async monthTally(path, bounds, now) {
       if (bounds.length < 2) return [];
       const cases = bounds
         .slice(1, -1)
@@ -114,6 +115,7 @@ export function sqliteReportQueries({ stmt }: SqliteKit): ReportQueryRepo {
       const atLevel = LEVELS.map((l) => `sum(resolved_at IS NOT NULL AND resolved_level = '${l}') AS at_${l}`).join(', ');
       const sql = `
         SELECT ${month} AS month, ${childExpr(path.length)} AS child, count(*) AS reports,
+               sum(response_settled_at <= @now) AS responseDue,
                sum(responded_on_time) AS respondedOnTime,
                sum(resolved_at IS NOT NULL) AS resolved,
                sum(resolved_at IS NOT NULL AND breached = 0) AS resolvedOnTime,
@@ -123,12 +125,13 @@ export function sqliteReportQueries({ stmt }: SqliteKit): ReportQueryRepo {
         FROM reports INDEXED BY reports_desk_month
         WHERE unit_path >= @path AND unit_path < @end AND created_at >= @from AND created_at < @to AND counted = 1
         GROUP BY month, child`;
-      const rows = stmt(sql).all({ path, end: path + END, from: bounds[0], to: bounds[bounds.length - 1] }) as Record<string, number | string | null>[];
+      const rows = stmt(sql).all({ path, end: path + END, from: bounds[0], to: bounds[bounds.length - 1], now }) as Record<string, number | string | null>[];
       return rows.map(
         (r): MonthTallyRow => ({
           month: r.month as number,
           child: r.child as string | null,
           reports: r.reports as number,
+          responseDue: r.responseDue as number,
           respondedOnTime: r.respondedOnTime as number,
           resolved: r.resolved as number,
           resolvedOnTime: r.resolvedOnTime as number,

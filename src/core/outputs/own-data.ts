@@ -1,0 +1,183 @@
+/**
+ * What people.ownData answers (我的信息) and what a copy holds: everything Jinlin keeps about the
+ * caller, by kind (src/core/own-data.ts), each with who besides them can see it. Only the person's
+ * own data: never other people's (a report's neighbours who +1 it, a paired household's kinds and
+ * contact), and never what only identifies them to machines (the openid, session tokens).
+ */
+import type { Door } from '../households';
+import type { OwnDataKind } from '../own-data';
+
+export interface OwnDataSection<T> {
+  kind: OwnDataKind;
+  label: string;
+  seenBy: string;
+  items: T[];
+  /** More than OWN_DATA_MAX_ITEMS: the first ones only. */
+  truncated: boolean;
+}
+
+export interface OwnAccount {
+  id: string;
+  name: string;
+  /** Whole: it is the person's own. */
+  phone: string | null;
+  username: string | null;
+  wechatBound: boolean;
+  createdAt: number;
+  /** What a correction sends back (people.correctName, people.correctPhone). */
+  version: number;
+}
+
+export interface OwnHousehold {
+  role: string;
+  roleLabel: string;
+  unitId: string;
+  /** "幸福里小区 / 1号楼" */
+  trail: string;
+  door: Door | null;
+  doorLabel: string | null;
+  since: number;
+}
+
+export interface OwnReportEntry {
+  at: number;
+  type: string;
+  note: string | null;
+  /** Stored photo references (what the report's own view turns into addresses). */
+  photos: string[];
+}
+
+export interface OwnReport {
+  id: string;
+  category: string;
+  status: string;
+  statusLabel: string;
+  channel: string;
+  unitId: string;
+  description: string;
+  location: string | null;
+  /** Stored photo references. */
+  photos: string[];
+  anonymous: boolean;
+  /** Name and phone given when someone else recorded it for the person. */
+  contactName: string | null;
+  contactPhone: string | null;
+  rating: string | null;
+  ratingNote: string | null;
+  createdAt: number;
+  closedAt: number | null;
+  /** What the person themselves added to its timeline: comments, information, disputes, with photos. */
+  ownEntries: OwnReportEntry[];
+}
+
+export interface OwnRegistration {
+  id: string;
+  status: string;
+  statusLabel: string;
+  buildingId: string;
+  door: Door;
+  name: string;
+  phone: string;
+  phoneVerified: boolean;
+  rejectReason: string | null;
+  createdAt: number;
+  decidedAt: number | null;
+}
+
+export interface OwnCheckin {
+  id: string;
+  status: string;
+  statusLabel: string;
+  unitId: string;
+  name: string;
+  phone: string;
+  memberType: string;
+  branch: { name: string; place: string | null };
+  workUnit: string | null;
+  skills: string[];
+  services: string[];
+  freeTime: string | null;
+  veteran: boolean;
+  household: { buildingId: string; door: Door } | null;
+  reason: string | null;
+  changes: { status: string; at: number; reason: string | null; date: string | null }[];
+  createdAt: number;
+}
+
+export interface OwnSignup {
+  id: string;
+  lectureId: string;
+  lectureTitle: string | null;
+  status: string;
+  statusLabel: string;
+  seats: number;
+  signedUpAt: number;
+  attendedAt: number | null;
+}
+
+export interface OwnPairing {
+  id: string;
+  buildingId: string;
+  door: Door;
+  status: string;
+  statusLabel: string;
+  visits: number;
+  lastVisitOn: string | null;
+  createdAt: number;
+  endedAt: number | null;
+}
+
+export interface OwnCode {
+  id: string;
+  purpose: string;
+  unitId: string;
+  label: string | null;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+export interface OwnMessages {
+  total: number;
+  unread: number;
+}
+
+export interface OwnData {
+  takenAt: number;
+  account: OwnDataSection<OwnAccount>;
+  households: OwnDataSection<OwnHousehold>;
+  reports: OwnDataSection<OwnReport>;
+  registrations: OwnDataSection<OwnRegistration>;
+  checkins: OwnDataSection<OwnCheckin>;
+  signups: OwnDataSection<OwnSignup>;
+  pairings: OwnDataSection<OwnPairing>;
+  codes: OwnDataSection<OwnCode>;
+  messages: OwnDataSection<OwnMessages>;
+}
+
+/**
+ * A copy of OwnData as a JSON file: in a browser (h5) the file itself; in the mini-program a link valid
+ * for a day, sent to the person's in-app messages as well (a mini-program cannot save a file it is sent).
+ */
+export type OwnDataCopy =
+  | { via: 'file'; fileName: string; mimeType: string; base64: string }
+  | { via: 'message'; fileName: string; url: string; expiresAt: number };
+
+/** The first step of leaving: what it does, and the token the second step sends. */
+export interface LeaveConfirmation {
+  token: string;
+  expiresAt: number;
+  consequences: readonly string[];
+}
+
+/** What leaving ended, counted (nothing that says who the person was). */
+export interface Left {
+  left: true;
+  reportsKept: number;
+  registrationsForgotten: number;
+  checkinsEnded: number;
+  pairingsEnded: number;
+  signupsCancelled: number;
+  codesRevoked: number;
+  bindingsRemoved: number;
+  sessionsEnded: number;
+}

@@ -35,17 +35,21 @@ async function reportsOf(deps: Deps, personId: string) {
   return out;
 }
 
-/** Counts a person's messages page by page (the port counts unread ones only). */
+/** Counted at most this far: past it the count says "at least" (truncated), and reading stops. */
+const MESSAGES_COUNTED = 10 * OWN_DATA_MAX_ITEMS;
+
+/** Counts a person's messages page by page (the port counts unread ones only), up to MESSAGES_COUNTED. */
 async function messageCount(deps: Deps, personId: string): Promise<number> {
   const page = 200;
   let total = 0;
   let before: number | undefined;
-  for (;;) {
+  while (total < MESSAGES_COUNTED) {
     const got = await deps.store.messages.listForPerson(personId, page, before);
     total += got.length;
     if (got.length < page) return total;
     before = got[got.length - 1].createdAt;
   }
+  return total;
 }
 
 function section<T>(kind: OwnDataKind, items: T[]): OwnDataSection<T> {
@@ -195,6 +199,6 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
       'codes',
       codes.map((c) => ({ id: c.id, purpose: c.purpose, unitId: c.unitId, label: c.label, createdAt: c.createdAt, revokedAt: c.revokedAt })),
     ),
-    messages: section('messages', [{ total: messages, unread }]),
+    messages: { ...section('messages', [{ total: messages, unread }]), truncated: messages >= MESSAGES_COUNTED },
   };
 }

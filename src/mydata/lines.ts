@@ -1,0 +1,116 @@
+/**
+ * 我的信息 turns each kind's items into short lines a person can read: one entry a heading and a few
+ * "label：value" lines. Dates in China time; doors by their usual label; stored ids left out (they
+ * mean nothing to a person and are in the downloaded copy).
+ */
+import { doorLabel } from '../core/households';
+import type { OwnData } from '../core/outputs/own-data';
+import { formatDateTime } from '../core/time';
+
+export interface Entry {
+  title: string;
+  lines: string[];
+}
+
+type Kinds = Omit<OwnData, 'takenAt'>;
+type Item<K extends keyof Kinds> = Kinds[K]['items'][number];
+
+const when = (t: number | null) => (t ? formatDateTime(t) : '—');
+const yes = (b: boolean) => (b ? '是' : '否');
+const pick = (pairs: [string, string | null | undefined | false][]) => pairs.filter(([, v]) => v).map(([k, v]) => `${k}：${v}`);
+
+const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
+  account: (a) => ({
+    title: a.name,
+    lines: pick([
+      ['手机号', a.phone ?? '未登记'],
+      ['网页登录账号', a.username],
+      ['绑定微信', yes(a.wechatBound)],
+      ['开始使用', when(a.createdAt)],
+    ]),
+  }),
+  households: (h) => ({
+    title: h.trail,
+    lines: pick([
+      ['身份', h.roleLabel],
+      ['门牌', h.doorLabel],
+      ['开始于', when(h.since)],
+    ]),
+  }),
+  reports: (r) => ({
+    title: r.description,
+    lines: pick([
+      ['状态', r.statusLabel],
+      ['位置', r.location],
+      ['照片', r.photos.length ? `${r.photos.length} 张` : null],
+      ['匿名', r.anonymous && '是'],
+      ['代为登记的联系人', r.contactName && `${r.contactName} ${r.contactPhone ?? ''}`.trim()],
+      ['您的评价', r.rating && `${r.rating}${r.ratingNote ? `（${r.ratingNote}）` : ''}`],
+      ['您补充的内容', r.ownEntries.length ? `${r.ownEntries.length} 条` : null],
+      ['反映时间', when(r.createdAt)],
+      ['办结时间', r.closedAt && when(r.closedAt)],
+    ]),
+  }),
+  registrations: (g) => ({
+    title: `${g.name} · ${doorLabel(g.door)}`,
+    lines: pick([
+      ['状态', g.statusLabel],
+      ['手机号', `${g.phone}${g.phoneVerified ? '（微信验证）' : ''}`],
+      ['未通过原因', g.rejectReason],
+      ['申请时间', when(g.createdAt)],
+      ['审核时间', g.decidedAt && when(g.decidedAt)],
+    ]),
+  }),
+  checkins: (c) => ({
+    title: `${c.branch.name}`,
+    lines: pick([
+      ['状态', c.statusLabel],
+      ['姓名', c.name],
+      ['手机号', c.phone],
+      ['工作单位', c.workUnit],
+      ['特长', c.skills.join('、')],
+      ['愿意参加的服务', c.services.join('、')],
+      ['空闲时间', c.freeTime],
+      ['退役军人', c.veteran && '是'],
+      ['住址', c.household && doorLabel(c.household.door)],
+      ['报到时间', when(c.createdAt)],
+    ]),
+  }),
+  signups: (s) => ({
+    title: s.lectureTitle ?? '讲堂',
+    lines: pick([
+      ['状态', s.statusLabel],
+      ['座位', `${s.seats} 个`],
+      ['报名时间', when(s.signedUpAt)],
+      ['签到时间', s.attendedAt && when(s.attendedAt)],
+    ]),
+  }),
+  pairings: (p) => ({
+    title: doorLabel(p.door),
+    lines: pick([
+      ['状态', p.statusLabel],
+      ['走访', `${p.visits} 次`],
+      ['最近一次', p.lastVisitOn],
+      ['结对时间', when(p.createdAt)],
+      ['解除时间', p.endedAt && when(p.endedAt)],
+    ]),
+  }),
+  codes: (c) => ({
+    title: c.label ?? '个人码',
+    lines: pick([
+      ['生成时间', when(c.createdAt)],
+      ['已作废', c.revokedAt && when(c.revokedAt)],
+    ]),
+  }),
+  messages: (m) => ({
+    title: `共 ${m.total} 条`,
+    lines: [`未读 ${m.unread} 条`],
+  }),
+};
+
+/** The kinds in the order 我的信息 shows them. */
+export const KIND_ORDER: (keyof Kinds)[] = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'codes', 'messages'];
+
+export function entriesOf<K extends keyof Kinds>(kind: K, items: Item<K>[]): Entry[] {
+  return items.map((item) => (ENTRIES[kind] as (i: Item<K>) => Entry)(item));
+}

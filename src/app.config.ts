@@ -17,7 +17,7 @@ export default defineAppConfig({
   // so residents' phones download the small main package alone.
   // The way in (登记入住) is opened once per person, from a code: a subpackage of its own.
   subPackages: [
-    { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index'] },
+    { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index', 'grid/index'] },
     { root: 'register', pages: ['join/index', 'status/index'] },
     // The building's WeChat group: a report's card opened in it, and the lead's page binding it.
     { root: 'group', pages: ['card/index', 'bind/index'] },
@@ -27,6 +27,8 @@ export default defineAppConfig({
     { root: 'lectures', pages: ['list/index', 'detail/index', 'mine/index', 'scan/index', 'attend/index'] },
     // 联户: a member's paired households (我的联户) and the visit form, which can file a report for the household.
     { root: 'pairings', pages: ['mine/index', 'visit/index'] },
+    // 我的信息: see, copy and correct one's own data, and 注销 (PIPL arts. 44–47).
+    { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

@@ -17,7 +17,7 @@ import type { GroupEntered, ReportCard } from './outputs/groups';
 import type { CheckinView, CheckinQueueItem, MemberCountRow, MemberCodeView } from './outputs/members';
 import type { SpeakerView, LectureCard, LectureDetail, MySignupView, LectureStaffView, LectureRoster, LectureMonthFigures, AttendanceMarked, VenueCodeView, PictureUpload } from './outputs/lectures';
 import type { SubscribeSendStats } from './outputs/notices';
-import type { GridHouseholds } from './outputs/grids';
+import type { GridHouseholds, MyGrid } from './outputs/grids';
 import type * as PairingOutputs from './outputs/pairings';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
@@ -111,6 +111,8 @@ export interface Outputs {
     unbind: { removed: true };
     /** Households per grid, with a warning outside 50–80. */
     grids: GridHouseholds;
+    /** A grid lead's or steward's own grid. */
+    myGrid: MyGrid;
   };
   reports: {
     categories: { categories: Category[] };

@@ -17,7 +17,7 @@ type Item<K extends keyof Kinds> = Kinds[K]['items'][number];
 
 const when = (t: number | null) => (t ? formatDateTime(t) : '—');
 const yes = (b: boolean) => (b ? '是' : '否');
-const pick = (pairs: [string, string | null | undefined | false][]) => pairs.filter(([, v]) => v).map(([k, v]) => `${k}：${v}`);
+const pick = (pairs: [string, string | number | null | undefined | false][]) => pairs.filter(([, v]) => v).map(([k, v]) => `${k}：${v}`);
 
 const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
   account: (a) => ({

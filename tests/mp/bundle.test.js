@@ -23,14 +23,15 @@ describe('the weapp build', () => {
 
   it('puts the handler pages in a subpackage of their own, so residents never download them', () => {
     expect(app().subPackages).toEqual([
-      { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index'] },
+      { root: 'handler', pages: ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index', 'grid/index'] },
       { root: 'register', pages: ['join/index', 'status/index'] },
       { root: 'group', pages: ['card/index', 'bind/index'] },
       { root: 'members', pages: ['checkin/index', 'mine/index'] },
       { root: 'lectures', pages: ['list/index', 'detail/index', 'mine/index', 'scan/index', 'attend/index'] },
       { root: 'pairings', pages: ['mine/index', 'visit/index'] },
+      { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
     ]);
-    for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index']) {
+    for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index', 'grid/index']) {
       expect(fs.existsSync(path.join(DIST, 'handler', `${page}.js`))).toBe(true);
       expect(app().pages).not.toContain(`handler/${page}`);
     }

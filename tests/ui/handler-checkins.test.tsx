@@ -4,6 +4,7 @@ import CheckinApprovals from '../../src/handler/checkins/index';
 import { saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo } from './support/fake-transport';
 import { checkin, queueItem } from './support/checkins';
+import { binding, me } from './support/fixtures';
 
 jest.mock('../../src/services/transport', () => jest.requireActual('./support/fake-transport'));
 
@@ -12,6 +13,8 @@ const tap = (words: string) => fireEvent.click(screen.getByText(words));
 beforeEach(() => {
   resetFake();
   saveSession('tok_zhibu', Date.now() + 3_600_000);
+  // The page asks who is using it before it shows the queue (components/HandlersOnly.tsx).
+  answer('auth.whoAmI', { ok: true, data: me({ name: '刘芳', username: 'zhibu', bindings: [binding('compound_secretary', '小区')], isHandler: true }) });
 });
 
 describe('党员报到审核', () => {
@@ -87,5 +90,17 @@ describe('党员报到审核', () => {
     expect(screen.queryByText('✓ 通过')).not.toBeInTheDocument();
     tap('回到首页');
     expect(Taro.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
+  });
+});
+
+describe('党员报到审核 opened by someone who does not decide check-ins', () => {
+  it('refuses before the queue, in the server’s words, and shows no one', async () => {
+    answer('auth.whoAmI', { ok: true, data: me({ name: '吴婷', username: 'zhiyuan', bindings: [binding('volunteer', '小区')] }) });
+    answer('members.pending', { ok: true, data: { checkins: [queueItem()] } } as never);
+    render(<CheckinApprovals />);
+
+    expect(await screen.findByText('这是审核党员报到的页面')).toBeInTheDocument();
+    expect(screen.getByText(/党员报到只有小区党支部书记和社区书记能审核/)).toBeInTheDocument();
+    expect(screen.queryByText(queueItem().name)).not.toBeInTheDocument();
   });
 });

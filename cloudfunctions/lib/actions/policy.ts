@@ -16,10 +16,11 @@ export interface StoredPolicy {
 
 /**
  * A saved policy over the defaults, `levels` one level deeper: settings saved before the grid could
- * be a level have four levels and no `gridLevel`, and read as the grid's default deadlines, level off.
+ * be a level have four levels and no `gridLevel`, and read as the grid's default deadlines, level off;
+ * settings saved before the retention setting read as its default (3 years).
  */
 export function withDefaults(saved: Partial<CommunityPolicy>): CommunityPolicy {
-  return { ...DEFAULT_POLICY, ...saved, gridLevel: saved.gridLevel ?? DEFAULT_POLICY.gridLevel, levels: { ...DEFAULT_POLICY.levels, ...(saved.levels ?? {}) } };
+  return { ...DEFAULT_POLICY, ...saved, gridLevel: saved.gridLevel ?? DEFAULT_POLICY.gridLevel, retentionYears: saved.retentionYears ?? DEFAULT_POLICY.retentionYears, levels: { ...DEFAULT_POLICY.levels, ...(saved.levels ?? {}) } };
 }
 
 export function readStoredPolicy(raw: string | null): StoredPolicy {

@@ -33,3 +33,27 @@ export interface GridHouseholds {
   /** Households in buildings that sit directly under a compound, in no grid. */
   outsideGrids: { buildings: number; households: number };
 }
+
+/** One door of a grid lead's grid, with who lives there (names only: phones stay with the community staff). */
+export interface MyGridDoor {
+  door: string;
+  residents: string[];
+}
+
+export interface MyGridBuilding {
+  building: UnitRef;
+  doors: MyGridDoor[];
+  /** Residents bound without a door on record. */
+  withoutDoor: string[];
+}
+
+/** The grid lead's (家长) or steward's (管家) page: their grid's households, members and volunteers. */
+export interface MyGrid {
+  grid: UnitRef;
+  trail: string;
+  buildings: MyGridBuilding[];
+  /** Approved party members bound on the grid or its buildings: name and 在职/退休/流动/直管 only. */
+  members: { id: string; name: string; memberType: string | null }[];
+  volunteers: GridPersonRef[];
+  counts: { buildings: number; households: number; residents: number; members: number; volunteers: number };
+}

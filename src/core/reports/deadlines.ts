@@ -30,6 +30,8 @@ export interface CommunityPolicy {
   warnRatio: number;
   /** Days after resolution without a rating before the report closes itself. */
   autoCloseDays: number;
+  /** Years a closed or rejected report keeps the contact name and phone it was recorded with (PIPL: no longer than needed). */
+  retentionYears: number;
 }
 
 export const DEFAULT_POLICY: CommunityPolicy = {
@@ -46,6 +48,7 @@ export const DEFAULT_POLICY: CommunityPolicy = {
   overrides: {},
   warnRatio: 0.75,
   autoCloseDays: 7,
+  retentionYears: 3,
 };
 
 export interface Clocks {

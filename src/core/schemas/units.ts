@@ -16,4 +16,6 @@ export const units = onFirstUse({
   unbind: () => z.object({ bindingId: id }),
   /** Households per grid under a community, a compound or one grid. */
   grids: () => z.object({ unitId: id }),
+  /** A grid lead's or steward's own grid: its households, members and volunteers. */
+  myGrid: () => z.object({ unitId: id }),
 });

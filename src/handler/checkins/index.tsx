@@ -7,7 +7,7 @@
  */
 import { Text } from '@tarojs/components';
 import type { CheckinQueueItem } from '../../core/api';
-import { DECIDES_CHECKINS } from '../../core/checkins';
+import { DECIDES_CHECKINS, memberActionRefusal } from '../../core/checkins';
 import { Button } from '../../components/nut';
 import { Failed, Loading } from '../../components/PageStatus';
 import { HandlersOnly, type Door } from '../../components/HandlersOnly';
@@ -27,7 +27,8 @@ const checkReason = (reason: string): string | null => checkReasonOf(reason, '�
 const SECRETARIES: Door = {
   allow: (me) => me.bindings.some((b) => DECIDES_CHECKINS.approve.includes(b.role)),
   title: '这是审核党员报到的页面',
-  refusal: '党员报到由小区党支部书记和社区书记审核。您要报到，请扫小区的党员报到码；要反映问题，可以回首页点「随手拍」',
+  // The server's wording for the same refusal (for someone who is not a member yet).
+  refusal: memberActionRefusal([], 'decide'),
 };
 
 const QUEUE: DecisionQueue<CheckinQueueItem> = {

@@ -8,7 +8,7 @@ import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OwnAccount } from '../../core/outputs/own-data';
-import { errorMessage } from '../../core/errors';
+import { ERRORS } from '../../core/errors';
 import { BigInput } from '../../components/BigInput';
 import type { PhoneEvent } from '../../components/FormSteps';
 import { phoneRefusalMessage } from '../../components/FormSteps';
@@ -120,7 +120,7 @@ export default function CorrectMine() {
             </Button>
           </>
         ) : (
-          <Text className='mydata__seen'>{errorMessage('PERSON.PHONE_NEEDS_WECHAT')}</Text>
+          <Text className='mydata__seen'>{ERRORS['PERSON.PHONE_NEEDS_WECHAT']}</Text>
         )}
         {note?.field === 'phone' && <Text className='message message--error'>{note.text}</Text>}
       </View>

@@ -67,6 +67,16 @@ function checkinsHint(waiting: number): string {
 const groupEntries = (me: Me): Entry[] =>
   buildingsOf(me, BINDS_GROUPS).map((b) => ({ key: 'group', id: b.unitId, title: '绑定楼栋群', hint: `${b.label}的微信群`, page: groupBindUrl(b.unitId) }));
 
+/** Grid leads (家长) and stewards (管家): 我的网格, one entry per grid (once if they are both on it). */
+const gridEntries = (me: Me): Entry[] =>
+  [...new Map(me.bindings.filter((b) => b.role === 'grid_lead' || b.role === 'steward').map((b) => [b.unit.id, b.unit.name])).entries()].map(([id, name]) => ({
+    key: 'grid',
+    id: `grid:${id}`,
+    title: '我的网格',
+    hint: `${name}的住户和党员`,
+    page: `/handler/grid/index?unitId=${encodeURIComponent(id)}`,
+  }));
+
 /** "2 户等待审核" — what the 入住审核 entry says once the queue is counted. */
 function approvalsHint(waiting: number): string {
   return waiting === 0 ? '现在没有等待审核的登记' : `${waiting} 户等待审核`;
@@ -141,7 +151,7 @@ export default function Home() {
   const { me } = state;
   const places = placesOf(me);
   const roles = roleLabelsOf(me);
-  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...(decidesCheckins(me) ? [CHECKIN_QUEUE] : []), ...groupEntries(me), ...ENTRIES];
+  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...(decidesCheckins(me) ? [CHECKIN_QUEUE] : []), ...groupEntries(me), ...gridEntries(me), ...ENTRIES];
   const allBuildings = places.length > 0 && places.every((p) => p.kind === 'building');
 
   return (

@@ -15,6 +15,7 @@ import { goToLogin, open } from '../../utils/nav';
 import { LECTURE_PAGES } from '../../lectures/urls';
 import { MyCheckinEntry } from '../../members/MyCheckinEntry';
 import { MyPairingsEntry } from '../../pairings/MyPairingsEntry';
+import { MYDATA_PAGES } from '../../mydata/urls';
 import { myCheckins } from '../../services/members';
 import './index.scss';
 
@@ -135,6 +136,11 @@ export default function MePage() {
           我的报名
         </Button>
       </View>
+
+      {/* 我的信息 (a subpackage): everything kept about the person, a copy, corrections, 注销. */}
+      <Button className='block-button' size='large' block onClick={() => open(MYDATA_PAGES.index)}>
+        我的信息
+      </Button>
 
       {usesPasswordSignIn() && (
         <Button className='block-button' size='large' block disabled={signingOut} onClick={() => void onSignOut()}>

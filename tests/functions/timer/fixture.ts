@@ -7,12 +7,12 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock } from '../../../src/core';
+import { fixedClock, type Unit } from '../../../src/core';
 import { makeDeps, silentLogger, type Deps } from '../../../cloudfunctions/lib/deps';
 import { dispatch } from '../../../cloudfunctions/lib/functions';
 import { seedDemo } from '../../../cloudfunctions/lib/seed/demo';
 import { openSqliteStore } from '../../../cloudfunctions/lib/store/sqlite';
-import { unit } from '../../support/factories';
+import { report, unit } from '../../support/factories';
 
 /** Monday morning: reports filed now are overdue by RUN_AT, and the resolved ones unrated for 7 days. */
 export const FILED_AT = Date.parse('2026-11-23T09:00:00+08:00');
@@ -92,9 +92,25 @@ export async function buildFixture(): Promise<string> {
   await store.rateLimits.take('codes.resolve:ip:10.0.0.1', RUN_AT - 5 * 60_000);
   await importNobodyFollowed(deps, await signIn(deps, 'shequ'), units.find((u) => u.name === '阳光社区')!.id);
   const lectureId = await lectureWork(store, units.find((u) => u.kind === 'community')!);
+  await retentionWork(store, building, compound.parentId!);
   await store.close();
   leaveSeatBehind(file_, lectureId, 'louzhang');
   return file_;
+}
+
+/** Closed more than 3 years before RUN_AT. */
+export const LONG_CLOSED_AT = Date.parse('2023-06-01T10:00:00+08:00');
+
+/**
+ * clearExpiredContacts: a report recorded for a resident by phone, closed more than 3 years ago (its
+ * contact is removed), and one closed a year ago (kept), in the demo community (default 3 years).
+ */
+async function retentionWork(store: ReturnType<typeof openSqliteStore>, building: Unit, communityId: string): Promise<void> {
+  const contact = { communityId, channel: 'phone' as const, contactName: '王阿姨', contactPhone: '13900001111', status: 'closed' as const, nextCheckAt: null };
+  for (const [id, closedAt] of [['rep_fixture_long_closed', LONG_CLOSED_AT], ['rep_fixture_closed', FILED_AT - 365 * 24 * 3600_000]] as const) {
+    const r = report(building, { id, at: closedAt - 24 * 3600_000, closedAt, ...contact });
+    await store.reports.insert(r.report, r.entries);
+  }
 }
 
 /**

@@ -25,6 +25,7 @@ import { peopleLeavingContract } from './people-leaving';
 import { rateLimitsContract } from './rate-limits';
 import { registrationsContract } from './registrations';
 import { reportQueriesContract } from './report-queries';
+import { reportRetentionContract } from './report-retention';
 import { reportScaleContract } from './report-scale';
 import { reportWritesContract } from './report-writes';
 import { reportsContract } from './reports';
@@ -66,6 +67,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     messagesContract(ctx);
     reportsContract(ctx);
     reportWritesContract(ctx);
+    reportRetentionContract(ctx);
     timerClaimsContract(ctx);
     reportQueriesContract(ctx);
     reportScaleContract(ctx);

@@ -207,6 +207,16 @@ export default function SettingsPage() {
                     <InputNumber suffix="天" style={{ width: 120 }} aria-label="自动关闭天数" />
                   </Form.Item>
                 </Col>
+                <Col>
+                  <Form.Item
+                    name={['policy', 'retentionYears']}
+                    label="关闭后保留居民联系人信息"
+                    tooltip="反映关闭满这些年后，系统自动删除其中登记的联系人姓名和电话；反映本身保留，用于统计和台账"
+                    rules={[{ required: true, message: '请填写保留年数' }]}
+                  >
+                    <InputNumber suffix="年" min={1} max={10} precision={0} style={{ width: 120 }} aria-label="联系人信息保留年数" />
+                  </Form.Item>
+                </Col>
               </Row>
             </Card>
 

@@ -101,6 +101,9 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       { name: 'due_id_path', keys: { dueAt: 1, _id: 1, unitPath: 1 } },
       { name: 'status_due_id_path', keys: { status: 1, dueAt: 1, _id: 1, unitPath: 1 } },
       { name: 'created_id_path', keys: { createdAt: 1, _id: 1, unitPath: 1 } },
+      // The retention job: a community's closed reports by closing time (an open one has none), the
+      // contact checked on the documents. No partial index here, so cleared reports stay in the range.
+      { name: 'community_closed', keys: { communityId: 1, closedAt: 1, _id: 1 } },
     ],
   },
   {

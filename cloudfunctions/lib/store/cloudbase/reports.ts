@@ -222,6 +222,20 @@ export function cloudbaseReports(kit: CloudbaseKit): ReportRepo {
         .orderBy('_id', 'desc');
       return (await kit.drainBySkip<ReportDoc>(q)).map(toReport);
     },
+    async listContactKept(communityId, closedBefore, limit) {
+      if (limit <= 0) return [];
+      // The index community_closed (collections.ts); a numeric bound never matches a null closedAt.
+      const q = coll()
+        .where(
+          _.and([
+            { communityId, closedAt: _.lt(closedBefore), status: _.in(['closed', 'rejected']) },
+            _.or([{ contactName: _.neq(null) }, { contactPhone: _.neq(null) }]),
+          ]),
+        )
+        .orderBy('closedAt', 'asc')
+        .orderBy('_id', 'asc');
+      return (await kit.drainBySkip<ReportDoc>(q, limit)).map(toReport);
+    },
   };
   return reports;
 }

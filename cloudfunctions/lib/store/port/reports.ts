@@ -79,4 +79,11 @@ export interface ReportRepo {
   count(filter: ReportFilter): Promise<number>;
   /** Open reports of this category on this unit created at or after `since` (the duplicate hint). */
   findOpenSimilar(unitId: string, category: string, since: number): Promise<Report[]>;
+  /**
+   * The retention job's work list: reports of the community, closed or rejected before `closedBefore`,
+   * that still hold a contact name or phone, oldest closing first, at most `limit`. Read by index
+   * (only such reports are in it), so a run's work grows with what is due, not with all reports.
+   * The job clears them with `save`, whose version check makes two runs at once clear each once.
+   */
+  listContactKept(communityId: string, closedBefore: number, limit: number): Promise<Report[]>;
 }

@@ -61,6 +61,13 @@ export function sqliteReports(db: Db, { stmt, grouped }: SqliteKit): ReportRepo 
     similar: db.prepare<[string, string, number], { doc: string }>(
       `SELECT doc FROM reports WHERE unit_id = ? AND category = ? AND created_at >= ? AND status IN ('submitted','responded','transferred','needs_info') ORDER BY created_at DESC`,
     ),
+    // Term for term the WHERE of migration 20's partial index, which it reads.
+    contactKept: db.prepare<[string, number, number], { doc: string }>(
+      `SELECT doc FROM reports WHERE community_id = ? AND json_extract(doc, '$.closedAt') < ?
+          AND status IN ('closed', 'rejected')
+          AND (json_extract(doc, '$.contactName') IS NOT NULL OR json_extract(doc, '$.contactPhone') IS NOT NULL)
+        ORDER BY json_extract(doc, '$.closedAt') LIMIT ?`,
+    ),
     // The stored values of SAVED_COLUMNS, version first (a row as an array, in that order).
     current: db.prepare<[string], unknown[]>(`SELECT version, ${SAVED_COLUMNS.map(([c]) => c).join(', ')} FROM reports WHERE id = ?`).raw(),
   };
@@ -158,6 +165,9 @@ export function sqliteReports(db: Db, { stmt, grouped }: SqliteKit): ReportRepo 
     },
     async findOpenSimilar(unitId, category, since) {
       return rq.similar.all(unitId, category, since).map((r) => JSON.parse(r.doc) as Report);
+    },
+    async listContactKept(communityId, closedBefore, limit) {
+      return limit > 0 ? rq.contactKept.all(communityId, closedBefore, limit).map((r) => JSON.parse(r.doc) as Report) : [];
     },
   };
 }

@@ -98,7 +98,7 @@ describe('lectures.pictureUpload in the cloud', () => {
   afterEach(() => k.h.close());
 
   /** What the page's sendUpload does with a cloud ticket: a PUT of the bytes, nothing of ours added. */
-  const put = (t: PictureUpload, bytes: Buffer) => fetch(t.url, { method: t.method, headers: t.headers, body: bytes });
+  const put = (t: PictureUpload, bytes: Buffer) => fetch(t.url, { method: t.method, headers: t.headers, body: new Uint8Array(bytes) });
   const files = () => [...storage.files.keys()].sort();
 
   it('answers a signed storage address under the caller’s uploads; the lecture saves a cleaned copy without the EXIF', async () => {

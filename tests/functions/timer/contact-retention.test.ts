@@ -41,6 +41,9 @@ describe('clearExpiredContacts', () => {
     const after = (await store.reports.get(LONG))!;
     expect(after).toMatchObject({ contactName: null, contactPhone: null, status: 'closed', closedAt: LONG_CLOSED_AT, version: before.version + 1, description: before.description });
     expect(await store.reports.get(RECENT)).toMatchObject({ contactName: '王阿姨', contactPhone: '13900001111' });
+    // The desk's text search no longer finds the report by the name.
+    const found = await store.reportQueries.list({ path: after.unitPath, now: RUN_AT, q: '王阿姨' }, 'dueAt', 10, 0);
+    expect(found.map((r) => r.id)).toEqual([RECENT]);
     const audit = await expiredAudit(deps, LONG);
     expect(audit).toHaveLength(1);
     // Audited without the personal data it removed.

@@ -277,6 +277,7 @@ describe('bundled cloud functions', () => {
           { name: 'catchUpWaitlists', ok: true, result: { promoted: 0, more: false } },
           { name: 'remindLectures', ok: true, result: { reminded: 0, more: false } },
           { name: 'continueImports', ok: true, result: { continued: 0, finished: 0 } },
+          { name: 'clearExpiredContacts', ok: true, result: { cleared: 0, more: false } },
         ],
       },
     });

@@ -2,12 +2,11 @@ import { Alert, Button, Card, Col, DatePicker, Empty, Flex, Progress, Row, Skele
 import type { TableColumnsType } from 'antd';
 import { QuestionCircleOutlined, ReloadOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { api } from '../../api';
 import type { Counted, Dashboard, Level, MonthFigures, OpenCounts, RateFigure, UnitRef } from '../../api';
-import { EChart } from '../../charts/EChart';
-import { CountLink, openDesk } from '../../components/CountLink';
-import { LEVELS, LEVEL_LABEL } from '../../core';
+import { CountLink } from '../../components/CountLink';
+import { LEVEL_LABEL } from '../../core';
 import { useFailure } from '../../feedback';
 import { dateTime, percent } from '../../format';
 import { replaceSearch, useSearch } from '../../router';
@@ -16,18 +15,9 @@ import { PageHeader } from '../../components/PageHeader';
 import { CalendarWarningAlert } from './CalendarWarning';
 import { PendingApprovalsAlert } from './PendingApprovals';
 import { SubscribeSendsPanel } from './SubscribeSends';
+import { LevelsChart, RatesChart } from './Charts';
+import { levelsIn, RATE_KEYS, RATE_NAMES, type RateKey } from './figures';
 
-const RATE_NAMES = {
-  responseRate: { title: '响应率', hint: '按时响应的反映 ÷ 本月应响应的反映', num: '按时响应', den: '应响应' },
-  onTimeRate: { title: '按时办结率', hint: '按时办结的反映 ÷ 本月办结的反映', num: '按时办结', den: '已办结' },
-  satisfactionRate: { title: '满意率', hint: '满意和基本满意 ÷ 本月已评价的反映', num: '满意', den: '已评价' },
-} as const;
-type RateKey = keyof typeof RATE_NAMES;
-const RATE_KEYS = Object.keys(RATE_NAMES) as RateKey[];
-const LEVEL_COLORS: Record<Level, string> = { building: '#52c41a', grid: '#13c2c2', compound: '#1677ff', community: '#faad14', street: '#f5222d' };
-
-/** The levels a figure has, in order: the grid only where the server counts it (a community that made it a level). */
-const levelsIn = (byLevel: Partial<Record<Level, unknown>>): Level[] => LEVELS.filter((l) => byLevel[l] !== undefined);
 
 export default function DashboardPage() {
   const fail = useFailure();
@@ -252,76 +242,6 @@ function RateCard({ k, figure, monthLabel }: { k: RateKey; figure: RateFigure; m
         </Flex>
       </Flex>
     </Card>
-  );
-}
-
-function RatesChart({ months }: { months: MonthFigures[] }) {
-  const empty = months.every((m) => RATE_KEYS.every((k) => m[k].rate === null));
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'axis', valueFormatter: (v: number | null) => (v === null || v === undefined ? '—' : `${v}%`) },
-      legend: { top: 0 },
-      grid: { left: 48, right: 16, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
-      yAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } },
-      series: RATE_KEYS.map((k) => ({
-        name: RATE_NAMES[k].title,
-        type: 'line',
-        smooth: false,
-        connectNulls: false,
-        symbolSize: 8,
-        data: months.map((m) => (m[k].rate === null ? null : Math.round(m[k].rate! * 1000) / 10)),
-      })),
-    }),
-    [months],
-  );
-  if (empty) return <Empty style={{ height: 260, paddingTop: 70, margin: 0 }} description="近 12 个月还没有可统计的反映" />;
-  return (
-    <EChart
-      label="近 12 个月响应率、按时办结率、满意率折线图"
-      option={option}
-      height={260}
-      onClick={({ seriesIndex, dataIndex }) => {
-        const m = months[dataIndex];
-        if (m) openDesk(m[RATE_KEYS[seriesIndex]].denominator);
-      }}
-    />
-  );
-}
-
-function LevelsChart({ months }: { months: MonthFigures[] }) {
-  // Every month carries the same levels (the server decides them once for the page).
-  const levels = useMemo(() => (months.length ? levelsIn(months[0].resolvedAtLevel) : []), [months]);
-  const empty = months.every((m) => levels.every((l) => (m.resolvedAtLevel[l]?.value ?? 0) === 0));
-  const option = useMemo(
-    () => ({
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-      legend: { top: 0 },
-      grid: { left: 40, right: 12, top: 36, bottom: 28 },
-      xAxis: { type: 'category', data: months.map((m) => `${Number(m.month.slice(5))}月`) },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: levels.map((l) => ({
-        name: LEVEL_LABEL[l],
-        type: 'bar',
-        stack: 'level',
-        itemStyle: { color: LEVEL_COLORS[l] },
-        data: months.map((m) => m.resolvedAtLevel[l]?.value ?? 0),
-      })),
-    }),
-    [months, levels],
-  );
-  if (empty) return <Empty style={{ height: 260, paddingTop: 70, margin: 0 }} description="近 12 个月还没有办结的反映" />;
-  return (
-    <EChart
-      label="近 12 个月各级办结件数柱状图"
-      option={option}
-      height={260}
-      onClick={({ seriesIndex, dataIndex }) => {
-        const m = months[dataIndex];
-        const count = m?.resolvedAtLevel[levels[seriesIndex]];
-        if (count) openDesk(count);
-      }}
-    />
   );
 }
 

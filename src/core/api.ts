@@ -19,9 +19,11 @@ import type { SpeakerView, LectureCard, LectureDetail, MySignupView, LectureStaf
 import type { SubscribeSendStats } from './outputs/notices';
 import type { GridHouseholds, MyGrid } from './outputs/grids';
 import type * as PairingOutputs from './outputs/pairings';
+import type { PointsOutputs } from './outputs/points';
+import type { WishesOutputs } from './outputs/wishes';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
-import type { LeaveConfirmation, Left, OwnData, OwnDataCopy } from './outputs/own-data';
+import type { LeaveConfirmation, Left, OwnConsent, OwnData, OwnDataCopy } from './outputs/own-data';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
 export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
@@ -34,6 +36,8 @@ export type * from './outputs/lectures';
 export type * from './outputs/notices';
 export type * from './outputs/grids';
 export type * from './outputs/pairings';
+export type * from './outputs/points';
+export type * from './outputs/wishes';
 export type * from './outputs/messages';
 export type * from './outputs/own-data';
 
@@ -177,6 +181,8 @@ export interface Outputs {
     /** The person after; staff who see them see the new name at once. */
     correctName: PersonView;
     correctPhone: PersonView;
+    /** 我的信息's switches: every one as it is now. */
+    setConsent: OwnConsent;
     /** Leaving (注销), confirmed twice: the token, then the leaving. */
     askToLeave: LeaveConfirmation;
     leave: Left;
@@ -215,6 +221,8 @@ export interface Outputs {
     codes: { unit: UnitRef; trail: string; codes: MemberCodeView[] };
   };
   pairings: PairingOutputs.PairingsOutputs;
+  points: PointsOutputs;
+  wishes: WishesOutputs;
   open311: {
     keys: { community: UnitRef; keys: ApiKeyView[]; units: Open311UnitRow[] };
     issueKey: IssuedApiKey;

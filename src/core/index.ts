@@ -26,3 +26,6 @@ export * from './api-keys';
 export * from './notice-moments';
 export * from './own-data';
 export * from './leave';
+export * from './points';
+export * from './shop';
+export * from './wishes';

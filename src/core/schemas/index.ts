@@ -21,11 +21,13 @@ import { members } from './members';
 import { lectures } from './lectures';
 import { open311 } from './open311';
 import { pairings } from './pairings';
+import { points } from './points';
+import { wishes } from './wishes';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311, pairings } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311, pairings, points, wishes } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

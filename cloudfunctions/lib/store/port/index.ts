@@ -19,6 +19,10 @@ import type { LectureRepo } from './lectures';
 import type { MessageRepo } from './messages';
 import type { MetaRepo } from './meta';
 import type { PairingRepo } from './pairings';
+import type { PointsRepo } from './points';
+import type { ServiceRecordRepo } from './service-records';
+import type { ShopRepo } from './shop';
+import type { WishRepo } from './wishes';
 import type { PersonRepo } from './people';
 import type { RateLimitRepo } from './rate-limits';
 import type { RegistrationRepo } from './registrations';
@@ -41,6 +45,10 @@ export type * from './lectures';
 export type * from './messages';
 export type * from './meta';
 export type * from './pairings';
+export type * from './points';
+export type * from './service-records';
+export type * from './shop';
+export type * from './wishes';
 export type * from './people';
 export type * from './rate-limits';
 export type * from './registrations';
@@ -86,5 +94,13 @@ export interface Store {
   speakers: SpeakerRepo;
   /** Open311 interface keys issued to partners, per community. */
   apiKeys: ApiKeyRepo;
+  /** The points ledger (积分): append-only, each source once, balances never below zero. */
+  points: PointsRepo;
+  /** Service records (服务记录) members and volunteers write and the community confirms. */
+  serviceRecords: ServiceRecordRepo;
+  /** The points shop (积分超市): goods and redemptions, changed with the ledger atomically. */
+  shop: ShopRepo;
+  /** Micro-wishes (微心愿): one claimer each. */
+  wishes: WishRepo;
   close(): Promise<void>;
 }

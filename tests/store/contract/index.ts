@@ -20,8 +20,10 @@ import { messagesContract } from './messages';
 import { metaContract } from './meta';
 import { pairingsContract } from './pairings';
 import { peopleContract } from './people';
+import { peopleConsentContract } from './people-consent';
 import { peopleCorrectionsContract } from './people-corrections';
 import { peopleLeavingContract } from './people-leaving';
+import { pointsContract } from './points';
 import { rateLimitsContract } from './rate-limits';
 import { registrationsContract } from './registrations';
 import { reportQueriesContract } from './report-queries';
@@ -29,11 +31,14 @@ import { reportRetentionContract } from './report-retention';
 import { reportScaleContract } from './report-scale';
 import { reportWritesContract } from './report-writes';
 import { reportsContract } from './reports';
+import { serviceRecordsContract } from './service-records';
 import { sessionsContract } from './sessions';
+import { shopContract } from './shop';
 import { speakersContract } from './speakers';
 import { subscribeSendsContract } from './subscribe-sends';
 import { timerClaimsContract } from './timer-claims';
 import { unitsContract } from './units';
+import { wishesContract } from './wishes';
 
 export interface AdapterHarness {
   /** A fresh, empty store for one test. */
@@ -61,6 +66,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     groupsContract(ctx);
     peopleContract(ctx);
     peopleCorrectionsContract(ctx);
+    peopleConsentContract(ctx);
     peopleLeavingContract(ctx);
     bindingsContract(ctx);
     sessionsContract(ctx);
@@ -84,6 +90,10 @@ export function storeContract(name: string, harness: AdapterHarness) {
     speakersContract(ctx);
     checkinsContract(ctx);
     pairingsContract(ctx);
+    pointsContract(ctx);
+    shopContract(ctx);
+    serviceRecordsContract(ctx);
+    wishesContract(ctx);
     subscribeSendsContract(ctx);
     apiKeysContract(ctx);
   });

@@ -190,6 +190,42 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       { name: 'path_date', keys: { unitPath: 1, date: -1 } },
     ],
   },
+  /** Service records (服务记录), `_id` the record's id; written once per (person, client request id) through `uniques` (see service-records.ts). */
+  {
+    name: 'service_records',
+    indexes: [
+      // Also guarded by `uniques`; the index is a second line of defence.
+      { name: 'request_unique', keys: { personId: 1, clientRequestId: 1 }, unique: true },
+      // A person's own, and a subtree's (those to confirm first), latest date first. A big subtree's
+      // page is read off status_date_id_path in its order, the subtree checked on the index's keys.
+      { name: 'person_date', keys: { personId: 1, date: -1, createdAt: -1, _id: -1 } },
+      { name: 'status_path_date', keys: { status: 1, unitPath: 1, date: -1 } },
+      { name: 'status_date_id_path', keys: { status: 1, date: -1, createdAt: -1, _id: -1, unitPath: 1 } },
+      { name: 'path_date', keys: { unitPath: 1, date: -1 } },
+      { name: 'date_id_path', keys: { date: -1, createdAt: -1, _id: -1, unitPath: 1 } },
+    ],
+  },
+  /** Micro-wishes (微心愿), `_id` the wish's id; one claimer by a claim conditional on status (see wishes.ts). */
+  {
+    name: 'wishes',
+    indexes: [
+      // Also guarded by `uniques` (see wishes.ts, insert); the index is a second line of defence.
+      { name: 'request_unique', keys: { postedBy: 1, clientRequestId: 1 }, unique: true },
+      // A subtree's wishes, newest first: by status (open ones to browse, pending ones to approve) or all.
+      // A big subtree's page is read off the *_created_id_path ones in its order (as reports').
+      { name: 'status_path_created', keys: { status: 1, unitPath: 1, createdAt: -1 } },
+      { name: 'status_created_id_path', keys: { status: 1, createdAt: -1, _id: -1, unitPath: 1 } },
+      { name: 'path_created', keys: { unitPath: 1, createdAt: -1 } },
+      { name: 'created_id_path', keys: { createdAt: -1, _id: -1, unitPath: 1 } },
+      // A person's own: posted by them or for them, and claimed by them.
+      { name: 'posted_created', keys: { postedBy: 1, createdAt: -1, _id: -1 } },
+      { name: 'wisher_created', keys: { wisherId: 1, createdAt: -1, _id: -1 } },
+      { name: 'claimer_created', keys: { claimerId: 1, createdAt: -1, _id: -1 } },
+      // The timer: open wishes past their day, fulfilled ones nobody confirmed.
+      { name: 'status_byDate', keys: { status: 1, byDate: 1, _id: 1 } },
+      { name: 'status_fulfilled', keys: { status: 1, fulfilledAt: 1, _id: 1 } },
+    ],
+  },
   /** Subscribe-message sends per day, kind and template, `_id` `${day}|${kind}|${templateId}`: read by `_id` range (see subscribe-sends.ts). */
   { name: 'subscribe_sends', indexes: [] },
   /** Lectures, `_id` the lecture's id, holding the seat counters (see lectures.ts). */
@@ -216,6 +252,38 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   },
   /** Each community's speaker pool, `_id` the speaker's id. */
   { name: 'speakers', indexes: [{ name: 'community_name', keys: { communityId: 1, name: 1 } }] },
+  /** The points ledger (积分), `_id` the entry's source key: each source grants once (see points.ts). */
+  {
+    name: 'points_entries',
+    indexes: [
+      // A person's ledger, newest first (filtered by kind, time).
+      { name: 'person_at_id', keys: { personId: 1, at: -1, _id: -1 } },
+      // A subtree's: the staff's list and the export by time, the board's period. A big subtree's page
+      // is read off at_id_path in its order, the subtree checked on the index's keys (as audit's).
+      { name: 'path_at', keys: { unitPath: 1, at: -1 } },
+      { name: 'at_id_path', keys: { at: -1, _id: -1, unitPath: 1 } },
+    ],
+  },
+  /** Each person's points balance, `_id` the person's id, moved with every entry in one transaction (see points.ts). */
+  { name: 'points_balances', indexes: [] },
+  /** The shop's goods (积分超市), `_id` the goods' id, holding the stock (see shop.ts). */
+  {
+    name: 'goods',
+    indexes: [
+      // A community's shop: on the shelf first, then by name; or those on the shelf alone.
+      { name: 'community_status_name', keys: { communityId: 1, status: -1, name: 1, _id: 1 } },
+    ],
+  },
+  /** Redemptions (兑换), `_id` `<personId>:<clientRequestId>`: a retried one is one order (see shop.ts). */
+  {
+    name: 'redemptions',
+    indexes: [
+      // A person's orders and a community's (all, or of some statuses: those to hand over), newest first.
+      { name: 'person_ordered_id', keys: { personId: 1, orderedAt: -1, _id: -1 } },
+      { name: 'community_ordered_id', keys: { communityId: 1, orderedAt: -1, _id: -1 } },
+      { name: 'community_status_ordered_id', keys: { communityId: 1, status: 1, orderedAt: -1, _id: -1 } },
+    ],
+  },
   /** Open311 interface keys, `_id` the key's id (see api-keys.ts). */
   {
     name: 'api_keys',

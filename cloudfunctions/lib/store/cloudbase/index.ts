@@ -21,15 +21,19 @@ import { cloudbaseMessages } from './messages';
 import { cloudbaseMeta } from './meta';
 import { cloudbasePairings } from './pairings';
 import { cloudbasePeople } from './people';
+import { cloudbasePoints } from './points';
 import { indexPeopleForSearch } from './people-search';
 import { cloudbaseRateLimits } from './rate-limits';
 import { cloudbaseRegistrations } from './registrations';
 import { cloudbaseReportQueries } from './report-queries';
 import { cloudbaseReports } from './reports';
+import { cloudbaseServiceRecords } from './service-records';
 import { cloudbaseSessions } from './sessions';
+import { cloudbaseShop } from './shop';
 import { cloudbaseSpeakers } from './speakers';
 import { cloudbaseSubscribeSends } from './subscribe-sends';
 import { cloudbaseUnits, repairPaths } from './units';
+import { cloudbaseWishes } from './wishes';
 
 export { COLLECTIONS, ensureCollections, type IndexDecl } from './collections';
 export { bindingKey, siblingKey } from './guards';
@@ -74,6 +78,10 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     subscribeSends: cloudbaseSubscribeSends(kit),
     checkins: cloudbaseCheckins(kit),
     pairings: cloudbasePairings(kit),
+    points: cloudbasePoints(kit),
+    shop: cloudbaseShop(kit),
+    serviceRecords: cloudbaseServiceRecords(kit),
+    wishes: cloudbaseWishes(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
     indexPeopleForSearch: (deadline) => indexPeopleForSearch(kit, deadline),

@@ -13,7 +13,7 @@
  *
  * A search finds people through the `searchKeys` every document carries (people-search.ts).
  */
-import { LEFT_PERSON_NAME, ancestorIds, hasLeft, type Person, type Role } from '../../../../src/core';
+import { LEFT_PERSON_NAME, ancestorIds, hasLeft, type Consent, type Person, type Role } from '../../../../src/core';
 import type { PersonRepo, UnitRepo } from '../port';
 import type { AuditDoc } from './audit';
 import type { BindingDoc } from './bindings';
@@ -31,6 +31,8 @@ export interface PersonDoc extends Stored {
   createdInUnitId?: string | null;
   /** What a search finds the person by (people-search.ts); absent on documents written before it. */
   searchKeys?: string[];
+  /** What the person chose (core/people.ts Consent); absent until they chose anything. */
+  consent?: Consent;
   version: number;
   createdAt: number;
   updatedAt: number;
@@ -51,6 +53,7 @@ export const toPerson = (d: PersonDoc): Person => ({
   openid: d.openid ?? null,
   demo: d.demo === true,
   createdInUnitId: d.createdInUnitId ?? null,
+  ...(d.consent && (d.consent.board !== undefined || d.consent.photos !== undefined) ? { consent: { ...d.consent } } : {}),
   version: d.version,
   createdAt: d.createdAt,
   updatedAt: d.updatedAt,
@@ -71,6 +74,7 @@ export function personDoc(p: Person, passwordHash: string | null): PersonDoc {
   };
   if (p.username !== null) d.username = p.username;
   if (p.openid !== null) d.openid = p.openid;
+  if (p.consent) d.consent = { ...p.consent };
   return d;
 }
 
@@ -207,6 +211,15 @@ export function cloudbasePeople(kit: CloudbaseKit, units: UnitRepo, searchBound 
       if ((await kit.update(coll().where({ _id: id, version }), patch)) !== 1) return null;
       const { searchKeys: _k, ...rest } = { ...d, ...patch };
       return toPerson(rest);
+    },
+    async setConsent(id, change, at) {
+      // One field each, by its path: the field not given keeps what it was, in the same single-document write.
+      const patch: Record<string, unknown> = { version: _.inc(1), updatedAt: at };
+      if (change.board !== undefined) patch['consent.board'] = change.board;
+      if (change.photos !== undefined) patch['consent.photos'] = change.photos;
+      if ((await kit.update(coll().where({ _id: id }), patch)) === 0) return null;
+      const d = await kit.docById<PersonDoc>('people', id, NO_HASH);
+      return d ? toPerson(d) : null;
     },
     async forget(id, at) {
       // With the username and openid guards in one transaction: both are free again the moment they are off the person.

@@ -14,7 +14,8 @@
  *   at the version read), the login guards and, for a claim, the person (nobody signs in as them
  *   yet), and the binding; only when every check passed does it write the person (added with
  *   their guards, or the applicant's openid / web account put on them), the binding (its `_id` is
- *   its (person, unit, role) key, bindings.ts) and the decided registration. Two approvals
+ *   its (person, unit, role) key, bindings.ts), for a move the home it leaves removed (or its door
+ *   changed), and the decided registration. Two approvals
  *   claiming one person both write that person's document: the database aborts one, and its
  *   re-run reads the winner's openid and answers `taken` without writing. The callback has no
  *   side effects and writes the same `_id`s each time it runs.
@@ -134,11 +135,15 @@ export function cloudbaseRegistrations(kit: CloudbaseKit): RegistrationRepo {
         if (a.binding.personId !== personId) throw new Error(`registration ${reg.id}: the binding is for ${a.binding.personId}, not ${personId}`);
         const bindingId = bindingKey(a.binding.personId, a.binding.unitId, a.binding.role);
         const held = await t.get<BindingDoc>('bindings', bindingId);
+        // A move to another building ends the home it leaves (read here, with the rest, before any write).
+        const leftId = a.move && a.move.fromUnitId !== a.binding.unitId ? bindingKey(a.binding.personId, a.move.fromUnitId, a.binding.role) : null;
+        const left = leftId ? await t.get<BindingDoc>('bindings', leftId) : null;
 
         await who.write();
         if (!held) await t.add('bindings', bindingDoc(a.binding));
-        // _.set: a plain object would be written field by field, which fails on a null door.
-        else if (!held.door && a.binding.door) await t.update('bindings', bindingId, { door: _.set(a.binding.door) });
+        // _.set: a plain object would be written field by field, which fails on a null door. A move changes the door it has.
+        else if ((a.move || !held.door) && a.binding.door) await t.update('bindings', bindingId, { door: _.set(a.binding.door) });
+        if (left && leftId) await t.remove('bindings', leftId);
         const next: Registration = {
           ...reg,
           status: 'approved',

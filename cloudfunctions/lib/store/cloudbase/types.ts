@@ -39,5 +39,11 @@ export type CollectionName =
   | 'checkins'
   | 'pairings'
   | 'visits'
+  | 'service_records'
+  | 'wishes'
+  | 'points_entries'
+  | 'points_balances'
+  | 'goods'
+  | 'redemptions'
   | 'api_keys'
   | 'uniques';

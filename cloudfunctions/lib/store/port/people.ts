@@ -1,4 +1,4 @@
-import type { Person } from '../../../../src/core';
+import type { Consent, Person } from '../../../../src/core';
 
 export interface PersonRepo {
   get(id: string): Promise<Person | null>;
@@ -23,6 +23,12 @@ export interface PersonRepo {
    * or null when there is no such person or the stored version is not `version` (nothing written).
    */
   correct(id: string, version: number, change: { name?: string; phone?: string }, at: number): Promise<Person | null>;
+  /**
+   * Sets the fields of the person's consent given (the others as they were), in one write that
+   * moves the version on: the person after, or null for no one. Not versioned: a switch says what
+   * the person wants now, whatever it was.
+   */
+  setConsent(id: string, change: Consent, at: number): Promise<Person | null>;
   /**
    * A person leaves (注销): name "已注销居民" (core/leave.ts), no phone, sign-in name, WeChat user or
    * password, found by no search, in one write (their username and openid free again). The person

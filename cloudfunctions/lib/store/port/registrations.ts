@@ -24,6 +24,12 @@ export interface Approval {
   person: ApplicantPerson;
   /** The resident binding on the building (with the door); not added again if the person already has it. */
   binding: Binding;
+  /**
+   * A move (更正门牌, Registration.moveFrom): the person's resident binding on `fromUnitId` ends in
+   * the same write — or, on the building moved to, takes the new door. A home gone meanwhile is
+   * not waited for: the new one is bound all the same.
+   */
+  move?: { fromUnitId: string };
 }
 
 export type ApprovalResult =

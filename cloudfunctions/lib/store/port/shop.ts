@@ -33,8 +33,11 @@ export interface ShopRepo {
    * In one atomic step: the goods on the shelf with stock ≥ 1 lose one, the person's balance loses
    * the price (never below zero: `spend`, an entry of −price with id `redemption:<id>`, is appended
    * as PointsRepo.append would) and the order is written. A redemption whose id exists answers that
-   * one and writes nothing. Of N concurrent redemptions of a goods with stock S, min(N, S) succeed
-   * (less if balances run out); none takes a balance below zero.
+   * one (and the balance as it is now) and writes nothing. Of N concurrent redemptions of a goods with
+   * stock S, min(N, S) succeed (less if balances run out); none takes a balance below zero.
+   * The order and the spend carry the goods' name and price as stored at that moment, not as the
+   * caller read them: a reprice that landed in between wins (r.goodsName, r.price and spend.points are
+   * overwritten). Refusals are checked in the order not_found, off, out_of_stock, below_zero.
    */
   redeem(r: Redemption, spend: NewPointsEntry): Promise<RedeemResult>;
   getRedemption(id: string): Promise<Redemption | null>;
@@ -42,9 +45,10 @@ export interface ShopRepo {
   collect(id: string, by: string, at: number): Promise<RedemptionChangeResult>;
   /**
    * ordered → cancelled in one atomic step with the stock back (+1) and the points back (`refund`,
-   * an entry of +price with id `refund:<id>`).
+   * an entry of +price with id `refund:<id>`; its points are the order's price as stored). Of
+   * concurrent cancels, or a cancel and a collect, one changes the order; the others answer not_ordered.
    */
   cancel(id: string, by: string, at: number, reason: string, refund: NewPointsEntry): Promise<RedemptionChangeResult>;
-  /** Orders, newest first (ties by id); `total` counts every match. */
+  /** Orders, newest first (ties by id); `total` counts every match. `statuses: []` matches none. */
   listRedemptions(q: RedemptionQuery, limit: number, offset: number): Promise<{ redemptions: Redemption[]; total: number }>;
 }

@@ -23,14 +23,18 @@ import { sqliteMeta } from './meta';
 import { MIGRATIONS } from './migrations';
 import { sqlitePairings } from './pairings';
 import { sqlitePeople } from './people';
+import { sqlitePoints } from './points';
 import { sqliteRateLimits } from './rate-limits';
 import { sqliteRegistrations } from './registrations';
 import { sqliteReportQueries } from './report-queries';
 import { sqliteReports } from './reports';
+import { sqliteServiceRecords } from './service-records';
 import { sqliteSessions } from './sessions';
+import { sqliteShop } from './shop';
 import { sqliteSpeakers } from './speakers';
 import { sqliteSubscribeSends } from './subscribe-sends';
 import { sqliteUnits } from './units';
+import { sqliteWishes } from './wishes';
 
 export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
@@ -92,6 +96,10 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     subscribeSends: sqliteSubscribeSends(db),
     checkins: sqliteCheckins(db, kit),
     pairings: sqlitePairings(db, kit),
+    points: sqlitePoints(db, kit),
+    shop: sqliteShop(db, kit),
+    serviceRecords: sqliteServiceRecords(db, kit),
+    wishes: sqliteWishes(db, kit),
     async close() {
       kit.flush();
       await checkpointer?.stop();

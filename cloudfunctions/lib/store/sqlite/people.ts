@@ -1,5 +1,5 @@
 import type { Database as Db } from 'better-sqlite3';
-import { DomainError, LEFT_PERSON_NAME, type Person } from '../../../../src/core';
+import { DomainError, LEFT_PERSON_NAME, type Consent, type Person } from '../../../../src/core';
 import type { PersonRepo } from '../port';
 import type { SqliteKit } from './kit';
 import { END, isUnique } from './rows';
@@ -12,23 +12,43 @@ export interface PersonRow {
   openid: string | null;
   demo: number;
   created_in_unit_id: string | null;
+  /** Migration 22: null until the person chose (the default). */
+  consent_board?: number | null;
+  consent_photos?: number | null;
   version: number;
   created_at: number;
   updated_at: number;
 }
 
-export const toPerson = (r: PersonRow): Person => ({
-  id: r.id,
-  name: r.name,
-  phone: r.phone,
-  username: r.username,
-  openid: r.openid,
-  demo: r.demo === 1,
-  createdInUnitId: r.created_in_unit_id,
-  version: r.version,
-  createdAt: r.created_at,
-  updatedAt: r.updated_at,
-});
+const flag = (v: number | null | undefined): boolean | undefined => (v === null || v === undefined ? undefined : v === 1);
+const column = (v: boolean | undefined): number | null => (v === undefined ? null : v ? 1 : 0);
+
+/** The consent the row records: absent while the person never chose (the defaults), else what they chose. */
+function consentOf(r: PersonRow): Consent | undefined {
+  const consent: Consent = {};
+  const board = flag(r.consent_board);
+  const photos = flag(r.consent_photos);
+  if (board !== undefined) consent.board = board;
+  if (photos !== undefined) consent.photos = photos;
+  return board === undefined && photos === undefined ? undefined : consent;
+}
+
+export const toPerson = (r: PersonRow): Person => {
+  const consent = consentOf(r);
+  return {
+    id: r.id,
+    name: r.name,
+    phone: r.phone,
+    username: r.username,
+    openid: r.openid,
+    demo: r.demo === 1,
+    createdInUnitId: r.created_in_unit_id,
+    ...(consent ? { consent } : {}),
+    version: r.version,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+  };
+};
 
 /**
  * Inserts one person with their password hash; a taken username or openid throws SQLite's unique
@@ -36,10 +56,10 @@ export const toPerson = (r: PersonRow): Person => ({
  */
 export function personInserter(db: Db): (p: Person, passwordHash: string | null) => void {
   const insert = db.prepare(
-    'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, created_in_unit_id, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @createdInUnitId, @version, @createdAt, @updatedAt)',
+    'INSERT INTO people (id, name, phone, username, openid, password_hash, demo, created_in_unit_id, consent_board, consent_photos, version, created_at, updated_at) VALUES (@id, @name, @phone, @username, @openid, @passwordHash, @demo, @createdInUnitId, @consentBoard, @consentPhotos, @version, @createdAt, @updatedAt)',
   );
-  return (p, passwordHash) => {
-    insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0, createdInUnitId: p.createdInUnitId ?? null });
+  return ({ consent, ...p }, passwordHash) => {
+    insert.run({ ...p, passwordHash, demo: p.demo ? 1 : 0, createdInUnitId: p.createdInUnitId ?? null, consentBoard: column(consent?.board), consentPhotos: column(consent?.photos) });
   };
 }
 
@@ -58,6 +78,9 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     ),
     correct: db.prepare<[string | null, string | null, number, string, number], PersonRow>(
       'UPDATE people SET name = coalesce(?, name), phone = coalesce(?, phone), version = version + 1, updated_at = ? WHERE id = ? AND version = ? RETURNING *',
+    ),
+    setConsent: db.prepare<[number | null, number | null, number, string], PersonRow>(
+      'UPDATE people SET consent_board = coalesce(?, consent_board), consent_photos = coalesce(?, consent_photos), version = version + 1, updated_at = ? WHERE id = ? RETURNING *',
     ),
     // A person who has left already is left as they are: forgetting twice writes once.
     forget: db.prepare<{ left: string; at: number; id: string }, PersonRow>(
@@ -126,6 +149,10 @@ export function sqlitePeople(db: Db, { stmt }: SqliteKit): PersonRepo {
     },
     async correct(id, version, change, at) {
       const r = q.correct.get(change.name ?? null, change.phone ?? null, at, id, version);
+      return r ? toPerson(r) : null;
+    },
+    async setConsent(id, change, at) {
+      const r = q.setConsent.get(column(change.board), column(change.photos), at, id);
       return r ? toPerson(r) : null;
     },
     async forget(id, at) {

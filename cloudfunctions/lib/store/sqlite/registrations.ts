@@ -10,7 +10,7 @@
  * - approve is one transaction: the registration still pending at the version read; the person
  *   made (the unique openid/username columns refuse a taken one), claimed by an UPDATE that
  *   matches only while nobody signs in as them, or as is; the resident binding; the registration
- *   decided. A refusal throws inside the transaction, so whatever it wrote before is rolled back.
+ *   decided (a move: the home it leaves ended, or its door changed). A refusal throws inside the transaction, so whatever it wrote before is rolled back.
  */
 import type { Database as Db } from 'better-sqlite3';
 import { forgottenRegistration, type Registration } from '../../../../src/core';
@@ -68,6 +68,8 @@ export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRe
     findBinding: db.prepare<[string, string, string], BindingRow>('SELECT * FROM bindings WHERE person_id = ? AND unit_id = ? AND role = ?'),
     insertBinding: db.prepare(INSERT_BINDING),
     setDoor: db.prepare('UPDATE bindings SET door = ? WHERE id = ? AND door IS NULL'),
+    moveDoor: db.prepare('UPDATE bindings SET door = ? WHERE id = ?'),
+    removeBinding: db.prepare('DELETE FROM bindings WHERE id = ?'),
   };
 
   const pendingOf = (r: Pick<Registration, 'openid' | 'keyHash'>): Registration | null =>
@@ -87,7 +89,13 @@ export function sqliteRegistrations(db: Db, { stmt }: SqliteKit): RegistrationRe
     if (a.binding.personId !== personId) throw new Error(`registration ${reg.id}: the binding is for ${a.binding.personId}, not ${personId}`);
     const held = q.findBinding.get(a.binding.personId, a.binding.unitId, a.binding.role);
     if (!held) q.insertBinding.run(bindingParams(a.binding));
+    // A move changes the door the person has; anything else fills in one not known yet.
+    else if (a.move && a.binding.door) q.moveDoor.run(JSON.stringify(a.binding.door), held.id);
     else if (a.binding.door) q.setDoor.run(JSON.stringify(a.binding.door), held.id);
+    if (a.move && a.move.fromUnitId !== a.binding.unitId) {
+      const left = q.findBinding.get(a.binding.personId, a.move.fromUnitId, a.binding.role);
+      if (left) q.removeBinding.run(left.id);
+    }
     const next: Registration = {
       ...reg,
       status: 'approved',

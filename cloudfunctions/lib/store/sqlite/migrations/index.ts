@@ -23,7 +23,10 @@ import { v17 } from './v17';
 import { v18 } from './v18';
 import { v19 } from './v19';
 import { v20 } from './v20';
+import { v21 } from './v21';
+import { v22 } from './v22';
+import { v23 } from './v23';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: Migration[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20];
+export const MIGRATIONS: Migration[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23];

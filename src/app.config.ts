@@ -27,6 +27,12 @@ export default defineAppConfig({
     { root: 'lectures', pages: ['list/index', 'detail/index', 'mine/index', 'scan/index', 'attend/index'] },
     // 联户: a member's paired households (我的联户) and the visit form, which can file a report for the household.
     { root: 'pairings', pages: ['mine/index', 'visit/index'] },
+    // 积分: 我的积分 and its ledger, 积分超市, 我的兑换, the board (公示栏) and 记录服务.
+    { root: 'points', pages: ['index/index', 'shop/index', 'orders/index', 'board/index', 'service/index'] },
+    // 微心愿: the open wishes, 许心愿, 我的心愿 and a wish's page (claim, fulfil, confirm).
+    { root: 'wishes', pages: ['index/index', 'post/index', 'mine/index', 'detail/index'] },
+    // 物业测评: the compound's public page (the latest flag, its figures, history by month) and the month's survey.
+    { root: 'property', pages: ['index/index', 'survey/index'] },
     // 我的信息: see, copy and correct one's own data, and 注销 (PIPL arts. 44–47).
     { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
   ],

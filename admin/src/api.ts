@@ -179,6 +179,8 @@ const open311 = group('open311');
 const members = group('members');
 const lectures = group('lectures');
 const pairings = group('pairings');
+const points = group('points');
+const wishes = group('wishes');
 
 export const api = {
   auth: {
@@ -239,6 +241,7 @@ export const api = {
     resolve: reports('resolve'),
     reject: reports('reject'),
     comment: reports('comment'),
+    describe: reports('describe'),
     closeFollowUp: reports('closeFollowUp'),
   },
   management: {
@@ -295,6 +298,29 @@ export const api = {
     visits: pairings('visits'),
     counts: pairings('counts'),
   },
+  points: {
+    ledger: points('ledger'),
+    exportLedger: points('exportLedger'),
+    rules: points('rules'),
+    saveRules: points('saveRules'),
+    grant: points('grant'),
+    correct: points('correct'),
+    serviceRecords: points('serviceRecords'),
+    confirmService: points('confirmService'),
+    rejectService: points('rejectService'),
+    goods: points('goods'),
+    saveGoods: points('saveGoods'),
+    restock: points('restock'),
+    orders: points('orders'),
+    collect: points('collect'),
+    cancelOrder: points('cancelOrder'),
+  },
+  wishes: {
+    list: wishes('list'),
+    detail: wishes('detail'),
+    approve: wishes('approve'),
+    reject: wishes('reject'),
+  },
   open311: {
     keys: open311('keys'),
     issueKey: open311('issueKey'),
@@ -314,6 +340,8 @@ export type { CheckinQueueItem, CheckinView, MemberCodeView, MemberCountRow } fr
 export type { CheckinStatus, MemberType } from '../../src/core/checkins';
 export type { GridHouseholds, GridRow } from '../../src/core/outputs/grids';
 export type { HouseholdKindsView, PairingCounts, PairingView, VisitView } from '../../src/core/outputs/pairings';
+export type { GoodsView, PointsEntryView, PointsRulesView, RedemptionView, ServiceRecordView } from '../../src/core/outputs/points';
+export type { WishView } from '../../src/core/outputs/wishes';
 export type { LectureFigures } from '../../src/core/lecture-figures';
 export type { LectureMonthFigures, LectureRoster, LectureStaffView, RosterEntry, SpeakerView, VenueCodeView } from '../../src/core/outputs/lectures';
 export type {

@@ -33,6 +33,13 @@ export const PAGES = [
   'lectures/figures',
   'lectures/roster',
   'lectures/venue',
+  // 积分与心愿: the points ledger, the community's rules, service records to confirm, the shop, micro-wishes.
+  'points',
+  'points/rules',
+  'points/services',
+  'shop',
+  'wishes',
+  'wishes/all',
 ] as const;
 export type PageName = (typeof PAGES)[number];
 /** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */

@@ -13,12 +13,15 @@ import { messages } from './actions/messages';
 import { open311 } from './actions/open311';
 import { pairings } from './actions/pairings';
 import { people } from './actions/people';
+import { points } from './actions/points';
 import { registration } from './actions/registration';
 import { reports } from './actions/reports';
 import { units } from './actions/units';
+import { wishes } from './actions/wishes';
+import { assessments } from './actions/assessments';
 import { dispatcher, type FunctionRegistry } from './dispatch';
 
-export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members, open311, lectures, pairings };
+export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members, open311, lectures, pairings, points, wishes, assessments };
 
 /** dispatch(deps, functionName, event, credentials) over every function. */
 export const dispatch = dispatcher(FUNCTIONS);

@@ -12,6 +12,7 @@ import { deadlineSentence, handlerNextStep, isOpenStatus } from '../utils/report
 import { PhotoGrid } from './Photos';
 import { StatusChip } from './StatusChip';
 import { Timeline } from './Timeline';
+import { VoicePlayer } from './VoicePlayer';
 import './components.scss';
 
 const call = (phone: string) => void Taro.makePhoneCall({ phoneNumber: phone }).catch(() => undefined);
@@ -38,11 +39,14 @@ export function ReportHead({ report }: { report: ReportDetail }) {
         {report.overdue && <Text className='rb__overdue'>⚠ 已超时</Text>}
       </View>
       <Text className='rb__desc'>{report.description}</Text>
+      {report.voice && <VoicePlayer src={report.voice.url} seconds={report.voice.seconds} />}
+      {report.voice?.heard && report.voice.heard !== report.description && <Row label='语音内容'>{report.voice.heard}</Row>}
       <Row label='地点'>{report.place}</Row>
       {report.location && <Row label='位置'>{report.location}</Row>}
       <Row label='提交'>{formatWhen(report.createdAt)}</Row>
       {report.followers > 0 && <Text className='rb__followers'>另有 {report.followers} 位邻居反映了同样的问题</Text>}
       <PhotoGrid photos={report.photos} label='反映的照片' />
+      {report.photosWithheld && <Text className='rb__followers'>{report.photosWithheld}</Text>}
     </View>
   );
 }

@@ -12,7 +12,7 @@ import type { InboxCounts, ReportDetail, ReportSummary, UnitRef } from './views'
 import type { CodePurpose } from './codes';
 import type { ApiKeyView, IssuedApiKey } from './api-keys';
 import type { CodeView, ResolvedCode, CodeImageView } from './outputs/codes';
-import type { RegistrationView, RegistrationQueueItem, Submitted, NotRegistered } from './outputs/registration';
+import type { RegistrationView, RegistrationQueueItem, Submitted, NotRegistered, MoveChoices } from './outputs/registration';
 import type { GroupEntered, ReportCard } from './outputs/groups';
 import type { CheckinView, CheckinQueueItem, MemberCountRow, MemberCodeView } from './outputs/members';
 import type { SpeakerView, LectureCard, LectureDetail, MySignupView, LectureStaffView, LectureRoster, LectureMonthFigures, AttendanceMarked, VenueCodeView, PictureUpload } from './outputs/lectures';
@@ -21,6 +21,7 @@ import type { GridHouseholds, MyGrid } from './outputs/grids';
 import type * as PairingOutputs from './outputs/pairings';
 import type { PointsOutputs } from './outputs/points';
 import type { WishesOutputs } from './outputs/wishes';
+import type { AssessmentsOutputs } from './outputs/assessments';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
 import type { LeaveConfirmation, Left, OwnConsent, OwnData, OwnDataCopy } from './outputs/own-data';
@@ -38,6 +39,7 @@ export type * from './outputs/grids';
 export type * from './outputs/pairings';
 export type * from './outputs/points';
 export type * from './outputs/wishes';
+export type * from './outputs/assessments';
 export type * from './outputs/messages';
 export type * from './outputs/own-data';
 
@@ -119,7 +121,7 @@ export interface Outputs {
     myGrid: MyGrid;
   };
   reports: {
-    categories: { categories: Category[] };
+    categories: { categories: Category[]; speechToText?: boolean };
     similar: ReportSummary[];
     create: { report: ReportDetail; created: boolean };
     mine: ReportSummary[];
@@ -136,6 +138,7 @@ export interface Outputs {
     resolve: ReportDetail;
     reject: ReportDetail;
     comment: ReportDetail;
+    describe: ReportDetail;
     rate: ReportDetail;
     dispute: ReportDetail;
     closeFollowUp: ReportDetail;
@@ -206,6 +209,9 @@ export interface Outputs {
     pending: { registrations: RegistrationQueueItem[] };
     approve: RegistrationView;
     reject: RegistrationView;
+    /** 更正门牌: the move waiting for the new building's lead. */
+    move: RegistrationView;
+    moveChoices: MoveChoices;
   };
   members: {
     submit: { checkin: CheckinView; created: boolean };
@@ -223,6 +229,7 @@ export interface Outputs {
   pairings: PairingOutputs.PairingsOutputs;
   points: PointsOutputs;
   wishes: WishesOutputs;
+  assessments: AssessmentsOutputs;
   open311: {
     keys: { community: UnitRef; keys: ApiKeyView[]; units: Open311UnitRow[] };
     issueKey: IssuedApiKey;

@@ -98,3 +98,18 @@ export const OWN_DATA_COPY_TTL_MS = 24 * 3600_000;
 
 /** At most this many of a person's reports (and as many of each other list) go in: more says `truncated`. */
 export const OWN_DATA_MAX_ITEMS = 1000;
+
+/** 我的信息's two switches: what each means, in words a resident reads beside it. */
+export const CONSENT_INFO = {
+  board: {
+    label: '在积分公示栏上显示我的姓名',
+    explain: '公示栏挂在小区里，列出大家的积分。同意后，您的姓名和积分会出现在上面，小区里的人都能看到；不同意，公示栏上就没有您。',
+  },
+  photos: {
+    label: '让邻居看到我反映时拍的照片',
+    explain: '同意后，关注同一件事的邻居能看到您反映时拍的照片；不同意，只有您本人和办理的楼栋长、物业、社区工作人员能看到。',
+  },
+} as const;
+
+/** What a neighbour reads where the photos of a report would be, when its resident chose not to show them. */
+export const PHOTOS_WITHHELD = '反映人选择不向其他人展示照片';

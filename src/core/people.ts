@@ -19,9 +19,30 @@ export interface Person {
    * unknown origin, found only from FINDS_UNPLACED_PEOPLE.
    */
   createdInUnitId?: string | null;
+  /** What the person agreed to show to others (我的信息); absent: the defaults (CONSENT_DEFAULTS). */
+  consent?: Consent;
   version: number;
   createdAt: number;
   updatedAt: number;
+}
+
+/**
+ * A person's say over what others see of them, changeable at any time on 我的信息. A field left out
+ * is the default: not on the points board (it names people to the whole compound, so it waits for a
+ * yes), and photos of their reports shown (reporting a problem is asking neighbours to see it).
+ */
+export interface Consent {
+  /** Their name on the points board (公示栏). */
+  board?: boolean;
+  /** Photos of their reports shown to people other than them and those who handle the report (neighbours, public views). */
+  photos?: boolean;
+}
+
+export const CONSENT_DEFAULTS: Required<Consent> = { board: false, photos: true };
+
+/** The person's consent with the defaults filled in. */
+export function consentOf(p: Pick<Person, 'consent'>): Required<Consent> {
+  return { board: p.consent?.board ?? CONSENT_DEFAULTS.board, photos: p.consent?.photos ?? CONSENT_DEFAULTS.photos };
 }
 
 /** Person as other people see it: never the password hash or the openid. */

@@ -66,9 +66,22 @@ export interface Registration {
   decidedAt: number | null;
   /** What the applicant reads when rejected. */
   rejectReason: string | null;
+  /**
+   * A resident moving to another door (更正门牌: the same building or another): the home they leave.
+   * Approving binds the new door and ends that home in the same write; rejecting leaves both as they
+   * were. Null or absent for a newcomer or another household.
+   */
+  moveFrom?: MoveFrom | null;
   createdAt: number;
   updatedAt: number;
   version: number;
+}
+
+/** The home a move leaves: the resident's building (its path, for the queue's trail) and door as bound. */
+export interface MoveFrom {
+  buildingId: string;
+  buildingPath: string;
+  door: Door | null;
 }
 
 /** Who approves registrations: these roles on the building or above it. An allow-list. */

@@ -54,6 +54,14 @@ export interface TimelineView {
 export interface ReportDetail extends ReportSummary {
   location: string | null;
   photos: string[];
+  /**
+   * The voice note, for those who read the report: an address the caller's player loads (a cloud fileID
+   * in the mini-program, a browser address otherwise), how long it plays, and what a handler typed after
+   * listening. null when there is none.
+   */
+  voice?: { url: string; seconds: number; type: string; heard: string | null } | null;
+  /** Said where the photos would be, to a reader the resident chose not to show them to (core/own-data.ts PHOTOS_WITHHELD); else null or absent. */
+  photosWithheld?: string | null;
   channel: Channel;
   channelLabel: string;
   anonymous: boolean;

@@ -53,6 +53,10 @@ export const WISH_CONFIRM_DAYS = 7;
 export const WISH_DAYS_AHEAD_MAX = 180;
 export const WISH_PHOTOS_MAX = 9;
 
+/** The mini-program page notices open (the wishes subpackage's detail). */
+export const WISH_PAGE = 'wishes/detail/index';
+export const wishPage = (id: string) => `${WISH_PAGE}?id=${encodeURIComponent(id)}`;
+
 /** Who posted it: the wisher themselves, or their building or grid lead for them (an older neighbour without a phone). */
 export type WishPostedVia = 'self' | 'lead';
 

@@ -55,7 +55,8 @@ const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
     title: `${g.name} · ${doorLabel(g.door)}`,
     lines: pick([
       ['状态', g.statusLabel],
-      ['手机号', `${g.phone}${g.phoneVerified ? '（微信验证）' : ''}`],
+      ['改门牌', g.moveFrom && `原来住 ${g.moveFrom.door ? doorLabel(g.moveFrom.door) : '门牌未登记'}`],
+      ['手机号', g.phone && `${g.phone}${g.phoneVerified ? '（微信验证）' : ''}`],
       ['未通过原因', g.rejectReason],
       ['申请时间', when(g.createdAt)],
       ['审核时间', g.decidedAt && when(g.decidedAt)],

@@ -3,6 +3,7 @@
  * caller, take a copy, correct the name or (WeChat-verified) phone, and leave (注销) in two steps.
  * Imported only by the subpackage, so the main package stays small.
  */
+import type { Door } from '../core/households';
 import { call } from './api';
 
 export const ownData = () => call('people', 'ownData', {});
@@ -15,6 +16,15 @@ export const correctName = (name: string, version: number) => call('people', 'co
 
 /** `phoneCode` from WeChat's getPhoneNumber button; the server trades it for the number. */
 export const correctPhone = (phoneCode: string, version: number) => call('people', 'correctPhone', { phoneCode, version });
+
+/** One of 我的信息's switches (公示栏, 照片): answers both as they are now. */
+export const setConsent = (change: { board?: boolean; photos?: boolean }) => call('people', 'setConsent', change);
+
+/** 改门牌: the homes, the buildings a move may go to, and a move waiting for the lead. */
+export const moveChoices = () => call('registration', 'moveChoices', {});
+
+/** 改门牌: a registration for the new door, approved by that building's lead (the old home ends then). */
+export const askToMove = (input: { fromBuildingId?: string; buildingId: string; door: Door }) => call('registration', 'move', input);
 
 /** First step of leaving: what it does, and the token the second step sends. */
 export const askToLeave = () => call('people', 'askToLeave', {});

@@ -23,6 +23,8 @@ export const provideInfo = (input: In<'provideInfo'>) => call('reports', 'provid
 /** The handler's actions: each takes the report's id and the version the handler read. */
 export const HANDLER_ACTIONS = [
   'respond',
+  // Only on a report with a voice note: what the handler heard, typed.
+  'describe',
   'resolve',
   'requestInfo',
   'transfer',

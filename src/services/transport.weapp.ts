@@ -23,7 +23,8 @@ function initCloud(): void {
  * for this person (it refuses any other path, lib/ports/photos/cloud.ts), unique without asking.
  */
 function cloudPathFor(personId: string, localPath: string, now = new Date()): string {
-  const ext = (/\.(jpe?g|png|webp)$/i.exec(localPath)?.[1] ?? 'jpg').toLowerCase();
+  // A voice note (the recorder's .mp3) goes the same way: lib/ports/photos/voice.ts takes it from here.
+  const ext = (/\.(jpe?g|png|webp|mp3|aac|m4a)$/i.exec(localPath)?.[1] ?? 'jpg').toLowerCase();
   const random = Math.random().toString(36).slice(2, 10);
   return `uploads/${personId}/${now.getTime().toString(36)}-${random}.${ext}`;
 }

@@ -92,6 +92,7 @@ const ATTEMPTS: Record<string, Attempt> = {
   'reports.dispute': { call: onReport('dispute', { reason: '还没好' }), check: refused('REPORT.NOT_FOUND') },
   'reports.rate': { call: onReport('rate', { rating: 'unsatisfied', note: '差' }), check: refused('REPORT.NOT_FOUND') },
   'reports.closeFollowUp': { call: onReport('closeFollowUp', { note: '回访了' }), check: refused('REPORT.NOT_FOUND') },
+  'reports.describe': { call: onReport('describe', { text: '听到了：楼道灯坏了' }), check: refused('REPORT.NOT_FOUND') },
   'reports.similar': { call: (c) => c.h.call('reports', 'similar', { unitId: c.place.building.id, category: 'noise' }, c.cred), check: nothingOf() },
   'reports.create on the place, as its resident': {
     call: (c) => c.h.call('reports', 'create', { clientRequestId: `intruder-${c.who}-${c.distance}-own`, unitId: c.place.building.id, category: 'noise', description: '楼上半夜装修' }, c.cred),

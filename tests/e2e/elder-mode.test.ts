@@ -27,6 +27,8 @@ import { photoJpeg, seed, type Seeded, type Who } from './elder-seed';
 import { seedLectures, type LectureSeed } from './lectures-seed';
 import { seedMembers, type MembersSeed } from './members-seed';
 import { seedPairings, type PairingsSeed } from './pairings-seed';
+import { seedPoints } from './points-seed';
+import { seedWishes, type WishesSeed } from './wishes-seed';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -45,6 +47,8 @@ let lectures: LectureSeed;
 let members: MembersSeed;
 /** 联户's pages: 周敏's household in 1号楼 (pairings-seed.ts). */
 let pairings: PairingsSeed;
+/** 微心愿's pages: wishes 赵桂兰 posted for households of 1号楼, open, claimed and fulfilled by 周敏 (wishes-seed.ts). */
+let wishes: WishesSeed;
 
 interface PageSpec {
   /** Names the screenshot: elder-on-<name>.png. */
@@ -145,6 +149,25 @@ const PAGES: PageSpec[] = [
   { name: 'lectures-mine', who: 'resident', url: () => '/lectures/mine/index', ready: () => '入场时请出示这个报名码' },
   { name: 'lectures-scan', who: 'lead', url: () => '/lectures/scan/index', ready: () => '报名码的内容' },
   { name: 'lectures-attend', who: 'resident', url: () => '/lectures/attend/index', ready: () => '签到码的内容' },
+  // 积分 (#24): 周敏's balance, the shop, her order, the board and 记录服务 (points-seed.ts).
+  { name: 'points-mine', who: 'member', url: () => '/points/index/index', ready: () => '积分明细' },
+  { name: 'points-shop', who: 'member', url: () => '/points/shop/index', ready: () => '东北大米 5kg' },
+  { name: 'points-orders', who: 'member', url: () => '/points/orders/index', ready: () => '⏳ 待领取' },
+  { name: 'points-board', who: 'member', url: () => '/points/board/index', ready: () => '◀ 我' },
+  { name: 'points-service', who: 'member', url: () => '/points/service/index', ready: () => '⏳ 待确认' },
+  // 微心愿 (#24): the open list and a wish to claim (周敏), 许心愿 for a household and 我的心愿 (赵桂兰),
+  // a claimed wish's contact (周敏), a fulfilled one to confirm (赵桂兰) (wishes-seed.ts).
+  { name: 'wishes-index', who: 'member', url: () => '/wishes/index/index', ready: () => wishes.open.what },
+  { name: 'wishes-index-resident', who: 'resident', url: () => '/wishes/index/index', ready: () => '许个心愿' },
+  { name: 'wishes-post', who: 'lead', url: () => '/wishes/post/index', ready: () => '为哪一户代许' },
+  { name: 'wishes-mine', who: 'lead', url: () => '/wishes/mine/index', ready: () => '我许的（3）' },
+  { name: 'wishes-detail-open', who: 'member', url: () => `/wishes/detail/index?id=${wishes.open.id}`, ready: () => '认领这个心愿' },
+  { name: 'wishes-detail-claimed', who: 'member', url: () => `/wishes/detail/index?id=${wishes.claimedId}`, ready: () => '怎么联系' },
+  { name: 'wishes-detail-confirm', who: 'lead', url: () => `/wishes/detail/index?id=${wishes.fulfilledId}`, ready: () => '确认已实现' },
+  // 我的信息 (#28). The leave page asks the server once each time it opens (askToLeave: 4 of its 5 an hour here).
+  { name: 'mydata', who: 'resident', url: () => '/mydata/index/index', ready: () => '拿一份副本' },
+  { name: 'mydata-correct', who: 'resident', url: () => '/mydata/correct/index', ready: () => '保存姓名' },
+  { name: 'mydata-leave', who: 'resident', url: () => '/mydata/leave/index', ready: () => '我已了解，继续注销' },
 ];
 
 beforeAll(async () => {
@@ -156,6 +179,8 @@ beforeAll(async () => {
   lectures = await seedLectures(server.url);
   members = await seedMembers(server.url, data.storage.newcomer['jinlin.devOpenid'] as string);
   pairings = await seedPairings(server.url);
+  await seedPoints(server.url);
+  wishes = await seedWishes(server.url);
 }, START_TIMEOUT);
 
 afterAll(async () => {

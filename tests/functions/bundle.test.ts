@@ -115,9 +115,12 @@ describe('bundled cloud functions', () => {
       open311: 'cloudfunctions/lib/actions/open311/index.ts',
       pairings: 'cloudfunctions/lib/actions/pairings/index.ts',
       people: 'cloudfunctions/lib/actions/people.ts',
+      points: 'cloudfunctions/lib/actions/points/index.ts',
       registration: 'cloudfunctions/lib/actions/registration/index.ts',
       reports: 'cloudfunctions/lib/actions/reports/index.ts',
       units: 'cloudfunctions/lib/actions/units.ts',
+      wishes: 'cloudfunctions/lib/actions/wishes/index.ts',
+      assessments: 'cloudfunctions/lib/actions/assessments/index.ts',
     };
     expect(Object.keys(built.sources).sort()).toEqual([...Object.keys(defs), 'timer'].sort());
     for (const [name, sources] of Object.entries(built.sources)) {
@@ -278,6 +281,8 @@ describe('bundled cloud functions', () => {
           { name: 'remindLectures', ok: true, result: { reminded: 0, more: false } },
           { name: 'continueImports', ok: true, result: { continued: 0, finished: 0 } },
           { name: 'clearExpiredContacts', ok: true, result: { cleared: 0, more: false } },
+          { name: 'expireWishes', ok: true, result: { expired: 0, more: false } },
+          { name: 'confirmFulfilledWishes', ok: true, result: { confirmed: 0, more: false } },
         ],
       },
     });

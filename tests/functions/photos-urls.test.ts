@@ -122,6 +122,8 @@ describe('where a caller’s photos are shown from', () => {
       asked,
       put: async () => ({ id: '', url: '' }),
       accept: async (refs) => [...refs],
+      putVoice: async () => ({ id: '', url: '', seconds: 0 }),
+      acceptVoice: async (ref) => ({ file: ref, seconds: 1, size: 1, type: 'audio/mpeg' }),
       url: (ref) => ref,
       urls: async (refs) => (asked.push([...refs]), refs.map((r) => `https://temp.example/${r.slice('cloud://'.length)}`)),
     };

@@ -29,6 +29,8 @@ describe('the weapp build', () => {
       { root: 'members', pages: ['checkin/index', 'mine/index'] },
       { root: 'lectures', pages: ['list/index', 'detail/index', 'mine/index', 'scan/index', 'attend/index'] },
       { root: 'pairings', pages: ['mine/index', 'visit/index'] },
+      { root: 'points', pages: ['index/index', 'shop/index', 'orders/index', 'board/index', 'service/index'] },
+      { root: 'wishes', pages: ['index/index', 'post/index', 'mine/index', 'detail/index'] },
       { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
     ]);
     for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index', 'grid/index']) {

@@ -17,6 +17,9 @@ const esmPackages = [
   // @tarojs/components ships its own ESM tslib under a nested pnpm folder.
   '\\.pnpm',
   'tslib',
+  // The management page's antd (tests/ui/admin): its colour and component packages ship ESM only.
+  '@ant-design',
+  '@rc-component',
 ];
 
 const swc = (syntax) => [

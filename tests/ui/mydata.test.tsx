@@ -9,7 +9,7 @@ import MyData from '../../src/mydata/index/index';
 import CorrectMine from '../../src/mydata/correct/index';
 import Leave from '../../src/mydata/leave/index';
 import MePage from '../../src/pages/me/index';
-import { OWN_DATA_KIND_INFO } from '../../src/core/own-data';
+import { CONSENT_INFO, OWN_DATA_KIND_INFO } from '../../src/core/own-data';
 import type { OwnData, OwnDataSection } from '../../src/core/outputs/own-data';
 import { getToken, saveSession } from '../../src/services/session';
 import { answer, resetFake, sentTo } from './support/fake-transport';
@@ -28,7 +28,7 @@ function section<K extends keyof Omit<OwnData, 'takenAt'>>(kind: K, items: OwnDa
 function ownData(): OwnData {
   return {
     takenAt: T,
-    account: section('account', [{ id: 'person_1', name: '孙福贵', phone: '13812345678', username: 'jumin', wechatBound: true, createdAt: T, version: 4 }]),
+    account: section('account', [{ id: 'person_1', name: '孙福贵', phone: '13812345678', username: 'jumin', wechatBound: true, createdAt: T, version: 4, consent: { board: false, photos: true } }]),
     households: section('households', [{ role: 'resident', roleLabel: '居民', unitId: 'b1', trail: '幸福里小区 / 1号楼', door: { entrance: 2, floor: 5, room: '502' } as never, doorLabel: '2单元 5层 502室', since: T }]),
     reports: section('reports', [], true),
     registrations: section('registrations', []),
@@ -78,6 +78,27 @@ describe('我的信息', () => {
     expect(sentTo('people.copyOwnData')[0].data).toEqual({ via: 'message' });
   });
 
+  it('turns a consent switch with its meaning beside it, and turns it back when the server refuses', async () => {
+    answer('people.ownData', ok(ownData()));
+    answer('people.setConsent', ok({ board: false, photos: false }));
+    render(<MyData />);
+
+    const photos = await screen.findByRole('switch', { name: CONSENT_INFO.photos.label });
+    expect(photos.getAttribute('aria-checked')).toBe('true');
+    expect(screen.getByRole('switch', { name: CONSENT_INFO.board.label }).getAttribute('aria-checked')).toBe('false');
+    expect(screen.getByText(CONSENT_INFO.photos.explain)).toBeInTheDocument();
+    expect(screen.getByText(CONSENT_INFO.board.explain)).toBeInTheDocument();
+    fireEvent.click(photos);
+    expect(await screen.findByText('已保存，随时可以再改')).toBeInTheDocument();
+    expect(sentTo('people.setConsent')[0].data).toEqual({ photos: false });
+    expect(screen.getByRole('switch', { name: CONSENT_INFO.photos.label }).getAttribute('aria-checked')).toBe('false');
+
+    answer('people.setConsent', { ok: false, code: 'INTERNAL', message: '服务暂时不可用，请稍后再试' });
+    fireEvent.click(screen.getByRole('switch', { name: CONSENT_INFO.board.label }));
+    expect(await screen.findByText('服务暂时不可用，请稍后再试')).toBeInTheDocument();
+    expect(screen.getByRole('switch', { name: CONSENT_INFO.board.label }).getAttribute('aria-checked')).toBe('false');
+  });
+
   it('is opened from 我的', async () => {
     answer('auth.whoAmI', ok(me()));
     render(<MePage />);
@@ -98,6 +119,58 @@ describe('更正姓名', () => {
 
     expect(await screen.findByText('信息刚刚有变化，请刷新再改')).toBeInTheDocument();
     expect(sentTo('people.correctName')[0].data).toEqual({ name: '孙福贵新', version: 4 });
+  });
+});
+
+describe('改门牌', () => {
+  const HOME = { id: 'b1', name: '1号楼', kind: 'building', path: '/s/c/p/b1/' } as const;
+  const OTHER = { id: 'b2', name: '2号楼', kind: 'building', path: '/s/c/p/b2/' } as const;
+  const choices = (pending: unknown = null) =>
+    ok({
+      homes: [{ building: HOME, trail: '幸福里小区 1号楼', door: null, doorLabel: null }],
+      buildings: [
+        { ...HOME, trail: '幸福里小区 1号楼' },
+        { ...OTHER, trail: '幸福里小区 2号楼' },
+      ],
+      pending,
+    });
+  const waiting = { id: 'reg_1', status: 'pending', statusLabel: '等待审核', building: OTHER, trail: '幸福里小区 2号楼', doorLabel: '2单元 5层 502室', createdAt: T, version: 1 };
+
+  it('asks for a new door in another building, says where a problem is, then shows the move waiting', async () => {
+    answer('people.ownData', ok(ownData()));
+    answer('registration.moveChoices', choices());
+    answer('registration.move', (input: { door: { room: string } }) =>
+      input.door.room === '502' ? ok(waiting) : { ok: false, code: 'REGISTRATION.SAME_DOOR', message: '新门牌和现在登记的一样，不用更正', field: 'door' },
+    );
+    render(<CorrectMine />);
+
+    expect(await screen.findByText('现在登记的：幸福里小区 1号楼 门牌未登记')).toBeInTheDocument();
+    fireEvent.click(screen.getByText('改门牌'));
+    fireEvent.click(screen.getByText('提交给楼栋长审核'));
+    expect(await screen.findByText('请填写门牌号，例如 502')).toBeInTheDocument();
+    expect(sentTo('registration.move')).toHaveLength(0);
+
+    fireEvent.click(screen.getByText('2号楼'));
+    const type = (placeholder: string, value: string) => fireEvent.input(screen.getByPlaceholderText(placeholder), { target: { value }, detail: { value } });
+    type('例如：502', '501');
+    fireEvent.click(screen.getByText('提交给楼栋长审核'));
+    expect(await screen.findByText('新门牌和现在登记的一样，不用更正')).toBeInTheDocument();
+
+    type('例如：2', '2');
+    type('例如：5', '5');
+    type('例如：502', '502');
+    fireEvent.click(screen.getByText('提交给楼栋长审核'));
+    expect(await screen.findByText('⏳ 等待审核：搬到 幸福里小区 2号楼 2单元 5层 502室')).toBeInTheDocument();
+    expect(sentTo('registration.move')[1].data).toEqual({ buildingId: 'b2', door: { entrance: '2', floor: 5, room: '502' } });
+  });
+
+  it('shows a move already waiting instead of the form', async () => {
+    answer('people.ownData', ok(ownData()));
+    answer('registration.moveChoices', choices(waiting));
+    render(<CorrectMine />);
+    expect(await screen.findByText('⏳ 等待审核：搬到 幸福里小区 2号楼 2单元 5层 502室')).toBeInTheDocument();
+    expect(screen.queryByText(/可以在这里申请改/)).toBeNull();
+    expect(screen.queryByText('提交给楼栋长审核')).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileExcelOutlined,
+  GiftOutlined,
   LogoutOutlined,
   ProfileOutlined,
   QrcodeOutlined,
@@ -49,6 +50,12 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   'lectures/figures': lazy(() => import('./Lectures/Figures')),
   'lectures/roster': lazy(() => import('./Lectures/Roster')),
   'lectures/venue': lazy(() => import('./Lectures/Venue')),
+  points: lazy(() => import('./Points')),
+  'points/rules': lazy(() => import('./Points/Rules')),
+  'points/services': lazy(() => import('./ServiceRecords')),
+  shop: lazy(() => import('./Shop')),
+  wishes: lazy(() => import('./Wishes')),
+  'wishes/all': lazy(() => import('./Wishes/All')),
 };
 
 const CodePoster = lazy(() => import('./Codes/Poster'));
@@ -96,6 +103,26 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
       { key: 'lectures/figures', label: '统计' },
     ],
   },
+  {
+    key: 'points-menu',
+    icon: <GiftOutlined />,
+    label: '积分与心愿',
+    children: [
+      { key: 'points', label: '积分台账' },
+      { key: 'points/rules', label: '积分规则' },
+      { key: 'points/services', label: '服务记录' },
+      { key: 'shop', label: '积分超市' },
+      { key: 'wishes', label: '心愿审核' },
+      { key: 'wishes/all', label: '全部心愿' },
+    ],
+  },
+];
+
+/** The submenus open on arrival: 党员 always (its pages are found without a click), 讲堂 and 积分与心愿 when a link lands in them. */
+const openOn = (route: RouteName): string[] => [
+  'members',
+  ...(route.startsWith('lectures') ? ['lectures-menu'] : []),
+  ...(/^(points|shop|wishes)/.test(route) ? ['points-menu'] : []),
 ];
 
 export default function Shell({ route }: { route: RouteName }) {
@@ -132,8 +159,7 @@ export default function Shell({ route }: { route: RouteName }) {
             mode="inline"
             selectedKeys={[route === 'codePoster' ? 'codes' : route === 'lectures/roster' || route === 'lectures/venue' ? 'lectures' : route]}
             items={menuItems(waiting)}
-            // 党员 open from the start: its pages are found without a click; 讲堂 too when a link lands in it.
-            defaultOpenKeys={route.startsWith('lectures') ? ['members', 'lectures-menu'] : ['members']}
+            defaultOpenKeys={openOn(route)}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}
             style={{ height: '100%', paddingTop: 8 }}
           />

@@ -6,6 +6,7 @@ import { personAction, type FunctionDef } from './define';
 import { resetPassword } from './password-reset';
 import { copyOwnData, ownData } from './own-data';
 import { correctName, correctPhone } from './own-data/correct';
+import { setConsent } from './own-data/consent';
 import { askToLeave, leave } from './own-data/leave';
 
 export const people: FunctionDef = {
@@ -74,6 +75,7 @@ export const people: FunctionDef = {
   copyOwnData,
   correctName,
   correctPhone,
+  setConsent,
   askToLeave,
   leave,
 };

@@ -8,5 +8,6 @@
 export { MAX_PHOTO_BYTES, MAX_PHOTOS, type Photos, type PhotoType } from './photos/port';
 export { cleanPhoto, MAX_INPUT_PIXELS, MAX_SIDE, sniffImage } from './photos/clean';
 export { localPhotos, readLocalPhoto } from './photos/local';
+export { readLocalVoice } from './photos/voice';
 export { cloudPhotos, uploadPrefix, type CloudPhotosOptions } from './photos/cloud';
 export { nodeSdkStorage, type CloudStorage, type Download } from './photos/storage';

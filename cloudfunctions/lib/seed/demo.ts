@@ -7,8 +7,11 @@ import { seedCheckins } from './checkins';
 import { seedGrids } from './grids';
 import { seedHistory } from './history';
 import { seedPairings } from './pairings';
+import { seedPoints } from './points';
 import { DEFAULT_RESIDENTS, seedHistoryStaff, seedPeople } from './people';
 import { seedTree } from './tree';
+import { seedWishes } from './wishes';
+import { seedAssessments } from './assessments';
 
 export { DEMO_PEOPLE, DEFAULT_RESIDENTS } from './people';
 export { DEMO_GRID_PEOPLE } from './grids';
@@ -44,7 +47,14 @@ export async function seedDemo(deps: Deps, opts: SeedOptions = { residents: DEFA
     // The full demo (`npm start`) has party members checked in too; tests that ask for no history start without.
     await seedCheckins(deps, tree, people, now);
     // 和平新村's grids with households, a lead and a steward (demo logins), and members paired with households.
-    await seedPairings(deps, tree, people, await seedGrids(deps, tree, people, now), now);
+    const grid = await seedGrids(deps, tree, people, now);
+    await seedPairings(deps, tree, people, grid, now);
+    // Points: the rules, a stocked shop, confirmed service and visits on the ledger, a filled board.
+    await seedPoints(deps, tree, people, now);
+    // Micro-wishes in every state, the confirmed one's points on the demo member's ledger.
+    await seedWishes(deps, tree, people, grid, now);
+    // 物业测评: the property companies, last month's survey and its published flags.
+    await seedAssessments(deps, tree, people, now);
   }
   await deps.store.meta.setIfAbsent('demo_seeded_at', String(now));
   return true;

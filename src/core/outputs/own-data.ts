@@ -26,6 +26,16 @@ export interface OwnAccount {
   createdAt: number;
   /** What a correction sends back (people.correctName, people.correctPhone). */
   version: number;
+  /** What they agreed to show others, defaults filled in (core/people.ts Consent); changed by people.setConsent. */
+  consent: OwnConsent;
+}
+
+/** A person's consent as they read it and as people.setConsent answers it: every switch, the defaults filled in. */
+export interface OwnConsent {
+  /** Their name on the points board (公示栏). */
+  board: boolean;
+  /** Photos of their reports shown to neighbours and in public views. */
+  photos: boolean;
 }
 
 export interface OwnHousehold {
@@ -80,6 +90,8 @@ export interface OwnRegistration {
   phone: string;
   phoneVerified: boolean;
   rejectReason: string | null;
+  /** A move (改门牌): the building and door it leaves. */
+  moveFrom?: { buildingId: string; door: Door | null } | null;
   createdAt: number;
   decidedAt: number | null;
 }

@@ -24,6 +24,25 @@ export interface RegistrationView {
   createdAt: number;
   decidedAt: number | null;
   version: number;
+  /** A move (更正门牌): the home it leaves, as people say it; null for a newcomer or another household. */
+  moveFrom?: MovedFrom | null;
+}
+
+/** The home a move leaves: "幸福里小区 1号楼", "2单元 5层 502室". */
+export interface MovedFrom {
+  building: UnitRef;
+  trail: string;
+  doorLabel: string | null;
+}
+
+/** What 改门牌 offers a resident (registration.moveChoices). */
+export interface MoveChoices {
+  /** Their homes (resident bindings): where a move leaves from. */
+  homes: { building: UnitRef; trail: string; door: Door | null; doorLabel: string | null }[];
+  /** The live buildings of their homes' compounds, their own included: where a move may go. */
+  buildings: (UnitRef & { trail: string })[];
+  /** Their move waiting for the lead, if any: a second is refused until it is decided. */
+  pending: RegistrationView | null;
 }
 
 /** A registration as an approver reads it in the queue: the whole phone, and who it may be. */

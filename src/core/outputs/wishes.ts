@@ -28,12 +28,18 @@ export interface WishContact {
   place: string;
 }
 
-/** What the wisher, their lead, the claimer and staff see. */
+/**
+ * What the wisher, their lead, the claimer and staff see. A member or volunteer who is none of
+ * these (the detail page opened from the open list) gets the same shape with what would name or
+ * place the wisher left out: building, postedBy and claimer null, no fulfil note or photos.
+ */
 export interface WishView extends WishPublicView {
   version: number;
-  building: UnitRef;
+  /** Null in the public detail (a building narrows a household down too far). */
+  building: UnitRef | null;
   postedVia: 'self' | 'lead';
-  postedBy: WishPersonRef;
+  /** Null in the public detail. */
+  postedBy: WishPersonRef | null;
   /** Null for the public and while unclaimed; for the claimer (and staff) once claimed. */
   contact: WishContact | null;
   claimer: WishPersonRef | null;

@@ -32,6 +32,12 @@ export interface CommunityPolicy {
   autoCloseDays: number;
   /** Years a closed or rejected report keeps the contact name and phone it was recorded with (PIPL: no longer than needed). */
   retentionYears: number;
+  /**
+   * Voice notes turned into text by WeChat's 同声传译 plugin. Off by default (absent: off): the plugin
+   * needs the mini-program's console authorisation, which cannot be tried here; the way that always
+   * works is the handler typing what they heard (reports.describe).
+   */
+  speechToText?: boolean;
 }
 
 export const DEFAULT_POLICY: CommunityPolicy = {
@@ -49,6 +55,7 @@ export const DEFAULT_POLICY: CommunityPolicy = {
   warnRatio: 0.75,
   autoCloseDays: 7,
   retentionYears: 3,
+  speechToText: false,
 };
 
 export interface Clocks {

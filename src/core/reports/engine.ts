@@ -10,6 +10,7 @@ import { clocksFor, extendClocks, type CommunityPolicy } from './deadlines';
 import { isOpen, transition, type ReportEvent, type Status } from './machine';
 import type { Rating, Report, TimelineEntry, TimelineType } from './report';
 import type { Route } from './routing';
+import type { Voice } from './voice';
 import type { Unit } from '../units';
 
 const DAY = 24 * 3600_000;
@@ -103,6 +104,7 @@ export interface NewReport {
   description: string;
   location: string | null;
   photos: string[];
+  voice?: Voice | null;
   anonymous: boolean;
 }
 
@@ -123,6 +125,7 @@ export function createReport(act: Act, input: NewReport, route: Route): Change {
     description: input.description,
     location: input.location,
     photos: input.photos,
+    voice: input.voice ?? null,
     anonymous: input.anonymous,
     status: 'submitted',
     level: route.stop.level,
@@ -298,6 +301,19 @@ export function addFollower(act: Act, r: Report, personId: string): Change {
   if (r.followers.includes(personId) || r.residentId === personId) return { report: r, entries: [] };
   const report = settle({ ...r, followers: [...r.followers, personId] }, act);
   return { report, entries: [entry(act, r, 'plusOne')] };
+}
+
+/**
+ * What a handler or staff heard on the voice note, typed (reports.describe). It becomes the report's
+ * description when the resident typed none (or it was the last one heard), so lists, notices and the
+ * echo wall have words to show; a resident's own words are never overwritten.
+ */
+export function describeVoice(act: Act, r: Report, text: string): Change {
+  if (!r.voice) throw new DomainError('VOICE.NONE');
+  if (!isOpen(r.status) && r.status !== 'resolved') throw new DomainError('REPORT.NOT_ALLOWED');
+  const ownWords = r.description.trim() !== '' && r.description !== r.voice.heard;
+  const report = settle({ ...r, voice: { ...r.voice, heard: text }, description: ownWords ? r.description : text }, act);
+  return { report, entries: [entry(act, r, 'describe', { fromLevel: r.level, toLevel: r.level, note: text })] };
 }
 
 /** What the timer does to a due report now, if anything. */

@@ -6,3 +6,4 @@ export * from './report';
 export * from './routing';
 export * from './figures';
 export * from './engine';
+export * from './voice';

@@ -93,7 +93,7 @@ export function isOpen(status: Status): boolean {
   return OPEN.includes(status);
 }
 
-export const EVENT_LABEL: Record<ReportEvent | 'create' | 'skip' | 'breach' | 'warn' | 'plusOne' | 'followUpClosed' | 'reassign', string> = {
+export const EVENT_LABEL: Record<ReportEvent | 'create' | 'skip' | 'breach' | 'warn' | 'plusOne' | 'followUpClosed' | 'reassign' | 'describe', string> = {
   create: '提交反映',
   respond: '已响应',
   escalate: '上报',
@@ -115,4 +115,5 @@ export const EVENT_LABEL: Record<ReportEvent | 'create' | 'skip' | 'breach' | 'w
   plusOne: '有邻居反映了同样的问题',
   followUpClosed: '回访已完成',
   reassign: '改派负责人',
+  describe: '听了语音，补充了文字描述',
 };

@@ -1,6 +1,7 @@
 /** A report (民情反映) and its append-only timeline. */
 import type { Level } from './categories';
 import type { ReportEvent, Status } from './machine';
+import type { Voice } from './voice';
 
 /** `open311`: filed by a partner's system (a street's 12345 desk) through Open311 with a key the community issued. */
 export const CHANNELS = ['resident', 'group_chat', 'visit', 'phone', 'open311'] as const;
@@ -57,6 +58,8 @@ export interface Report {
   /** Where in the building, e.g. "3单元 电梯". */
   location: string | null;
   photos: string[];
+  /** A voice note instead of (or besides) the typed description; absent on reports filed before voice notes. */
+  voice?: Voice | null;
   /** Keep my name private: handlers still see it, the public echo never does. */
   anonymous: boolean;
 
@@ -100,7 +103,7 @@ export interface Report {
   updatedAt: number;
 }
 
-export type TimelineType = ReportEvent | 'create' | 'skip' | 'breach' | 'warn' | 'plusOne' | 'followUpClosed' | 'reassign';
+export type TimelineType = ReportEvent | 'create' | 'skip' | 'breach' | 'warn' | 'plusOne' | 'followUpClosed' | 'reassign' | 'describe';
 
 export interface TimelineEntry {
   id: string;

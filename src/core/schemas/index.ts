@@ -23,11 +23,12 @@ import { open311 } from './open311';
 import { pairings } from './pairings';
 import { points } from './points';
 import { wishes } from './wishes';
+import { assessments } from './assessments';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311, pairings, points, wishes } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311, pairings, points, wishes, assessments } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

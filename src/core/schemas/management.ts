@@ -84,6 +84,8 @@ export const policySchema = z.lazy(() => {
       overrides: z.record(z.string(), z.partialRecord(z.enum(LEVEL_VALUES), z.partial(level))),
       warnRatio: z.number({ error: '请填写预警比例' }).check(z.gte(0.5, { error: '预警比例在 50% 到 95% 之间' }), z.lte(0.95, { error: '预警比例在 50% 到 95% 之间' })),
       autoCloseDays: z.number({ error: '请填写自动关闭天数' }).check(z.int(), z.gte(1, { error: '自动关闭至少 1 天' }), z.lte(30, { error: '自动关闭最多 30 天' })),
+      /** Voice notes to text by WeChat's plugin (absent: off). */
+      speechToText: z.optional(z.boolean({ error: '请选择是否打开语音转文字' })),
       /** Absent (a page that knows nothing of it): the default, 3 years. */
       retentionYears: z.optional(z.number({ error: '请填写联系人信息保留年数' }).check(z.int({ error: '保留年数为整数' }), z.gte(1, { error: '联系人信息至少保留 1 年' }), z.lte(10, { error: '联系人信息最多保留 10 年' }))),
     })

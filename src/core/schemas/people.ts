@@ -24,6 +24,11 @@ export const people = onFirstUse({
   correctName: () => z.object({ name: personName, version }),
   /** A person corrects their own phone: only one WeChat verifies (getPhoneNumber's one-time code), never a typed one. */
   correctPhone: () => z.object({ phoneCode: z.string({ error: '请点“微信手机号”按钮' }).check(z.trim(), z.minLength(1, { error: '请点“微信手机号”按钮' }), z.maxLength(256)), version }),
+  /** A person's consent (我的信息's switches): what is given changes, what is left out stays. */
+  setConsent: () =>
+    z
+      .object({ board: z.optional(z.boolean({ error: '请选择是否同意' })), photos: z.optional(z.boolean({ error: '请选择是否同意' })) })
+      .check(z.refine((v) => v.board !== undefined || v.photos !== undefined, { error: '请选择要改的是公示栏还是照片', path: ['board'] })),
   /** Leaving, first of two steps: answers a token good for a few minutes. */
   askToLeave: () => z.object({}),
   /** Leaving, second step: the token the first answered. */

@@ -32,6 +32,10 @@ export const registration = onFirstUse({
       key: z.optional(key),
     }),
   mine: () => z.object({ key: z.optional(key) }),
+  /** 更正门牌: a resident asks to move from their home on `fromBuildingId` (the only one if left out) to `door` of `buildingId`. */
+  move: () => z.object({ fromBuildingId: z.optional(id), buildingId: id, door }),
+  /** What 改门牌 offers: the caller's homes, the buildings they may move to, and a move of theirs waiting. */
+  moveChoices: () => z.object({}),
   pending: () => z.object({ unitId: z.optional(id) }),
   approve: () => z.object({ id, version: z.number().check(z.int(), z.gte(1)), personId: z.optional(z.nullable(id)) }),
   reject: () => z.object({ id, version: z.number().check(z.int(), z.gte(1)), reason: trimmed('不通过的原因', 100) }),

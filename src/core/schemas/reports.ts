@@ -16,11 +16,16 @@ export const reports = onFirstUse({
     clientRequestId: z.string({ error: '缺少请求编号' }).check(z.trim(), z.minLength(8, { error: '请求编号不正确' }), z.maxLength(64, { error: '请求编号不正确' })),
     unitId: id,
     category: z.string({ error: '请选择反映类别' }).check(z.trim(), z.minLength(1, { error: '请选择反映类别' }), z.maxLength(40)),
-    description: z
-      .string({ error: '请说说遇到了什么问题' })
-      .check(z.trim(), z.minLength(5, { error: '请多写几个字，至少 5 个字' }), z.maxLength(500, { error: '描述最多 500 个字' })),
+    // Optional only beside a voice note: the action asks for words when there is none (filing.ts).
+    description: z.optional(
+      z
+        .string({ error: '请说说遇到了什么问题' })
+        .check(z.trim(), z.minLength(5, { error: '请多写几个字，至少 5 个字' }), z.maxLength(500, { error: '描述最多 500 个字' })),
+    ),
     location: optionalNote(50, { error: '位置最多 50 个字' }),
     photos: z.optional(photoList()),
+    /** The uploaded voice note's reference (Photos.putVoice, or a cloud fileID), like a photo's. */
+    voice: z.optional(z.string({ error: '语音不正确，请删掉后重新录一段' }).check(z.trim(), z.minLength(1, { error: '语音不正确，请删掉后重新录一段' }), z.maxLength(200, { error: '语音不正确，请删掉后重新录一段' }))),
     anonymous: z.optional(z.boolean()),
     channel: z.optional(z.enum(['resident', 'group_chat', 'visit', 'phone'], { error: '来源不正确' })),
     contactName: z.optional(personName),
@@ -57,6 +62,8 @@ export const reports = onFirstUse({
     duplicateOf: z.optional(id),
   }),
   comment: () => z.object({ ...reportRef, note: note('备注'), photos: z.optional(photoList()) }),
+  // What a handler heard on the voice note, typed (VOICE.NONE on a report without one).
+  describe: () => z.object({ ...reportRef, text: note('听到的内容') }),
   rate: () => z.object({
     ...reportRef,
     rating: z.enum(['satisfied', 'basically_satisfied', 'unsatisfied'], { error: '请选择满意、基本满意或不满意' }),

@@ -36,7 +36,7 @@ export function ApplicantCard({
   return (
     <View className='card applicant'>
       <Text className='applicant__name'>{item.name}</Text>
-      <Text className='applicant__where trail'>{`申请入住 ${item.trail}`}</Text>
+      <Text className='applicant__where trail'>{item.moveFrom ? `申请改门牌，搬到 ${item.trail}` : `申请入住 ${item.trail}`}</Text>
 
       <Row label='门牌'>
         <Text className='applicant__text'>{item.doorLabel || '未填写'}</Text>
@@ -45,10 +45,17 @@ export function ApplicantCard({
       <Row label='提交'>
         <Text className='applicant__text'>{formatWhen(item.createdAt)}</Text>
       </Row>
-      {item.applicant && (
-        <Row label='身份'>
-          <Text className='applicant__text'>{`已是居民 ${item.applicant.name}，这次登记另一户`}</Text>
+      {item.moveFrom ? (
+        // A move: approving ends the old home in the same step.
+        <Row label='原来住'>
+          <Text className='applicant__text'>{`${[item.moveFrom.trail, item.moveFrom.doorLabel ?? '门牌未登记'].filter(Boolean).join(' ')}（通过后不再是那里的住户）`}</Text>
         </Row>
+      ) : (
+        item.applicant && (
+          <Row label='身份'>
+            <Text className='applicant__text'>{`已是居民 ${item.applicant.name}，这次登记另一户`}</Text>
+          </Row>
+        )
       )}
       {item.rejectedBefore.length > 0 && (
         <Row label='曾被拒绝'>

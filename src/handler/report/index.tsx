@@ -44,6 +44,7 @@ const SPECS: Record<HandlerAction, Spec> = {
   requestExtension: { label: '申请延期', hint: '需要更多时间，由上一级审批', done: '已申请延期' },
   reject: { label: '不予受理', hint: '重复反映，或不归我们管', done: '已不予受理' },
   comment: { label: '备注', hint: '记一笔办理情况，居民也能看到', done: '已备注' },
+  describe: { label: '写下语音内容', hint: '听了居民的语音，把说的事写成文字', done: '已写下语音内容' },
 };
 
 const DEPARTMENTS = ['城管', '派出所', '住建', '市场监管', '供水', '供电', '燃气', '其他'] as const;
@@ -99,6 +100,8 @@ function build(action: HandlerAction, f: Form, photos: string[]): Built {
       return need('备注') ? { error: need('备注')! } : { input: { note, ...withPhotos } };
     case 'closeFollowUp':
       return need('回访情况') ? { error: need('回访情况')! } : { input: { note } };
+    case 'describe':
+      return need('语音里说的事') ? { error: need('语音里说的事')! } : { input: { text: note } };
   }
 }
 
@@ -142,7 +145,8 @@ function ReportAtWork({ state, setState, load }: ReturnType<typeof useReportDeta
 
   const start = (a: HandlerAction) => {
     setAction(a);
-    setForm(EMPTY);
+    // What was heard before is corrected, not typed again.
+    setForm(a === 'describe' ? { ...EMPTY, note: report.voice?.heard ?? '' } : EMPTY);
     setFormError(null);
     setError(null);
     setNotice(null);
@@ -316,6 +320,7 @@ const NOTE_LABEL: Record<HandlerAction, string> = {
   reject: '原因（居民会看到）',
   comment: '备注',
   closeFollowUp: '回访情况',
+  describe: '语音里说了什么',
 };
 
 const NOTE_PLACEHOLDER: Record<HandlerAction, string> = {
@@ -329,4 +334,5 @@ const NOTE_PLACEHOLDER: Record<HandlerAction, string> = {
   reject: '例如：这个问题已有邻居反映，正在办理',
   comment: '例如：已电话联系居民',
   closeFollowUp: '例如：已上门回访，居民表示理解',
+  describe: '例如：3单元电梯停在5楼，按了没反应',
 };

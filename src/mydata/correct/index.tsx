@@ -2,7 +2,8 @@
  * 更正我的信息: the person's own name, and their phone — only WeChat's verified number (the
  * getPhoneNumber button), so nobody can put someone else's number on their account. Both send the
  * account's version as read: a change in between is refused and said in words, to refresh first.
- * In a browser there is no WeChat number: the page says where to change it instead.
+ * In a browser there is no WeChat number: the page says where to change it instead. The door is
+ * not corrected here but moved (MoveDoorCard): a registration the new building's lead approves.
  */
 import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
@@ -19,6 +20,7 @@ import type { ClientFailure } from '../../services/api';
 import { isSessionLost } from '../../services/api';
 import { correctName, correctPhone, ownData, VERSION_CHANGED } from '../../services/own-data';
 import { goToLogin } from '../../utils/nav';
+import { MoveDoorCard } from '../MoveDoorCard';
 import '../mydata.scss';
 
 type State = { status: 'loading' } | { status: 'failed'; message: string } | { status: 'ready'; account: OwnAccount };
@@ -124,6 +126,8 @@ export default function CorrectMine() {
         )}
         {note?.field === 'phone' && <Text className='message message--error'>{note.text}</Text>}
       </View>
+
+      <MoveDoorCard />
     </Screen>
   );
 }

@@ -14,6 +14,7 @@ import { Screen } from '../../components/Screen';
 import { isSessionLost } from '../../services/api';
 import { copyOwnData, ownData } from '../../services/own-data';
 import { goToLogin, open } from '../../utils/nav';
+import { ConsentCard } from '../ConsentCard';
 import { copyVia, saveInBrowser } from '../copy';
 import { entriesOf, KIND_ORDER } from '../lines';
 import { MYDATA_PAGES } from '../urls';
@@ -94,6 +95,7 @@ export default function MyData() {
   }
 
   const { data } = state;
+  const account = data.account.items[0];
   return (
     <Screen className='mydata'>
       <Text className='mydata__title page-title'>我的信息</Text>
@@ -102,6 +104,13 @@ export default function MyData() {
       {KIND_ORDER.map((kind) => (
         <Section key={kind} kind={kind} section={data[kind] as OwnDataSection<unknown>} />
       ))}
+
+      {account && (
+        <ConsentCard
+          consent={account.consent}
+          onSaved={(consent) => setState({ status: 'ready', data: { ...data, account: { ...data.account, items: [{ ...account, consent }] } } })}
+        />
+      )}
 
       <View className='card'>
         <Text className='section-title'>拿一份副本</Text>
@@ -113,7 +122,7 @@ export default function MyData() {
       </View>
 
       <Button className='block-button' size='large' block onClick={() => open(MYDATA_PAGES.correct)}>
-        更正姓名或手机号
+        更正姓名、手机号或门牌
       </Button>
       <Button className='block-button mydata__leave' size='large' block onClick={() => open(MYDATA_PAGES.leave)}>
         注销账号

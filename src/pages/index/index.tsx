@@ -16,6 +16,11 @@ import { buildingsOf, placesOf, roleLabelsOf } from '../../utils/me';
 import { goToLogin, groupBindUrl, open, PAGES } from '../../utils/nav';
 import { LECTURE_PAGES } from '../../lectures/urls';
 import { MEMBER_PAGES } from '../../members/urls';
+import { POINTS_PAGES } from '../../points/urls';
+import { EARNS_POINTS } from '../../core/points';
+import { WISH_PAGES } from '../../wishes/urls';
+import { PROPERTY_PAGES } from '../../property/urls';
+import { ANSWERS_SURVEY } from '../../core/assessment-access';
 import { DECIDES_CHECKINS } from '../../core/checkins';
 import { pendingCheckins } from '../../services/members';
 import './index.scss';
@@ -43,6 +48,7 @@ const ENTRIES: Entry[] = [
   { key: 'messages', title: '消息', hint: '办理进展通知', page: PAGES.messages },
   { key: 'lectures', title: '社区讲堂', hint: '报名听讲座', page: LECTURE_PAGES.list },
   { key: 'checkin', title: '党员报到', hint: '扫码报到，看报到情况', page: MEMBER_PAGES.mine },
+  { key: 'wishes', title: '微心愿', hint: '许个心愿，帮邻居圆梦', page: WISH_PAGES.index },
 ];
 
 /** Handlers see their queue first: it is the one thing they open the app for. */
@@ -57,6 +63,16 @@ const approves = (me: Me) => me.bindings.some((b) => APPROVES_REGISTRATIONS.incl
 const CHECKIN_QUEUE: Entry = { key: 'checkins', title: '党员报到审核', hint: '党员扫码报到的审核', page: PAGES.handlerCheckins };
 
 const decidesCheckins = (me: Me) => me.bindings.some((b) => DECIDES_CHECKINS.approve.includes(b.role));
+
+/** Members and volunteers: their points, the shop and the board (积分). */
+const POINTS: Entry = { key: 'points', title: '我的积分', hint: '积分、兑换、公示栏', page: POINTS_PAGES.index };
+
+const earnsPoints = (me: Me) => me.bindings.some((b) => EARNS_POINTS.includes(b.role));
+
+/** Residents: their compound's property company — this month's survey and the flags (物业测评). */
+const PROPERTY: Entry = { key: 'property', title: '物业测评', hint: '评价物业，看红旗黄旗', page: PROPERTY_PAGES.index };
+
+const answersSurvey = (me: Me) => me.bindings.some((b) => ANSWERS_SURVEY.includes(b.role));
 
 /** "2 位党员等待审核". */
 function checkinsHint(waiting: number): string {
@@ -151,7 +167,7 @@ export default function Home() {
   const { me } = state;
   const places = placesOf(me);
   const roles = roleLabelsOf(me);
-  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...(decidesCheckins(me) ? [CHECKIN_QUEUE] : []), ...groupEntries(me), ...gridEntries(me), ...ENTRIES];
+  const entries = [...(me.isHandler ? [TODO] : []), ...(approves(me) ? [APPROVALS] : []), ...(decidesCheckins(me) ? [CHECKIN_QUEUE] : []), ...groupEntries(me), ...gridEntries(me), ...ENTRIES, ...(answersSurvey(me) ? [PROPERTY] : []), ...(earnsPoints(me) ? [POINTS] : [])];
   const allBuildings = places.length > 0 && places.every((p) => p.kind === 'building');
 
   return (

@@ -33,6 +33,7 @@ import { CategoryStep, NoBuilding } from './FirstSteps';
 import { Followed, SimilarOffer } from './FollowSteps';
 import { QueuedFiling } from './QueuedFiling';
 import { useDraftPhotos } from './use-draft-photos';
+import { useVoiceNote, VoiceNote } from './VoiceNote';
 import './new.scss';
 
 const LOCATION_MAX = 50;
@@ -68,6 +69,7 @@ export default function NewReport() {
   // Made once for this form (or kept from its draft): every retry of the same report carries it, so the server files it once.
   const [requestId, setRequestId] = useState(newRequestId);
   const photos = useDraftPhotos();
+  const voice = useVoiceNote();
 
   const personId = load.status === 'ready' ? load.personId : null;
   // Off until a kept draft has been continued or discarded, and once the report is filed or followed.
@@ -130,7 +132,7 @@ export default function NewReport() {
     if (waiting) {
       // The draft has the photos to show; without one (storage refused it) the queued input has the words.
       const { input } = waiting;
-      const fromInput = { requestId: input.clientRequestId, unitId: input.unitId, category: input.category, description: input.description, location: input.location ?? '', anonymous: !!input.anonymous, photos: [] };
+      const fromInput = { requestId: input.clientRequestId, unitId: input.unitId, category: input.category, description: input.description ?? '', location: input.location ?? '', anonymous: !!input.anonymous, photos: [] };
       applyDraft(draft?.requestId === input.clientRequestId ? draft : fromInput, { status: 'ready', personId: me, buildings, categories: cats.data.categories });
       keeping.current = true;
       setQueued(waiting);
@@ -198,9 +200,10 @@ export default function NewReport() {
       clientRequestId: requestId,
       unitId,
       category: category.code,
-      description: description.trim(),
+      description: description.trim() || undefined,
       location: location.trim() || undefined,
       photos: photos.ids.length ? photos.ids : undefined,
+      voice: voice.id ?? undefined,
       anonymous,
     });
     if (outcome.status === 'filed') {
@@ -217,10 +220,12 @@ export default function NewReport() {
 
   const submit = async () => {
     if (busy || !unitId || !category) return;
-    const problem = checkReportDescription(description);
+    // A voice note says what the words would: then no words are needed.
+    const problem = voice.id && !description.trim() ? null : checkReportDescription(description);
     setDescriptionError(problem);
     if (problem) return;
     if (photos.uploading) return setError('照片还在上传，请稍等一下再提交');
+    if (voice.phase !== 'idle' && voice.phase !== 'kept') return setError('语音还在录或还在上传，请稍等一下再提交');
     // From the tap itself, before any await (WeChat shows its panel only then: services/subscribe.ts), and only
     // once the form is fit to file: a tap refused for a too-long text asks nothing.
     void askForNotices('reportFiled');
@@ -361,6 +366,7 @@ export default function NewReport() {
         }}
         error={descriptionError}
       />
+      <VoiceNote state={voice} />
       <LineInput
         label='在楼里什么位置'
         optional

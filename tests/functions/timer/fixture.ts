@@ -7,7 +7,7 @@ import Database from 'better-sqlite3';
 import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fixedClock, type Unit } from '../../../src/core';
+import { fixedClock, type Unit, type Wish } from '../../../src/core';
 import { makeDeps, silentLogger, type Deps } from '../../../cloudfunctions/lib/deps';
 import { dispatch } from '../../../cloudfunctions/lib/functions';
 import { seedDemo } from '../../../cloudfunctions/lib/seed/demo';
@@ -93,6 +93,7 @@ export async function buildFixture(): Promise<string> {
   await importNobodyFollowed(deps, await signIn(deps, 'shequ'), units.find((u) => u.name === '阳光社区')!.id);
   const lectureId = await lectureWork(store, units.find((u) => u.kind === 'community')!);
   await retentionWork(store, building, compound.parentId!);
+  await wishWork(store, building, compound.parentId!);
   await store.close();
   leaveSeatBehind(file_, lectureId, 'louzhang');
   return file_;
@@ -111,6 +112,26 @@ async function retentionWork(store: ReturnType<typeof openSqliteStore>, building
     const r = report(building, { id, at: closedAt - 24 * 3600_000, closedAt, ...contact });
     await store.reports.insert(r.report, r.entries);
   }
+}
+
+/**
+ * expireWishes and confirmFulfilledWishes: an open wish whose day (11月25日) passed before RUN_AT, and
+ * one fulfilled by the demo member (dangyuan) at FILED_AT, more than 7 days before RUN_AT.
+ */
+async function wishWork(store: ReturnType<typeof openSqliteStore>, building: Unit, communityId: string): Promise<void> {
+  const jumin = (await store.people.findByUsername('jumin'))!.id;
+  const member = (await store.people.findByUsername('dangyuan'))!.id;
+  const base: Wish = {
+    id: '', communityId, buildingId: building.id, unitPath: building.path, door: { entrance: '1', floor: 3, room: '301' }, wisherId: jumin, what: '', forWhom: '独居老人',
+    byDate: '2026-11-25', postedBy: jumin, postedVia: 'self', leadId: null, phoneShared: false, phone: null, status: 'open', approvedBy: null, approvedAt: FILED_AT,
+    rejectReason: null, claimerId: null, claimedAt: null, fulfilNote: null, fulfilPhotos: [], fulfilledAt: null, confirmedAt: null, confirmedBy: null, points: null,
+    clientRequestId: '', createdAt: FILED_AT - 3 * 24 * 3600_000, updatedAt: FILED_AT, version: 2,
+  };
+  await store.wishes.insert({ ...base, id: 'wsh_fixture_expiring', what: '想要一根拐杖', clientRequestId: 'fixture-wish-1' });
+  await store.wishes.insert({
+    ...base, id: 'wsh_fixture_fulfilled', what: '想请人换灯泡', clientRequestId: 'fixture-wish-2', byDate: '2026-12-20', status: 'fulfilled',
+    claimerId: member, claimedAt: FILED_AT - 24 * 3600_000, fulfilNote: '换好了', fulfilledAt: FILED_AT, version: 4,
+  });
 }
 
 /**

@@ -39,6 +39,8 @@ import { subscribeSendsContract } from './subscribe-sends';
 import { timerClaimsContract } from './timer-claims';
 import { unitsContract } from './units';
 import { wishesContract } from './wishes';
+import { propertyCompaniesContract } from './property-companies';
+import { assessmentsContract } from './assessments';
 
 export interface AdapterHarness {
   /** A fresh, empty store for one test. */
@@ -94,6 +96,8 @@ export function storeContract(name: string, harness: AdapterHarness) {
     shopContract(ctx);
     serviceRecordsContract(ctx);
     wishesContract(ctx);
+    propertyCompaniesContract(ctx);
+    assessmentsContract(ctx);
     subscribeSendsContract(ctx);
     apiKeysContract(ctx);
   });

@@ -7,7 +7,7 @@ import { clearDraft, loadDraft, saveDraft } from '../../drafts';
 import { useFailure } from '../../feedback';
 
 /** The report actions staff take from the drawer, each a small form. */
-export type DrawerAction = 'respond' | 'comment' | 'requestInfo' | 'transfer' | 'escalate' | 'resolve' | 'reject' | 'decideExtension' | 'closeFollowUp';
+export type DrawerAction = 'respond' | 'comment' | 'describe' | 'requestInfo' | 'transfer' | 'escalate' | 'resolve' | 'reject' | 'decideExtension' | 'closeFollowUp';
 
 interface Spec {
   title: string;
@@ -41,6 +41,14 @@ export const ACTIONS: Record<DrawerAction, Spec> = {
     done: '已添加备注',
     fields: note('note', '备注', true, '记录办理过程，例如：已电话联系物业'),
     call: (r, v) => api.reports.comment({ ...ref(r), note: String(v.note) }),
+  },
+  describe: {
+    title: '写下语音内容',
+    ok: '保存',
+    done: '已写下语音内容',
+    intro: (r) => (r.voice?.heard ? `上次写下的：${r.voice.heard}` : '听一遍居民的语音，把说的事写成文字：列表、台账和回音壁都用这段文字。'),
+    fields: note('text', '语音里说了什么', true, '例如：3单元电梯停在5楼，按了没反应'),
+    call: (r, v) => api.reports.describe({ ...ref(r), text: String(v.text) }),
   },
   requestInfo: {
     title: '请居民补充信息',

@@ -13,10 +13,11 @@ import { ReassignModal } from './ReassignModal';
 import { StatusTag } from './StatusTag';
 
 /** The order buttons appear in: the everyday ones first, the ones that end or move a report last. */
-const ORDER: DrawerAction[] = ['respond', 'decideExtension', 'closeFollowUp', 'resolve', 'comment', 'requestInfo', 'transfer', 'escalate', 'reject'];
+const ORDER: DrawerAction[] = ['respond', 'decideExtension', 'closeFollowUp', 'resolve', 'describe', 'comment', 'requestInfo', 'transfer', 'escalate', 'reject'];
 const BUTTON_LABEL: Record<DrawerAction, string> = {
   respond: '受理',
   comment: '添加备注',
+  describe: '写下语音内容',
   requestInfo: '请居民补充',
   transfer: '转办部门',
   escalate: '上报上一级',
@@ -150,6 +151,14 @@ export function ReportBody({ report: r, now }: { report: ReportDetail; now: numb
       <Typography.Paragraph style={{ fontSize: 16, margin: 0, whiteSpace: 'pre-wrap' }} data-testid="report-description">
         {r.description}
       </Typography.Paragraph>
+      {r.voice && (
+        // A plain player: the browser's own controls, nothing added to the page's first load.
+        <Flex vertical gap={4} data-testid="report-voice">
+          <Typography.Text type="secondary">居民的语音（{r.voice.seconds} 秒）</Typography.Text>
+          <audio controls preload="none" src={r.voice.url} style={{ width: 360, maxWidth: '100%' }} aria-label={`居民的语音，${r.voice.seconds} 秒`} />
+          {r.voice.heard && r.voice.heard !== r.description && <Typography.Text>听到的内容：{r.voice.heard}</Typography.Text>}
+        </Flex>
+      )}
       {r.photos.length > 0 && (
         <Image.PreviewGroup>
           <Space wrap>

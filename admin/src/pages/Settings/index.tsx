@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Col, Empty, Flex, Form, InputNumber, Popconfirm, Row, Select, Skeleton, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Flex, Form, InputNumber, Popconfirm, Row, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api, ApiError } from '../../api';
 import type { CommunityPolicy, DeskSettings, Level, LevelDeadline } from '../../api';
@@ -218,6 +218,18 @@ export default function SettingsPage() {
                   </Form.Item>
                 </Col>
               </Row>
+            </Card>
+
+            <Card title="语音反映" size="small">
+              <Form.Item
+                name={['policy', 'speechToText']}
+                valuePropName="checked"
+                label="语音自动转文字"
+                tooltip="用微信同声传译插件把居民的语音转成文字。需要先在微信公众平台为小程序添加并获准使用该插件；本版本还没有接入，打开后暂不生效。关闭时（默认），处理人和工作人员听语音后用「写下语音内容」补上文字。"
+                style={{ marginBottom: 0 }}
+              >
+                <Switch aria-label="语音自动转文字" checkedChildren="开" unCheckedChildren="关" />
+              </Form.Item>
             </Card>
 
             <Card title="反映类别" size="small" extra={<Typography.Text type="secondary">居民在小程序中按这些类别提交</Typography.Text>}>

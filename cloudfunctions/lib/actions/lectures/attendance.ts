@@ -15,6 +15,7 @@ import {
   type Lecture,
 } from '../../../../src/core';
 import { audit } from '../common';
+import { lecturePoints } from '../points/hooks';
 import type { AuthedContext } from '../define';
 
 /** Refused unless the lecture takes attendance at `now`. */
@@ -39,6 +40,8 @@ export async function markAttendance(ctx: AuthedContext, lecture: Lecture, perso
   const person = await deps.store.people.get(personId);
   const s = out.signup;
   if (out.first && !self) await audit(ctx, 'lectures.attendance', 'lecture', lecture.id, { personId, via, seats: s.seats }, unitPath);
+  // Attendance staff marked earns points (once per sign-up: a repeated mark fills in a grant that failed).
+  if (!self) await lecturePoints(deps, { lecture, personId, signupId: s.id, via: s.attendedVia ?? via, markedBy: s.attendedBy ?? ctx.caller.person.id, at: s.attendedAt ?? now });
   return {
     lectureId: lecture.id,
     lectureTitle: lecture.title,

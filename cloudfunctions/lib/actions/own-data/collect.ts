@@ -12,6 +12,7 @@ import {
   SIGNUP_STATUS_LABEL,
   STATUS_LABEL,
   ancestorIds,
+  consentOf,
   doorLabel,
   type OwnData,
   type OwnDataKind,
@@ -114,7 +115,7 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
   return {
     takenAt: deps.clock.now(),
     account: section('account', [
-      { id: person.id, name: person.name, phone: person.phone, username: person.username, wechatBound: !!person.openid, createdAt: person.createdAt, version: person.version },
+      { id: person.id, name: person.name, phone: person.phone, username: person.username, wechatBound: !!person.openid, createdAt: person.createdAt, version: person.version, consent: consentOf(person) },
     ]),
     households: section(
       'households',
@@ -141,6 +142,7 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
         phone: r.phone,
         phoneVerified: r.phoneVerified,
         rejectReason: r.rejectReason,
+        moveFrom: r.moveFrom ? { buildingId: r.moveFrom.buildingId, door: r.moveFrom.door } : null,
         createdAt: r.createdAt,
         decidedAt: r.decidedAt,
       })),

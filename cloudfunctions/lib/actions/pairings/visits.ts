@@ -8,6 +8,7 @@ import { DomainError, dayKey, dayStart, isMemberOf, maySeePairings, type Pairing
 import * as schemas from '../../../../src/core/schemas/pairings';
 import type { Deps } from '../../deps';
 import { audit } from '../common';
+import { visitPoints } from '../points/hooks';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
 import { readableUnits } from './scope';
 import { pairingNames, visitView } from './views';
@@ -59,6 +60,8 @@ export const visits: FunctionDef = {
     const res = await deps.store.pairings.insertVisit(v);
     if (!res.ok) throw new DomainError('PAIRING.NOT_FOUND', undefined, 'pairingId');
     if (res.created) await audit(ctx, 'pairings.recordVisit', 'pairing', p.id, { visitId: v.id, date: v.date, reportId: v.reportId }, p.unitPath);
+    // A retried visit (the same clientRequestId) answers the first one, whose key grants once.
+    await visitPoints(deps, p, res.visit);
     return { visit: visitView(res.visit, await pairingNames(deps, [p], [res.visit])), created: res.created };
   }),
 

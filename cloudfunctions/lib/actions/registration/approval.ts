@@ -23,7 +23,8 @@ export function approvalOf(deps: Deps, r: Registration, building: Pick<Unit, 'id
     createdBy: by,
     door: r.door,
   };
-  return { registrationId: r.id, version: r.version, decidedBy: by, at, autoApproved, person, binding };
+  const move = r.moveFrom ? { move: { fromUnitId: r.moveFrom.buildingId } } : {};
+  return { registrationId: r.id, version: r.version, decidedBy: by, at, autoApproved, person, binding, ...move };
 }
 
 /**

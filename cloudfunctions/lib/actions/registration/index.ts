@@ -6,8 +6,9 @@
 import type { FunctionDef } from '../define';
 import { approve } from './approve';
 import { mine } from './mine';
+import { move } from './move';
 import { pending } from './pending';
 import { reject } from './reject';
 import { submit } from './submit';
 
-export const registration: FunctionDef = { ...submit, ...mine, ...pending, ...approve, ...reject };
+export const registration: FunctionDef = { ...submit, ...mine, ...pending, ...approve, ...reject, ...move };

@@ -34,18 +34,19 @@ export function pendingNotices(approvers: readonly string[], r: Registration, tr
   return approvers.map((personId) => ({
     personId,
     kind: 'registration.pending',
-    title: '有新的居民登记待审核',
+    title: r.moveFrom ? '有居民申请改门牌，待审核' : '有新的居民登记待审核',
     body: `${r.name} · ${place(r, trail)}`.slice(0, 60),
     page: QUEUE_PAGE,
   }));
 }
 
 export function approvedNotice(personId: string, r: Registration, trail: string): Notice {
+  if (r.moveFrom) return { personId, kind: 'registration.approved', title: '改门牌已通过', body: `您的住址已改为 ${place(r, trail)}`, page: HOME_PAGE };
   return { personId, kind: 'registration.approved', title: '登记已通过', body: `您已是 ${place(r, trail)} 的居民，现在可以使用近邻了`, page: HOME_PAGE };
 }
 
 export function rejectedNotice(personId: string, r: Registration, trail: string): Notice {
-  return { personId, kind: 'registration.rejected', title: '登记未通过', body: `${place(r, trail)}：${r.rejectReason ?? ''}`.slice(0, 80), page: STATUS_PAGE };
+  return { personId, kind: 'registration.rejected', title: r.moveFrom ? '改门牌未通过' : '登记未通过', body: `${place(r, trail)}：${r.rejectReason ?? ''}`.slice(0, 80), page: STATUS_PAGE };
 }
 
 /** Sends each notice; one that fails is logged, never thrown (the registration is written already). */

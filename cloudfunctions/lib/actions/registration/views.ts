@@ -9,6 +9,8 @@ import {
   ancestorIds,
   doorLabel,
   maskPhone,
+  type MoveFrom,
+  type MovedFrom,
   type Person,
   type Registration,
   type RegistrationQueueItem,
@@ -25,8 +27,9 @@ export async function registrationUnits(deps: Deps, regs: readonly Registration[
     const missing = new Set(paths.flatMap(ancestorIds).filter((id) => !units.has(id)));
     for (const u of missing.size ? await deps.store.units.getMany([...missing]) : []) units.set(u.id, u);
   };
-  await fill(regs.map((r) => r.buildingPath));
-  await fill(regs.map((r) => units.get(r.buildingId)?.path ?? r.buildingPath));
+  const moves = regs.flatMap((r) => (r.moveFrom ? [r.moveFrom] : []));
+  await fill([...regs.map((r) => r.buildingPath), ...moves.map((m) => m.buildingPath)]);
+  await fill([...regs.map((r) => units.get(r.buildingId)?.path ?? r.buildingPath), ...moves.map((m) => units.get(m.buildingId)?.path ?? m.buildingPath)]);
   return units;
 }
 
@@ -53,7 +56,13 @@ export function registrationView(r: Registration, units: ReadonlyMap<string, Uni
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
     version: r.version,
+    moveFrom: r.moveFrom ? movedFrom(r.moveFrom, units) : null,
   };
+}
+
+function movedFrom(m: MoveFrom, units: ReadonlyMap<string, Unit>): MovedFrom {
+  const building = units.get(m.buildingId) ?? { id: m.buildingId, name: '', kind: 'building' as const, path: m.buildingPath };
+  return { building: unitRef(building), trail: trailOf(building, units), doorLabel: m.door ? doorLabel(m.door) : null };
 }
 
 /** What the queue adds to a registration: looked up by the caller (see pending.ts). */

@@ -65,6 +65,7 @@ export async function allowedActions(deps: Deps, caller: Caller, r: Report): Pro
     if (allowed('rejectDuplicate') || allowed('rejectNotActionable')) out.push('reject');
     out.push('comment');
   }
+  if (r.voice && mayHandle(caller, r) && (isOpen(r.status) || r.status === 'resolved')) out.push('describe');
   if (r.extension && (await mayDecide(deps, caller, r)) && allowed('decideExtension')) out.push('decideExtension');
   if (isResidentOf(caller, r)) {
     if (r.status === 'resolved') out.push('rate', 'dispute');

@@ -19,6 +19,7 @@ import {
   mayFileOnVisit,
   route,
   seesOnItsUnit,
+  voiceLabel,
   type Pairing,
   type Report,
 } from '../../../../src/core';
@@ -64,7 +65,9 @@ export const filing: FunctionDef = {
     const unit = input.unitId ? await ctx.deps.store.units.get(input.unitId) : null;
     const chain = unit ? await chainOf(ctx.deps, unit) : [];
     const community = chain.find((u) => u.kind === 'community') ?? null;
-    return { categories: (await policyFor(ctx.deps, community?.id ?? null)).categories };
+    const policy = await policyFor(ctx.deps, community?.id ?? null);
+    // speechToText: the form may offer WeChat's speech-to-text for voice notes (off unless staff turn it on).
+    return { categories: policy.categories, speechToText: policy.speechToText === true };
   }),
 
   // "邻居已经反映过": neighbours' open reports the caller could still +1. Their own report is not a
@@ -113,7 +116,10 @@ export const filing: FunctionDef = {
     const community = chain.find((u) => u.kind === 'community') ?? null;
     const policy = await policyFor(deps, community?.id ?? null);
     const category = categoryOf(policy, input.category);
+    // A voice note with a category is a report: words are asked for only when there is no voice.
+    if (!input.description && !input.voice) throw new DomainError('INPUT.INVALID', '请说说遇到了什么问题：写几个字，或按住“按住说话”录一段语音', 'description');
     const photos = await deps.photos.accept(input.photos ?? [], caller.person.id);
+    const voice = input.voice ? await deps.photos.acceptVoice(input.voice, caller.person.id) : null;
     const r = route(category.entryLevel, category, chain, await handlerBindingsOn(deps, chain), policy);
     const change = createReport(
       await act(deps, policy, caller.person.id, unit.path),
@@ -129,9 +135,10 @@ export const filing: FunctionDef = {
         unitPath: unit.path,
         communityId: community?.id ?? null,
         category,
-        description: input.description,
+        description: input.description ?? '',
         location: input.location ?? (pairing && pairing.buildingId === unit.id ? doorLabel(pairing.door) : null),
         photos,
+        voice,
         anonymous: input.anonymous ?? false,
       },
       r,
@@ -139,7 +146,7 @@ export const filing: FunctionDef = {
     // The report, its audit entry and the messages in one write: a retry writes none of them.
     const label: ReportLabel = { categoryName: category.name, place: placeOf(unit.path, new Map(chain.map((u) => [u.id, u]))) };
     const notices = [
-      ...noticeTo(change.report.handlerId, 'report.assigned', `新的民情反映：${category.name}`, { note: change.report.description }, about(change.report, label)),
+      ...noticeTo(change.report.handlerId, 'report.assigned', `新的民情反映：${category.name}`, { note: change.report.description || (voice ? voiceLabel(voice) : null) }, about(change.report, label)),
       ...(await urgentWatchNotices(deps, change.report, label, caller.person.id)),
     ];
     const { report, created } = await deps.store.reports.insert(change.report, change.entries, {

@@ -5,6 +5,7 @@ import {
   closeFollowUp,
   comment,
   decideExtension,
+  describeVoice,
   escalate,
   formatMonthDayTime,
   managesReportsIn,
@@ -144,6 +145,9 @@ export const handling: FunctionDef = {
   ),
 
   comment: handlerAction(schemas.reports.comment, (a, r, _c, i) => comment(a, r, i.note as string, [])),
+
+  // What the handler (or staff) heard on the voice note, typed: audited, on the timeline, and the report's words when it had none.
+  describe: handlerAction(schemas.reports.describe, (a, r, _c, i) => describeVoice(a, r, i.text as string)),
 
   closeFollowUp: personAction(schemas.reports.closeFollowUp, async (ctx, input) => {
     const r = await load(ctx, input.id, input.version);

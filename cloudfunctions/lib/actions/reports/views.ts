@@ -6,16 +6,19 @@ import {
   CHANNEL_LABEL,
   EVENT_LABEL,
   LEVEL_LABEL,
+  PHOTOS_WITHHELD,
   RESIDENT_SHOWN,
   ROLE_LABEL,
   STATUS_LABEL,
   ancestorIds,
+  consentOf,
   findCategory,
   WATCHES_URGENT_IN_BUILDING,
   isOpen,
   isReportOwner,
   readerOf,
   viewsReportsIn,
+  voiceLabel,
   watchesReport,
   type CommunityPolicy,
   type Report,
@@ -38,7 +41,8 @@ export const DUE_SOON = 24 * HOUR;
 
 export interface Names {
   units: Map<string, Unit>;
-  people: Map<string, { name: string; phone: string | null }>;
+  /** `photos`: the person's consent to their reports' photos being shown to neighbours (core/people.ts). */
+  people: Map<string, { name: string; phone: string | null; photos?: boolean }>;
 }
 
 /** `knownUnits`: units the caller has just read, not read again. */
@@ -53,7 +57,7 @@ export async function namesFor(deps: Deps, reports: readonly Report[], extraPeop
   }
   const [units, people] = await Promise.all([unitIds.size ? deps.store.units.getMany([...unitIds]) : [], deps.store.people.getMany([...personIds])]);
   for (const u of units) known.set(u.id, u);
-  return { units: known, people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone }])) };
+  return { units: known, people: new Map(people.map((p) => [p.id, { name: p.name, phone: p.phone, photos: consentOf(p).photos }])) };
 }
 
 /** Where a report is, as people say it: "幸福里小区 1号楼" (the compound and the building of its unit). */
@@ -73,7 +77,8 @@ export function summary(r: Report, names: Names, policy: CommunityPolicy, now: n
     categoryName: category?.name ?? r.category,
     icon: category?.icon ?? '💬',
     urgent: r.urgent,
-    description: r.description,
+    // A voice-only report reads as its voice note until someone types what they heard.
+    description: r.description || (r.voice ? voiceLabel(r.voice) : ''),
     status: r.status,
     statusLabel: STATUS_LABEL[r.status],
     level: r.level,
@@ -149,12 +154,18 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
   };
   const watching = !isReportOwner(caller.person.id, r) && !mayHandle(caller, r) && watchesReport(caller.bindings, r);
   const handlerRole = handlerBinding ? ROLE_LABEL[handlerBinding.role] : null;
-  const hiddenPhotos = new Set(timeline.filter(hideAdded).flatMap((e) => e.photos));
-  const photoUrl = await photoAddresses(deps, caller, [...r.photos.filter((p) => !hiddenPhotos.has(p)), ...timeline.filter((e) => !hideAdded(e)).flatMap((e) => e.photos)]);
+  // The resident said no to photos for readers beyond the handlers: the report's own go too, whoever took them.
+  const photosWithheld = reader === 'neighbour' && resident?.photos === false;
+  const hiddenPhotos = new Set([...timeline.filter(hideAdded).flatMap((e) => e.photos), ...(photosWithheld ? r.photos : [])]);
+  // A voice is the person: readers who may not know who filed it read what was heard, never hear it.
+  const voice = r.voice && shown.identity ? r.voice : null;
+  const photoUrl = await photoAddresses(deps, caller, [...(voice ? [voice.file] : []), ...r.photos, ...timeline.filter((e) => !hideAdded(e)).flatMap((e) => e.photos)].filter((p) => !hiddenPhotos.has(p)));
   return {
     ...s,
     location: r.location,
     photos: r.photos.filter((p) => !hiddenPhotos.has(p)).map(photoUrl),
+    photosWithheld: photosWithheld && r.photos.length > 0 ? PHOTOS_WITHHELD : null,
+    voice: voice ? { url: photoUrl(voice.file), seconds: voice.seconds, type: voice.type, heard: voice.heard ?? null } : null,
     channel: r.channel,
     channelLabel: CHANNEL_LABEL[r.channel],
     anonymous: r.anonymous,
@@ -188,7 +199,7 @@ export async function detail(ctx: AuthedContext, r: Report, known: { policy?: Co
         toStatus: e.toStatus,
         // The create entry's note is the description, which every reader reads.
         note: hideAdded(e) && e.type !== 'create' ? null : e.note,
-        photos: hideAdded(e) ? [] : e.photos.map(photoUrl),
+        photos: hideAdded(e) ? [] : e.photos.filter((p) => !hiddenPhotos.has(p)).map(photoUrl),
       })),
     can: await allowedActions(deps, caller, r),
     watching,

@@ -11,6 +11,7 @@ import type { Logger } from '../logger';
 import { cleanPhoto } from './clean';
 import { MAX_PHOTO_BYTES, MAX_PHOTOS, type Photos } from './port';
 import { nodeSdkStorage, type CloudStorage } from './storage';
+import { cloudVoices } from './voice';
 
 /** Where a person's uploads go: the mini-program's cloudPath starts with this (services/transport.weapp.ts). */
 export const uploadPrefix = (personId: string) => `uploads/${personId}/`;
@@ -114,6 +115,7 @@ export function cloudPhotos(opts: CloudPhotosOptions = {}): Photos {
       await storage.remove(fresh).catch((e) => log.error('photos: removing cleaned uploads failed', { fileIDs: fresh, error: String(e) }));
       return refs.map((ref) => kept.get(ref)!);
     },
+    ...cloudVoices(storage, env, uploadPrefix, log),
     url: (ref) => ref,
     async urls(refs) {
       const at = now();

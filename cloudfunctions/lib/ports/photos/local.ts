@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DomainError, type IdSource } from '../../../../src/core';
 import { cleanPhoto } from './clean';
 import { MAX_PHOTOS, type Photos, type PhotoType } from './port';
+import { localVoices } from './voice';
 
 const EXT: Record<PhotoType, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' };
 const ID = /^pho_[a-z0-9]{10,40}$/;
@@ -31,6 +32,7 @@ export function localPhotos(dir: string, ids: IdSource): Photos {
       }
       return [...refs];
     },
+    ...localVoices(dir, ids),
     url: (ref) => `/files/${ref}`,
     urls: async (refs) => refs.map((ref) => `/files/${ref}`),
   };

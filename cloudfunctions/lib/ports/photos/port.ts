@@ -1,4 +1,5 @@
-/** The Photos port's contract, shared by its adapters (local.ts, cloud.ts). */
+/** The Photos port's contract, shared by its adapters (local.ts, cloud.ts); it keeps reports' voice notes too (voice.ts). */
+import type { Voice } from '../../../../src/core';
 
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
 export const MAX_PHOTOS = 9;
@@ -14,6 +15,10 @@ export interface Photos {
    * having written nothing.
    */
   accept(refs: readonly string[], ownerId: string): Promise<string[]>;
+  /** Checks (core/reports/voice.ts) and stores an uploaded voice note for `ownerId`; local only. Throws VOICE.* for what is not one. */
+  putVoice(bytes: Buffer, ownerId: string): Promise<{ id: string; url: string; seconds: number }>;
+  /** Checks that the voice note may be attached by `ownerId` and answers what the report keeps. Throws VOICE.* otherwise, having written nothing. */
+  acceptVoice(ref: string, ownerId: string): Promise<Voice>;
   /** What the mini-program shows for a stored reference (in the cloud, the fileID its `<Image>` loads itself). */
   url(ref: string): string;
   /**

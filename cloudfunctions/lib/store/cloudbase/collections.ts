@@ -226,6 +226,19 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
       { name: 'status_fulfilled', keys: { status: 1, fulfilledAt: 1, _id: 1 } },
     ],
   },
+  /** Property companies (物业公司), `_id` the company's id; each served compound is held by a guard in `uniques` (see property-companies.ts). */
+  { name: 'property_companies', indexes: [{ name: 'community_name', keys: { communityId: 1, name: 1, _id: 1 } }] },
+  /** Survey answers (物业测评), `_id` `<compoundId>:<month>:<householdKey>`: one per household a month (see assessments.ts). */
+  { name: 'survey_answers', indexes: [{ name: 'compound_month_at', keys: { compoundId: 1, month: 1, at: 1, _id: 1 } }] },
+  /** Monthly assessments, `_id` `<compoundId>:<month>`: a community's month to review, a compound's history. */
+  {
+    name: 'assessments',
+    indexes: [
+      { name: 'community_month_path', keys: { communityId: 1, month: 1, compoundPath: 1, _id: 1 } },
+      { name: 'compound_status_month', keys: { compoundId: 1, status: 1, month: -1 } },
+      { name: 'compound_month', keys: { compoundId: 1, month: -1 } },
+    ],
+  },
   /** Subscribe-message sends per day, kind and template, `_id` `${day}|${kind}|${templateId}`: read by `_id` range (see subscribe-sends.ts). */
   { name: 'subscribe_sends', indexes: [] },
   /** Lectures, `_id` the lecture's id, holding the seat counters (see lectures.ts). */

@@ -34,6 +34,8 @@ import { cloudbaseSpeakers } from './speakers';
 import { cloudbaseSubscribeSends } from './subscribe-sends';
 import { cloudbaseUnits, repairPaths } from './units';
 import { cloudbaseWishes } from './wishes';
+import { cloudbasePropertyCompanies } from './property-companies';
+import { cloudbaseAssessments } from './assessments';
 
 export { COLLECTIONS, ensureCollections, type IndexDecl } from './collections';
 export { bindingKey, siblingKey } from './guards';
@@ -82,6 +84,8 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     shop: cloudbaseShop(kit),
     serviceRecords: cloudbaseServiceRecords(kit),
     wishes: cloudbaseWishes(kit),
+    propertyCompanies: cloudbasePropertyCompanies(kit),
+    assessments: cloudbaseAssessments(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
     indexPeopleForSearch: (deadline) => indexPeopleForSearch(kit, deadline),

@@ -23,6 +23,8 @@ import type { PointsRepo } from './points';
 import type { ServiceRecordRepo } from './service-records';
 import type { ShopRepo } from './shop';
 import type { WishRepo } from './wishes';
+import type { PropertyCompanyRepo } from './property-companies';
+import type { AssessmentRepo } from './assessments';
 import type { PersonRepo } from './people';
 import type { RateLimitRepo } from './rate-limits';
 import type { RegistrationRepo } from './registrations';
@@ -49,6 +51,8 @@ export type * from './points';
 export type * from './service-records';
 export type * from './shop';
 export type * from './wishes';
+export type * from './property-companies';
+export type * from './assessments';
 export type * from './people';
 export type * from './rate-limits';
 export type * from './registrations';
@@ -102,5 +106,9 @@ export interface Store {
   shop: ShopRepo;
   /** Micro-wishes (微心愿): one claimer each. */
   wishes: WishRepo;
+  /** Property companies (物业公司) and the compounds each serves (one company a compound). */
+  propertyCompanies: PropertyCompanyRepo;
+  /** The property assessment (物业测评): survey answers, one per household a month, and the monthly assessments. */
+  assessments: AssessmentRepo;
   close(): Promise<void>;
 }

@@ -35,6 +35,8 @@ import { sqliteSpeakers } from './speakers';
 import { sqliteSubscribeSends } from './subscribe-sends';
 import { sqliteUnits } from './units';
 import { sqliteWishes } from './wishes';
+import { sqlitePropertyCompanies } from './property-companies';
+import { sqliteAssessments } from './assessments';
 
 export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
@@ -100,6 +102,8 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     shop: sqliteShop(db, kit),
     serviceRecords: sqliteServiceRecords(db, kit),
     wishes: sqliteWishes(db, kit),
+    propertyCompanies: sqlitePropertyCompanies(db, kit),
+    assessments: sqliteAssessments(db, kit),
     async close() {
       kit.flush();
       await checkpointer?.stop();

@@ -1,0 +1,4 @@
+import { assessments } from '../lib/actions/assessments';
+import { makeMain } from '../lib/entry';
+
+export const main = makeMain('assessments', assessments);

@@ -1,0 +1,4 @@
+import { points } from '../lib/actions/points';
+import { makeMain } from '../lib/entry';
+
+export const main = makeMain('points', points);

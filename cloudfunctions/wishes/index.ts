@@ -1,0 +1,4 @@
+import { wishes } from '../lib/actions/wishes';
+import { makeMain } from '../lib/entry';
+
+export const main = makeMain('wishes', wishes);

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '物业服务评价',
+});

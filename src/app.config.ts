@@ -33,6 +33,8 @@ export default defineAppConfig({
     { root: 'wishes', pages: ['index/index', 'post/index', 'mine/index', 'detail/index'] },
     // 物业测评: the compound's public page (the latest flag, its figures, history by month) and the month's survey.
     { root: 'property', pages: ['index/index', 'survey/index'] },
+    // 回音壁: a compound's resolved reports of a month, public (from its public code, a group share, or home).
+    { root: 'echo', pages: ['wall/index'] },
     // 我的信息: see, copy and correct one's own data, and 注销 (PIPL arts. 44–47).
     { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
   ],

@@ -181,6 +181,7 @@ const lectures = group('lectures');
 const pairings = group('pairings');
 const points = group('points');
 const wishes = group('wishes');
+const assessments = group('assessments');
 
 export const api = {
   auth: {
@@ -231,6 +232,7 @@ export const api = {
   },
   reports: {
     categories: reports('categories'),
+    echoWall: reports('echoWall'),
     create: reports('create'),
     detail: reports('detail'),
     respond: reports('respond'),
@@ -321,6 +323,20 @@ export const api = {
     approve: wishes('approve'),
     reject: wishes('reject'),
   },
+  /** 物业测评: property companies, the policy, the month's review and publication, the A4 notice. */
+  assessments: {
+    companies: assessments('companies'),
+    saveCompany: assessments('saveCompany'),
+    archiveCompany: assessments('archiveCompany'),
+    policy: assessments('policy'),
+    savePolicy: assessments('savePolicy'),
+    review: assessments('review'),
+    compute: assessments('compute'),
+    publish: assessments('publish'),
+    detail: assessments('detail'),
+    compound: assessments('compound'),
+    comments: assessments('comments'),
+  },
   open311: {
     keys: open311('keys'),
     issueKey: open311('issueKey'),
@@ -342,6 +358,7 @@ export type { GridHouseholds, GridRow } from '../../src/core/outputs/grids';
 export type { HouseholdKindsView, PairingCounts, PairingView, VisitView } from '../../src/core/outputs/pairings';
 export type { GoodsView, PointsEntryView, PointsRulesView, RedemptionView, ServiceRecordView } from '../../src/core/outputs/points';
 export type { WishView } from '../../src/core/outputs/wishes';
+export type { AssessmentPolicyView, AssessmentReview, AssessmentView, CompaniesView, CompanyRef, CompoundAssessments, PropertyCompanyView, ReviewRow, SurveyComment } from '../../src/core/outputs/assessments';
 export type { LectureFigures } from '../../src/core/lecture-figures';
 export type { LectureMonthFigures, LectureRoster, LectureStaffView, RosterEntry, SpeakerView, VenueCodeView } from '../../src/core/outputs/lectures';
 export type {

@@ -40,6 +40,13 @@ export const PAGES = [
   'shop',
   'wishes',
   'wishes/all',
+  // 物业测评: the month's review, property companies, the policy; one compound's month as an A4 notice (no menu entry, ?id=<compound>:<month>).
+  'assessments',
+  'assessments/companies',
+  'assessments/policy',
+  'assessments/print',
+  // 回音壁: a compound's resolved reports of a month, printable on A4 for the notice board.
+  'echo',
 ] as const;
 export type PageName = (typeof PAGES)[number];
 /** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */
@@ -80,6 +87,11 @@ export function navigate(to: 'login' | PageName | '' | `codes/${string}/poster`,
   if (opts.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   listeners.forEach((l) => l());
+}
+
+/** The address of a page, for a link that opens it in a new tab (a notice to print beside the table). */
+export function hrefOf(to: PageName, search?: string): string {
+  return `${BASE}/${to}${search ? `?${search}` : ''}`;
 }
 
 /** Where the person was (path and query, without the /admin prefix), to return there after signing in again. */

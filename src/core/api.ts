@@ -25,6 +25,7 @@ import type { AssessmentsOutputs } from './outputs/assessments';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
 import type { LeaveConfirmation, Left, OwnConsent, OwnData, OwnDataCopy } from './outputs/own-data';
+import type { EchoWall } from './outputs/echo-wall';
 
 // Pages and the admin page take these from the contract, as before they had a file of their own.
 export type { InboxCounts, ReportDetail, ReportSummary, TimelineView, UnitRef } from './views';
@@ -42,6 +43,7 @@ export type * from './outputs/wishes';
 export type * from './outputs/assessments';
 export type * from './outputs/messages';
 export type * from './outputs/own-data';
+export type * from './outputs/echo-wall';
 
 /** A building or compound of the community as a partner files on it: its id is Open311's address_id. */
 export interface Open311UnitRow {
@@ -143,6 +145,7 @@ export interface Outputs {
     dispute: ReportDetail;
     closeFollowUp: ReportDetail;
     figures: Figures & { unitId: string; month: string };
+    echoWall: EchoWall;
   };
   management: {
     dashboard: Dashboard;

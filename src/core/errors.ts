@@ -79,6 +79,7 @@ export const ERRORS = {
   'CODE.REVOKED': '这个码已作废，请向楼栋长或社区要一个新码',
   'CODE.USED_UP': '这个码的使用次数已满，请向楼栋长或社区要一个新码',
   'CODE.TOO_MANY_TRIES': '扫码次数太多了，请过 10 分钟再试',
+  'ECHO.TOO_MANY_TRIES': '回音壁打开得太频繁了，请过 10 分钟再看',
   'CODE.BAD_UNIT': '这种码不能建在这一级单位上',
   'CODE.BAD_WINDOW': '有效期不正确：结束时间应晚于开始时间，并且在将来',
   'CODE.NEEDS_PERSON': '个人码要选一个人：为谁准备的',

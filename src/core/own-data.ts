@@ -5,7 +5,7 @@
  * refused by its test until someone decides (tests/core/own-data.test.ts).
  */
 
-export const OWN_DATA_KINDS = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'codes', 'messages'] as const;
+export const OWN_DATA_KINDS = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'points', 'services', 'orders', 'wishes', 'codes', 'messages'] as const;
 export type OwnDataKind = (typeof OWN_DATA_KINDS)[number];
 
 export interface OwnDataKindInfo {
@@ -43,6 +43,22 @@ export const OWN_DATA_KIND_INFO: Record<OwnDataKind, OwnDataKindInfo> = {
   pairings: {
     label: '联户结对',
     seenBy: '您本人；网格长和社区工作人员；结对的住户知道您是联系他们的党员',
+  },
+  points: {
+    label: '积分',
+    seenBy: '您本人；社区工作人员（积分台账）；您同意后，积分公示栏上的小区居民能看到您的姓名和积分',
+  },
+  services: {
+    label: '服务记录',
+    seenBy: '您本人；确认服务记录的社区工作人员',
+  },
+  orders: {
+    label: '积分兑换',
+    seenBy: '您本人；管理积分超市的社区工作人员',
+  },
+  wishes: {
+    label: '微心愿',
+    seenBy: '您本人；审核心愿的社区工作人员；认领心愿的党员、志愿者（认领后才看到联系方式，您同意时才看到您的手机号）；其他人只看到心愿内容，看不到姓名、电话和门牌',
   },
   codes: {
     label: '个人码',
@@ -88,6 +104,14 @@ export const OWN_DATA_SOURCES: Record<string, OwnDataSource> = {
   lectures: { shown: ['signups'] },
   speakers: { notShown: "community staff's pool of speakers, who are not accounts" },
   apiKeys: { none: "partners' interface keys" },
+  points: { shown: ['points'] },
+  serviceRecords: { shown: ['services'] },
+  shop: { shown: ['orders'] },
+  wishes: { shown: ['wishes'] },
+  propertyCompanies: { none: 'property companies and the compounds they serve; their managers are bindings' },
+  assessments: {
+    notShown: "survey answers, one per household and month, by person id only so a household answers once; counted without names in the month's figures",
+  },
 };
 
 /** How many copies of their data a person may take in a window: enough to retry, too few to hammer the store. */

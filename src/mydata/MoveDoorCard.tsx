@@ -86,7 +86,7 @@ export function MoveDoorCard() {
     <View className='card mydata__section'>
       <Text className='section-title'>门牌</Text>
       {choices.homes.map((h) => (
-        <Text key={h.building.id} className='mydata__line'>{`现在登记的：${h.trail} ${h.doorLabel ?? '门牌未登记'}`}</Text>
+        <Text key={h.building.id} className='mydata__line mydata__current'>{`现在登记的：${h.trail} ${h.doorLabel ?? '门牌未登记'}`}</Text>
       ))}
       {!open ? (
         <>
@@ -108,9 +108,9 @@ export function MoveDoorCard() {
             columns={2}
             error={on('buildingId')}
           />
-          <BigInput label='单元' optional hint='楼里只有一个单元的，可以不填' value={door.entrance} onChange={(v) => setDoor({ ...door, entrance: v })} error={on('entrance')} placeholder='例如：2' maxLength={10} />
-          <BigInput label='楼层' optional type='number' value={door.floor} onChange={(v) => setDoor({ ...door, floor: v })} error={on('floor')} placeholder='例如：5' maxLength={3} />
-          <BigInput label='门牌号' value={door.room} onChange={(v) => setDoor({ ...door, room: v })} error={on('room')} placeholder='例如：502' maxLength={20} />
+          <BigInput label='单元' optional hint='楼里只有一个单元的，可以不填' value={door.entrance} onChange={(v) => setDoor((d) => ({ ...d, entrance: v }))} error={on('entrance')} placeholder='例如：2' maxLength={10} />
+          <BigInput label='楼层' optional type='number' value={door.floor} onChange={(v) => setDoor((d) => ({ ...d, floor: v }))} error={on('floor')} placeholder='例如：5' maxLength={3} />
+          <BigInput label='门牌号' value={door.room} onChange={(v) => setDoor((d) => ({ ...d, room: v }))} error={on('room')} placeholder='例如：502' maxLength={20} />
           {problem && problem.field === null && <Text className='message message--error'>{problem.text}</Text>}
           <Button className='block-button' type='primary' size='large' block disabled={busy} onClick={() => void onSend()}>
             {busy ? '正在提交…' : '提交给楼栋长审核'}

@@ -96,6 +96,48 @@ const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
       ['解除时间', p.endedAt && when(p.endedAt)],
     ]),
   }),
+  points: (e) => ({
+    title: `${e.points > 0 ? '+' : ''}${e.points} 分 · ${e.reason}`,
+    lines: pick([
+      ['类别', e.kindLabel],
+      ['余额', `${e.balanceAfter} 分`],
+      ['时间', when(e.at)],
+    ]),
+  }),
+  services: (r) => ({
+    title: r.what,
+    lines: pick([
+      ['状态', r.statusLabel],
+      ['日期', r.date],
+      ['时长', `${r.minutes} 分钟`],
+      ['服务对象', r.forWhom],
+      ['获得积分', r.points !== null && `${r.points} 分`],
+      ['未通过原因', r.rejectReason],
+    ]),
+  }),
+  orders: (o) => ({
+    title: o.goodsName,
+    lines: pick([
+      ['状态', o.statusLabel],
+      ['积分', `${o.price} 分`],
+      ['兑换时间', when(o.orderedAt)],
+      ['领取时间', o.collectedAt && when(o.collectedAt)],
+      ['取消时间', o.cancelledAt && when(o.cancelledAt)],
+    ]),
+  }),
+  wishes: (w) => ({
+    title: w.what,
+    lines: pick([
+      ['', w.role === 'wisher' ? '我许的心愿' : '我认领的心愿'],
+      ['状态', w.statusLabel],
+      ['为谁', w.forWhom],
+      ['希望在', w.byDate && `${w.byDate} 前`],
+      ['门牌', w.door && doorLabel(w.door)],
+      ['手机号', w.phone && `${w.phone}${w.phoneShared ? '（认领人可见）' : ''}`],
+      ['获得积分', w.points !== null && `${w.points} 分`],
+      ['许愿时间', when(w.createdAt)],
+    ]),
+  }),
   codes: (c) => ({
     title: c.label ?? '个人码',
     lines: pick([
@@ -110,7 +152,7 @@ const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
 };
 
 /** The kinds in the order 我的信息 shows them. */
-export const KIND_ORDER: (keyof Kinds)[] = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'codes', 'messages'];
+export const KIND_ORDER: (keyof Kinds)[] = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'points', 'services', 'orders', 'wishes', 'codes', 'messages'];
 
 export function entriesOf<K extends keyof Kinds>(kind: K, items: Item<K>[]): Entry[] {
   return items.map((item) => (ENTRIES[kind] as (i: Item<K>) => Entry)(item));

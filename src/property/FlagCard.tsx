@@ -1,6 +1,6 @@
 /**
  * A month's flag on the compound's public page: the month, the flag as an icon and a word (🚩 红旗 /
- * ⚠️ 黄旗, or 本月不评旗 and why), what it means, the company it is for and the score. The tint only
+ * ⚠️ 黄旗, or 不评旗 and why), what it means, the company it is for and the score. The tint only
  * repeats what the words say.
  */
 import { Text, View } from '@tarojs/components';
@@ -27,5 +27,5 @@ export function FlagCard({ assessment: a }: { assessment: AssessmentView }) {
 /** A flag in a line (history by month): its icon and word on a tint. */
 export function FlagChip({ assessment }: { assessment: Pick<AssessmentView, 'flag' | 'noFlagText'> }) {
   const f = flagWords(assessment);
-  return <Text className={`fchip fchip--${f.tone}`}>{`${f.icon} ${f.tone === 'none' ? '不评旗' : f.word}`}</Text>;
+  return <Text className={`fchip fchip--${f.tone}`}>{`${f.icon} ${f.word}`}</Text>;
 }

@@ -13,7 +13,7 @@ export const ANSWER_ICON: Record<SurveyAnswerValue, string> = { satisfied: '😊
 export interface FlagWords {
   /** The picture beside the word: 🚩 for red, ⚠️ for yellow, a dash for none. */
   icon: string;
-  /** "红旗" / "黄旗" / "本月不评旗" */
+  /** "红旗" / "黄旗" / "不评旗" */
   word: string;
   /** What it means, in a sentence. */
   meaning: string;
@@ -29,7 +29,7 @@ const FLAG_WORDS: Record<Flag, Omit<FlagWords, 'tone'>> = {
 /** A month's flag in words; with no flag, why not (the server words it: "物业办理的反映太少（1 件，至少 3 件）"). */
 export function flagWords(a: Pick<AssessmentView, 'flag' | 'noFlagText'>): FlagWords {
   if (a.flag) return { ...FLAG_WORDS[a.flag], tone: a.flag };
-  return { icon: '—', word: '本月不评旗', meaning: a.noFlagText ?? '这个月的数据不够，不评红旗黄旗', tone: 'none' };
+  return { icon: '—', word: '不评旗', meaning: a.noFlagText ?? '这个月的数据不够，不评红旗黄旗', tone: 'none' };
 }
 
 /** 0.873 → "87%"; no reports behind it → "暂无". */
@@ -50,11 +50,11 @@ export function figureRows(a: Pick<AssessmentView, 'figures' | 'survey' | 'resul
   const f = a.figures;
   const s = a.survey;
   return [
-    { label: '响应率', value: percent(f.responseRate), hint: f.responseDue ? `按时响应 ${outOf(f.respondedOnTime, f.responseDue, '件')}` : '本月没有要响应的反映' },
-    { label: '按时办结率', value: percent(f.onTimeRate), hint: f.resolved ? `按时办结 ${outOf(f.resolvedOnTime, f.resolved, '件')}` : '本月没有办结的反映' },
-    { label: '满意率', value: percent(f.satisfactionRate), hint: f.rated ? `满意和基本满意 ${outOf(f.satisfied, f.rated, '件')}` : '本月没有评价过的反映' },
+    { label: '响应率', value: percent(f.responseRate), hint: f.responseDue ? `按时响应 ${outOf(f.respondedOnTime, f.responseDue, '件')}` : '当月没有要响应的反映' },
+    { label: '按时办结率', value: percent(f.onTimeRate), hint: f.resolved ? `按时办结 ${outOf(f.resolvedOnTime, f.resolved, '件')}` : '当月没有办结的反映' },
+    { label: '满意率', value: percent(f.satisfactionRate), hint: f.rated ? `满意和基本满意 ${outOf(f.satisfied, f.rated, '件')}` : '当月没有评价过的反映' },
     { label: '问卷得分', value: s.score === null ? '暂无' : `${Math.round(s.score * 100)} 分`, hint: '居民问卷，满分 100 分' },
-    { label: '物业办理的反映', value: `${f.reports} 件`, hint: '本月居民反映、由物业办理的' },
+    { label: '物业办理的反映', value: `${f.reports} 件`, hint: '当月居民反映、由物业办理的' },
     { label: '参加测评的住户', value: `${s.answers} 户`, hint: '每户每月评一次' },
   ];
 }

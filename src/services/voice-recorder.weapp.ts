@@ -27,15 +27,16 @@ export function createVoiceRecorder(): VoiceRecorder {
     finish({ kind: 'failed', message: denied ? NO_MICROPHONE : '录音没有成功，请再按住说一次' });
   });
   return {
-    async start(onEnded) {
+    // Not async: the main package pays for every regenerator an async function adds.
+    start(onEnded) {
       ended = onEnded;
       cancelled = false;
       try {
         manager.start({ duration: VOICE_MS_MAX, format: 'mp3', sampleRate: 16000, numberOfChannels: 1, encodeBitRate: 48000 });
-        return null;
+        return Promise.resolve(null);
       } catch {
         ended = null;
-        return NO_MICROPHONE;
+        return Promise.resolve(NO_MICROPHONE);
       }
     },
     stop() {

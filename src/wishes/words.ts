@@ -92,11 +92,11 @@ export function saying(w: WishView, viewer: Viewer, now: number = Date.now()): s
       if (viewer === 'wisher') return '心愿已公开，正在等党员或志愿者认领。有人认领后会通知您。';
       return w.can.claim ? `认领后请尽快联系心愿人，在${dayWords(w.byDate, now)}前帮他实现。` : '这个心愿正在等人认领。';
     case 'claimed':
-      if (viewer === 'claimer') return '您已认领。认领后请尽快联系（联系方式在下面），实现后在这里写一写是怎么实现的。';
+      if (viewer === 'claimer') return '您已认领。请尽快联系（联系方式在下面）；实现后点“实现心愿”，写一写是怎么实现的。';
       return viewer === 'wisher' ? `${w.claimer?.name ?? '一位党员'}已认领您的心愿，会尽快联系您。` : '这个心愿已经有人认领了。';
     case 'fulfilled': {
       const auto = w.fulfilledAt !== null ? `（${autoConfirmDay(w.fulfilledAt, now)}）` : '';
-      if (viewer === 'wisher') return `${w.claimer?.name ?? '认领人'}说心愿已经实现了。请看看下面的说明，确认一下。${AUTO_CONFIRM_NOTE}${auto}。`;
+      if (viewer === 'wisher') return `${w.claimer?.name ?? '认领人'}说心愿已经实现了。请看看下面的说明，确认一下。${w.can.confirm ? '' : `${AUTO_CONFIRM_NOTE}${auto}。`}`;
       return viewer === 'claimer' ? `已提交，等心愿人确认。${AUTO_CONFIRM_NOTE}${auto}。` : '心愿已经实现，等心愿人确认。';
     }
     case 'confirmed': {

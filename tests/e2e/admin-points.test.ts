@@ -71,8 +71,7 @@ describe('积分与心愿, as community staff', () => {
 
   it('shows the community’s rules, one row a kind', async () => {
     await menu('积分规则', /\/admin\/points\/rules$/);
-    await page.getByText('志愿服务', { exact: true }).waitFor();
-    for (const kind of ['参加讲座', '实现微心愿', '联户走访']) await page.getByText(kind, { exact: true }).waitFor();
+    for (const kind of ['参加讲座', '志愿服务', '实现微心愿', '联户走访']) await page.locator('.ant-table-tbody td').getByText(kind, { exact: true }).first().waitFor();
     await page.getByRole('switch', { name: '志愿服务计分' }).waitFor();
     await shot('03-rules');
   });
@@ -111,8 +110,8 @@ describe('积分与心愿, as community staff', () => {
     const row = rows().filter({ hasText: WAITING });
     await row.waitFor();
     await shot('07-wish-queue');
-    await row.getByRole('button', { name: /通\s*过/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /通\s*过/ }).click();
+    await row.getByRole('button', { name: /^通\s*过$/ }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: /^通\s*过$/ }).click();
     await toast(`已通过心愿「${WAITING}」，党员和志愿者现在可以认领`).waitFor();
     await row.waitFor({ state: 'detached' });
     const open = await call<{ wishes: { what: string }[] }>('wishes', 'list', { status: 'open' }, { token: staff });

@@ -27,6 +27,7 @@ import { photoJpeg, seed, type Seeded, type Who } from './elder-seed';
 import { seedLectures, type LectureSeed } from './lectures-seed';
 import { seedMembers, type MembersSeed } from './members-seed';
 import { seedPairings, type PairingsSeed } from './pairings-seed';
+import { seedProperty } from './property-seed';
 import { seedPoints } from './points-seed';
 import { seedWishes, type WishesSeed } from './wishes-seed';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
@@ -168,6 +169,9 @@ const PAGES: PageSpec[] = [
   { name: 'mydata', who: 'resident', url: () => '/mydata/index/index', ready: () => '拿一份副本' },
   { name: 'mydata-correct', who: 'resident', url: () => '/mydata/correct/index', ready: () => '保存姓名' },
   { name: 'mydata-leave', who: 'resident', url: () => '/mydata/leave/index', ready: () => '我已了解，继续注销' },
+  // 物业测评 (#25): 钱红梅's compound — last month's flag published, this month's survey open to her household (property-seed.ts).
+  { name: 'property-results', who: 'neighbour', url: () => '/property/index/index', ready: () => '评分依据' },
+  { name: 'property-survey', who: 'neighbour', url: () => '/property/survey/index', ready: () => '有事找物业，来得快不快？' },
 ];
 
 beforeAll(async () => {
@@ -179,6 +183,7 @@ beforeAll(async () => {
   lectures = await seedLectures(server.url);
   members = await seedMembers(server.url, data.storage.newcomer['jinlin.devOpenid'] as string);
   pairings = await seedPairings(server.url);
+  await seedProperty(server.url, data.storage.neighbour['jinlin.devOpenid'] as string);
   await seedPoints(server.url);
   wishes = await seedWishes(server.url);
 }, START_TIMEOUT);

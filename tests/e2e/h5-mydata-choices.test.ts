@@ -13,7 +13,7 @@ import { api } from './support/api';
 import { phoneHost } from './support/host';
 import { PHONE, signedInPhone } from './support/phones';
 import { wholePhonePage } from './support/screenshots';
-import { button, ui, words } from './support/taro';
+import { box, button, ui, words } from './support/taro';
 
 const host = phoneHost({ JINLIN_DEMO_REPORTS: '0' });
 const http = api(() => host.url);
@@ -43,9 +43,9 @@ it('keeps a resident’s consent and sends his new door to the lead, then shows 
   await page.waitForURL(/\/mydata\/correct\/index/);
   await button(page, '改门牌').click();
   await ui(page).getByText('2号楼', { exact: true }).click();
-  await ui(page).getByPlaceholder('例如：2').fill('2');
-  await ui(page).getByPlaceholder('例如：5').fill('5');
-  await ui(page).getByPlaceholder('例如：502').fill('502');
+  await box(page, '例如：2').fill('2');
+  await box(page, '例如：5').fill('5');
+  await box(page, '例如：502').fill('502');
   await shot(page, '02-move-form');
   await button(page, '提交给楼栋长审核').click();
   await ui(page).getByText(/等待审核：搬到 .*2号楼 2单元 5层 502室/).waitFor();

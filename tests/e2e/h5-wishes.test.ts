@@ -117,8 +117,8 @@ it('takes a wish from the resident posting it, through staff approval and a memb
   await admin.goto(`${host.url}/admin/wishes`);
   const row = admin.locator('.ant-table-tbody tr').filter({ hasText: WHAT });
   await row.waitFor();
-  await row.getByRole('button', { name: '通过' }).click();
-  await admin.locator('.ant-popover').getByRole('button', { name: '通过' }).click();
+  await row.getByRole('button', { name: '通过', exact: true }).click();
+  await admin.locator('.ant-popover').getByRole('button', { name: '通过', exact: true }).click();
   await admin.locator('.ant-message').getByText(`已通过心愿「${WHAT}」`, { exact: false }).waitFor();
   await admin.screenshot({ path: path.join(SHOTS, 'h5-wishes-05-admin-approved.png') });
   await desk.close();

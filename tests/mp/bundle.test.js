@@ -31,6 +31,7 @@ describe('the weapp build', () => {
       { root: 'pairings', pages: ['mine/index', 'visit/index'] },
       { root: 'points', pages: ['index/index', 'shop/index', 'orders/index', 'board/index', 'service/index'] },
       { root: 'wishes', pages: ['index/index', 'post/index', 'mine/index', 'detail/index'] },
+      { root: 'echo', pages: ['wall/index'] },
       { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
     ]);
     for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index', 'grid/index']) {

@@ -39,15 +39,16 @@ describe('the code landing page in the built mini-program', () => {
     expect(navigations).toEqual([{ api: 'navigateTo', url: `/register/join/index?code=${ID}` }]);
   });
 
-  it('says plainly when a code\'s next step is not open yet, with whom to ask and no button', async () => {
+  it('carries a compound\'s public code on to its echo wall (回音壁) in the `echo` subpackage', async () => {
     const open = { ...buildingCode, purpose: 'public', purposeLabel: '公开码', does: '查看本小区的公开信息' };
-    const { page, text } = scanned(ID, { 'codes.resolve': ok(open) });
+    const { page, text, navigations } = scanned(ID, { 'codes.resolve': ok(open) });
 
     await until(() => text().includes('公开码'));
 
-    expect(text()).toContain('这一步还没有开放');
-    expect(text()).toContain('请问楼栋长或社区。');
-    expect(page.querySelectorAll('.nut-button')).toHaveLength(0);
+    expect(text()).not.toContain('这一步还没有开放');
+    named(page, '.nut-button-children, .nut-button', '查看回音壁').dispatchEvent('tap');
+    await until(() => navigations.length === 1);
+    expect(navigations).toEqual([{ api: 'navigateTo', url: `/echo/wall/index?code=${ID}` }]);
   });
 
   it('tells whom a personal code was printed for', async () => {

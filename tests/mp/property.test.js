@@ -198,7 +198,9 @@ describe('物业服务评价 in the built mini-program', () => {
     for (const w of ['😊', '满意', '🙂', '基本满意', '😞', '不满意']) expect(text()).toContain(w);
 
     answer(page, 0, '基本满意');
-    await until(() => text().includes('✓ 基本满意'));
+    await until(() => page.querySelectorAll('.answer--on').length === 1);
+    expect(page.querySelector('.answer--on').dom.textContent).toContain('✓ 🙂');
+    expect(page.querySelector('.answer--on').dom.textContent).toContain('基本满意');
     tapButton(page, '提交评价');
     await until(() => text().includes('还有问题没有选，请看红字提示'));
     expect(text()).toContain('请为“维修质量”选择满意、基本满意或不满意');
@@ -267,6 +269,15 @@ describe('物业服务评价 in the built mini-program', () => {
     await until(() => page.querySelectorAll('.answer--on').length === 5);
     tapButton(page, '提交评价');
     await until(() => text().includes('您家在今天提交了本月的评价'));
+  });
+
+  it('sends a resident without a door to 我的信息 to add it, in the server\'s words', async () => {
+    const { page, text, navigations } = open({ 'assessments.survey': { ok: false, code: 'ASSESSMENT.NO_DOOR', message: '您的登记里还没有门牌，请先在“我的信息”里补上门牌，再参加测评' } });
+    await until(() => text().includes('您的登记里还没有门牌'));
+    expect(hasButton(page, '重新加载')).toBe(false);
+    tapButton(page, '去我的信息补门牌');
+    await until(() => navigations.length === 1);
+    expect(navigations).toEqual([{ api: 'navigateTo', url: '/mydata/index/index' }]);
   });
 
   it('says why the survey cannot be answered, with the way to the results', async () => {

@@ -51,15 +51,13 @@ describe('code landing page, opened by a scan', () => {
     expect(screen.getByText('加入本楼，成为楼里的居民')).toBeInTheDocument();
   });
 
-  it('says plainly that the next step is not open yet and whom to ask, with no button that leads nowhere', async () => {
-    // A public code's page (the echo wall) is not built yet.
+  it('carries a compound\'s public code on to its echo wall (回音壁), which opens without registering', async () => {
     answer('codes.resolve', { ok: true, data: resolved({ purpose: 'public', purposeLabel: '公开码', does: '查看本小区的公开信息' }) });
-    const { container } = openWithScene(ID);
+    openWithScene(ID);
 
-    expect(await screen.findByText('这一步还没有开放')).toBeInTheDocument();
-    expect(screen.getByText(/请问楼栋长或社区。/)).toBeInTheDocument();
-    // Taro's Button is a taro-button-core element in jsdom, which has no button role.
-    expect(container.querySelectorAll('.nut-button')).toHaveLength(0);
+    fireEvent.click(await screen.findByText('查看回音壁'));
+    expect(Taro.navigateTo).toHaveBeenCalledWith({ url: `/echo/wall/index?code=${ID}` });
+    expect(screen.queryByText('这一步还没有开放')).not.toBeInTheDocument();
   });
 
   it('tells whom a personal code is for, until when it works and how many uses are left', async () => {

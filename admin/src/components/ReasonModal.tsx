@@ -13,6 +13,8 @@ export const REASON_MAX = 100;
 export interface ReasonModalProps<V extends { reason: string }> {
   title: string;
   okText: string;
+  /** False for a decision that gives rather than takes (奖励积分): the button is not red. */
+  okDanger?: boolean;
   /** The form's name (ids of its fields in the page, and in tests). */
   name: string;
   width?: number;
@@ -56,7 +58,7 @@ export function ReasonModal<V extends { reason: string }>(props: ReasonModalProp
       open
       title={props.title}
       okText={props.okText}
-      okButtonProps={{ danger: true }}
+      okButtonProps={{ danger: props.okDanger ?? true }}
       cancelText="取消"
       confirmLoading={busy}
       onOk={() => form.submit()}

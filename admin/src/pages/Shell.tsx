@@ -9,16 +9,18 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileExcelOutlined,
+  FlagOutlined,
   GiftOutlined,
   LogoutOutlined,
   ProfileOutlined,
   QrcodeOutlined,
   ScheduleOutlined,
   SolutionOutlined,
+  SoundOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { usePendingCount } from '../approvals';
 import { MeMenu } from './ChangePassword';
 import { approvalRoots, STAFF_ROLES } from '../core';
@@ -56,6 +58,12 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   shop: lazy(() => import('./Shop')),
   wishes: lazy(() => import('./Wishes')),
   'wishes/all': lazy(() => import('./Wishes/All')),
+  // One chunk for the four (Assessments/pages.ts says why).
+  assessments: lazy(() => import('./Assessments/pages').then((m) => ({ default: m.Review }))),
+  'assessments/companies': lazy(() => import('./Assessments/pages').then((m) => ({ default: m.Companies }))),
+  'assessments/policy': lazy(() => import('./Assessments/pages').then((m) => ({ default: m.Policy }))),
+  'assessments/print': lazy(() => import('./Assessments/pages').then((m) => ({ default: m.Print }))),
+  echo: lazy(() => import('./EchoWall')),
 };
 
 const CodePoster = lazy(() => import('./Codes/Poster'));
@@ -91,6 +99,7 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
   { key: 'settings', icon: <FieldTimeOutlined />, label: '时限设置' },
   { key: 'holidays', icon: <ScheduleOutlined />, label: '节假日' },
   { key: 'ledger', icon: <FileExcelOutlined />, label: '台账导出' },
+  { key: 'echo', icon: <SoundOutlined />, label: '回音壁' },
   { key: 'audit', icon: <AuditOutlined />, label: '操作日志' },
   { key: 'open311', icon: <ApiOutlined />, label: 'Open311 接口' },
   {
@@ -116,13 +125,24 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
       { key: 'wishes/all', label: '全部心愿' },
     ],
   },
+  {
+    key: 'assessments-menu',
+    icon: <FlagOutlined />,
+    label: '物业测评',
+    children: [
+      { key: 'assessments', label: '月度测评' },
+      { key: 'assessments/companies', label: '物业公司' },
+      { key: 'assessments/policy', label: '测评设置' },
+    ],
+  },
 ];
 
-/** The submenus open on arrival: 党员 always (its pages are found without a click), 讲堂 and 积分与心愿 when a link lands in them. */
+/** The submenus open on arrival: 党员 always (its pages are found without a click), 讲堂, 积分与心愿 and 物业测评 when a link lands in them. */
 const openOn = (route: RouteName): string[] => [
   'members',
   ...(route.startsWith('lectures') ? ['lectures-menu'] : []),
   ...(/^(points|shop|wishes)/.test(route) ? ['points-menu'] : []),
+  ...(route.startsWith('assessments') ? ['assessments-menu'] : []),
 ];
 
 export default function Shell({ route }: { route: RouteName }) {
@@ -132,6 +152,8 @@ export default function Shell({ route }: { route: RouteName }) {
     STAFF_ROLES,
   );
   const waiting = usePendingCount(approvalRoots(scopedBindings(me)).length > 0);
+  // A page opened from low in the tall menu starts at its top, not where the menu was scrolled to.
+  useEffect(() => window.scrollTo(0, 0), [route]);
   const Page = route === 'codePoster' ? CodePoster : (PAGES as readonly string[]).includes(route) ? PAGE_COMPONENTS[route as PageName] : null;
 
   return (
@@ -157,7 +179,7 @@ export default function Shell({ route }: { route: RouteName }) {
         <Layout.Sider width={176} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[route === 'codePoster' ? 'codes' : route === 'lectures/roster' || route === 'lectures/venue' ? 'lectures' : route]}
+            selectedKeys={[route === 'codePoster' ? 'codes' : route === 'lectures/roster' || route === 'lectures/venue' ? 'lectures' : route === 'assessments/print' ? 'assessments' : route]}
             items={menuItems(waiting)}
             defaultOpenKeys={openOn(route)}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}

@@ -139,6 +139,53 @@ export interface OwnPairing {
   endedAt: number | null;
 }
 
+export interface OwnPointsEntry {
+  id: string;
+  at: number;
+  points: number;
+  reason: string;
+  kindLabel: string;
+  balanceAfter: number;
+}
+
+export interface OwnServiceRecord {
+  id: string;
+  what: string;
+  date: string;
+  minutes: number;
+  forWhom: string | null;
+  statusLabel: string;
+  points: number | null;
+  rejectReason: string | null;
+  createdAt: number;
+}
+
+export interface OwnOrder {
+  id: string;
+  goodsName: string;
+  price: number;
+  statusLabel: string;
+  orderedAt: number;
+  collectedAt: number | null;
+  cancelledAt: number | null;
+}
+
+export interface OwnWish {
+  id: string;
+  /** 许的 (posted by or for the person) or 认领的 (claimed by them). */
+  role: 'wisher' | 'claimer';
+  what: string;
+  forWhom: string;
+  byDate: string;
+  statusLabel: string;
+  door: Door | null;
+  phone: string | null;
+  phoneShared: boolean;
+  fulfilNote: string | null;
+  points: number | null;
+  createdAt: number;
+}
+
 export interface OwnCode {
   id: string;
   purpose: string;
@@ -162,6 +209,10 @@ export interface OwnData {
   checkins: OwnDataSection<OwnCheckin>;
   signups: OwnDataSection<OwnSignup>;
   pairings: OwnDataSection<OwnPairing>;
+  points: OwnDataSection<OwnPointsEntry>;
+  services: OwnDataSection<OwnServiceRecord>;
+  orders: OwnDataSection<OwnOrder>;
+  wishes: OwnDataSection<OwnWish>;
   codes: OwnDataSection<OwnCode>;
   messages: OwnDataSection<OwnMessages>;
 }
@@ -192,4 +243,12 @@ export interface Left {
   codesRevoked: number;
   bindingsRemoved: number;
   sessionsEnded: number;
+  /** Orders not collected, cancelled (their points and stock back) before the points were cleared. */
+  ordersCancelled: number;
+  /** The balance taken to zero by a last correction. */
+  pointsCleared: number;
+  /** Wishes the person posted withdrawn, and wishes they claimed given back. */
+  wishesClosed: number;
+  /** Service records still waiting, closed unconfirmed. */
+  servicesClosed: number;
 }

@@ -106,6 +106,8 @@ export interface NewReport {
   photos: string[];
   voice?: Voice | null;
   anonymous: boolean;
+  /** The echo wall may show the photos (the form's choice, off unless ticked). */
+  photosPublic?: boolean;
 }
 
 export function createReport(act: Act, input: NewReport, route: Route): Change {
@@ -127,6 +129,7 @@ export function createReport(act: Act, input: NewReport, route: Route): Change {
     photos: input.photos,
     voice: input.voice ?? null,
     anonymous: input.anonymous,
+    photosPublic: input.photosPublic === true,
     status: 'submitted',
     level: route.stop.level,
     levelUnitId: null,

@@ -7,3 +7,4 @@ export * from './routing';
 export * from './figures';
 export * from './engine';
 export * from './voice';
+export * from './echo-wall';

@@ -62,6 +62,8 @@ export interface Report {
   voice?: Voice | null;
   /** Keep my name private: handlers still see it, the public echo never does. */
   anonymous: boolean;
+  /** The resident let the echo wall (回音壁) show the photos; absent on reports filed before the choice = not shown. */
+  photosPublic?: boolean;
 
   status: Status;
   level: Level;

@@ -27,6 +27,8 @@ export const reports = onFirstUse({
     /** The uploaded voice note's reference (Photos.putVoice, or a cloud fileID), like a photo's. */
     voice: z.optional(z.string({ error: '语音不正确，请删掉后重新录一段' }).check(z.trim(), z.minLength(1, { error: '语音不正确，请删掉后重新录一段' }), z.maxLength(200, { error: '语音不正确，请删掉后重新录一段' }))),
     anonymous: z.optional(z.boolean()),
+    /** The echo wall (回音壁) may show the photos: off unless the resident ticks it. */
+    photosPublic: z.optional(z.boolean()),
     channel: z.optional(z.enum(['resident', 'group_chat', 'visit', 'phone'], { error: '来源不正确' })),
     contactName: z.optional(personName),
     contactPhone: z.optional(phone),
@@ -71,6 +73,12 @@ export const reports = onFirstUse({
   }),
   dispute: () => z.object({ ...reportRef, reason: note('还存在的问题'), photos: z.optional(photoList()) }),
   closeFollowUp: () => z.object({ ...reportRef, note: note('回访情况') }),
+  // Public (回音壁): a compound by its id or its public code's id; no compound: the caller's own.
+  echoWall: () => z.object({
+    compoundId: z.optional(id),
+    codeId: z.optional(z.string({ error: '码不正确' }).check(z.trim(), z.minLength(1, { error: '码不正确' }), z.maxLength(40, { error: '码不正确' }))),
+    month: z.optional(z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' }))),
+  }),
   figures: () => z.object({
     unitId: id,
     month: z.string().check(z.regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '月份格式应为 2026-11' })),

@@ -4,18 +4,19 @@
  * Pages not built yet are null: the landing page then says so and whom to ask instead of showing a
  * button that leads nowhere. A building's code and a personal code go on to the join page (登记入住),
  * a member code to the check-in form (党员报到), a venue code to 现场签到 (the attendee scans the screen's
- * rotating code there); a later issue fills in the echo wall.
+ * rotating code there), a compound's public code to its echo wall (回音壁).
  */
 import type { CodePurpose } from '../../core/codes';
 import { PAGES } from '../../utils/nav';
 import { MEMBER_PAGES } from '../../members/urls';
 import { LECTURE_PAGES } from '../../lectures/urls';
+import { ECHO_PAGES } from '../../echo/urls';
 
 export const NEXT_PAGE: Readonly<Record<CodePurpose, string | null>> = {
   building: PAGES.registerJoin,
   member: MEMBER_PAGES.checkin,
   venue: LECTURE_PAGES.attend,
-  public: null,
+  public: ECHO_PAGES.wall,
   personal: PAGES.registerJoin,
 };
 
@@ -24,7 +25,7 @@ export const NEXT_ACTION: Readonly<Record<CodePurpose, string>> = {
   building: '登记入住本楼',
   member: '党员报到',
   venue: '现场签到',
-  public: '查看公开信息',
+  public: '查看回音壁',
   personal: '本人登记',
 };
 

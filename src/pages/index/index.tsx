@@ -20,6 +20,7 @@ import { POINTS_PAGES } from '../../points/urls';
 import { EARNS_POINTS } from '../../core/points';
 import { WISH_PAGES } from '../../wishes/urls';
 import { PROPERTY_PAGES } from '../../property/urls';
+import { ECHO_PAGES } from '../../echo/urls';
 import { ANSWERS_SURVEY } from '../../core/assessment-access';
 import { DECIDES_CHECKINS } from '../../core/checkins';
 import { pendingCheckins } from '../../services/members';
@@ -49,6 +50,8 @@ const ENTRIES: Entry[] = [
   { key: 'lectures', title: '社区讲堂', hint: '报名听讲座', page: LECTURE_PAGES.list },
   { key: 'checkin', title: '党员报到', hint: '扫码报到，看报到情况', page: MEMBER_PAGES.mine },
   { key: 'wishes', title: '微心愿', hint: '许个心愿，帮邻居圆梦', page: WISH_PAGES.index },
+  // The resident's own compound (the action finds it from their binding).
+  { key: 'echo', title: '回音壁', hint: '大家反映的问题办得怎么样', page: ECHO_PAGES.wall },
 ];
 
 /** Handlers see their queue first: it is the one thing they open the app for. */

@@ -57,26 +57,27 @@ export function useVoiceNote(): VoiceNoteState {
   // False once the recording in hand has ended (it may end before start() answers: released at once).
   const live = useRef(false);
 
-  const ended = async (r: Recorded) => {
+  // Promise chains, not async functions: the main package pays for every regenerator an async adds.
+  const ended = (r: Recorded) => {
     live.current = false;
     stopTicker();
     setCancelling(false);
-    if (r.kind === 'cancelled') return setPhase('idle');
-    if (r.kind === 'failed') {
-      setMessage(r.message);
+    if (r.kind !== 'done') {
+      if (r.kind === 'failed') setMessage(r.message);
       return setPhase('idle');
     }
     setSeconds(r.recording.seconds);
     setPreview(r.recording.path);
     setPhase('uploading');
-    const up = await uploadPhoto(r.recording);
-    if (!up.ok) {
-      setMessage(up.message);
-      setPreview(null);
-      return setPhase('idle');
-    }
-    setId(up.data.id);
-    setPhase('kept');
+    void uploadPhoto(r.recording).then((up) => {
+      if (!up.ok) {
+        setMessage(up.message);
+        setPreview(null);
+        return setPhase('idle');
+      }
+      setId(up.data.id);
+      setPhase('kept');
+    });
   };
 
   const press = (y: number) => {
@@ -89,7 +90,7 @@ export function useVoiceNote(): VoiceNoteState {
     recorder.current ??= createVoiceRecorder();
     const began = Date.now();
     live.current = true;
-    void recorder.current.start((r) => void ended(r)).then((problem) => {
+    void recorder.current.start(ended).then((problem) => {
       if (problem) {
         live.current = false;
         setMessage(problem);

@@ -55,6 +55,8 @@ export default function NewReport() {
   const [description, setDescription] = useState('');
   const [location, setLocation] = useState('');
   const [anonymous, setAnonymous] = useState(false);
+  // Off unless ticked, and not kept in the draft: a restored draft asks again rather than publish by default.
+  const [photosPublic, setPhotosPublic] = useState(false);
   const [descriptionError, setDescriptionError] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   // The server said the person is not a resident of this building: offer them the way in.
@@ -205,6 +207,7 @@ export default function NewReport() {
       photos: photos.ids.length ? photos.ids : undefined,
       voice: voice.id ?? undefined,
       anonymous,
+      photosPublic: photos.ids.length > 0 && photosPublic && !anonymous ? true : undefined,
     });
     if (outcome.status === 'filed') {
       keeping.current = false;
@@ -376,6 +379,14 @@ export default function NewReport() {
         maxLength={LOCATION_MAX}
       />
       <PhotoPicker state={photos} />
+      {photos.ids.length > 0 && !anonymous && (
+        <Toggle
+          label='照片可以在回音壁展示'
+          hint='办结后在小区回音壁公示时附上照片'
+          checked={photosPublic}
+          onChange={setPhotosPublic}
+        />
+      )}
       <Toggle
         label='不公开我的姓名'
         hint='办事的人仍能看到，对外公示时不写您的名字'

@@ -21,8 +21,9 @@ export function Rank({ row }: { row: BoardRow }) {
 export function BoardRows({ rows }: { rows: BoardRow[] }) {
   return (
     <View className='board' aria-label='积分排名'>
-      {rows.map((r) => (
-        <Rank key={`${r.rank}-${r.name}-${r.mine}`} row={r} />
+      {rows.map((r, i) => (
+        // Tied places and unnamed rows repeat rank and name: the position is the key.
+        <Rank key={i} row={r} />
       ))}
     </View>
   );

@@ -64,7 +64,11 @@ export default function MyOrders() {
         error={error}
         busy={busy}
         onConfirm={() => void confirmCancel(cancelling)}
-        onBack={() => setCancelling(null)}
+        onBack={() => {
+          setCancelling(null);
+          // Collected or cancelled meanwhile (the refusal said so): the list shows it as it is now.
+          void load();
+        }}
       />
     );
   }

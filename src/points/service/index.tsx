@@ -100,7 +100,17 @@ export default function RecordService() {
           placeholder='例如：陪独居老人去医院复诊'
           error={errors.what}
         />
-        <ServiceDay value={day} from={earliestDay()} today={today} offered={daysOffered()} onChange={setDay} />
+        <ServiceDay
+          value={day}
+          from={earliestDay()}
+          today={today}
+          offered={daysOffered()}
+          onChange={(d) => {
+            setDay(d);
+            clear('date');
+          }}
+          error={errors.date}
+        />
         <Text className='field__label service__duration-label'>服务了多长时间</Text>
         <View className='service__duration'>
           <BigInput

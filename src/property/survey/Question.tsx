@@ -35,8 +35,9 @@ export function Question({ index, question, choices, value, onChange, error }: P
               hoverClass='answer--pressed'
               onClick={() => onChange(c.value)}
             >
-              <Text className='answer__icon'>{ANSWER_ICON[c.value]}</Text>
-              <Text className='answer__word'>{`${on ? '✓ ' : ''}${c.label}`}</Text>
+              {/* The tick beside the face, so the word keeps its one line. */}
+              <Text className='answer__icon'>{`${on ? '✓ ' : ''}${ANSWER_ICON[c.value]}`}</Text>
+              <Text className='answer__word'>{c.label}</Text>
             </View>
           );
         })}

@@ -27,7 +27,7 @@ export function Actions({ wish, claimer, busy, onClaim, onFulfil, onGiveBack, on
     <View className='wactions'>
       {can.claim && (
         <>
-          <Text className='wishes__say'>认领后请尽快联系心愿人。认领后能看到联系人的电话和门牌。</Text>
+          <Text className='wishes__say'>认领后能看到联系人的电话和门牌。</Text>
           <Button className='wishes__action' type='primary' size='large' block disabled={busy} onClick={onClaim}>
             {busy ? '正在认领…' : '认领这个心愿'}
           </Button>

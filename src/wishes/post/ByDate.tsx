@@ -14,7 +14,7 @@ export function ByDate({ value, start, end, onChange, error }: { value: string; 
       </View>
       <Picker mode='date' value={value || start} start={start} end={end} onChange={(e) => onChange(String(e.detail.value))}>
         <View className='wpost__date' role='button' aria-label='选择日期' hoverClass='wpost__date--pressed'>
-          <Text className='wpost__date-value'>{value ? `${dayWords(value)}前（${value}）` : '请选择日期'}</Text>
+          <Text className='wpost__date-value'>{value ? `${dayWords(value)}前` : '请选择日期'}</Text>
           <Text className='wpost__date-change'>改日期 ›</Text>
         </View>
       </Picker>

@@ -68,6 +68,7 @@ export function GrantModal({ mode, person, onDone, onFailed, onClose }: Props) {
     <ReasonModal<Values>
       title={words.title}
       okText={words.ok}
+      okDanger={mode === 'correct'}
       name={mode === 'grant' ? 'grantPoints' : 'correctPoints'}
       notice={{ type: mode === 'grant' ? 'info' : 'warning', text: words.notice }}
       label={words.label}

@@ -108,8 +108,8 @@ function Ledger({ communityId, picker }: { communityId: string; picker: React.Re
             <PersonField
               aria-label="姓名"
               allowClear
-              placeholder="全部人员（输入姓名查找）"
-              style={{ width: 200 }}
+              placeholder="全部人员"
+              style={{ width: 180 }}
               value={filter.personId}
               known={person}
               onError={quiet}

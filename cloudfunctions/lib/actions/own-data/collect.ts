@@ -21,6 +21,7 @@ import {
   type Person,
 } from '../../../../src/core';
 import type { Deps } from '../../deps';
+import { collectPointsAndWishes } from './collect-points-wishes';
 
 /** Reads a person's reports page by page; one more than the cap tells that there are more. */
 async function reportsOf(deps: Deps, personId: string) {
@@ -60,7 +61,7 @@ function section<T>(kind: OwnDataKind, items: T[]): OwnDataSection<T> {
 
 export async function collectOwnData(deps: Deps, person: Person): Promise<OwnData> {
   const { store } = deps;
-  const [bindings, reports, byApplicant, byOpenid, checkins, signups, pairings, codes, messages, unread] = await Promise.all([
+  const [bindings, reports, byApplicant, byOpenid, checkins, signups, pairings, codes, messages, unread, kept] = await Promise.all([
     store.bindings.listForPerson(person.id),
     reportsOf(deps, person.id),
     store.registrations.listForApplicant(person.id),
@@ -71,6 +72,7 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
     store.codes.listForPerson(person.id),
     messageCount(deps, person.id),
     store.messages.countUnread(person.id),
+    collectPointsAndWishes(deps, person.id),
   ]);
 
   const needed = new Set<string>();
@@ -197,6 +199,10 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
         endedAt: p.endedAt,
       })),
     ),
+    points: section('points', kept.points),
+    services: section('services', kept.services),
+    orders: section('orders', kept.orders),
+    wishes: section('wishes', kept.wishes),
     codes: section(
       'codes',
       codes.map((c) => ({ id: c.id, purpose: c.purpose, unitId: c.unitId, label: c.label, createdAt: c.createdAt, revokedAt: c.revokedAt })),

@@ -76,8 +76,8 @@ export const orders: FunctionDef = {
     const out = await deps.store.shop.collect(input.id, caller.person.id, deps.clock.now());
     if (!out.ok) {
       if (out.reason === 'not_found') throw new DomainError('SHOP.ORDER_NOT_FOUND', undefined, 'id');
+      // Collected already (a double tap): the order as it stands.
       if (out.redemption.status !== 'collected') throw new DomainError('SHOP.ORDER_NOT_OPEN', '这个订单已经取消了，不能再领取', 'id');
-      return (await redemptionViews(deps, [out.redemption]))[0];
     }
     return (await redemptionViews(deps, [out.redemption]))[0];
   }),
@@ -101,8 +101,8 @@ export const orders: FunctionDef = {
     });
     if (!out.ok) {
       if (out.reason === 'not_found') throw new DomainError('SHOP.ORDER_NOT_FOUND', undefined, 'id');
+      // Cancelled already (by the person or staff): the order as it stands, nothing returned twice.
       if (out.redemption.status !== 'cancelled') throw new DomainError('SHOP.ORDER_NOT_OPEN', '这个订单已经领取了，不能再取消', 'id');
-      return (await redemptionViews(deps, [out.redemption]))[0];
     }
     return (await redemptionViews(deps, [out.redemption]))[0];
   }),

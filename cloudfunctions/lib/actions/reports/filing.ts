@@ -140,6 +140,7 @@ export const filing: FunctionDef = {
         photos,
         voice,
         anonymous: input.anonymous ?? false,
+        photosPublic: input.photosPublic === true,
       },
       r,
     );

@@ -1,0 +1,53 @@
+/**
+ * The echo wall on CloudBase, through dispatch and the unmodified node-sdk answered in-process: the
+ * same store reads as SQLite (reportQueries.list and count with statuses, resolvedAt bounds and
+ * counted; timelines), so a resolved report shows, anonymised, to a caller who never registered, and
+ * an open one does not (the SQLite side: report-echo-wall.test.ts).
+ */
+import tcb from '@cloudbase/node-sdk';
+import { fixedClock, type EchoWall, type Outputs, type ReportDetail, type Result } from '../../src/core';
+import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
+import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
+import { dispatch } from '../../cloudfunctions/lib/functions';
+import type { Credentials } from '../../cloudfunctions/lib/identity';
+import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
+import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
+import { installAnswerer, TcbAnswerer } from '../support/tcb';
+import { data, T0 } from '../support/harness';
+
+const answerer = new TcbAnswerer();
+let uninstall = () => {};
+const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
+
+beforeAll(() => {
+  uninstall = installAnswerer(answerer);
+});
+afterAll(() => uninstall());
+
+it('shows a resolved report, anonymised, to someone who never registered, on CloudBase', async () => {
+  const prefix = 'echo_';
+  await ensureCollections(app, { prefix });
+  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
+  const store = openCloudbaseStore(app, { prefix });
+  const deps = makeDeps(store, { clock: fixedClock(T0), log: silentLogger });
+  await seedDemo(deps, { residents: 10 });
+  const call = <T>(fn: string, action: string, payload: unknown, cred: Credentials) => dispatch(deps, fn, { action, data: payload }, cred) as Promise<Result<T>>;
+  const signIn = async (username: string) => ({ token: data(await call<{ token: string }>('auth', 'signIn', { username, password: DEMO_PASSWORD }, {})).token });
+  const [jumin, lead] = [await signIn('jumin'), await signIn('louzhang')];
+  const units = await store.units.listSubtree('/');
+  const compound = units.find((u) => u.name === '幸福里小区')!;
+  const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;
+  const name = (await store.people.findByUsername('jumin'))!.name;
+
+  const file = async (n: number, description: string) => data(await call<Outputs['reports']['create']>('reports', 'create', { clientRequestId: `cb-echo-${n}`, unitId: building.id, category: 'noise', description }, jumin)).report;
+  const r = await file(1, `我是${name}，1单元502，楼上半夜装修`);
+  await file(2, '这一条还没有办完，不该上墙');
+  const resolved = data(await call<ReportDetail>('reports', 'resolve', { id: r.id, version: r.version, note: `已联系楼上，${name}家已安静` }, lead));
+  data(await call('reports', 'rate', { id: r.id, version: resolved.version, rating: 'basically_satisfied' }, jumin));
+
+  const wall = data(await call<EchoWall>('reports', 'echoWall', { compoundId: compound.id }, { openid: 'o_stranger' }));
+  expect(wall.entries).toHaveLength(1);
+  expect(wall.entries[0]).toMatchObject({ place: '1号楼', reported: '我是居民，＊＊，楼上半夜装修', done: '已联系楼上，居民家已安静', ratingLabel: '基本满意' });
+  expect(wall.months[0]).toMatchObject({ count: 1 });
+  expect(JSON.stringify(wall)).not.toMatch(new RegExp(`${name}|502`));
+});

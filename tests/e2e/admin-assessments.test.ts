@@ -107,7 +107,7 @@ describe('物业测评, as community staff', () => {
     await page.getByRole('combobox', { name: '月份' }).click();
     await page.locator('.ant-select-item-option', { hasText: '本月，还没过完' }).click();
     await page.waitForURL(new RegExp(`month=${survey.month}`));
-    await page.getByRole('button', { name: /^计算/ }).click();
+    await page.getByRole('button', { name: /计算\d{4}年/ }).click();
     await toast(/^已计算.*待发布/).waitFor();
     const row = rowOf(HAPPY);
     expect(await row.getByTestId('status').innerText()).toBe('待发布');

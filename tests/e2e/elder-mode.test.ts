@@ -172,6 +172,8 @@ const PAGES: PageSpec[] = [
   // 物业测评 (#25): 钱红梅's compound — last month's flag published, this month's survey open to her household (property-seed.ts).
   { name: 'property-results', who: 'neighbour', url: () => '/property/index/index', ready: () => '评分依据' },
   { name: 'property-survey', who: 'neighbour', url: () => '/property/survey/index', ready: () => '有事找物业，来得快不快？' },
+  // 回音壁 (#26): 孙福贵's compound from home (the month's resolved reports).
+  { name: 'echo-wall', who: 'resident', url: () => '/echo/wall/index', ready: () => '不写姓名、电话和门牌' },
 ];
 
 beforeAll(async () => {

@@ -45,7 +45,7 @@ beforeAll(async () => {
   const lead = await call<{ person: { name: string; phone: string } }>('auth', 'whoAmI', {}, { token: louzhang });
   never = [me.person.name, me.person.phone, lead.person.name, lead.person.phone, '502'];
 
-  const res = await fetch(`${host.url}/api/photos`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${jumin}` }, body: await png({ width: 320, height: 240 }) });
+  const res = await fetch(`${host.url}/api/photos`, { method: 'POST', headers: { 'content-type': 'image/png', authorization: `Bearer ${jumin}` }, body: new Uint8Array(await png({ width: 320, height: 240 })) });
   const photo = (await res.json()).data.id as string;
   const file = (n: number, data: Record<string, unknown>) =>
     call<{ report: { id: string; version: number } }>('reports', 'create', { clientRequestId: `e2e-echo-${n}`, unitId: building.id, category: 'noise', ...data }, { token: jumin });

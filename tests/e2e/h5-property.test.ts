@@ -183,7 +183,8 @@ it('takes the survey answers of five households, one each, and shows the flag st
   office.setDefaultTimeout(20000);
   await signInAtDesk(office, host.url, 'shequ', '张伟');
   await office.goto(`${host.url}/admin/assessments?month=${survey.month}`);
-  await office.getByRole('button', { name: /^计算/ }).click();
+  // The button's name starts with its icon's label ("calculator 计算2026年12月").
+  await office.getByRole('button', { name: /计算\d{4}年\d{1,2}月/ }).click();
   await office.locator('.ant-message').getByText(/^已计算.*待发布/).waitFor();
   const row = office.locator('.ant-table-tbody tr[data-row-key]').filter({ has: office.locator('td').first().getByText('幸福里小区', { exact: true }) });
   expect(await row.getByTestId('flag').innerText()).toBe('拟评红旗');

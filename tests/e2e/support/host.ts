@@ -28,7 +28,8 @@ export interface PhoneHost {
 }
 
 /** For phone tests: the host and one Chromium, each phone a context of its own. */
-export function phoneHost(env: Record<string, string>): PhoneHost {
+/** `browserArgs`: flags beyond CHROMIUM_ARGS, e.g. the fake microphone of the voice-note test. */
+export function phoneHost(env: Record<string, string>, opts: { browserArgs?: string[] } = {}): PhoneHost {
   const host = {} as PhoneHost;
   let started: Promise<void> | undefined;
   beforeAll(
@@ -38,7 +39,7 @@ export function phoneHost(env: Record<string, string>): PhoneHost {
         ensureBuilt();
         host.server = await startServer({ env });
         host.url = host.server.url;
-        host.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+        host.browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...(opts.browserArgs ?? [])] });
       })()),
     START_TIMEOUT,
   );

@@ -5,7 +5,7 @@
  */
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import EchoWallPage from '../../../admin/src/pages/EchoWall';
-import type { EchoEntry, EchoWall } from '../../../src/core/api';
+import type { EchoEntry, EchoWall } from '../../../src/core';
 import { answer, resetApi, sentTo } from './support/api';
 import { COMMUNITY, renderPage } from './support/render';
 import { resetRouter } from './support/router';
@@ -67,7 +67,7 @@ describe('回音壁', () => {
     expect(items[1]).toHaveTextContent('⚠ 超时办结');
     expect(items[1]).toHaveTextContent('评价：待居民评价');
     // The A4 portrait rule is the page's own while it shows.
-    expect([...document.querySelectorAll('style')].map((st) => st.textContent).join('')).toContain('@page { size: A4 portrait; margin: 12mm; }');
+    expect(Array.from(document.querySelectorAll('style'), (st) => st.textContent).join('')).toContain('@page { size: A4 portrait; margin: 12mm; }');
   });
 
   it('asks for the month picked, and prints', async () => {

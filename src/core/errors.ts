@@ -2,7 +2,12 @@
  * Stable error codes. The code is the contract with clients and tests; the message is
  * what a person reads (Chinese, because the UI is Chinese) and may be reworded freely.
  */
+import { CODE_NOT_FOUND, PERSON_PHONE_NEEDS_WECHAT, PHOTO_TOO_LARGE } from './errors-shown-before-asking';
+
 export const ERRORS = {
+  'PERSON.PHONE_NEEDS_WECHAT': PERSON_PHONE_NEEDS_WECHAT,
+  'PHOTO.TOO_LARGE': PHOTO_TOO_LARGE,
+  'CODE.NOT_FOUND': CODE_NOT_FOUND,
   'INPUT.INVALID': '填写的内容有误，请检查后重试',
   'INPUT.MALFORMED': '请求格式不正确',
   'API.UNKNOWN_FUNCTION': '没有这个服务',
@@ -27,7 +32,6 @@ export const ERRORS = {
   'PERSON.HOLDS_ROLES': '您还担任楼栋长、书记或工作人员等职务，请先请社区工作人员解除职务，再注销账号',
   'PERSON.LEAVE_NOT_CONFIRMED': '注销确认已失效，请重新点“注销账号”，再确认一次',
   'PERSON.TOO_MANY_TRIES': '操作太频繁了，请过一小时再试',
-  'PERSON.PHONE_NEEDS_WECHAT': '改手机号要在微信里打开近邻小程序，点“微信手机号”按钮；用网页登录的请找社区工作人员修改',
   'ROLE.BAD_UNIT': '这个角色不能绑定在这一级单位上',
   'ROLE.ALREADY_BOUND': '这个人已经在该单位担任这个角色',
   'ROLE.NOT_ELIGIBLE': '这个人还不能担任这个角色',
@@ -42,7 +46,6 @@ export const ERRORS = {
   'REPORT.CATEGORY_UNKNOWN': '没有这个反映类别',
   'REPORT.NOT_RESIDENT': '您不是这个楼栋的居民，不能为它提交反映',
   'PHOTO.BAD_TYPE': '照片只能是 JPG、PNG 或 WEBP 格式',
-  'PHOTO.TOO_LARGE': '照片太大了，每张不能超过 5 MB',
   'PHOTO.TOO_MANY': '最多上传 9 张照片',
   'PHOTO.NOT_FOUND': '找不到这张照片，请重新上传',
   'PHOTO.UNREADABLE': '这张照片无法读取，请重新拍一张',
@@ -73,7 +76,6 @@ export const ERRORS = {
   'HOLIDAYS.EMPTY': '没有读到任何放假或上班的日期：请粘贴通知中“一、元旦：……”这样的各行',
   'HOLIDAYS.NOTICE_UNREADABLE': '通知中有读不懂的行，请按提示改正或删去后再保存；没有保存任何内容',
   'HOLIDAYS.BAD_FILE': '文件读不出日期：请导入 .xlsx、.csv 表格（列：日期、类型）或 .ics 日历文件',
-  'CODE.NOT_FOUND': '没有这个码：请确认扫的是近邻的码，或向楼栋长、社区要一个新码',
   'CODE.NOT_YET_VALID': '这个码还没到启用时间，请到时再扫',
   'CODE.EXPIRED': '这个码已过期，请向楼栋长或社区要一个新码',
   'CODE.REVOKED': '这个码已作废，请向楼栋长或社区要一个新码',

@@ -1,6 +1,6 @@
 /** Mini-program transport: wx.cloud.callFunction; the platform tells the function who is calling. */
 import Taro from '@tarojs/taro';
-import { ERRORS } from '../core/errors';
+import { SHOWN_BEFORE_ASKING } from '../core/errors-shown-before-asking';
 import { HOW_TO_REGISTER } from '../core/registrations';
 import { classifyCloudError, networkFailure, type Carrying } from './transport-failures';
 import { asResult, type ClientFailure, type ClientResult, type Transport } from './types';
@@ -70,7 +70,7 @@ export const transport: Transport = {
 
   async upload(photo) {
     if (typeof photo.size === 'number' && photo.size > MAX_BYTES) {
-      return { ok: false, code: 'PHOTO.TOO_LARGE', message: ERRORS['PHOTO.TOO_LARGE'] };
+      return { ok: false, code: 'PHOTO.TOO_LARGE', message: SHOWN_BEFORE_ASKING['PHOTO.TOO_LARGE'] };
     }
     initCloud();
     const person = await myPersonId();

@@ -28,6 +28,8 @@ const A4 = { width: 794, height: 1123 };
 const host = deskHost({ JINLIN_DEMO_RESIDENTS: '140', JINLIN_DEMO_REPORTS: '20' });
 const http = api(() => host.url);
 let page: Page;
+/** What the pages threw: a page that throws unmounts, and every step after it times out without saying why. */
+const thrown: string[] = [];
 
 const toast = (text: string | RegExp) => page.locator('.ant-message').getByText(text);
 const shot = (name: string) => deskShot(page, `admin-assessments-${name}.png`);
@@ -39,7 +41,10 @@ const menu = async (label: string, url: RegExp) => {
 
 beforeAll(async () => {
   page = await host.openBrowser();
+  page.on('pageerror', (e) => thrown.push(e.message));
 });
+
+afterEach(() => expect(thrown).toEqual([]));
 
 describe('物业测评, as community staff', () => {
   it('lists the property companies with their compounds and people, and says how people are bound', async () => {

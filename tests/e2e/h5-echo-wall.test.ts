@@ -99,6 +99,7 @@ it('prints the wall from the management page on A4, the sheet only', async () =>
     await page.goto(`${host.url}/admin/echo`);
     await page.getByRole('combobox', { name: '小区' }).click();
     await page.locator('.ant-select-item-option', { hasText: '幸福里小区' }).click();
+    await page.locator('.ant-select-dropdown').waitFor({ state: 'hidden' });
     const sheet = page.getByTestId('echo-sheet');
     await sheet.getByText('楼道堆满杂物', { exact: false }).waitFor();
     const text = await sheet.innerText();

@@ -187,12 +187,12 @@ it('takes the survey answers of five households, one each, and shows the flag st
   await office.getByRole('button', { name: /计算\d{4}年\d{1,2}月/ }).click();
   await office.locator('.ant-message').getByText(/^已计算.*待发布/).waitFor();
   const row = office.locator('.ant-table-tbody tr[data-row-key]').filter({ has: office.locator('td').first().getByText('幸福里小区', { exact: true }) });
-  expect(await row.getByTestId('flag').innerText()).toBe('拟评红旗');
+  expect((await row.getByTestId('flag').innerText()).trim()).toBe('拟评红旗');
   await deskShot(office, 'h5-property-desk-computed.png');
   await row.getByRole('button', { name: /发\s*布/ }).click();
   await office.locator('.ant-popconfirm').getByRole('button', { name: /发\s*布/ }).click();
   await office.locator('.ant-message').getByText(/^已发布幸福里小区.*红旗/).waitFor();
-  expect(await row.getByTestId('status').innerText()).toBe('已发布');
+  expect((await row.getByTestId('status').innerText()).trim()).toBe('已发布');
   await desk.close();
 
   // What was published, as the server keeps it.

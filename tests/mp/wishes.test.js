@@ -99,7 +99,7 @@ describe('the wishes subpackage as it ships', () => {
       expect(fs.existsSync(path.join(DIST, 'wishes', `${page}.js`))).toBe(true);
       expect(app().pages).not.toContain(`wishes/${page}`);
     }
-    for (const words of ['认领这个心愿', '允许认领人看到我的手机号', '我认领的', '确认已实现']) {
+    for (const words of ['认领这个心愿', '允许认领人看到我的手机号', '提交，请心愿人确认', '确认已实现']) {
       expect(scriptsContaining(words).length).toBeGreaterThan(0);
       for (const f of scriptsContaining(words)) expect(f).toMatch(/^wishes\//);
     }

@@ -152,8 +152,11 @@ export default function Shell({ route }: { route: RouteName }) {
     STAFF_ROLES,
   );
   const waiting = usePendingCount(approvalRoots(scopedBindings(me)).length > 0);
-  // A page opened from low in the tall menu starts at its top, not where the menu was scrolled to.
-  useEffect(() => window.scrollTo(0, 0), [route]);
+  // A page opened from low in the tall menu starts at its top, not where the menu was scrolled to. A block
+  // body: newer Chromium's scrollTo returns a promise, which React would take for the effect's cleanup.
+  useEffect(() => {
+    window.scrollTo(0, 0);
+  }, [route]);
   const Page = route === 'codePoster' ? CodePoster : (PAGES as readonly string[]).includes(route) ? PAGE_COMPONENTS[route as PageName] : null;
 
   return (

@@ -24,6 +24,7 @@ import { categories as loadCategories, createReport } from '../../services/repor
 import { buildingsOf, type BuildingChoice } from '../../utils/me';
 import { goToLogin, handlerReportUrl, replaceWith } from '../../utils/nav';
 import { checkDescription, DESCRIPTION_MAX, DESCRIPTION_MIN } from '../../utils/report';
+import { useVoiceNote, VoiceNote } from '../../pages/report/VoiceNote';
 import { newRequestId } from '../../utils/request-id';
 import './index.scss';
 
@@ -80,6 +81,8 @@ function RecordForm({ me }: { me: Me }) {
   // Made once for this form, so a retried submission never files the report twice.
   const [requestId] = useState(newRequestId);
   const photos = usePhotos();
+  // A resident met in person can say it into the lead's phone: the same 按住说话 as the resident's form.
+  const voice = useVoiceNote();
 
   const start = useCallback(async () => {
     setLoad({ status: 'loading' });
@@ -114,7 +117,7 @@ function RecordForm({ me }: { me: Me }) {
       contactPhone: phone.trim() && !PHONE.test(phone.trim()) ? '手机号应为 11 位数字' : null,
       unitId: unitId ? null : '请选择是哪栋楼',
       category: category ? null : '请选择反映的类别',
-      description: checkDescription(description),
+      description: voice.id && !description.trim() ? null : checkDescription(description),
     };
     setErrors(found);
     if (Object.values(found).some(Boolean)) {
@@ -122,15 +125,17 @@ function RecordForm({ me }: { me: Me }) {
       return;
     }
     if (photos.uploading) return setError('照片还在上传，请稍等一下再提交');
+    if (voice.phase !== 'idle' && voice.phase !== 'kept') return setError('语音还在录或还在上传，请稍等一下再提交');
     setError(null);
     setBusy(true);
     const result = await createReport({
       clientRequestId: requestId,
       unitId: unitId!,
       category: category!.code,
-      description: description.trim(),
+      description: description.trim() || undefined,
       location: location.trim() || undefined,
       photos: photos.ids.length ? photos.ids : undefined,
+      voice: voice.id ?? undefined,
       channel: load.lead ? 'group_chat' : channel,
       contactName: name.trim(),
       contactPhone: phone.trim() || undefined,
@@ -229,6 +234,7 @@ function RecordForm({ me }: { me: Me }) {
           placeholder='可以把群里的话粘贴过来'
           error={errors.description}
         />
+        <VoiceNote state={voice} />
         <LineInput label='在楼里什么位置' optional value={location} onChange={setLocation} maxLength={50} placeholder='例如：3单元 电梯' />
         <PhotoPicker state={photos} />
       </View>

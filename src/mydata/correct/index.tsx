@@ -9,7 +9,7 @@ import { useCallback, useState } from 'react';
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { OwnAccount } from '../../core/outputs/own-data';
-import { ERRORS } from '../../core/errors';
+import { SHOWN_BEFORE_ASKING } from '../../core/errors-shown-before-asking';
 import { BigInput } from '../../components/BigInput';
 import type { PhoneEvent } from '../../components/FormSteps';
 import { phoneRefusalMessage } from '../../components/FormSteps';
@@ -122,7 +122,7 @@ export default function CorrectMine() {
             </Button>
           </>
         ) : (
-          <Text className='mydata__seen'>{ERRORS['PERSON.PHONE_NEEDS_WECHAT']}</Text>
+          <Text className='mydata__seen'>{SHOWN_BEFORE_ASKING['PERSON.PHONE_NEEDS_WECHAT']}</Text>
         )}
         {note?.field === 'phone' && <Text className='message message--error'>{note.text}</Text>}
       </View>

@@ -5,7 +5,7 @@
  * misread), or ask for a new one (the message names whom to ask; typing another code is the way on).
  */
 import { CODE_STATUS_LABEL } from '../../core/codes';
-import { ERRORS } from '../../core/errors';
+import { SHOWN_BEFORE_ASKING } from '../../core/errors-shown-before-asking';
 import type { ClientFailure } from '../../services/api';
 
 export type Forward = 'retry' | 'type' | 'ask';
@@ -44,7 +44,7 @@ export function refusalOf(failure: Pick<ClientFailure, 'code' | 'message'>): Ref
 }
 
 /** A scanned scene that cannot be a code id is not sent to the server (it would only use up tries). */
-export const MALFORMED_SCENE: Refusal = refusalOf({ code: 'CODE.NOT_FOUND', message: ERRORS['CODE.NOT_FOUND'] });
+export const MALFORMED_SCENE: Refusal = refusalOf({ code: 'CODE.NOT_FOUND', message: SHOWN_BEFORE_ASKING['CODE.NOT_FOUND'] });
 
 /** What the way forward's button says. */
 export const FORWARD_LABEL: Record<Forward, string> = {

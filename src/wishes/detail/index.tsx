@@ -23,7 +23,7 @@ import { useLoadOnShow } from '../../utils/useLoadOnShow';
 import { WishChip } from '../Chip';
 import { WishSteps } from '../Steps';
 import { claimsWishes } from '../who';
-import { AUTO_CONFIRM_NOTE, byDateLine, saying, type Viewer } from '../words';
+import { byDateLine, saying, type Viewer } from '../words';
 import { Actions } from './Actions';
 import { Contact } from './Contact';
 import { Fulfilled } from './Fulfilled';
@@ -124,7 +124,7 @@ export default function WishDetail() {
     setBusy(false);
     if (r.ok) {
       photos.reset();
-      done(r.data, `已提交，等心愿人确认。${AUTO_CONFIRM_NOTE}。`);
+      done(r.data, '已提交，谢谢您！');
     } else refused(r, r.code.startsWith('INPUT.'));
   };
 

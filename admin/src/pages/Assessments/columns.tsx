@@ -32,7 +32,7 @@ function figure(key: FigureLine['key'], title: string) {
   return {
     title,
     key,
-    width: 112,
+    width: 96,
     render: (_: unknown, row: ReviewRow) => {
       if (!row.assessment) return <Typography.Text type="secondary">—</Typography.Text>;
       const line = figureLines(row.assessment).find((l) => l.key === key)!;
@@ -52,11 +52,11 @@ function figure(key: FigureLine['key'], title: string) {
 
 export function reviewColumns(act: ColumnActions): TableColumnsType<ReviewRow> {
   return [
-    { title: '小区', key: 'compound', width: 110, render: (_, row) => <Typography.Text strong>{row.compound.name}</Typography.Text> },
+    { title: '小区', key: 'compound', width: 96, render: (_, row) => <Typography.Text strong>{row.compound.name}</Typography.Text> },
     {
       title: '物业公司',
       key: 'company',
-      width: 170,
+      width: 150,
       render: (_, row) => {
         const name = row.assessment?.company.name ?? row.company?.name;
         if (name) return name;
@@ -77,19 +77,19 @@ export function reviewColumns(act: ColumnActions): TableColumnsType<ReviewRow> {
     {
       title: '综合得分',
       key: 'score',
-      width: 86,
+      width: 80,
       render: (_, row) => (row.assessment ? <Typography.Text strong data-testid="score">{scoreText(row.assessment.result.score)}</Typography.Text> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
       title: '红旗 / 黄旗',
       key: 'flag',
-      width: 170,
+      width: 150,
       render: (_, row) => (row.assessment ? <FlagMark assessment={row.assessment} proposed={row.assessment.status === 'draft'} /> : <Typography.Text type="secondary">—</Typography.Text>),
     },
     {
       title: '状态',
       key: 'status',
-      width: 150,
+      width: 118,
       render: (_, row) => {
         const a = row.assessment;
         if (!a) return <Tag data-testid="status">{row.company ? '未计算' : '不参加测评'}</Tag>;
@@ -128,12 +128,11 @@ export function reviewColumns(act: ColumnActions): TableColumnsType<ReviewRow> {
     {
       title: '操作',
       key: 'actions',
-      fixed: 'right',
-      width: 150,
+      width: 112,
       render: (_, row) => {
         const a = row.assessment;
         return (
-          <Flex gap={4} wrap>
+          <Flex vertical gap={4} align="flex-start">
             {a?.status === 'draft' && (
               <Popconfirm
                 title={`发布${row.compound.name}${a.monthLabel}的测评？`}

@@ -193,7 +193,7 @@ function Review({ communityId, picker }: { communityId: string; picker: React.Re
           columns={columns}
           dataSource={rows}
           pagination={false}
-          scroll={{ x: 1300 }}
+          scroll={{ x: 1090 }}
           locale={{ emptyText: error ? '没有读到这个月的测评' : '本社区还没有小区' }}
         />
         <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>

@@ -117,4 +117,12 @@ describe('reports by voice', () => {
     const own = data(await h.call<ReportDetail>('reports', 'detail', { id: report.id }, await h.as('jumin')));
     expect(own.voice?.seconds).toBe(6);
   });
+
+  it('takes the voice note off the reports of someone who leaves (注销): a voice is as personal as a name', async () => {
+    const { report } = data(await file({ voice: await voiceOf(8), description: '楼道灯坏了' }));
+    const me = await h.as('jumin');
+    const { token } = data(await h.call<{ token: string }>('people', 'askToLeave', {}, me));
+    data(await h.call('people', 'leave', { token }, me));
+    expect(await h.store.reports.get(report.id)).toMatchObject({ description: '楼道灯坏了', voice: null });
+  });
 });

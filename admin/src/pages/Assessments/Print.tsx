@@ -13,10 +13,10 @@ import type { AssessmentView } from '../../api';
 import { PageHeader } from '../../components/PageHeader';
 import { useLoaded } from '../../loaded';
 import { navigate, useSearch } from '../../router';
+import type { ScorePart } from '../../../../src/core/assessment';
 import { formatChina } from '../../../../src/core/time';
 import { figureLines, questionLines, scoreText } from './figures';
 import { FLAG_MEANING, NO_FLAG_WORD, flagIcon } from './FlagMark';
-import { weightShares } from './PolicyLine';
 import './print.css';
 
 /**
@@ -26,6 +26,9 @@ import './print.css';
 const PAGE_RULE = '@page { size: A4 portrait; margin: 12mm; }';
 
 const day = (t: number) => formatChina(t, 'YYYY年M月D日');
+
+/** A part's share of the score as it was counted: a part without data drops out and the others count for it. */
+const share = (a: AssessmentView, k: ScorePart) => (a.result.parts[k].value === null ? '不计（无数据）' : `${Math.round(a.result.parts[k].weight * 100)}%`);
 
 export default function AssessmentPrintPage() {
   const search = useSearch();
@@ -67,7 +70,6 @@ export default function AssessmentPrintPage() {
 
 function Notice({ a }: { a: AssessmentView }) {
   const tone = a.flag ?? 'none';
-  const shares = weightShares(a.policy);
   const lines = figureLines(a);
   // The trail runs from the community down to the compound: the compound's own name is printed large below it.
   const above = a.trail.endsWith(a.compound.name) ? a.trail.slice(0, -a.compound.name.length).trim() : a.trail;
@@ -106,7 +108,7 @@ function Notice({ a }: { a: AssessmentView }) {
             <th>项目</th>
             <th>结果</th>
             <th>依据</th>
-            <th>占比</th>
+            <th>占得分</th>
           </tr>
         </thead>
         <tbody>
@@ -115,7 +117,7 @@ function Notice({ a }: { a: AssessmentView }) {
               <td>{l.label}</td>
               <td className="notice-value">{l.value}</td>
               <td>{l.basis}</td>
-              <td>{a.policy.weights[l.key] > 0 ? `${shares[l.key]}%` : '不计'}</td>
+              <td>{share(a, l.key)}</td>
             </tr>
           ))}
         </tbody>

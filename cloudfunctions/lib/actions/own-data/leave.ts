@@ -155,7 +155,10 @@ async function forgetRegistrations(ctx: AuthedContext, openid: string | null): P
   return forgotten;
 }
 
-/** The name and phone given when a report was recorded for the person: taken off, the report kept. */
+/**
+ * The name and phone given when a report was recorded for the person, and their voice note (a voice
+ * is as personal as a name): taken off, the report kept with what a handler typed of the voice.
+ */
 async function forgetReportContacts(ctx: AuthedContext): Promise<number> {
   const { deps, caller } = ctx;
   let kept = 0;
@@ -166,8 +169,8 @@ async function forgetReportContacts(ctx: AuthedContext): Promise<number> {
       if (first.residentId !== caller.person.id) continue;
       kept++;
       let r = first;
-      for (let tries = 0; (r.contactName !== null || r.contactPhone !== null) && tries < TRIES; tries++) {
-        if (await deps.store.reports.save({ ...r, contactName: null, contactPhone: null }, r.version, [])) break;
+      for (let tries = 0; (r.contactName !== null || r.contactPhone !== null || r.voice) && tries < TRIES; tries++) {
+        if (await deps.store.reports.save({ ...r, contactName: null, contactPhone: null, voice: null }, r.version, [])) break;
         r = (await deps.store.reports.get(r.id)) ?? r;
       }
     }

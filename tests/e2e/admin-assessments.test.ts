@@ -10,7 +10,7 @@
  * print media).
  */
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { api } from './support/api';
 import { deskShot, signInAtDesk } from './support/desk';
 import { deskHost } from './support/host';
@@ -31,6 +31,8 @@ let page: Page;
 /** What the pages threw: a page that throws unmounts, and every step after it times out without saying why. */
 const thrown: string[] = [];
 
+/** A cell's words without the space its icon leaves before them. */
+const words = async (l: Locator) => (await l.innerText()).trim();
 const toast = (text: string | RegExp) => page.locator('.ant-message').getByText(text);
 const shot = (name: string) => deskShot(page, `admin-assessments-${name}.png`);
 const rowOf = (name: string) => page.locator('.ant-table-tbody tr[data-row-key]').filter({ has: page.locator('td').first().getByText(name, { exact: true }) });
@@ -81,10 +83,10 @@ describe('物业测评, as community staff', () => {
     await menu('月度测评', /\/admin\/assessments$/);
     await page.getByTestId('tally').waitFor();
     // The demo's few reports decide whether a flag could stand on them; the survey's few answers always fail 锦绣家园.
-    for (const name of [HAPPY, '阳光花园']) expect(await rowOf(name).getByTestId('flag').innerText()).toMatch(/^(红旗|黄旗)$|^不评旗\s*物业办理的反映太少/);
-    expect(await rowOf('锦绣家园').getByTestId('flag').innerText()).toMatch(/^不评旗[\s\S]*参加测评的住户太少（\d+ 户，至少 5 户）/);
+    for (const name of [HAPPY, '阳光花园']) expect(await words(rowOf(name).getByTestId('flag'))).toMatch(/^(红旗|黄旗)$|^不评旗\s*物业办理的反映太少/);
+    expect(await words(rowOf('锦绣家园').getByTestId('flag'))).toMatch(/^不评旗[\s\S]*参加测评的住户太少（\d+ 户，至少 5 户）/);
     expect(await rowOf('和平新村').innerText()).toContain('未登记物业公司');
-    expect(await rowOf(HAPPY).getByTestId('status').innerText()).toBe('已发布');
+    expect(await words(rowOf(HAPPY).getByTestId('status'))).toBe('已发布');
     await shot('03-last-month');
 
     await rowOf(HAPPY).getByRole('button', { name: /意\s*见/ }).click();
@@ -96,7 +98,7 @@ describe('物业测评, as community staff', () => {
     await rowOf(HAPPY).getByRole('button', { name: /历\s*史/ }).click();
     const history = page.getByTestId('history');
     await history.locator('.ant-table-tbody tr[data-row-key]').first().waitFor();
-    expect(await history.getByTestId('flag').first().innerText()).toMatch(/^(红旗|黄旗|不评旗)/);
+    expect(await words(history.getByTestId('flag').first())).toMatch(/^(红旗|黄旗|不评旗)/);
     await page.locator('.ant-drawer-close').click();
     await page.locator('.ant-drawer').waitFor({ state: 'hidden' });
   });
@@ -115,9 +117,9 @@ describe('物业测评, as community staff', () => {
     await page.getByRole('button', { name: /计算\d{4}年/ }).click();
     await toast(/^已计算.*待发布/).waitFor();
     const row = rowOf(HAPPY);
-    expect(await row.getByTestId('status').innerText()).toBe('待发布');
-    expect(await row.getByTestId('flag').innerText()).toMatch(/^拟评(红旗|黄旗)$/);
-    expect(await row.getByTestId('figure-survey').innerText()).toBe('100 分');
+    expect(await words(row.getByTestId('status'))).toBe('待发布');
+    expect(await words(row.getByTestId('flag'))).toMatch(/^拟评(红旗|黄旗)$/);
+    expect(await words(row.getByTestId('figure-survey'))).toBe('100 分');
     await shot('05-computed');
 
     await row.getByRole('button', { name: /发\s*布/ }).click();
@@ -126,8 +128,8 @@ describe('物业测评, as community staff', () => {
     await shot('06-confirm');
     await confirm.getByRole('button', { name: /发\s*布/ }).click();
     await toast(new RegExp(`^已发布${HAPPY}`)).waitFor();
-    expect(await row.getByTestId('status').innerText()).toBe('已发布');
-    const flag = (await row.getByTestId('flag').innerText()).trim();
+    expect(await words(row.getByTestId('status'))).toBe('已发布');
+    const flag = await words(row.getByTestId('flag'));
     expect(flag).toMatch(/^(红旗|黄旗)$/);
 
     // The notice opens in a tab of its own.
@@ -137,7 +139,7 @@ describe('物业测评, as community staff', () => {
     await sheet.waitFor();
     const text = await sheet.innerText();
     for (const words of [HAPPY, `物业公司：${HAPPY_CO}`, '物业服务测评公示', '响应率', '按时办结率', '满意率', '问卷得分', '公布']) expect(text).toContain(words);
-    expect(await notice.getByTestId('notice-flag').innerText()).toContain(flag);
+    expect(await words(notice.getByTestId('notice-flag'))).toContain(flag);
     expect(text).not.toContain('未发布');
     await notice.screenshot({ path: path.join(SHOTS, 'admin-assessments-07-notice-screen.png'), fullPage: true });
 

@@ -123,10 +123,12 @@ describe('积分与心愿, as community staff', () => {
     await page.getByText(WAITING).waitFor();
     await shot('08-wishes-open');
     await page.getByRole('tab', { name: '已确认' }).click();
-    await page.getByText(CONFIRMED).first().click();
-    const drawer = page.locator('.ant-drawer-content');
-    await drawer.getByText('认领人获得').waitFor();
-    expect(await drawer.innerText()).toMatch(/许愿人已确认|由系统确认/);
+    const row = rows().filter({ hasText: CONFIRMED });
+    await row.getByRole('button', { name: '详情' }).click();
+    const drawer = page.locator('.ant-drawer-content').filter({ hasText: CONFIRMED });
+    await drawer.locator('.ant-descriptions').waitFor();
     await shot('09-wish-detail');
+    const text = await drawer.innerText();
+    for (const s of ['认领人', '实现情况', '许愿人已确认', '认领人获得']) expect(text).toContain(s);
   });
 });

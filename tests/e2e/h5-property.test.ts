@@ -10,7 +10,7 @@
  * he responds to and resolves and they rate: the figures behind the flag.
  *
  * In the browser, standing in for each WeChat user: the first opens home → 物业测评 (nothing published yet)
- * → 评价本月物业服务, is refused a question left out, answers and sees "您在今天提交了本月的评价"; four more
+ * → 去评价, is refused a question left out, answers and sees "您在今天提交了本月的评价"; four more
  * households answer (one in 长辈版, measured: body ≥ 18 px, heading ≥ 30, answers ≥ 60×60); the second person
  * of the first household finds the month answered (who and when, no form), and the server refuses them a
  * second answer. Staff compute and publish the month on the management page (月度测评, at a desk: 计算,
@@ -125,7 +125,7 @@ it('takes the survey answers of five households, one each, and shows the flag st
   await ui(page).getByText('还没有公布过测评结果', { exact: false }).waitFor();
   expect(await words(page)).toContain(`物业公司：${COMPANY}`);
   await shot(page, '01-results-none');
-  await button(page, '评价本月物业服务').click();
+  await button(page, '去评价').click();
 
   await page.waitForURL(/\/property\/survey\/index/);
   await ui(page).getByText('有事找物业，来得快不快？').waitFor();

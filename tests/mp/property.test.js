@@ -88,7 +88,7 @@ describe('the property subpackage as it ships', () => {
       expect(fs.existsSync(path.join(DIST, 'property', `${page}.js`))).toBe(true);
       expect(app().pages).not.toContain(`property/${page}`);
     }
-    for (const words of ['评价本月物业服务', '还有问题没有选，请看红字提示', '物业服务需要改进，评为黄旗', '历次测评']) {
+    for (const words of ['会算进这个月物业的红旗、黄旗评比', '还有问题没有选，请看红字提示', '物业服务需要改进，评为黄旗', '历次测评']) {
       expect(scriptsContaining(words).length).toBeGreaterThan(0);
       for (const f of scriptsContaining(words)) expect(f).toMatch(/^property\//);
     }
@@ -148,7 +148,7 @@ describe('物业测评结果 in the built mini-program', () => {
     // The flag's tint only repeats its word.
     expect(page.querySelector('.flag').dom.getAttribute('class')).toContain('flag--red');
 
-    tapButton(page, '评价本月物业服务');
+    tapButton(page, '去评价');
     await until(() => navigations.length === 1);
     expect(navigations).toEqual([{ api: 'navigateTo', url: '/property/survey/index?compound=p1' }]);
   });
@@ -162,7 +162,7 @@ describe('物业测评结果 in the built mini-program', () => {
     });
     await until(() => text().includes('还没有公布过测评结果'));
     expect(text()).toContain('您家在今天提交了本月的评价，谢谢！');
-    expect(hasButton(page, '评价本月物业服务')).toBe(false);
+    expect(hasButton(page, '去评价')).toBe(false);
   });
 
   it('shows the page to someone who is not a household (the survey refused), without the survey', async () => {
@@ -173,7 +173,7 @@ describe('物业测评结果 in the built mini-program', () => {
       }),
     });
     await until(() => text().includes('评分依据'));
-    expect(hasButton(page, '评价本月物业服务')).toBe(false);
+    expect(hasButton(page, '去评价')).toBe(false);
     expect(text()).not.toContain('历次测评');
   });
 

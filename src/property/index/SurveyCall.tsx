@@ -24,7 +24,7 @@ export function SurveyCall({ survey, onOpen }: { survey: SurveyView | null; onOp
       <Text className='section-title'>{`${survey.monthLabel}物业服务评价`}</Text>
       <Text className='property__say'>{`${survey.questions.length} 个问题，每户每月评一次。您的评价会算进这个月物业的红旗、黄旗评比。`}</Text>
       <Button className='property__action' type='primary' size='large' block onClick={onOpen}>
-        评价本月物业服务
+        去评价
       </Button>
     </View>
   );

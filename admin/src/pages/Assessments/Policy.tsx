@@ -140,7 +140,7 @@ function PolicyForm({ communityId, picker }: { communityId: string; picker: Reac
         </Card>
         {complete && (
           <Typography.Paragraph type="secondary" data-testid="policy-preview">
-            保存后：{policyWords(typed as AssessmentPolicy)}。
+            按上面的设置：{policyWords(typed as AssessmentPolicy)}。
           </Typography.Paragraph>
         )}
         <Flex justify="flex-end" gap={12} align="center">

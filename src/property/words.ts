@@ -73,4 +73,4 @@ export function answeredLine(answeredAt: number | null, by: { mine: boolean; nam
 }
 
 /** Who of the household answered, when the server names them (to the household's own members only). */
-export const answeredBy = (s: SurveyView): string | null => (s as SurveyView & { answeredBy?: { name: string } | null }).answeredBy?.name ?? null;
+export const answeredBy = (s: SurveyView): string | null => s.answeredBy?.name ?? null;

@@ -32,8 +32,13 @@ describe('the survey', () => {
       // 2单元 502室 is 2 / 502: the same household.
       expectFailure(await k.answer(k.spouse), 'ASSESSMENT.ALREADY_ANSWERED', 'month');
     });
-    // The other person sees the household answered, not the answers given.
-    expect(data(await k.call<Outputs['assessments']['survey']>('survey', { compoundId: k.compound.id }, k.spouse))).toMatchObject({ answered: true, open: false, mine: null });
+    // The other person sees the household answered and by whom, not the answers given.
+    expect(data(await k.call<Outputs['assessments']['survey']>('survey', { compoundId: k.compound.id }, k.spouse))).toMatchObject({
+      answered: true,
+      open: false,
+      mine: null,
+      answeredBy: { id: k.resident.id, name: k.resident.name },
+    });
     const stored = await k.h.store.assessments.answers(k.compound.id, MONTH);
     expect(stored).toHaveLength(1);
     expect(stored[0]).toMatchObject({ personId: k.resident.id, comment: '楼道堆了杂物', communityId: k.community.id, answers });

@@ -56,6 +56,8 @@ export interface SurveyView {
   /** The household answered this month (whoever of it answered). */
   answered: boolean;
   answeredAt: number | null;
+  /** Who of the household answered (only the household reads its survey). */
+  answeredBy: { id: string; name: string } | null;
   /** The household's answers when the caller gave them; null otherwise (another member of the household answered, or none). */
   mine: SurveyAnswers | null;
   /** May answer now: not answered, a company serves the compound, the month is open. */

@@ -55,7 +55,7 @@ async function surveyCompound(ctx: AuthedContext, compoundId: string | undefined
 async function surveyView(ctx: AuthedContext, compound: Unit, month: string, company: PropertyCompany | null, answer: SurveyAnswer | null): Promise<SurveyView> {
   const { deps } = ctx;
   const now = deps.clock.now();
-  const units = await unitsWithAncestors(deps, [compound]);
+  const [units, answerer] = await Promise.all([unitsWithAncestors(deps, [compound]), answer ? deps.store.people.get(answer.personId) : Promise.resolve(null)]);
   let closedReason: string | null = null;
   if (!answer) {
     closedReason = surveyClosedReason(month, now);
@@ -72,6 +72,7 @@ async function surveyView(ctx: AuthedContext, compound: Unit, month: string, com
     choices: RATINGS.map((value) => ({ value, label: RATING_LABEL[value] })),
     answered: answer !== null,
     answeredAt: answer?.at ?? null,
+    answeredBy: answerer ? { id: answerer.id, name: answerer.name } : null,
     mine: answer && answer.personId === ctx.caller.person.id ? answer.answers : null,
     open: answer === null && closedReason === null,
     closedReason,

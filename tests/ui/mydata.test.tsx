@@ -35,6 +35,12 @@ function ownData(): OwnData {
     checkins: section('checkins', []),
     signups: section('signups', []),
     pairings: section('pairings', []),
+    points: section('points', [{ id: 'grant:x', at: T, points: 5, reason: '社区奖励：义务巡逻', kindLabel: '社区奖励', balanceAfter: 5 }]),
+    services: section('services', []),
+    orders: section('orders', []),
+    wishes: section('wishes', [
+      { id: 'wish_1', role: 'wisher', what: '想要一根带凳子的拐杖', forWhom: '独居老人', byDate: '2026-12-20', statusLabel: '待认领', door: null, phone: null, phoneShared: false, fulfilNote: null, points: null, createdAt: T },
+    ]),
     codes: section('codes', []),
     messages: section('messages', [{ total: 7, unread: 2 }]),
   } as OwnData;

@@ -143,7 +143,7 @@ function Review({ communityId, picker }: { communityId: string; picker: React.Re
     <Flex vertical gap={16}>
       <PageHeader title="月度测评" hint={review ? review.community.name : undefined} wrap>
         {picker}
-        <Select aria-label="月份" value={month} options={months} onChange={chooseMonth} style={{ width: 210 }} />
+        <Select aria-label="月份" value={month} options={months} onChange={chooseMonth} style={{ width: 250 }} />
         <Tooltip title="刷新">
           <Button icon={<ReloadOutlined />} aria-label="刷新" onClick={reload} />
         </Tooltip>

@@ -1,8 +1,7 @@
 import { Select, Spin } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { api } from '../../api';
+import { useState } from 'react';
 import type { PersonView } from '../../api';
-import { searchBoundNote } from '../../people-search';
+import { usePeopleSearch } from '../../people-search';
 
 interface Props {
   value?: string;
@@ -17,40 +16,7 @@ interface Props {
  */
 export function PersonSelect({ value, onChange, onError, id }: Props) {
   const [people, setPeople] = useState<PersonView[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const search = useCallback(
-    (q: string) => {
-      clearTimeout(timer.current);
-      // Typing a name fires once it pauses; an answer to an older query never replaces a newer one.
-      timer.current = setTimeout(async () => {
-        const mine = ++seq.current;
-        setSearching(true);
-        try {
-          const found = await api.people.search({ q: q.trim() || undefined, limit: 20 });
-          if (mine === seq.current) {
-            setPeople(found);
-            setNote(null);
-          }
-        } catch (e) {
-          const bound = searchBoundNote(e);
-          if (!bound) onError(e);
-          else if (mine === seq.current) {
-            setPeople([]);
-            setNote(bound);
-          }
-        } finally {
-          if (mine === seq.current) setSearching(false);
-        }
-      }, 250);
-    },
-    [onError],
-  );
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const { search, searching, note } = usePeopleSearch(onError, setPeople);
 
   return (
     <Select

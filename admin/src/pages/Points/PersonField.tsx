@@ -4,10 +4,9 @@
  * (from the address or the row clicked), shown before any search answers.
  */
 import { Select, Spin } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { api } from '../../api';
+import { useMemo, useState } from 'react';
 import type { PersonView } from '../../api';
-import { searchBoundNote } from '../../people-search';
+import { usePeopleSearch } from '../../people-search';
 
 interface Props {
   id?: string;
@@ -23,39 +22,7 @@ interface Props {
 
 export function PersonField({ id, value, onChange, known, onError, allowClear, placeholder, style, ...rest }: Props) {
   const [people, setPeople] = useState<PersonView[]>([]);
-  const [searching, setSearching] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const search = useCallback(
-    (q: string) => {
-      clearTimeout(timer.current);
-      // Fires once typing pauses; an answer to an older query never replaces a newer one.
-      timer.current = setTimeout(async () => {
-        const mine = ++seq.current;
-        setSearching(true);
-        try {
-          const found = await api.people.search({ q: q.trim() || undefined, limit: 20 });
-          if (mine === seq.current) {
-            setPeople(found);
-            setNote(null);
-          }
-        } catch (e) {
-          const bound = searchBoundNote(e);
-          if (!bound) onError(e);
-          else if (mine === seq.current) {
-            setPeople([]);
-            setNote(bound);
-          }
-        } finally {
-          if (mine === seq.current) setSearching(false);
-        }
-      }, 250);
-    },
-    [onError],
-  );
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const { search, searching, note } = usePeopleSearch(onError, setPeople);
 
   const options = useMemo(() => {
     const o = people.map((p) => ({ value: p.id, label: [p.name, p.phone].filter(Boolean).join(' · '), name: p.name }));

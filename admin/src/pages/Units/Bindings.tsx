@@ -1,12 +1,12 @@
 import { App, Button, Card, Flex, Form, Popconfirm, Select, Spin, Table, Tag, Typography } from 'antd';
 import type { FormInstance, TableColumnsType } from 'antd';
 import { UserAddOutlined } from '@ant-design/icons';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { api } from '../../api';
 import type { BindingView, PersonView, Role, Unit } from '../../api';
 import { can, canBind, mayMakeCode, ROLE_LABEL, ROLE_UNIT_KINDS, ROLES, UNIT_KIND_LABEL } from '../../core';
 import { date } from '../../format';
-import { searchBoundNote } from '../../people-search';
+import { usePeopleSearch } from '../../people-search';
 import { scopedBindings, useSession } from '../../session';
 import { PersonalCodeButton } from './PersonalCodeButton';
 import { PersonModal } from './PersonModal';
@@ -222,39 +222,7 @@ interface BindFormProps {
 function BindForm({ form, people, setPeople, unit, roles, onBound, onError }: BindFormProps) {
   const { message } = App.useApp();
   const [busy, setBusy] = useState(false);
-  const [searching, setSearching] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const seq = useRef(0);
-  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
-
-  const search = useCallback(
-    (q: string) => {
-      clearTimeout(timer.current);
-      timer.current = setTimeout(async () => {
-        const mine = ++seq.current;
-        setSearching(true);
-        try {
-          const found = await api.people.search({ q: q.trim() || undefined, limit: 20 });
-          if (mine === seq.current) {
-            setPeople(found);
-            setNote(null);
-          }
-        } catch (e) {
-          const bound = searchBoundNote(e);
-          if (!bound) onError(e);
-          else if (mine === seq.current) {
-            setPeople([]);
-            setNote(bound);
-          }
-        } finally {
-          if (mine === seq.current) setSearching(false);
-        }
-      }, 250);
-    },
-    [onError, setPeople],
-  );
-
-  useEffect(() => () => clearTimeout(timer.current), []);
+  const { search, searching, note } = usePeopleSearch(onError, setPeople);
 
   return (
     <>

@@ -39,7 +39,7 @@ it('keeps a resident’s consent and sends his new door to the lead, then shows 
   await ui(page).getByText('我同意别人看到的').waitFor();
   expect(await toggle(page, CONSENT_INFO.photos.label).getAttribute('aria-checked')).toBe('false');
 
-  await button(page, '更正姓名、手机号或门牌').click();
+  await button(page, '更正我的信息').click();
   await page.waitForURL(/\/mydata\/correct\/index/);
   await button(page, '改门牌').click();
   await ui(page).getByText('2号楼', { exact: true }).click();

@@ -122,7 +122,7 @@ export default function MyData() {
       </View>
 
       <Button className='block-button' size='large' block onClick={() => open(MYDATA_PAGES.correct)}>
-        更正姓名、手机号或门牌
+        更正我的信息
       </Button>
       <Button className='block-button mydata__leave' size='large' block onClick={() => open(MYDATA_PAGES.leave)}>
         注销账号

@@ -16,7 +16,6 @@ import { LineInput } from '../../components/Field';
 import { Failed, Loading } from '../../components/PageStatus';
 import { PhotoPicker } from '../../components/Photos';
 import { PrivacyConsent } from '../../components/PrivacyConsent';
-import { Toggle } from '../../components/Toggle';
 import { Screen } from '../../components/Screen';
 import { hasSession, isSessionLost, whoAmI, type ClientFailure } from '../../services/api';
 import { dropQueued, fileReport, onFilingSettled, queuedFor, retryQueued, watchNetwork, type QueuedFiling as Queued } from '../../services/filing-queue';
@@ -31,6 +30,7 @@ import { checkReportDescription, DescriptionBox } from './DescriptionBox';
 import { DraftOffer } from './DraftOffer';
 import { CategoryStep, NoBuilding } from './FirstSteps';
 import { Followed, SimilarOffer } from './FollowSteps';
+import { PublicChoices } from './PublicChoices';
 import { QueuedFiling } from './QueuedFiling';
 import { useDraftPhotos } from './use-draft-photos';
 import { useVoiceNote, VoiceNote } from './VoiceNote';
@@ -379,20 +379,7 @@ export default function NewReport() {
         maxLength={LOCATION_MAX}
       />
       <PhotoPicker state={photos} />
-      {photos.ids.length > 0 && !anonymous && (
-        <Toggle
-          label='照片可以在回音壁展示'
-          hint='办结后在小区回音壁公示时附上照片'
-          checked={photosPublic}
-          onChange={setPhotosPublic}
-        />
-      )}
-      <Toggle
-        label='不公开我的姓名'
-        hint='办事的人仍能看到，对外公示时不写您的名字'
-        checked={anonymous}
-        onChange={setAnonymous}
-      />
+      <PublicChoices hasPhotos={photos.ids.length > 0} photosPublic={photosPublic} onPhotosPublic={setPhotosPublic} anonymous={anonymous} onAnonymous={setAnonymous} />
       <Text className='muted report-new__kept'>写到一半离开也没关系，内容会保存在手机上，提交或放弃前都在。</Text>
 
       <View className='actions'>

@@ -5,6 +5,7 @@
  * race (exactly one of many claims at once wins).
  */
 import type { WishView } from '../../src/core';
+import { httpStatus } from '../../cloudfunctions/lib/functions';
 import { data, expectFailure } from '../support/harness';
 import { png } from '../support/images';
 import { dayAfter, wishesKit, type WishesKit } from './support/wishes';
@@ -137,7 +138,9 @@ describe('another community’s wish', () => {
     const here = await k.openWish({ what: '本社区的心愿' });
     await k.writesNothing(async () => {
       expectFailure(await k.act('approve', far, k.staff), 'WISH.NOT_FOUND', 'id');
-      expectFailure(await k.call('detail', { id: far.id }, k.member.cred), 'WISH.NOT_FOUND', 'id');
+      const notFound = await k.call('detail', { id: far.id }, k.member.cred);
+      expectFailure(notFound, 'WISH.NOT_FOUND', 'id');
+      expect(httpStatus(notFound)).toBe(404);
       expectFailure(await k.call('claim', { id: here.id }, k.farMember.cred), 'WISH.NOT_FOUND', 'id');
       expectFailure(await k.call('detail', { id: here.id }, k.farStaff.cred), 'WISH.NOT_FOUND', 'id');
       expectFailure(await k.call('list', { unitId: k.community.id }, k.farStaff.cred), 'AUTH.FORBIDDEN', 'unitId');
@@ -158,6 +161,8 @@ describe('claims at once', () => {
     const won = results.filter((r) => r.ok);
     expect(won).toHaveLength(1);
     for (const r of results.filter((x) => !x.ok)) expectFailure(r, 'WISH.TAKEN');
+    // Over HTTP the losers are told 409 Conflict (someone else's claim won), not a bad request.
+    expect(new Set(results.filter((x) => !x.ok).map(httpStatus))).toEqual(new Set([409]));
     const stored = (await k.h.store.wishes.get(w.id))!;
     expect(stored).toMatchObject({ status: 'claimed', version: w.version + 1 });
     expect(won[0].ok && won[0].data.claimer?.id).toBe(stored.claimerId);

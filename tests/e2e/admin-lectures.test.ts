@@ -157,7 +157,8 @@ describe('讲座', () => {
     await settle();
     await shot('02-new-lecture');
     await drawer().getByRole('button', { name: '保存为草稿' }).click();
-    await toast(`已保存草稿「${TITLE}」`).waitFor();
+    // Saving uploads the picture first: on a busy CI machine that alone has taken more than the default 15 s.
+    await toast(`已保存草稿「${TITLE}」`).waitFor({ timeout: 45_000 });
     await page.waitForURL(/shelf=drafts/);
 
     const { lectures } = await call<{ lectures: { id: string; title: string; startsAt: number; endsAt: number; signupUntil: number; picture: string | null; pictureUrl: string | null; status: string }[] }>(

@@ -102,6 +102,8 @@ it('takes a wish from the resident posting it, through staff approval and a memb
   await shot(sun, '03-posted');
   await button(sun, '看看我的心愿').click();
   await sun.waitForURL(/\/wishes\/mine\/index/);
+  // The posted screen (still in the page stack) shows the wish too: wait for the list's own tabs.
+  await ui(sun).getByText(/✓ 我许的（\d+）/).waitFor();
   await ui(sun).getByText(WHAT).waitFor();
   seen = await words(sun);
   expect(seen).toMatch(/✓ 我许的（\d+）/);

@@ -17,6 +17,7 @@ import { png } from '../support/images';
 import { api } from './support/api';
 import { deskShot, signInAtDesk } from './support/desk';
 import { DESK, deskHost } from './support/host';
+import { imageLoaded } from './support/loaded-image';
 import { letInOnWechat, makeCode } from './support/people';
 import { SHOTS } from './support/screenshots';
 import { testClock } from './support/test-clock';
@@ -221,7 +222,7 @@ describe('讲座', () => {
     const err = drawer().locator('.ant-form-item', { has: page.locator('label', { hasText: '座位数' }) }).locator('.ant-form-item-explain-error');
     await err.filter({ hasText: '已经有 4 人报名成功，座位数不能少于 4' }).waitFor();
     // The picture the lecture has is shown where the browser can load it.
-    expect(await drawer().getByTestId('lecture-picture').locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+    expect(await imageLoaded(drawer().getByTestId('lecture-picture').locator('img'))).toBe(true);
     await settle();
     await shot('05-capacity-refused');
     await drawer().getByRole('button', { name: '取消' }).click();

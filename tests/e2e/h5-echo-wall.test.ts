@@ -20,6 +20,7 @@ import { signInAtDesk } from './support/desk';
 import { DESK, phoneHost, START_TIMEOUT } from './support/host';
 import { openPhone, PHONE } from './support/phones';
 import { SHOTS, wholePhonePage } from './support/screenshots';
+import { imageLoaded } from './support/loaded-image';
 import { button, ui, words } from './support/taro';
 import { demoPlaces } from './support/units';
 import { png } from '../support/images';
@@ -72,8 +73,7 @@ it('shows a resolved report on the public wall to a phone that never signed in, 
   for (const n of never) expect(seen).not.toContain(n);
   // The photo the form let the wall show, loaded by the browser.
   const img = ui(page).locator('.photos img').first();
-  await img.waitFor();
-  expect(await img.evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth > 0)).toBe(true);
+  expect(await imageLoaded(img)).toBe(true);
   await shot(page, '01-phone');
   await page.context().close();
 });

@@ -22,6 +22,7 @@ import type * as PairingOutputs from './outputs/pairings';
 import type { PointsOutputs } from './outputs/points';
 import type { WishesOutputs } from './outputs/wishes';
 import type { AssessmentsOutputs } from './outputs/assessments';
+import type { DeliberationOutputs } from './outputs/deliberation';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
 import type { LeaveConfirmation, Left, OwnConsent, OwnData, OwnDataCopy } from './outputs/own-data';
@@ -41,6 +42,7 @@ export type * from './outputs/pairings';
 export type * from './outputs/points';
 export type * from './outputs/wishes';
 export type * from './outputs/assessments';
+export type * from './outputs/deliberation';
 export type * from './outputs/messages';
 export type * from './outputs/own-data';
 export type * from './outputs/echo-wall';
@@ -233,6 +235,7 @@ export interface Outputs {
   points: PointsOutputs;
   wishes: WishesOutputs;
   assessments: AssessmentsOutputs;
+  deliberation: DeliberationOutputs;
   open311: {
     keys: { community: UnitRef; keys: ApiKeyView[]; units: Open311UnitRow[] };
     issueKey: IssuedApiKey;

@@ -36,3 +36,5 @@ export * from './assessment';
 export * from './assessment-access';
 export * from './assessment-figures';
 export * from './assessment-score';
+export * from './deliberation';
+export * from './deliberation-access';

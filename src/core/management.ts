@@ -11,6 +11,7 @@ import type { ReportSummary, UnitRef } from './views';
 import type { CommunityPolicy } from './reports/deadlines';
 import type { HolidaySource } from './holidays';
 import type { HolidayFileEntry, HolidayFileProblem } from './holidays-files';
+import type { AgendaTopic } from './outputs/deliberation';
 
 /** Every field optional except the unit; an absent field does not filter. Times are epoch ms. */
 export interface DeskFilter {
@@ -209,6 +210,8 @@ export interface Agenda {
   escalated: AgendaItem[];
   overdue: AgendaItem[];
   disputed: AgendaItem[];
+  /** Topics under the unit whose vote (or opinions' time) ended before the meeting day and that wait for a decision. */
+  topics: AgendaTopic[];
 }
 
 export type ImportKind = 'units' | 'residents';

@@ -25,6 +25,9 @@ import type { ShopRepo } from './shop';
 import type { WishRepo } from './wishes';
 import type { PropertyCompanyRepo } from './property-companies';
 import type { AssessmentRepo } from './assessments';
+import type { TopicRepo } from './topics';
+import type { VoteRepo } from './votes';
+import type { CompoundRulesRepo } from './compound-rules';
 import type { PersonRepo } from './people';
 import type { RateLimitRepo } from './rate-limits';
 import type { RegistrationRepo } from './registrations';
@@ -53,6 +56,9 @@ export type * from './shop';
 export type * from './wishes';
 export type * from './property-companies';
 export type * from './assessments';
+export type * from './topics';
+export type * from './votes';
+export type * from './compound-rules';
 export type * from './people';
 export type * from './rate-limits';
 export type * from './registrations';
@@ -110,5 +116,11 @@ export interface Store {
   propertyCompanies: PropertyCompanyRepo;
   /** The property assessment (物业测评): survey answers, one per household a month, and the monthly assessments. */
   assessments: AssessmentRepo;
+  /** Topics (议题) people deliberate, and their opinions (意见). */
+  topics: TopicRepo;
+  /** Household votes on topics: one per household, counted once under any concurrency. */
+  votes: VoteRepo;
+  /** Each compound's rules (公约), versioned. */
+  compoundRules: CompoundRulesRepo;
   close(): Promise<void>;
 }

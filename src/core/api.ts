@@ -23,6 +23,7 @@ import type { PointsOutputs } from './outputs/points';
 import type { WishesOutputs } from './outputs/wishes';
 import type { AssessmentsOutputs } from './outputs/assessments';
 import type { DeliberationOutputs } from './outputs/deliberation';
+import type { PartnersOutputs } from './outputs/partners';
 import type { NoticeTemplates } from './outputs/messages';
 import type { DemoLogin, Me, SignedIn } from './outputs/auth';
 import type { LeaveConfirmation, Left, OwnConsent, OwnData, OwnDataCopy } from './outputs/own-data';
@@ -43,6 +44,7 @@ export type * from './outputs/points';
 export type * from './outputs/wishes';
 export type * from './outputs/assessments';
 export type * from './outputs/deliberation';
+export type * from './outputs/partners';
 export type * from './outputs/messages';
 export type * from './outputs/own-data';
 export type * from './outputs/echo-wall';
@@ -236,6 +238,7 @@ export interface Outputs {
   wishes: WishesOutputs;
   assessments: AssessmentsOutputs;
   deliberation: DeliberationOutputs;
+  partners: PartnersOutputs;
   open311: {
     keys: { community: UnitRef; keys: ApiKeyView[]; units: Open311UnitRow[] };
     issueKey: IssuedApiKey;

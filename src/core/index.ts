@@ -38,3 +38,5 @@ export * from './assessment-figures';
 export * from './assessment-score';
 export * from './deliberation';
 export * from './deliberation-access';
+export * from './partners';
+export * from './partner-access';

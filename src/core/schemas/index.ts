@@ -25,11 +25,12 @@ import { points } from './points';
 import { wishes } from './wishes';
 import { assessments } from './assessments';
 import { deliberation } from './deliberation';
+import { partners } from './partners';
 
 export { id, version, unitName, personName, phone, username, password } from './fields';
 export { deskFilter, policySchema } from './management';
 
-export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311, pairings, points, wishes, assessments, deliberation } as const;
+export const schemas = { auth, units, reports, management, messages, people, codes, registration, groups, members, lectures, open311, pairings, points, wishes, assessments, deliberation, partners } as const;
 
 export type Schemas = typeof schemas;
 export type FunctionName = keyof Schemas;

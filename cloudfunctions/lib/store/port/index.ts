@@ -28,6 +28,10 @@ import type { AssessmentRepo } from './assessments';
 import type { TopicRepo } from './topics';
 import type { VoteRepo } from './votes';
 import type { CompoundRulesRepo } from './compound-rules';
+import type { PartnerRepo } from './partners';
+import type { NeedRepo } from './needs';
+import type { ProjectRepo } from './projects';
+import type { PartnerVisitRepo } from './partner-visits';
 import type { PersonRepo } from './people';
 import type { RateLimitRepo } from './rate-limits';
 import type { RegistrationRepo } from './registrations';
@@ -59,6 +63,10 @@ export type * from './assessments';
 export type * from './topics';
 export type * from './votes';
 export type * from './compound-rules';
+export type * from './partners';
+export type * from './needs';
+export type * from './projects';
+export type * from './partner-visits';
 export type * from './people';
 export type * from './rate-limits';
 export type * from './registrations';
@@ -122,5 +130,13 @@ export interface Store {
   votes: VoteRepo;
   /** Each compound's rules (公约), versioned. */
   compoundRules: CompoundRulesRepo;
+  /** Partner organisations (共建单位), their linked in-service members and the resources they offer. */
+  partners: PartnerRepo;
+  /** The community's needs (需求清单): one claimer each. */
+  needs: NeedRepo;
+  /** Projects matching a need with a partner (项目清单, 双向认领). */
+  projects: ProjectRepo;
+  /** Partner contacts' visits (走访). */
+  partnerVisits: PartnerVisitRepo;
   close(): Promise<void>;
 }

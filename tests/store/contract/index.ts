@@ -41,6 +41,13 @@ import { unitsContract } from './units';
 import { wishesContract } from './wishes';
 import { propertyCompaniesContract } from './property-companies';
 import { assessmentsContract } from './assessments';
+import { partnersContract } from './partners';
+import { needsContract } from './needs';
+import { projectsContract } from './projects';
+import { partnerVisitsContract } from './partner-visits';
+import { topicsContract } from './topics';
+import { votesContract } from './votes';
+import { compoundRulesContract } from './compound-rules';
 
 export interface AdapterHarness {
   /** A fresh, empty store for one test. */
@@ -98,6 +105,13 @@ export function storeContract(name: string, harness: AdapterHarness) {
     wishesContract(ctx);
     propertyCompaniesContract(ctx);
     assessmentsContract(ctx);
+    partnersContract(ctx);
+    needsContract(ctx);
+    projectsContract(ctx);
+    partnerVisitsContract(ctx);
+    topicsContract(ctx);
+    votesContract(ctx);
+    compoundRulesContract(ctx);
     subscribeSendsContract(ctx);
     apiKeysContract(ctx);
   });

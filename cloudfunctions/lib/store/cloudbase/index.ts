@@ -36,6 +36,13 @@ import { cloudbaseUnits, repairPaths } from './units';
 import { cloudbaseWishes } from './wishes';
 import { cloudbasePropertyCompanies } from './property-companies';
 import { cloudbaseAssessments } from './assessments';
+import { cloudbaseTopics } from './topics';
+import { cloudbaseVotes } from './votes';
+import { cloudbaseCompoundRules } from './compound-rules';
+import { cloudbasePartners } from './partners';
+import { cloudbaseNeeds } from './needs';
+import { cloudbaseProjects } from './projects';
+import { cloudbasePartnerVisits } from './partner-visits';
 
 export { COLLECTIONS, ensureCollections, type IndexDecl } from './collections';
 export { bindingKey, siblingKey } from './guards';
@@ -86,6 +93,13 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     wishes: cloudbaseWishes(kit),
     propertyCompanies: cloudbasePropertyCompanies(kit),
     assessments: cloudbaseAssessments(kit),
+    topics: cloudbaseTopics(kit),
+    votes: cloudbaseVotes(kit),
+    compoundRules: cloudbaseCompoundRules(kit),
+    partners: cloudbasePartners(kit),
+    needs: cloudbaseNeeds(kit),
+    projects: cloudbaseProjects(kit),
+    partnerVisits: cloudbasePartnerVisits(kit),
     rollbackImport: (batchId) => rollbackImport(kit, batchId),
     repairPaths: (unitId) => repairPaths(kit, unitId),
     indexPeopleForSearch: (deadline) => indexPeopleForSearch(kit, deadline),

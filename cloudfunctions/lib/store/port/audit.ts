@@ -3,7 +3,7 @@ export interface AuditEntry {
   at: number;
   actorId: string | null;
   action: string;
-  targetKind: 'unit' | 'person' | 'binding' | 'session' | 'report' | 'settings' | 'import' | 'holidays' | 'code' | 'registration' | 'checkin' | 'lecture' | 'speaker' | 'api_key' | 'pairing' | 'wish' | 'property_company' | 'assessment';
+  targetKind: 'unit' | 'person' | 'binding' | 'session' | 'report' | 'settings' | 'import' | 'holidays' | 'code' | 'registration' | 'checkin' | 'lecture' | 'speaker' | 'api_key' | 'pairing' | 'wish' | 'property_company' | 'assessment' | 'topic' | 'compound_rules' | 'partner' | 'resource' | 'need' | 'project' | 'partner_visit';
   targetId: string;
   /** The unit whose subtree the act happened in (what the audit log is scoped by); null when none. */
   unitPath?: string | null;

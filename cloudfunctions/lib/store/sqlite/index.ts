@@ -37,6 +37,13 @@ import { sqliteUnits } from './units';
 import { sqliteWishes } from './wishes';
 import { sqlitePropertyCompanies } from './property-companies';
 import { sqliteAssessments } from './assessments';
+import { sqliteTopics } from './topics';
+import { sqliteVotes } from './votes';
+import { sqliteCompoundRules } from './compound-rules';
+import { sqlitePartners } from './partners';
+import { sqliteNeeds } from './needs';
+import { sqliteProjects } from './projects';
+import { sqlitePartnerVisits } from './partner-visits';
 
 export function migrate(db: Db): number {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
@@ -104,6 +111,13 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     wishes: sqliteWishes(db, kit),
     propertyCompanies: sqlitePropertyCompanies(db, kit),
     assessments: sqliteAssessments(db, kit),
+    topics: sqliteTopics(db, kit),
+    votes: sqliteVotes(db, kit),
+    compoundRules: sqliteCompoundRules(db, kit),
+    partners: sqlitePartners(db, kit),
+    needs: sqliteNeeds(db, kit),
+    projects: sqliteProjects(db, kit),
+    partnerVisits: sqlitePartnerVisits(db, kit),
     async close() {
       kit.flush();
       await checkpointer?.stop();

@@ -27,7 +27,9 @@ import { v21 } from './v21';
 import { v22 } from './v22';
 import { v23 } from './v23';
 import { v25 } from './v25';
+import { v26 } from './v26';
+import { v27 } from './v27';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: Migration[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v25];
+export const MIGRATIONS: Migration[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v25, v26, v27];

@@ -178,16 +178,16 @@ export async function bundleBeside(dir, pkg, from = root) {
  */
 export const WX_SERVER_SDK_BESIDE = ['codes', 'groups', 'registration'];
 
-/** The functions that make or read spreadsheets (the ledger and imports; the members' roster; a lecture's roster; the points ledger), loading exceljs on first use. */
-export const EXCELJS_BESIDE = ['management', 'members', 'lectures', 'points'];
+/** The functions that make or read spreadsheets (the ledger and imports; the members' roster; a lecture's roster; the points ledger; the partners' year-end figures), loading exceljs on first use. */
+export const EXCELJS_BESIDE = ['management', 'members', 'lectures', 'points', 'partners'];
 
 /**
  * Native packages, by the functions that run them: sharp (libvips) cleans the photos a report
  * links (lib/ports/photos/clean.ts), so it travels beside `reports`, and beside `lectures` and
- * `wishes`, whose picture and fulfilment photos are kept the same way. Every bundle leaves it external and requires it on first use only,
+ * `wishes`, `deliberation` and `partners`, whose pictures, fulfilment, topic and project result photos are kept the same way. Every bundle leaves it external and requires it on first use only,
  * so the others neither carry nor load it.
  */
-export const NATIVE_BESIDE = { reports: ['sharp'], lectures: ['sharp'], wishes: ['sharp'] };
+export const NATIVE_BESIDE = { reports: ['sharp'], lectures: ['sharp'], wishes: ['sharp'], deliberation: ['sharp'], partners: ['sharp'] };
 
 /** Where CloudBase runs a function: its optional per-platform packages are the ones copied. */
 const TARGET = { os: 'linux', cpu: 'x64', libc: 'glibc' };

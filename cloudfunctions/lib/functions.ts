@@ -19,9 +19,11 @@ import { reports } from './actions/reports';
 import { units } from './actions/units';
 import { wishes } from './actions/wishes';
 import { assessments } from './actions/assessments';
+import { deliberation } from './actions/deliberation';
+import { partners } from './actions/partners';
 import { dispatcher, type FunctionRegistry } from './dispatch';
 
-export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members, open311, lectures, pairings, points, wishes, assessments };
+export const FUNCTIONS: FunctionRegistry = { auth, units, people, messages, reports, management, codes, registration, groups, members, open311, lectures, pairings, points, wishes, assessments, deliberation, partners };
 
 /** dispatch(deps, functionName, event, credentials) over every function. */
 export const dispatch = dispatcher(FUNCTIONS);

@@ -6,16 +6,16 @@
  * still lands in the in-app messages (消息).
  *
  * The kinds are the server's notice kinds (cloudfunctions/lib/actions/reports/notices.ts and their
- * callers, lectures/notices.ts); which template serves a kind is configured once, in
+ * callers, lectures/notices.ts, deliberation/notices.ts); which template serves a kind is configured once, in
  * JINLIN_SUBSCRIBE_TEMPLATES. Several kinds may share one template: the ids are asked for once.
  */
 
-export type NoticeMoment = 'reportFiled' | 'reportTaken' | 'lectureSignUp';
+export type NoticeMoment = 'reportFiled' | 'reportTaken' | 'lectureSignUp' | 'topicVoted';
 
 /** WeChat's limit on templates in one requestSubscribeMessage. */
 export const MAX_TEMPLATES_PER_ASK = 3;
 
-export const NOTICE_MOMENTS: readonly NoticeMoment[] = ['reportFiled', 'reportTaken', 'lectureSignUp'];
+export const NOTICE_MOMENTS: readonly NoticeMoment[] = ['reportFiled', 'reportTaken', 'lectureSignUp', 'topicVoted'];
 
 /** Most wanted first: when more than 3 templates are configured, the first 3 distinct ones are asked for. */
 export const MOMENT_KINDS: Readonly<Record<NoticeMoment, readonly string[]>> = {
@@ -25,6 +25,8 @@ export const MOMENT_KINDS: Readonly<Record<NoticeMoment, readonly string[]>> = {
   reportTaken: ['report.assigned', 'report.warning', 'report.infoProvided', 'report.disputed', 'report.breached', 'report.extensionDecided', 'report.followed'],
   // A resident signing up: the day-before reminder, a seat from the waiting list, a cancellation.
   lectureSignUp: ['lecture.reminder', 'lecture.promoted', 'lecture.cancelled'],
+  // A resident who has just voted or spoken on a topic (议事): its decision, the next topic, their opinion hidden.
+  topicVoted: ['topic.decided', 'topic.opened', 'topic.opinionHidden'],
 };
 
 /**

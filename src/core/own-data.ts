@@ -5,7 +5,7 @@
  * refused by its test until someone decides (tests/core/own-data.test.ts).
  */
 
-export const OWN_DATA_KINDS = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'points', 'services', 'orders', 'wishes', 'codes', 'messages'] as const;
+export const OWN_DATA_KINDS = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'points', 'services', 'orders', 'wishes', 'deliberation', 'partners', 'codes', 'messages'] as const;
 export type OwnDataKind = (typeof OWN_DATA_KINDS)[number];
 
 export interface OwnDataKindInfo {
@@ -60,6 +60,15 @@ export const OWN_DATA_KIND_INFO: Record<OwnDataKind, OwnDataKindInfo> = {
     label: '微心愿',
     seenBy: '您本人；审核心愿的社区工作人员；认领心愿的党员、志愿者（认领后才看到联系方式，您同意时才看到您的手机号）；其他人只看到心愿内容，看不到姓名、电话和门牌',
   },
+  deliberation: {
+    label: '议事',
+    seenBy:
+      '您本人；议题所在楼栋、小区的居民和工作人员能看到您发表的意见（姓名只显示一半）；投票只有您家里的人能看到投了哪一项、是谁投的，其他任何人只看到票数',
+  },
+  partners: {
+    label: '共建单位',
+    seenBy: '您本人；共建社区的工作人员（共建单位的在职党员名单、项目负责人和走访记录）；同一家共建单位的联络人和在职党员',
+  },
   codes: {
     label: '个人码',
     seenBy: '您本人和为您打印个人码的工作人员',
@@ -109,6 +118,13 @@ export const OWN_DATA_SOURCES: Record<string, OwnDataSource> = {
   shop: { shown: ['orders'] },
   wishes: { shown: ['wishes'] },
   propertyCompanies: { none: 'property companies and the compounds they serve; their managers are bindings' },
+  topics: { shown: ['deliberation'] },
+  votes: { shown: ['deliberation'] },
+  partners: { shown: ['partners'] },
+  needs: { none: "the community's needs, by the staff member who posted them; staff are not residents" },
+  projects: { shown: ['partners'] },
+  partnerVisits: { shown: ['partners'] },
+  compoundRules: { none: "each compound's rules (公约) by version, with the staff member or topic that adopted it" },
   assessments: {
     notShown: "survey answers, one per household and month, by person id only so a household answers once; counted without names in the month's figures",
   },

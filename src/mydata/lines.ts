@@ -138,6 +138,23 @@ const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
       ['许愿时间', when(w.createdAt)],
     ]),
   }),
+  deliberation: (d) => ({
+    title: d.topicTitle ?? '议题',
+    lines: pick([
+      ['', d.what === 'opinion' ? '我发表的意见' : '我家的投票（我投的）'],
+      [d.what === 'opinion' ? '意见' : '投的是', d.text],
+      ['被隐藏，原因', d.hiddenReason],
+      ['时间', when(d.at)],
+    ]),
+  }),
+  partners: (p) => ({
+    title: p.partnerName || '共建单位',
+    lines: pick([
+      ['我是', { contact: '这家单位的联络人', member: '关联这家单位的在职党员', project: '项目负责人', visit: '走访记录人' }[p.what]],
+      [p.what === 'project' ? '项目' : '走访', p.text],
+      ['时间', when(p.at)],
+    ]),
+  }),
   codes: (c) => ({
     title: c.label ?? '个人码',
     lines: pick([
@@ -152,7 +169,7 @@ const ENTRIES: { [K in keyof Kinds]: (item: Item<K>) => Entry } = {
 };
 
 /** The kinds in the order 我的信息 shows them. */
-export const KIND_ORDER: (keyof Kinds)[] = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'points', 'services', 'orders', 'wishes', 'codes', 'messages'];
+export const KIND_ORDER: (keyof Kinds)[] = ['account', 'households', 'reports', 'registrations', 'checkins', 'signups', 'pairings', 'points', 'services', 'orders', 'wishes', 'deliberation', 'partners', 'codes', 'messages'];
 
 export function entriesOf<K extends keyof Kinds>(kind: K, items: Item<K>[]): Entry[] {
   return items.map((item) => (ENTRIES[kind] as (i: Item<K>) => Entry)(item));

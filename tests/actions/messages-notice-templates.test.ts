@@ -36,6 +36,7 @@ describe('messages.noticeTemplates', () => {
       reportFiled: ['TPL-RESOLVED', 'TPL-PROGRESS'],
       reportTaken: ['TPL-ASSIGNED'],
       lectureSignUp: ['TPL-LECTURE'],
+      topicVoted: [],
     });
   });
 
@@ -54,7 +55,7 @@ describe('messages.noticeTemplates', () => {
 
   it('answers no templates when none are configured (the local host): the phone then asks nothing', async () => {
     delete process.env.JINLIN_SUBSCRIBE_TEMPLATES;
-    expect(data(await h.call<Answer>('messages', 'noticeTemplates', {}))).toEqual({ reportFiled: [], reportTaken: [], lectureSignUp: [] });
+    expect(data(await h.call<Answer>('messages', 'noticeTemplates', {}))).toEqual({ reportFiled: [], reportTaken: [], lectureSignUp: [], topicVoted: [] });
   });
 
   it('follows a changed setting in a warm instance', async () => {
@@ -72,7 +73,7 @@ function kindsSent(): Set<string> {
     for (const name of readdirSync(dir)) {
       const p = path.join(dir, name);
       if (statSync(p).isDirectory()) walk(p);
-      else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/'((?:report|lecture|registration|holidays)\.[a-zA-Z]+)'/g)) kinds.add(m[1]);
+      else if (p.endsWith('.ts')) for (const m of readFileSync(p, 'utf8').matchAll(/'((?:report|lecture|registration|holidays|topic)\.[a-zA-Z]+)'/g)) kinds.add(m[1]);
     }
   };
   walk(path.join(__dirname, '../../cloudfunctions/lib/actions'));

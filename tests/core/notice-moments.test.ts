@@ -38,7 +38,7 @@ describe('which templates each moment asks for', () => {
   });
 
   it('asks for nothing when nothing is configured', () => {
-    expect(noticeTemplateIds(() => undefined)).toEqual({ reportFiled: [], reportTaken: [], lectureSignUp: [] });
+    expect(noticeTemplateIds(() => undefined)).toEqual({ reportFiled: [], reportTaken: [], lectureSignUp: [], topicVoted: [] });
   });
 
   it('keeps a resident’s notices and a handler’s apart: a handler’s panel spends no slot on a resident’s news', () => {

@@ -121,6 +121,8 @@ describe('bundled cloud functions', () => {
       units: 'cloudfunctions/lib/actions/units.ts',
       wishes: 'cloudfunctions/lib/actions/wishes/index.ts',
       assessments: 'cloudfunctions/lib/actions/assessments/index.ts',
+      deliberation: 'cloudfunctions/lib/actions/deliberation/index.ts',
+      partners: 'cloudfunctions/lib/actions/partners/index.ts',
     };
     expect(Object.keys(built.sources).sort()).toEqual([...Object.keys(defs), 'timer'].sort());
     for (const [name, sources] of Object.entries(built.sources)) {

@@ -41,6 +41,8 @@ function ownData(): OwnData {
     wishes: section('wishes', [
       { id: 'wish_1', role: 'wisher', what: '想要一根带凳子的拐杖', forWhom: '独居老人', byDate: '2026-12-20', statusLabel: '待认领', door: null, phone: null, phoneShared: false, fulfilNote: null, points: null, createdAt: T },
     ]),
+    deliberation: section('deliberation', []),
+    partners: section('partners', []),
     codes: section('codes', []),
     messages: section('messages', [{ total: 7, unread: 2 }]),
   } as OwnData;

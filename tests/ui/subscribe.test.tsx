@@ -44,6 +44,7 @@ const SERVER = {
   reportFiled: ['TPL-RESOLVED', 'TPL-NEEDS-INFO', 'TPL-RESPONDED'],
   reportTaken: ['TPL-ASSIGNED', 'TPL-WARNING'],
   lectureSignUp: [],
+  topicVoted: [],
 };
 
 /** A page's button whose tap asks first, then does its own work after an await (as filing does). */
@@ -212,7 +213,7 @@ describe('the templates kept on the phone', () => {
   });
 
   it('is fetched again when stale, and kept when the network fails', async () => {
-    Taro.setStorageSync(TEMPLATES_KEY, { templates: { reportFiled: ['TPL-OLD'], reportTaken: [], lectureSignUp: [] }, at: Date.now() - FRESH_MS - 1 });
+    Taro.setStorageSync(TEMPLATES_KEY, { templates: { reportFiled: ['TPL-OLD'], reportTaken: [], lectureSignUp: [], topicVoted: [] }, at: Date.now() - FRESH_MS - 1 });
     answer('messages.noticeTemplates', { ok: false, code: 'NETWORK.UNREACHABLE', message: '网络不通' });
     await loadNoticeTemplates();
     expect(sentTo('messages.noticeTemplates')).toHaveLength(1);

@@ -12,6 +12,8 @@ import { DEFAULT_RESIDENTS, seedHistoryStaff, seedPeople } from './people';
 import { seedTree } from './tree';
 import { seedWishes } from './wishes';
 import { seedAssessments } from './assessments';
+import { seedPartners } from './partners';
+import { seedDeliberation } from './deliberation';
 
 export { DEMO_PEOPLE, DEFAULT_RESIDENTS } from './people';
 export { DEMO_GRID_PEOPLE } from './grids';
@@ -55,6 +57,10 @@ export async function seedDemo(deps: Deps, opts: SeedOptions = { residents: DEFA
     await seedWishes(deps, tree, people, grid, now);
     // 物业测评: the property companies, last month's survey and its published flags.
     await seedAssessments(deps, tree, people, now);
+    // 共建单位: three partners with resources, needs in each state, projects and this month's visits.
+    await seedPartners(deps, tree, people, now);
+    // 议事协商: a topic voting now, one decided at 逢三说事 that changed the 公约, a building's open question.
+    await seedDeliberation(deps, tree, people, now);
   }
   await deps.store.meta.setIfAbsent('demo_seeded_at', String(now));
   return true;

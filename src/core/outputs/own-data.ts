@@ -186,6 +186,28 @@ export interface OwnWish {
   createdAt: number;
 }
 
+/** An opinion the person left on a topic, or their household's vote they cast last. */
+export interface OwnDeliberation {
+  what: 'opinion' | 'vote';
+  topicId: string;
+  topicTitle: string | null;
+  /** The opinion's text, or the option voted for. */
+  text: string;
+  /** Why staff hid the opinion, if they did. */
+  hiddenReason: string | null;
+  at: number;
+}
+
+/** The person with partner organisations: the partner they are the contact of or linked to, a project they own, a visit they recorded. */
+export interface OwnPartner {
+  what: 'contact' | 'member' | 'project' | 'visit';
+  partnerId: string;
+  partnerName: string;
+  /** The project's title and status, or the visit's day and what was raised; empty for a link. */
+  text: string;
+  at: number;
+}
+
 export interface OwnCode {
   id: string;
   purpose: string;
@@ -213,6 +235,8 @@ export interface OwnData {
   services: OwnDataSection<OwnServiceRecord>;
   orders: OwnDataSection<OwnOrder>;
   wishes: OwnDataSection<OwnWish>;
+  deliberation: OwnDataSection<OwnDeliberation>;
+  partners: OwnDataSection<OwnPartner>;
   codes: OwnDataSection<OwnCode>;
   messages: OwnDataSection<OwnMessages>;
 }
@@ -251,4 +275,12 @@ export interface Left {
   wishesClosed: number;
   /** Service records still waiting, closed unconfirmed. */
   servicesClosed: number;
+  /** Opinions whose text was removed. */
+  opinionsScrubbed: number;
+  /** Household votes kept, no longer naming the person. */
+  votesReassigned: number;
+  /** Links to a partner ended and contact roles cleared (the organisation's contact name and phone stay). */
+  partnerLinksEnded: number;
+  /** Projects that no longer name the person as the partner's owner. */
+  projectOwnersCleared: number;
 }

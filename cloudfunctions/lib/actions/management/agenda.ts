@@ -1,5 +1,10 @@
-/** The agenda of a meeting day (逢三说事, the 3rd, 13th and 23rd): what was escalated, overdue or disputed since the last one. */
+/**
+ * The agenda of a meeting day (逢三说事, the 3rd, 13th and 23rd): what was escalated, overdue or disputed
+ * since the last one, and the topics (议题) whose vote or opinions' time ended before it and that wait
+ * for the meeting's decision.
+ */
 import { DomainError, dayKey, dayStart, previousMonth, type Agenda, type AgendaItem } from '../../../../src/core';
+import { agendaTopics } from '../deliberation/agenda';
 import * as schemas from '../../../../src/core/schemas/management';
 import { personAction, type FunctionDef } from '../define';
 import { rowsOf } from './rows';
@@ -39,6 +44,7 @@ export const agenda: FunctionDef = {
         .map(([id, s]) => ({ report: rows.get(id)!, reasons: order.filter((o) => s.has(o)) }))
         .sort((a, b) => a.report.dueAt - b.report.dueAt)
         .slice(0, AGENDA_MAX);
-    return { unit: ref(unit), date: input.date, since, escalated: items('escalated'), overdue: items('overdue'), disputed: items('disputed') };
+    const topics = await agendaTopics(deps, unit.path, to, at);
+    return { unit: ref(unit), date: input.date, since, escalated: items('escalated'), overdue: items('overdue'), disputed: items('disputed'), topics };
   }),
 };

@@ -21,6 +21,8 @@ import {
   type Person,
 } from '../../../../src/core';
 import type { Deps } from '../../deps';
+import { collectDeliberation } from './collect-deliberation';
+import { collectPartners } from './collect-partners';
 import { collectPointsAndWishes } from './collect-points-wishes';
 
 /** Reads a person's reports page by page; one more than the cap tells that there are more. */
@@ -61,7 +63,7 @@ function section<T>(kind: OwnDataKind, items: T[]): OwnDataSection<T> {
 
 export async function collectOwnData(deps: Deps, person: Person): Promise<OwnData> {
   const { store } = deps;
-  const [bindings, reports, byApplicant, byOpenid, checkins, signups, pairings, codes, messages, unread, kept] = await Promise.all([
+  const [bindings, reports, byApplicant, byOpenid, checkins, signups, pairings, codes, messages, unread, kept, deliberation, partners] = await Promise.all([
     store.bindings.listForPerson(person.id),
     reportsOf(deps, person.id),
     store.registrations.listForApplicant(person.id),
@@ -73,6 +75,8 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
     messageCount(deps, person.id),
     store.messages.countUnread(person.id),
     collectPointsAndWishes(deps, person.id),
+    collectDeliberation(deps, person.id),
+    collectPartners(deps, person.id),
   ]);
 
   const needed = new Set<string>();
@@ -203,6 +207,8 @@ export async function collectOwnData(deps: Deps, person: Person): Promise<OwnDat
     services: section('services', kept.services),
     orders: section('orders', kept.orders),
     wishes: section('wishes', kept.wishes),
+    deliberation: section('deliberation', deliberation),
+    partners: section('partners', partners),
     codes: section(
       'codes',
       codes.map((c) => ({ id: c.id, purpose: c.purpose, unitId: c.unitId, label: c.label, createdAt: c.createdAt, revokedAt: c.revokedAt })),

@@ -31,6 +31,8 @@ import { personAction, type ActionDef, type AuthedContext } from '../define';
 import { deliverPromotions, tellPromoted } from '../lectures/notices';
 import { endPairingsOf } from '../members/end-pairings';
 import { takeTry } from '../tries';
+import { scrubDeliberation } from './leave-deliberation';
+import { leavePartners } from './leave-partners';
 import { cancelOrders, clearPoints, closeServiceRecords, closeWishes } from './leave-points-wishes';
 
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -185,7 +187,7 @@ export const leave: ActionDef = personAction(schemas.people.leave, async (ctx, i
   if (hasLeft(person)) {
     // Forgotten already, the run that did it stopped before the sessions: end them now.
     const sessionsEnded = await deps.store.sessions.revokeAllFor(person.id, deps.clock.now());
-    return { left: true, reportsKept: 0, registrationsForgotten: 0, checkinsEnded: 0, pairingsEnded: 0, signupsCancelled: 0, codesRevoked: 0, bindingsRemoved: 0, sessionsEnded, ordersCancelled: 0, pointsCleared: 0, wishesClosed: 0, servicesClosed: 0 };
+    return { left: true, reportsKept: 0, registrationsForgotten: 0, checkinsEnded: 0, pairingsEnded: 0, signupsCancelled: 0, codesRevoked: 0, bindingsRemoved: 0, sessionsEnded, ordersCancelled: 0, pointsCleared: 0, wishesClosed: 0, servicesClosed: 0, opinionsScrubbed: 0, votesReassigned: 0, partnerLinksEnded: 0, projectOwnersCleared: 0 };
   }
   await demandConfirmed(ctx, input.token);
   await demandMayLeave(ctx);
@@ -205,13 +207,15 @@ export const leave: ActionDef = personAction(schemas.people.leave, async (ctx, i
   const pointsCleared = await clearPoints(ctx);
   const servicesClosed = await closeServiceRecords(ctx);
   const wishesClosed = await closeWishes(ctx);
+  const { opinionsScrubbed, votesReassigned } = await scrubDeliberation(ctx);
+  const { partnerLinksEnded, projectOwnersCleared } = await leavePartners(ctx);
   let bindingsRemoved = 0;
   for (const b of await deps.store.bindings.listForPerson(person.id)) if (DROPPED_ON_LEAVING.includes(b.role) && (await deps.store.bindings.remove(b.id))) bindingsRemoved++;
 
   // Last: until here the person can still sign in and send the token again to finish.
   await deps.store.people.forget(person.id, deps.clock.now());
   const sessionsEnded = await deps.store.sessions.revokeAllFor(person.id, deps.clock.now());
-  const left: Left = { left: true, reportsKept, registrationsForgotten, checkinsEnded: checkins.ended, pairingsEnded, signupsCancelled, codesRevoked, bindingsRemoved, sessionsEnded, ordersCancelled, pointsCleared, wishesClosed, servicesClosed };
+  const left: Left = { left: true, reportsKept, registrationsForgotten, checkinsEnded: checkins.ended, pairingsEnded, signupsCancelled, codesRevoked, bindingsRemoved, sessionsEnded, ordersCancelled, pointsCleared, wishesClosed, servicesClosed, opinionsScrubbed, votesReassigned, partnerLinksEnded, projectOwnersCleared };
   const { left: _l, ...counts } = left;
   await audit(ctx, 'people.leave', 'person', person.id, counts, unitPath);
   return left;

@@ -170,6 +170,21 @@ const KIND_LABEL: Record<string, string> = {
   code: '码',
   registration: '入住登记',
   checkin: '党员报到',
+  session: '登录',
+  lecture: '讲座',
+  speaker: '主讲人',
+  api_key: '接口密钥',
+  pairing: '联户',
+  wish: '微心愿',
+  property_company: '物业公司',
+  assessment: '物业测评',
+  topic: '议题',
+  compound_rules: '小区公约',
+  partner: '共建单位',
+  resource: '共建资源',
+  need: '需求',
+  project: '共建项目',
+  partner_visit: '走访',
 };
 
 interface Filters {

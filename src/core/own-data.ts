@@ -108,6 +108,7 @@ export const OWN_DATA_SOURCES: Record<string, OwnDataSource> = {
   rateLimits: { notShown: 'counters of tries per person id or address, forgotten within a day' },
   registrations: { shown: ['registrations'] },
   subscribeSends: { none: 'counts of sent WeChat notices per day and template' },
+  noticeFanouts: { none: 'a notice waiting to be sent to many people (shown as messages once sent) and the ids of those to tell, no detail; removed a week after the last is told' },
   checkins: { shown: ['checkins'] },
   pairings: { shown: ['pairings'] },
   lectures: { shown: ['signups'] },

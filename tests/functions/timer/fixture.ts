@@ -94,6 +94,7 @@ export async function buildFixture(): Promise<string> {
   const lectureId = await lectureWork(store, units.find((u) => u.kind === 'community')!);
   await retentionWork(store, building, compound.parentId!);
   await wishWork(store, building, compound.parentId!);
+  await fanoutWork(store);
   await store.close();
   leaveSeatBehind(file_, lectureId, 'louzhang');
   return file_;
@@ -131,6 +132,15 @@ async function wishWork(store: ReturnType<typeof openSqliteStore>, building: Uni
   await store.wishes.insert({
     ...base, id: 'wsh_fixture_fulfilled', what: '想请人换灯泡', clientRequestId: 'fixture-wish-2', byDate: '2026-12-20', status: 'fulfilled',
     claimerId: member, claimedAt: FILED_AT - 24 * 3600_000, fulfilNote: '换好了', fulfilledAt: FILED_AT, version: 4,
+  });
+}
+
+/** sendNoticeFanouts: a topic's opening to tell the demo people, waiting for the timer. */
+async function fanoutWork(store: ReturnType<typeof openSqliteStore>): Promise<void> {
+  const people = (await store.people.listDemo()).map((p) => p.id);
+  await store.noticeFanouts.enqueue({
+    id: 'topic.opened:top_fixture', kind: 'topic.opened', title: '有新的议题请您参与', body: '阳光社区有一个新议题“加装电梯”', page: '/deliberation/topic/index?id=top_fixture',
+    fields: { topic: '加装电梯', status: '新议题', note: '12月5日前可以发表意见' }, personIds: people, next: 0, claimedUntil: 0, version: 1, createdAt: LATER_AT, doneAt: null,
   });
 }
 

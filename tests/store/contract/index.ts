@@ -18,6 +18,7 @@ import { lectureRecordsContract } from './lecture-records';
 import { lecturesContract } from './lectures';
 import { messagesContract } from './messages';
 import { metaContract } from './meta';
+import { noticeFanoutsContract } from './notice-fanouts';
 import { pairingsContract } from './pairings';
 import { peopleContract } from './people';
 import { peopleConsentContract } from './people-consent';
@@ -113,6 +114,7 @@ export function storeContract(name: string, harness: AdapterHarness) {
     votesContract(ctx);
     compoundRulesContract(ctx);
     subscribeSendsContract(ctx);
+    noticeFanoutsContract(ctx);
     apiKeysContract(ctx);
   });
 }

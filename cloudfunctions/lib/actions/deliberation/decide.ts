@@ -98,7 +98,7 @@ export const decide: FunctionDef = {
       throw new DomainError('CONFLICT.VERSION');
     }
     await audit(ctx, 'deliberation.decide', 'topic', topic.id, { decidedBy: decision.decidedBy, optionId, rulesVersion: decision.rulesVersion }, topic.unitPath);
-    await tell(deps, decidedNotices(saved, await topicPeople(deps, saved, caller.person.id)));
+    await tell(deps, decidedNotices(saved, await topicPeople(deps, saved, caller.person.id)), saved);
     return topicView(ctx, saved);
   }),
 

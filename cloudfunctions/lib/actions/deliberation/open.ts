@@ -72,7 +72,7 @@ export const open: FunctionDef = {
     const { topic, created } = await deps.store.topics.insert(t);
     if (created) {
       await audit(ctx, 'deliberation.open', 'topic', topic.id, { unitId: unit.id, options: topic.options.length, reportId: topic.reportId }, topic.unitPath);
-      await tell(deps, openedNotices(topic, await topicPeople(deps, topic, caller.person.id), await placeName(ctx, unit), now));
+      await tell(deps, openedNotices(topic, await topicPeople(deps, topic, caller.person.id), await placeName(ctx, unit), now), topic);
     }
     return { topic: await topicView(ctx, topic), created };
   }),

@@ -334,6 +334,14 @@ export const COLLECTIONS: { name: CollectionName; indexes: IndexDecl[] }[] = [
   },
   /** Subscribe-message sends per day, kind and template, `_id` `${day}|${kind}|${templateId}`: read by `_id` range (see subscribe-sends.ts). */
   { name: 'subscribe_sends', indexes: [] },
+  /** Notice fan-outs (one notice for many people), `_id` from the cause: the timer claims the oldest not done (see notice-fanouts.ts). */
+  {
+    name: 'notice_fanouts',
+    indexes: [
+      // The claim and the backlog: those not done (doneAt null), oldest first; purging the done by time.
+      { name: 'done_created_id', keys: { doneAt: 1, createdAt: 1, _id: 1 } },
+    ],
+  },
   /** Lectures, `_id` the lecture's id, holding the seat counters (see lectures.ts). */
   {
     name: 'lectures',

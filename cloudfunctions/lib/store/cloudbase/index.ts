@@ -19,6 +19,7 @@ import { cloudbaseKit, type App } from './kit';
 import { cloudbaseLectures } from './lectures';
 import { cloudbaseMessages } from './messages';
 import { cloudbaseMeta } from './meta';
+import { cloudbaseNoticeFanouts } from './notice-fanouts';
 import { cloudbasePairings } from './pairings';
 import { cloudbasePeople } from './people';
 import { cloudbasePoints } from './points';
@@ -85,6 +86,7 @@ export function openCloudbaseStore(app: App, opts: { prefix?: string } = {}): Cl
     speakers: cloudbaseSpeakers(kit),
     apiKeys: cloudbaseApiKeys(kit),
     subscribeSends: cloudbaseSubscribeSends(kit),
+    noticeFanouts: cloudbaseNoticeFanouts(kit),
     checkins: cloudbaseCheckins(kit),
     pairings: cloudbasePairings(kit),
     points: cloudbasePoints(kit),

@@ -36,6 +36,7 @@ export type CollectionName =
   | 'lecture_signups'
   | 'speakers'
   | 'subscribe_sends'
+  | 'notice_fanouts'
   | 'checkins'
   | 'pairings'
   | 'visits'

@@ -18,6 +18,7 @@ import type { ImportRepo } from './imports';
 import type { LectureRepo } from './lectures';
 import type { MessageRepo } from './messages';
 import type { MetaRepo } from './meta';
+import type { NoticeFanoutRepo } from './notice-fanouts';
 import type { PairingRepo } from './pairings';
 import type { PointsRepo } from './points';
 import type { ServiceRecordRepo } from './service-records';
@@ -53,6 +54,7 @@ export type * from './imports';
 export type * from './lectures';
 export type * from './messages';
 export type * from './meta';
+export type * from './notice-fanouts';
 export type * from './pairings';
 export type * from './points';
 export type * from './service-records';
@@ -100,6 +102,8 @@ export interface Store {
   rateLimits: RateLimitRepo;
   /** WeChat users (and web accounts) asking to become residents, and their approval. */
   registrations: RegistrationRepo;
+  /** Notices for many people (a community's topic), sent by the timer a chunk at a time. */
+  noticeFanouts: NoticeFanoutRepo;
   /** What became of the WeChat subscribe messages sent, per day, notice kind and template. */
   subscribeSends: SubscribeSendRepo;
   /** Party members checking in with a compound (or the community), their approval and their end. */

@@ -21,6 +21,7 @@ import { sqliteLectures } from './lectures';
 import { sqliteMessages } from './messages';
 import { sqliteMeta } from './meta';
 import { MIGRATIONS } from './migrations';
+import { sqliteNoticeFanouts } from './notice-fanouts';
 import { sqlitePairings } from './pairings';
 import { sqlitePeople } from './people';
 import { sqlitePoints } from './points';
@@ -103,6 +104,7 @@ export function openSqliteStore(file: string, opts: SqliteOptions = {}): Store {
     speakers: sqliteSpeakers(db, kit),
     apiKeys: sqliteApiKeys(db),
     subscribeSends: sqliteSubscribeSends(db),
+    noticeFanouts: sqliteNoticeFanouts(db),
     checkins: sqliteCheckins(db, kit),
     pairings: sqlitePairings(db, kit),
     points: sqlitePoints(db, kit),

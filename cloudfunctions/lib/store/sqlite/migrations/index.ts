@@ -29,7 +29,8 @@ import { v23 } from './v23';
 import { v25 } from './v25';
 import { v26 } from './v26';
 import { v27 } from './v27';
+import { v28 } from './v28';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: Migration[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v25, v26, v27];
+export const MIGRATIONS: Migration[] = [v01, v02, v03, v04, v05, v06, v07, v08, v09, v10, v11, v12, v13, v14, v15, v16, v17, v18, v19, v20, v21, v22, v23, v25, v26, v27, v28];

@@ -161,6 +161,9 @@ export function sendUpload(ticket: Omit<ImportUpload, 'file'>, file: Blob, onPro
   });
 }
 
+/** An address the local host answered ("/files/<id>"), made loadable when the functions answer on another site. */
+export const hostUrl = (url: string): string => (API_BASE && url.startsWith('/') ? `${API_BASE}${url}` : url);
+
 /** Builds `api.units.tree(data)` style functions for one cloud function. */
 function group<F extends FunctionName>(fn: F) {
   return <A extends ActionName<F>>(action: A) =>
@@ -182,6 +185,8 @@ const pairings = group('pairings');
 const points = group('points');
 const wishes = group('wishes');
 const assessments = group('assessments');
+const deliberation = group('deliberation');
+const partners = group('partners');
 
 export const api = {
   auth: {
@@ -337,6 +342,45 @@ export const api = {
     compound: assessments('compound'),
     comments: assessments('comments'),
   },
+  /** 议事协商: topics, opinions' moderation, results, the decision and minutes, compound rules (公约). */
+  deliberation: {
+    open: deliberation('open'),
+    edit: deliberation('edit'),
+    detail: deliberation('detail'),
+    hide: deliberation('hide'),
+    unhide: deliberation('unhide'),
+    list: deliberation('list'),
+    decide: deliberation('decide'),
+    withdraw: deliberation('withdraw'),
+    rules: deliberation('rules'),
+    adoptRules: deliberation('adoptRules'),
+  },
+  /** 共建单位: partners, their members and resources, the community's needs, projects (双向认领), visits, the year's figures. */
+  partners: {
+    savePartner: partners('savePartner'),
+    archivePartner: partners('archivePartner'),
+    list: partners('list'),
+    detail: partners('detail'),
+    linkMember: partners('linkMember'),
+    unlinkMember: partners('unlinkMember'),
+    postNeed: partners('postNeed'),
+    withdrawNeed: partners('withdrawNeed'),
+    needs: partners('needs'),
+    resources: partners('resources'),
+    askResource: partners('askResource'),
+    projects: partners('projects'),
+    project: partners('project'),
+    accept: partners('accept'),
+    decline: partners('decline'),
+    cancel: partners('cancel'),
+    addMilestone: partners('addMilestone'),
+    doneMilestone: partners('doneMilestone'),
+    close: partners('close'),
+    visits: partners('visits'),
+    linkVisitReport: partners('linkVisitReport'),
+    figures: partners('figures'),
+    export: partners('export'),
+  },
   open311: {
     keys: open311('keys'),
     issueKey: open311('issueKey'),
@@ -359,6 +403,8 @@ export type { HouseholdKindsView, PairingCounts, PairingView, VisitView } from '
 export type { GoodsView, PointsEntryView, PointsRulesView, RedemptionView, ServiceRecordView } from '../../src/core/outputs/points';
 export type { WishView } from '../../src/core/outputs/wishes';
 export type { AssessmentPolicyView, AssessmentReview, AssessmentView, CompaniesView, CompanyRef, CompoundAssessments, PropertyCompanyView, ReviewRow, SurveyComment } from '../../src/core/outputs/assessments';
+export type { AgendaTopic, CompoundRulesVersionView, CompoundRulesView, DecisionView, OpinionView, OptionResult, TopicCard, TopicView } from '../../src/core/outputs/deliberation';
+export type { MilestoneView, NeedView, PartnerDetail, PartnerFigures, PartnerFiguresView, PartnerRef, PartnerRow, PartnerVisitView, ProjectView, ResourceView } from '../../src/core/outputs/partners';
 export type { LectureFigures } from '../../src/core/lecture-figures';
 export type { LectureMonthFigures, LectureRoster, LectureStaffView, RosterEntry, SpeakerView, VenueCodeView } from '../../src/core/outputs/lectures';
 export type {

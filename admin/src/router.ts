@@ -47,6 +47,17 @@ export const PAGES = [
   'assessments/print',
   // 回音壁: a compound's resolved reports of a month, printable on A4 for the notice board.
   'echo',
+  // 议事协商: topics, one topic (no menu entry, ?id=<topic>), a compound's 公约.
+  'deliberation',
+  'deliberation/topic',
+  'deliberation/rules',
+  // 共建单位: partners (a partner opens in a drawer), the needs, the resources, projects (?id= opens one), visits, the year's figures.
+  'partners',
+  'partners/needs',
+  'partners/resources',
+  'partners/projects',
+  'partners/visits',
+  'partners/figures',
 ] as const;
 export type PageName = (typeof PAGES)[number];
 /** codePoster: one code's printable poster, codes/<id>/poster (a page of 码 without a menu entry of its own). */

@@ -212,6 +212,8 @@ export interface Project {
   resourceId: string | null;
   title: string;
   startedBy: ProjectSide;
+  /** What the side that started it wrote with the claim or the ask (认领说明); null when nothing. */
+  note: string | null;
   status: ProjectStatus;
   /** The owner on the community's side (staff) and on the partner's (its contact or a linked member). */
   communityOwnerId: string | null;

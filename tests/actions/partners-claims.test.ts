@@ -34,6 +34,7 @@ describe('a partner claims a need', () => {
         title: '每月一次义诊',
         startedBy: 'partner',
         startedByLabel: '共建单位认领',
+        note: '每月第一个周六上午',
         status: 'proposed',
         statusLabel: '待对方确认',
         need: { id: need.id, title: '每月一次义诊' },

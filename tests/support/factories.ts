@@ -198,6 +198,7 @@ export function project(communityId: string, partnerId: string, extra: Partial<P
     resourceId: null,
     title: '助餐志愿服务',
     startedBy: claimed ? 'partner' : 'community',
+    note: null,
     status: 'proposed',
     communityOwnerId: claimed ? null : 'per_staff',
     partnerOwnerId: claimed ? 'per_contact' : null,

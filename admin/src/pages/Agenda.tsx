@@ -6,10 +6,10 @@ import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { flushSync } from 'react-dom';
 import { api } from '../api';
-import type { Agenda, AgendaItem } from '../api';
+import type { Agenda, AgendaItem, AgendaTopic } from '../api';
 import { useFailure } from '../feedback';
 import { dateTime } from '../format';
-import { navigate, replaceSearch, useSearch } from '../router';
+import { hrefOf, navigate, replaceSearch, useSearch } from '../router';
 import { useUnits } from '../units';
 import { PageHeader } from '../components/PageHeader';
 
@@ -114,6 +114,7 @@ export default function AgendaPage() {
               <Section title="三、居民有异议的反映" items={agenda.disputed} testId="agenda-disputed" unitId={agenda.unit.id} printing={printing} />
             </>
           )}
+          <TopicsDue topics={agenda.topics} numbered={total > 0} />
           <Typography.Paragraph className="print-only" style={{ marginTop: 32 }}>
             参会人员：＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿＿　记录人：＿＿＿＿＿＿＿＿
           </Typography.Paragraph>
@@ -163,6 +164,51 @@ function Section({ title, items, testId, unitId, printing }: { title: string; it
             style: { cursor: 'pointer' },
             onClick: () => navigate('desk', { search: new URLSearchParams({ unit: unitId, q: i.report.id, report: i.report.id }).toString() }),
           })}
+        />
+      )}
+    </div>
+  );
+}
+
+/** 议事协商 topics whose vote (or opinions' time) is over and which wait for this meeting's decision. */
+function TopicsDue({ topics, numbered }: { topics: AgendaTopic[]; numbered: boolean }) {
+  return (
+    <div style={{ marginBottom: 24 }} data-testid="agenda-topics">
+      <Typography.Title level={5}>
+        {numbered ? '四、' : ''}待决定的议题（{topics.length} 个）
+      </Typography.Title>
+      {topics.length === 0 ? (
+        <Typography.Text type="secondary">无</Typography.Text>
+      ) : (
+        <Table
+          size="small"
+          bordered
+          rowKey="id"
+          pagination={false}
+          dataSource={topics}
+          columns={[
+            {
+              title: '议题',
+              render: (_, t) => {
+                const search = new URLSearchParams({ id: t.id }).toString();
+                return (
+                  <a
+                    href={hrefOf('deliberation/topic', search)}
+                    onClick={(e) => {
+                      e.preventDefault();
+                      navigate('deliberation/topic', { search });
+                    }}
+                  >
+                    {t.title}
+                  </a>
+                );
+              },
+            },
+            { title: '范围', width: 200, dataIndex: 'trail' },
+            { title: '结束', width: 120, render: (_, t) => dateTime(t.closedAt).slice(5) },
+            { title: '参与', width: 150, render: (_, t) => `${t.turnout.voted}/${t.turnout.households} 户（${t.turnout.percent}%）` },
+            { title: '得票最多', width: 200, render: (_, t) => (t.leading.length ? t.leading.join('、') : '—') },
+          ]}
         />
       )}
     </div>

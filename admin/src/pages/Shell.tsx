@@ -4,8 +4,10 @@ import {
   ApiOutlined,
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
   BookOutlined,
   CalendarOutlined,
+  CommentOutlined,
   DashboardOutlined,
   FieldTimeOutlined,
   FileExcelOutlined,
@@ -64,6 +66,17 @@ const PAGE_COMPONENTS: Record<PageName, React.LazyExoticComponent<() => React.JS
   'assessments/policy': lazy(() => import('./Assessments/pages').then((m) => ({ default: m.Policy }))),
   'assessments/print': lazy(() => import('./Assessments/pages').then((m) => ({ default: m.Print }))),
   echo: lazy(() => import('./EchoWall')),
+  // One chunk for the three (Deliberation/pages.ts).
+  deliberation: lazy(() => import('./Deliberation/pages').then((m) => ({ default: m.Topics }))),
+  'deliberation/topic': lazy(() => import('./Deliberation/pages').then((m) => ({ default: m.Topic }))),
+  'deliberation/rules': lazy(() => import('./Deliberation/pages').then((m) => ({ default: m.Rules }))),
+  // One chunk for the six (Partners/pages.ts).
+  partners: lazy(() => import('./Partners/pages').then((m) => ({ default: m.Partners }))),
+  'partners/needs': lazy(() => import('./Partners/pages').then((m) => ({ default: m.Needs }))),
+  'partners/resources': lazy(() => import('./Partners/pages').then((m) => ({ default: m.Resources }))),
+  'partners/projects': lazy(() => import('./Partners/pages').then((m) => ({ default: m.Projects }))),
+  'partners/visits': lazy(() => import('./Partners/pages').then((m) => ({ default: m.Visits }))),
+  'partners/figures': lazy(() => import('./Partners/pages').then((m) => ({ default: m.Figures }))),
 };
 
 const CodePoster = lazy(() => import('./Codes/Poster'));
@@ -81,6 +94,15 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
   { key: 'desk', icon: <ProfileOutlined />, label: '反映处理' },
   { key: 'approvals', icon: <SolutionOutlined />, label: approvalsLabel(waiting) },
   { key: 'agenda', icon: <CalendarOutlined />, label: '逢三说事' },
+  {
+    key: 'deliberation-menu',
+    icon: <CommentOutlined />,
+    label: '议事协商',
+    children: [
+      { key: 'deliberation', label: '议题' },
+      { key: 'deliberation/rules', label: '公约' },
+    ],
+  },
   { key: 'units', icon: <ApartmentOutlined />, label: '单位与人员' },
   { key: 'codes', icon: <QrcodeOutlined />, label: '码' },
   {
@@ -135,14 +157,29 @@ const menuItems = (waiting: number | null): MenuProps['items'] => [
       { key: 'assessments/policy', label: '测评设置' },
     ],
   },
+  {
+    key: 'partners-menu',
+    icon: <BankOutlined />,
+    label: '共建单位',
+    children: [
+      { key: 'partners', label: '单位名录' },
+      { key: 'partners/needs', label: '需求清单' },
+      { key: 'partners/resources', label: '资源清单' },
+      { key: 'partners/projects', label: '项目' },
+      { key: 'partners/visits', label: '走访记录' },
+      { key: 'partners/figures', label: '统计' },
+    ],
+  },
 ];
 
-/** The submenus open on arrival: 党员 always (its pages are found without a click), 讲堂, 积分与心愿 and 物业测评 when a link lands in them. */
+/** The submenus open on arrival: 党员 always (its pages are found without a click), 讲堂, 积分与心愿, 物业测评, 议事协商 and 共建单位 when a link lands in them. */
 const openOn = (route: RouteName): string[] => [
   'members',
   ...(route.startsWith('lectures') ? ['lectures-menu'] : []),
   ...(/^(points|shop|wishes)/.test(route) ? ['points-menu'] : []),
   ...(route.startsWith('assessments') ? ['assessments-menu'] : []),
+  ...(route.startsWith('deliberation') ? ['deliberation-menu'] : []),
+  ...(route.startsWith('partners') ? ['partners-menu'] : []),
 ];
 
 export default function Shell({ route }: { route: RouteName }) {
@@ -182,7 +219,7 @@ export default function Shell({ route }: { route: RouteName }) {
         <Layout.Sider width={176} theme="light">
           <Menu
             mode="inline"
-            selectedKeys={[route === 'codePoster' ? 'codes' : route === 'lectures/roster' || route === 'lectures/venue' ? 'lectures' : route === 'assessments/print' ? 'assessments' : route]}
+            selectedKeys={[route === 'codePoster' ? 'codes' : route === 'lectures/roster' || route === 'lectures/venue' ? 'lectures' : route === 'assessments/print' ? 'assessments' : route === 'deliberation/topic' ? 'deliberation' : route]}
             items={menuItems(waiting)}
             defaultOpenKeys={openOn(route)}
             onClick={({ key }) => (PAGES as readonly string[]).includes(key) && navigate(key as PageName)}

@@ -137,6 +137,7 @@ export async function seedPartners(deps: Deps, tree: DemoTree, people: DemoPeopl
     resourceId: null,
     title: n.title,
     startedBy: 'partner',
+    note: null,
     status: 'proposed',
     communityOwnerId: null,
     partnerOwnerId: null,

@@ -69,6 +69,11 @@ export interface TopicView extends TopicCard {
   background: string;
   /** Photo addresses the reader can load. */
   photos: string[];
+  /**
+   * The same photos' stored references, in the order of `photos`, for whoever may edit the topic (an edit
+   * sends back the ones to keep: a cloud address expires, a reference does not); empty for everyone else.
+   */
+  photoRefs: string[];
   audience: TopicAudience;
   audienceLabel: string;
   parties: string[];

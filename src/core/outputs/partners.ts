@@ -101,6 +101,8 @@ export interface ProjectView {
   startedBy: ProjectSide;
   /** "社区发起" / "共建单位认领" */
   startedByLabel: string;
+  /** What the side that started it wrote with the claim or the ask. */
+  note: string | null;
   status: ProjectStatus;
   statusLabel: string;
   communityOwner: PartnerPersonRef | null;

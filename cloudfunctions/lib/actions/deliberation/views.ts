@@ -196,6 +196,7 @@ export async function topicView(ctx: AuthedContext, t: Topic): Promise<TopicView
     version: t.version,
     background: t.background,
     photos: t.photos.map(photo),
+    photoRefs: open && reader.decides && !started ? t.photos : [],
     audience: t.audience,
     audienceLabel: TOPIC_AUDIENCE_LABEL[t.audience],
     parties: t.parties,

@@ -40,7 +40,7 @@ async function claimWith(ctx: AuthedContext, need: Need, project: Project, clien
   throw notOpen(r.need, field);
 }
 
-function draft(ctx: AuthedContext, p: Pick<Project, 'communityId' | 'partnerId' | 'needId' | 'resourceId' | 'title' | 'startedBy' | 'communityOwnerId' | 'partnerOwnerId' | 'clientRequestId'>): Project {
+function draft(ctx: AuthedContext, p: Pick<Project, 'communityId' | 'partnerId' | 'needId' | 'resourceId' | 'title' | 'startedBy' | 'communityOwnerId' | 'partnerOwnerId' | 'clientRequestId' | 'note'>): Project {
   const now = ctx.deps.clock.now();
   return {
     id: ctx.deps.ids.next('prj'),
@@ -80,6 +80,7 @@ export const projects: FunctionDef = {
         communityOwnerId: null,
         partnerOwnerId: caller.person.id,
         clientRequestId: input.clientRequestId,
+        note: input.note || null,
       }),
       input.clientRequestId,
       'needId',
@@ -110,6 +111,7 @@ export const projects: FunctionDef = {
       communityOwnerId: caller.person.id,
       partnerOwnerId: null,
       clientRequestId: input.clientRequestId,
+      note: null,
     });
     let out: { project: Project; created: boolean };
     if (input.needId) {

@@ -164,6 +164,7 @@ export function projectView(p: Project, n: Names, can: ProjectView['can'], photo
     partnerOwner: personRef(p.partnerOwnerId, n),
     milestones: milestoneViews(p, n, dayKey(now)),
     result: p.result ? { text: p.result.text, photos: p.result.photos.map(photo) } : null,
+    note: p.note ?? null,
     reason: p.reason,
     createdAt: p.createdAt,
     decidedAt: p.decidedAt,

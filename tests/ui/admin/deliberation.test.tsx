@@ -87,6 +87,20 @@ describe('发起议题', () => {
     expect(navigations.at(-1)).toEqual({ to: 'deliberation/topic', search: 'id=t1' });
   });
 
+  it('转为议题 from the desk: the report’s words start the background and the topic links back to the report', async () => {
+    answer('reports.detail', { id: 'r9', description: '北门车棚电动车乱充电，晚上插线板冒火花', place: '幸福里小区 3号楼' });
+    answer('deliberation.open', { topic: topic(), created: true });
+    resetRouter('unit=u_cmp&fromReport=r9');
+    renderPage(<TopicsPage />);
+    const d = await screen.findByRole('dialog');
+    expect(within(d).getByTestId('topic-from-report')).toHaveTextContent('幸福里小区 3号楼');
+    expect(within(d).getByPlaceholderText(/为什么现在议/)).toHaveValue('居民反映（幸福里小区 3号楼）：北门车棚电动车乱充电，晚上插线板冒火花');
+    type(within(d).getByPlaceholderText(/是否增设电动车充电桩/), '北门车棚装充电桩');
+    fireEvent.click(within(d).getByRole('button', { name: /发起议题/ }));
+    await waitFor(() => expect(sentTo('deliberation.open')).toHaveLength(1));
+    expect(sentTo('deliberation.open')[0]).toMatchObject({ reportId: 'r9', unitId: 'u_cmp', title: '北门车棚装充电桩' });
+  });
+
   it('sends no options and no vote days for an open question', async () => {
     answer('deliberation.open', { topic: topic({ hasVote: false, options: [] }), created: true });
     const d = await openForm();

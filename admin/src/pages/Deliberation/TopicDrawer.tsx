@@ -82,11 +82,13 @@ interface Props {
   topic: TopicView | null;
   /** The unit a new topic starts on (the list's unit). */
   unitId?: string;
+  /** The report a new topic is opened from (转为议题): its words start the background, and the topic links back to it. */
+  fromReport?: { id: string; description: string; place: string } | null;
   onClose(): void;
   onSaved(t: TopicView): void;
 }
 
-export function TopicDrawer({ topic, unitId, onClose, onSaved }: Props) {
+export function TopicDrawer({ topic, unitId, fromReport = null, onClose, onSaved }: Props) {
   const [form] = Form.useForm<TopicValues>();
   const { message } = App.useApp();
   const fail = useFailure();
@@ -116,7 +118,7 @@ export function TopicDrawer({ topic, unitId, onClose, onSaved }: Props) {
       const fields = topicFields(v);
       const saved = topic
         ? await api.deliberation.edit({ id: topic.id, version: topic.version, ...fields })
-        : (await api.deliberation.open({ clientRequestId: rid.current, unitId: v.unitId, reportId: null, ...fields })).topic;
+        : (await api.deliberation.open({ clientRequestId: rid.current, unitId: v.unitId, reportId: fromReport?.id ?? null, ...fields })).topic;
       message.success(topic ? `已保存议题「${saved.title}」` : `已发起议题「${saved.title}」，${saved.trail}的居民会收到通知`);
       onSaved(saved);
     } catch (e) {
@@ -145,7 +147,12 @@ export function TopicDrawer({ topic, unitId, onClose, onSaved }: Props) {
         </Flex>
       }
     >
-      <Form name="topic" form={form} layout="vertical" onFinish={submit} initialValues={topic ? valuesOf(topic) : { ...defaults(), unitId }} requiredMark="optional">
+      <Form name="topic" form={form} layout="vertical" onFinish={submit} initialValues={topic ? valuesOf(topic) : { ...defaults(), unitId, ...(fromReport ? { background: `居民反映（${fromReport.place}）：${fromReport.description}` } : {}) }} requiredMark="optional">
+        {fromReport && (
+          <Typography.Paragraph type="secondary" data-testid="topic-from-report">
+            由反映转为议题：议题会链接回这条反映（{fromReport.place}）
+          </Typography.Paragraph>
+        )}
         {topic ? (
           <Typography.Paragraph type="secondary">议题范围：{topic.trail}（有人投票或发表意见后不能再修改）</Typography.Paragraph>
         ) : (

@@ -41,7 +41,10 @@ export default function TopicsPage() {
   const unitId = q.get('unit') ?? undefined;
   const { treeData } = useUnits();
   const [page, setPage] = useState(1);
+  const fromReportId = q.get('fromReport');
   const [opening, setOpening] = useState(false);
+  // 转为议题 from the desk: the report's words start the new topic, which links back to it.
+  const fromReport = useLoaded(() => (fromReportId ? api.reports.detail({ id: fromReportId }) : Promise.resolve(null)), [fromReportId]);
   const { data, loading, error, reload } = useLoaded(
     () => api.deliberation.list({ ...(unitId ? { unitId } : {}), ...(status === ALL ? {} : { status }), limit: PAGE, offset: (page - 1) * PAGE }),
     [unitId, status, page],
@@ -106,11 +109,15 @@ export default function TopicsPage() {
         onRow={(t) => ({ style: { cursor: 'pointer' }, onClick: (e) => !(e.target as HTMLElement).closest('a') && openTopic(t.id) })}
         pagination={{ current: page, pageSize: PAGE, total: data?.total ?? 0, onChange: setPage, showTotal: (n) => `共 ${n} 个议题`, hideOnSinglePage: true }}
       />
-      {opening && (
+      {(opening || (fromReportId && fromReport.data)) && (
         <TopicDrawer
           topic={null}
           unitId={unitId}
-          onClose={() => setOpening(false)}
+          fromReport={fromReportId && fromReport.data ? { id: fromReport.data.id, description: fromReport.data.description, place: fromReport.data.place } : null}
+          onClose={() => {
+            setOpening(false);
+            if (fromReportId) set('fromReport');
+          }}
           onSaved={(t) => {
             setOpening(false);
             openTopic(t.id);

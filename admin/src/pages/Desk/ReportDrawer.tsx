@@ -6,6 +6,7 @@ import type { ReportDetail, TimelineView } from '../../api';
 import { LEVEL_LABEL, RATING_LABEL, isOpen } from '../../core';
 import { useFailure } from '../../feedback';
 import { untilDue } from '../../format';
+import { navigate } from '../../router';
 import { formatWhen } from '../../../../src/core/time';
 import { ACTIONS, ActionModal } from './ActionModal';
 import type { DrawerAction } from './ActionModal';
@@ -95,6 +96,7 @@ export function ReportDrawer({ id, deskUnitId, onClose, onChanged }: Props) {
               </Button>
             ))}
             {open && <Button onClick={() => setAction('reassign')}>转派他人</Button>}
+            <Button onClick={() => navigate('deliberation', { search: new URLSearchParams({ fromReport: report.id }).toString() })}>转为议题</Button>
           </Flex>
         ) : null
       }

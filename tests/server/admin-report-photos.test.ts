@@ -21,6 +21,8 @@ function renderBody(report: ReportDetail): string {
     // The admin's .tsx is compiled here with the classic JSX runtime, which reads a global React.
     (globalThis as { React?: unknown }).React = require('react');
     jest.doMock('../../admin/src/api', () => ({ api: {}, ApiError: class ApiError extends Error {}, isAuthLost: () => false }));
+    // The router reads Vite's import.meta; 转为议题 navigates only when clicked, which nothing does here.
+    jest.doMock('../../admin/src/router', () => ({ navigate: () => undefined }));
     // Its package's "node" condition names only an ES module; the drawer's reload button is not rendered here.
     jest.doMock('@ant-design/icons', () => ({ ReloadOutlined: () => null }), { virtual: true });
     const { ReportBody } = require('../../admin/src/pages/Desk/ReportDrawer');

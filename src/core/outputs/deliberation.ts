@@ -143,10 +143,23 @@ export interface AgendaTopic {
   leading: string[];
 }
 
+/**
+ * A place the caller may open a topic for: a lead's building, a branch secretary's compound and its
+ * buildings, a staff member's community and its compounds (their buildings' topics are opened from the
+ * management page, where a community's hundreds of buildings can be searched).
+ */
+export interface OpenablePlace {
+  id: string;
+  kind: 'building' | 'compound' | 'community';
+  /** "幸福里小区 3号楼", "幸福里小区（全小区）", "阳光社区（全社区）". */
+  label: string;
+}
+
 export interface DeliberationOutputs {
   open: { topic: TopicView; created: boolean };
   edit: TopicView;
-  mine: { topics: TopicCard[]; total: number; canOpen: boolean };
+  /** `openFor`: the places the caller may open a topic for (the mini-program's 发起议题), empty unless canOpen. */
+  mine: { topics: TopicCard[]; total: number; canOpen: boolean; openFor: OpenablePlace[] };
   detail: TopicView;
   say: { topic: TopicView; created: boolean };
   vote: TopicView;

@@ -7,6 +7,7 @@ import { Text, View } from '@tarojs/components';
 import type { ResolvedCode as Resolved } from '../../core/api';
 import { Button } from '../../components/nut';
 import { open } from '../../utils/nav';
+import { publicUrl } from '../../deliberation/urls';
 import { formatWhen } from '../../utils/time';
 import { ASK_INSTEAD, NEXT_ACTION, nextUrl } from './next';
 
@@ -44,6 +45,12 @@ export function ResolvedCode({ code }: { code: Resolved }) {
           <Text className='code__later-title'>这一步还没有开放</Text>
           <Text className='code__later-text'>{`在手机上${NEXT_ACTION[code.purpose]}的功能还在准备中。${ASK_INSTEAD[code.purpose]}`}</Text>
         </View>
+      )}
+      {/* A compound's public code also opens its public 议事 page (decided topics, the 公约): a second, plain way on. */}
+      {code.purpose === 'public' && (
+        <Button className='code__action code__action--plain' size='large' block onClick={() => open(publicUrl(code.id))}>
+          小区议事
+        </Button>
       )}
     </>
   );

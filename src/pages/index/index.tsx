@@ -21,6 +21,7 @@ import { EARNS_POINTS } from '../../core/points';
 import { WISH_PAGES } from '../../wishes/urls';
 import { PROPERTY_PAGES } from '../../property/urls';
 import { ECHO_PAGES } from '../../echo/urls';
+import { DELIBERATION_PAGES } from '../../deliberation/urls';
 import { ANSWERS_SURVEY } from '../../core/assessment-access';
 import { DECIDES_CHECKINS } from '../../core/checkins';
 import { pendingCheckins } from '../../services/members';
@@ -52,6 +53,8 @@ const ENTRIES: Entry[] = [
   { key: 'wishes', title: '微心愿', hint: '许个心愿，帮邻居圆梦', page: WISH_PAGES.index },
   // The resident's own compound (the action finds it from their binding).
   { key: 'echo', title: '回音壁', hint: '大家反映的问题办得怎么样', page: ECHO_PAGES.wall },
+  // The topics of the person's buildings, compound and community: vote, opinions, decisions, 公约.
+  { key: 'deliberation', title: '小区议事', hint: '议题、投票、小区公约', page: DELIBERATION_PAGES.index },
 ];
 
 /** Handlers see their queue first: it is the one thing they open the app for. */

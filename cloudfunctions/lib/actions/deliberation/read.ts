@@ -3,7 +3,7 @@
  * secretary's or lead's compound's buildings too), open ones first; one topic whole; and staff's list
  * under a unit (the management page).
  */
-import { DomainError, MODERATES_TOPICS, OPENS_TOPICS, ancestorIds, mayOpenTopic, opensTopics, type Topic, type TopicStatus, type Unit } from '../../../../src/core';
+import { DomainError, MODERATES_TOPICS, OPENS_TOPICS, ancestorIds, mayOpenTopic, opensTopics, type OpenablePlace, type Topic, type TopicStatus, type Unit } from '../../../../src/core';
 import * as schemas from '../../../../src/core/schemas/deliberation';
 import type { TopicQuery } from '../../store/port';
 import { personAction, type AuthedContext, type FunctionDef } from '../define';
@@ -19,6 +19,39 @@ async function ownUnitIds(ctx: AuthedContext): Promise<string[]> {
   const runs = live.filter((b) => b.unit.kind === 'compound' && (OPENS_TOPICS.includes(b.role) || MODERATES_TOPICS.includes(b.role)));
   for (const b of runs) for (const u of await ctx.deps.store.units.listSubtree(b.unit.path)) if (u.kind === 'building') ids.add(u.id);
   return [...ids];
+}
+
+const PLACE_RANK: Record<OpenablePlace['kind'], number> = { community: 0, compound: 1, building: 2 };
+
+/**
+ * The places the caller opens topics for from the mini-program (mayOpenTopic, walked down the tree): a
+ * lead's building, a branch secretary's compound and its buildings, a staff member's community and its
+ * compounds — not a community's buildings, too many to pick from on a phone (the management page has them).
+ */
+async function openablePlaces(ctx: AuthedContext): Promise<OpenablePlace[]> {
+  const { units } = ctx.deps.store;
+  const openers = ctx.caller.bindings.filter((b) => !b.unit.archived && OPENS_TOPICS.includes(b.role));
+  const found = new Map<string, Unit>();
+  for (const b of openers) {
+    if (b.unit.kind === 'building') found.set(b.unit.id, b.unit);
+    if (b.unit.kind === 'building' || b.unit.kind === 'grid') continue;
+    const deep = b.unit.kind === 'compound';
+    for (const u of await units.listSubtree(b.unit.path)) if (u.kind === 'compound' || u.kind === 'community' || (deep && u.kind === 'building')) found.set(u.id, u);
+  }
+  const names = new Map([...found.values()].map((u) => [u.id, u.name]));
+  const places: OpenablePlace[] = [];
+  for (const u of found.values()) {
+    if (u.kind === 'community') places.push({ id: u.id, kind: 'community', label: `${u.name}（全社区）` });
+    else if (u.kind === 'compound') places.push({ id: u.id, kind: 'compound', label: `${u.name}（全小区）` });
+    else {
+      // A building's compound is the third unit on its path (street / community / compound / …).
+      const compoundId = ancestorIds(u.path)[2];
+      const compound = compoundId && compoundId !== u.id ? (names.get(compoundId) ?? (await units.get(compoundId))?.name) : undefined;
+      places.push({ id: u.id, kind: 'building', label: compound ? `${compound} ${u.name}` : u.name });
+    }
+  }
+  const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
+  return places.sort((a, b) => PLACE_RANK[a.kind] - PLACE_RANK[b.kind] || collator.compare(a.label, b.label));
 }
 
 /** Open topics first, then the rest, each newest first: one page across both. */
@@ -49,7 +82,8 @@ export const read: FunctionDef = {
   mine: personAction(schemas.deliberation.mine, async (ctx, input) => {
     const unitIds = await ownUnitIds(ctx);
     const { topics, total } = unitIds.length ? await openFirst(ctx, { unitIds }, input.limit ?? 50, input.offset ?? 0) : { topics: [], total: 0 };
-    return { topics: await topicCards(ctx, topics), total, canOpen: opensTopics(ctx.caller.bindings) };
+    const canOpen = opensTopics(ctx.caller.bindings);
+    return { topics: await topicCards(ctx, topics), total, canOpen, openFor: canOpen ? await openablePlaces(ctx) : [] };
   }),
 
   detail: personAction(schemas.deliberation.detail, async (ctx, input) => {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '小区议事',
+  enablePullDownRefresh: true,
+});

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '小区公约',
+  enablePullDownRefresh: true,
+});

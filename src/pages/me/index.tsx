@@ -15,6 +15,7 @@ import { goToLogin, open } from '../../utils/nav';
 import { LECTURE_PAGES } from '../../lectures/urls';
 import { MyCheckinEntry } from '../../members/MyCheckinEntry';
 import { MyPairingsEntry } from '../../pairings/MyPairingsEntry';
+import { MyPartnersEntry } from '../../partners/MyPartnersEntry';
 import { MYDATA_PAGES } from '../../mydata/urls';
 import { myCheckins } from '../../services/members';
 import './index.scss';
@@ -128,6 +129,8 @@ export default function MePage() {
       <MyCheckinEntry checkin={checkin} />
       {/* 我的联户: only for a member with paired households. */}
       <MyPairingsEntry me={me} />
+      {/* 我的共建单位: only for a partner organisation's contact or a member linked to it. */}
+      <MyPartnersEntry me={me} />
 
       {/* 社区讲堂's sign-ups, with the codes shown at the door. */}
       <View className='card'>

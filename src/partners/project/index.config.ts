@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '共建项目',
+  enablePullDownRefresh: true,
+});

@@ -4,37 +4,17 @@
  * answering (one household's 20 answers at once: one written), the month computed, two staff
  * publishing at once (one wins), and the public page (the SQLite side: assessments-*.test.ts).
  */
-import tcb from '@cloudbase/node-sdk';
-import { fixedClock, type Outputs, type ReportDetail, type Result } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
+import type { Outputs, ReportDetail } from '../../src/core';
 import { hashPassword } from '../../cloudfunctions/lib/auth/passwords';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
 import type { Credentials } from '../../cloudfunctions/lib/identity';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
-import { data, expectFailure, T0 } from '../support/harness';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
+import { data, expectFailure } from '../support/harness';
 import { ALL_SATISFIED, MONTH } from './support/assessments';
 
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('goes from survey answers and a handled report to a published red flag on CloudBase', async () => {
-  const prefix = 'assess_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const deps = makeDeps(store, { clock: fixedClock(T0), log: silentLogger });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(fn: string, action: string, payload: unknown, cred: Credentials) => dispatch(deps, fn, { action, data: payload }, cred) as Promise<Result<T>>;
-  const signIn = async (username: string, password = DEMO_PASSWORD) => ({ token: data(await call<{ token: string }>('auth', 'signIn', { username, password }, {})).token });
+  const { store, call, as: signIn } = await cloudbaseDemo(cloud, 'assess_');
   const [staff, secretary, property, jumin] = [await signIn('shequ'), await signIn('shuji'), await signIn('wuye'), await signIn('jumin')];
   const units = await store.units.listSubtree('/');
   const compound = units.find((u) => u.name === '幸福里小区')!;

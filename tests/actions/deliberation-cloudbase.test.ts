@@ -4,37 +4,18 @@
  * after the close is refused, the decision adopts a 公约 version and the public page shows it (the
  * SQLite side: the other deliberation-*.test.ts).
  */
-import tcb from '@cloudbase/node-sdk';
-import { fixedClock, type CodeView, type CompoundRulesView, type DeliberationPublic, type Outputs, type Person, type Result, type TopicView } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
+import type { CodeView, CompoundRulesView, DeliberationPublic, Outputs, Person, TopicView } from '../../src/core';
 import type { Credentials } from '../../cloudfunctions/lib/identity';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
 import { data, expectFailure, T0 } from '../support/harness';
 
 const DAY = 24 * 3600_000;
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('opens, takes one vote per household under concurrency, closes, decides with a new 公约 version and publishes it on CloudBase', async () => {
-  const prefix = 'topics_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const clock = fixedClock(T0);
-  const deps = makeDeps(store, { clock, log: silentLogger, settings: { sessionTtlMs: 60 * DAY } });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(action: string, payload: unknown, cred: Credentials) => dispatch(deps, 'deliberation', { action, data: payload }, cred) as Promise<Result<T>>;
-  const as = async (username: string) => ({ token: data((await dispatch(deps, 'auth', { action: 'signIn', data: { username, password: DEMO_PASSWORD } }, {})) as Result<{ token: string }>).token });
+  const world = await cloudbaseDemo(cloud, 'topics_', { settings: { sessionTtlMs: 60 * DAY } });
+  const { store, clock, as } = world;
+  const call = world.callOf('deliberation');
   const [staff, secretary] = [await as('shequ'), await as('zhibu')];
 
   const units = await store.units.listSubtree('/');
@@ -68,7 +49,7 @@ it('opens, takes one vote per household under concurrency, closes, decides with 
   expect(decided.decision).toMatchObject({ rulesVersion: 1, option: '东门' });
   expect(data(await call<CompoundRulesView>('rules', { compoundId: compound.id }, wife)).current).toMatchObject({ version: 1, topic: { id } });
 
-  const code = data(await dispatch(deps, 'codes', { action: 'create', data: { unitId: compound.id, purpose: 'public' } }, staff) as Result<CodeView>);
+  const code = data(await world.call<CodeView>('codes', 'create', { unitId: compound.id, purpose: 'public' }, staff));
   const page = data(await call<DeliberationPublic>('public', { code: code.id }, {}));
   expect(page.topics).toEqual([expect.objectContaining({ id, turnout: { voted: 2, households: 2, percent: 100 } })]);
   expect(JSON.stringify(page)).not.toMatch(/郑云端|王云端|冯云端/);

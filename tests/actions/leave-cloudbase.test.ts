@@ -4,35 +4,14 @@
  * views, the desk or the ledger export (the SQLite side and a member's 转出: leave.test.ts).
  */
 import ExcelJS from 'exceljs';
-import tcb from '@cloudbase/node-sdk';
-import { LEFT_PERSON_NAME, fixedClock, type DeskPage, type FileDownload, type LeaveConfirmation, type Left, type Person, type PersonView, type ReportDetail, type Result } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
-import type { Credentials } from '../../cloudfunctions/lib/identity';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
-import { data, expectFailure, T0 } from '../support/harness';
+import { LEFT_PERSON_NAME, type DeskPage, type FileDownload, type LeaveConfirmation, type Left, type Person, type PersonView, type ReportDetail } from '../../src/core';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
+import { data, expectFailure } from '../support/harness';
 
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('leaves a resident on CloudBase: no search, report view, desk row or ledger names them afterwards', async () => {
-  const prefix = 'leave_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const deps = makeDeps(store, { clock: fixedClock(T0), log: silentLogger });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(fn: string, action: string, payload: unknown, cred: Credentials) => dispatch(deps, fn, { action, data: payload }, cred) as Promise<Result<T>>;
-  const as = async (username: string) => ({ token: data(await call<{ token: string }>('auth', 'signIn', { username, password: DEMO_PASSWORD }, {})).token });
+  const { store, call, as } = await cloudbaseDemo(cloud, 'leave_');
   const [lead, staff] = [await as('louzhang'), await as('shequ')];
 
   const units = await store.units.listSubtree('/');

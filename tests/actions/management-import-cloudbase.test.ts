@@ -8,21 +8,16 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import tcb from '@cloudbase/node-sdk';
-import { fixedClock, type Clock, type ImportJobView, type Result, type Unit } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
+import { fixedClock, type Clock, type ImportJobView, type Unit } from '../../src/core';
 import { CONTINUE_BUDGET_MS } from '../../cloudfunctions/lib/actions/management/import';
 import { runImportJob, STAGING_GRACE_MS } from '../../cloudfunctions/lib/actions/management/import-run';
-import { makeDeps, randomIds, silentLogger, type Deps } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
-import type { Credentials } from '../../cloudfunctions/lib/identity';
+import { randomIds } from '../../cloudfunctions/lib/deps';
 import { continueImports } from '../../cloudfunctions/lib/jobs/continue-imports';
 import { localImportFiles } from '../../cloudfunctions/lib/ports/import-files';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
 import { importDigest } from '../../cloudfunctions/lib/spreadsheets/import';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
 import type { ImportBatch } from '../../cloudfunctions/lib/store/port';
-import { AnswerError, installAnswerer, TcbAnswerer } from '../support/tcb';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
+import { AnswerError } from '../support/tcb';
 import { data, expectFailure, T0 } from '../support/harness';
 import { csvBytes, follow, previewFile, upload } from './support/imports';
 
@@ -32,33 +27,17 @@ const MS_PER_REQUEST = 20;
 const MANAGEMENT_TIMEOUT_MS = 30_000;
 const LEASE_MS = 30_000;
 
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
+const cloud = cloudbase();
+const { answerer } = cloud;
 const uploads = mkdtempSync(path.join(tmpdir(), 'jinlin-import-cloud-'));
 let prefixes = 0;
 
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
-
 /** A CloudBase store on fresh collections with the declared unique indexes, seeded with the demo. */
 async function environment(clock: Clock) {
-  const prefix = `imp${++prefixes}_`;
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const open = () => {
-    const store = openCloudbaseStore(app, { prefix });
-    const deps: Deps = makeDeps(store, { clock, log: silentLogger, importFiles: localImportFiles(uploads, randomIds) });
-    const call = <T = unknown>(fn: string, action: string, payload: unknown, cred: Credentials) => dispatch(deps, fn, { action, data: payload }, cred) as Promise<Result<T>>;
-    return { store, deps, call };
-  };
-  const first = open();
-  await seedDemo(first.deps, { residents: 10 });
-  const staff = { token: data(await first.call<{ token: string }>('auth', 'signIn', { username: 'shequ', password: DEMO_PASSWORD }, {})).token };
-  const units = await first.store.units.listSubtree('/');
-  return { ...first, open, staff, community: units.find((u) => u.name === '阳光社区')!, compound: units.find((u) => u.name === '幸福里小区')! };
+  const { store, deps, call, as, reopen: open } = await cloudbaseDemo(cloud, `imp${++prefixes}_`, { clock, importFiles: localImportFiles(uploads, randomIds) });
+  const staff = await as('shequ');
+  const units = await store.units.listSubtree('/');
+  return { store, deps, call, open, staff, community: units.find((u) => u.name === '阳光社区')!, compound: units.find((u) => u.name === '幸福里小区')! };
 }
 type Env = Awaited<ReturnType<typeof environment>>;
 

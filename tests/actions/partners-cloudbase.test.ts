@@ -5,38 +5,17 @@
  * count it; the loser's contact sees none of the winner's project (the SQLite side: partners-claims,
  * partners-projects and partners-permissions).
  */
-import tcb from '@cloudbase/node-sdk';
-import { fixedClock, type Outputs, type ProjectView, type Result } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
-import type { Credentials } from '../../cloudfunctions/lib/identity';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
-import { data, expectFailure, T0 } from '../support/harness';
+import type { Outputs, ProjectView } from '../../src/core';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
+import { data, expectFailure } from '../support/harness';
 
 type Out = Outputs['partners'];
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('claims a need (one of two partners at once), accepts, keeps a milestone, closes and counts it on CloudBase', async () => {
-  const prefix = 'partners_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const deps = makeDeps(store, { clock: fixedClock(T0), log: silentLogger });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(action: string, payload: unknown, cred: Credentials) => dispatch(deps, 'partners', { action, data: payload }, cred) as Promise<Result<T>>;
-  const as = async (username: string) => ({ token: data((await dispatch(deps, 'auth', { action: 'signIn', data: { username, password: DEMO_PASSWORD } }, {})) as Result<{ token: string }>).token });
+  const { store, callOf, as, personId: id } = await cloudbaseDemo(cloud, 'partners_');
+  const call = callOf('partners');
   const [staff, wu, sun] = [await as('shequ'), await as('zhiyuan'), await as('jumin')];
-  const id = async (username: string) => (await store.people.findByUsername(username))!.id;
   const units = await store.units.listSubtree('/');
   const community = units.find((u) => u.kind === 'community')!;
   const compound = units.find((u) => u.name === '幸福里小区')!;

@@ -4,37 +4,17 @@
  * search field, never with a list that leaves people out. The store's own bound is tested small in
  * tests/store/cloudbase-scale.test.ts; here it is the one the functions use.
  */
-import tcb from '@cloudbase/node-sdk';
-import { fixedClock, type PersonView, type Result } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
-import type { Credentials } from '../../cloudfunctions/lib/identity';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
+import type { PersonView } from '../../src/core';
 import { PEOPLE_SEARCH_BOUND } from '../../cloudfunctions/lib/store/cloudbase/people-search';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
 import { binding, person, unit } from '../support/factories';
-import { data, expectFailure, T0 } from '../support/harness';
+import { data, expectFailure } from '../support/harness';
 
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('asks for more of the name when more people share it than a search reads, and finds them by more of it', async () => {
-  const prefix = 'pplsearch_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const deps = makeDeps(store, { clock: fixedClock(T0), log: silentLogger });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(fn: string, action: string, payload: unknown, cred: Credentials) => dispatch(deps, fn, { action, data: payload }, cred) as Promise<Result<T>>;
-  const staff = { token: data(await call<{ token: string }>('auth', 'signIn', { username: 'shequ', password: DEMO_PASSWORD }, {})).token };
+  const { store, call, as } = await cloudbaseDemo(cloud, 'pplsearch_');
+  const staff = await as('shequ');
 
   // Another community of the city, where more people named 甄 live than one search reads.
   const street = unit(null, 'street', '别的街道');

@@ -4,36 +4,15 @@
  * counted; timelines), so a resolved report shows, anonymised, to a caller who never registered, and
  * an open one does not (the SQLite side: report-echo-wall.test.ts).
  */
-import tcb from '@cloudbase/node-sdk';
-import { fixedClock, type EchoWall, type Outputs, type ReportDetail, type Result } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
-import type { Credentials } from '../../cloudfunctions/lib/identity';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
-import { data, T0 } from '../support/harness';
+import type { EchoWall, Outputs, ReportDetail } from '../../src/core';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
+import { data } from '../support/harness';
 
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('shows a resolved report, anonymised, to someone who never registered, on CloudBase', async () => {
-  const prefix = 'echo_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const deps = makeDeps(store, { clock: fixedClock(T0), log: silentLogger });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(fn: string, action: string, payload: unknown, cred: Credentials) => dispatch(deps, fn, { action, data: payload }, cred) as Promise<Result<T>>;
-  const signIn = async (username: string) => ({ token: data(await call<{ token: string }>('auth', 'signIn', { username, password: DEMO_PASSWORD }, {})).token });
-  const [jumin, lead] = [await signIn('jumin'), await signIn('louzhang')];
+  const { store, call, as } = await cloudbaseDemo(cloud, 'echo_');
+  const [jumin, lead] = [await as('jumin'), await as('louzhang')];
   const units = await store.units.listSubtree('/');
   const compound = units.find((u) => u.name === '幸福里小区')!;
   const building = units.find((u) => u.parentId === compound.id && u.name === '1号楼')!;

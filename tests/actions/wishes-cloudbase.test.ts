@@ -3,41 +3,20 @@
  * in-process, and the two timer jobs run twice at once there (the SQLite side: wishes-flow.test.ts
  * and wishes-timer.test.ts).
  */
-import tcb from '@cloudbase/node-sdk';
-import { DEFAULT_POINTS_RULES, WISH_CONFIRM_DAYS, fixedClock, type Outputs, type Person, type Result, type WishView } from '../../src/core';
-import { DEMO_PASSWORD } from '../../cloudfunctions/lib/actions/auth';
-import { makeDeps, silentLogger } from '../../cloudfunctions/lib/deps';
-import { dispatch } from '../../cloudfunctions/lib/functions';
-import type { Credentials } from '../../cloudfunctions/lib/identity';
+import { DEFAULT_POINTS_RULES, WISH_CONFIRM_DAYS, type Outputs, type Person, type WishView } from '../../src/core';
 import { confirmFulfilledWishes } from '../../cloudfunctions/lib/jobs/wish-confirmation';
 import { expireWishes } from '../../cloudfunctions/lib/jobs/wish-expiry';
-import { seedDemo } from '../../cloudfunctions/lib/seed/demo';
-import { COLLECTIONS, ensureCollections, openCloudbaseStore } from '../../cloudfunctions/lib/store/cloudbase';
-import { installAnswerer, TcbAnswerer } from '../support/tcb';
+import { cloudbase, cloudbaseDemo } from '../support/cloudbase-demo';
 import { data, expectFailure, T0 } from '../support/harness';
 
 const DAY = 24 * 3600_000;
-const answerer = new TcbAnswerer();
-let uninstall = () => {};
-const app = tcb.init({ env: 'test-env', secretId: 'x', secretKey: 'y' });
-
-beforeAll(() => {
-  uninstall = installAnswerer(answerer);
-});
-afterAll(() => uninstall());
+const cloud = cloudbase();
 
 it('posts, approves, claims (one of many at once), fulfils and confirms a wish on CloudBase, and the timer expires and confirms once run twice', async () => {
-  const prefix = 'wishes_';
-  await ensureCollections(app, { prefix });
-  for (const c of COLLECTIONS) for (const idx of c.indexes) answerer.createIndex(prefix + c.name, idx);
-  const store = openCloudbaseStore(app, { prefix });
-  const clock = fixedClock(T0);
-  const deps = makeDeps(store, { clock, log: silentLogger, settings: { sessionTtlMs: 60 * DAY } });
-  await seedDemo(deps, { residents: 10 });
-  const call = <T>(action: string, payload: unknown, cred: Credentials) => dispatch(deps, 'wishes', { action, data: payload }, cred) as Promise<Result<T>>;
-  const as = async (username: string) => ({ token: data((await dispatch(deps, 'auth', { action: 'signIn', data: { username, password: DEMO_PASSWORD } }, {})) as Result<{ token: string }>).token });
+  const { store, deps, clock, callOf, as, personId } = await cloudbaseDemo(cloud, 'wishes_', { settings: { sessionTtlMs: 60 * DAY } });
+  const call = callOf('wishes');
   const [staff, member, volunteer] = [await as('shequ'), await as('dangyuan'), await as('zhiyuan')];
-  const memberId = (await store.people.findByUsername('dangyuan'))!.id;
+  const memberId = await personId('dangyuan');
 
   const units = await store.units.listSubtree('/');
   const compound = units.find((u) => u.name === '幸福里小区')!;

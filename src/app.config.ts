@@ -37,6 +37,11 @@ export default defineAppConfig({
     { root: 'echo', pages: ['wall/index'] },
     // 我的信息: see, copy and correct one's own data, and 注销 (PIPL arts. 44–47).
     { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
+    // 小区议事: the topics, a topic (notices link to it: vote, opinions, decision), a compound's 公约, its public page (from the public code);
+    // a lead's or branch secretary's 发起议题 and 记录决定.
+    { root: 'deliberation', pages: ['index/index', 'topic/index', 'rules/index', 'public/index', 'open/index', 'decide/index'] },
+    // 共建单位: a partner's contact and linked members — 我的共建单位, a need to claim, a project (notices link to it), 记录走访, 提供资源.
+    { root: 'partners', pages: ['index/index', 'need/index', 'project/index', 'visit/index', 'resource/index'] },
   ],
   window: {
     backgroundTextStyle: 'light',

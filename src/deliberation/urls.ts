@@ -12,8 +12,13 @@ export const DELIBERATION_PAGES = {
   rules: '/deliberation/rules/index',
   /** A compound's public page from its public code (`?code=`): decided topics and the current 公约. */
   public: '/deliberation/public/index',
+  /** 发起议题: a building lead or branch secretary opens a topic (shown when `mine` says canOpen). */
+  open: '/deliberation/open/index',
+  /** 记录决定 (`?id=`): the opener or branch secretary records the decision (shown when the topic's can.decide). */
+  decide: '/deliberation/decide/index',
 } as const;
 
 export const topicUrl = (id: string) => `${DELIBERATION_PAGES.topic}?id=${encodeURIComponent(id)}`;
 export const rulesUrl = (compoundId?: string) => (compoundId ? `${DELIBERATION_PAGES.rules}?compound=${encodeURIComponent(compoundId)}` : DELIBERATION_PAGES.rules);
 export const publicUrl = (codeId: string) => `${DELIBERATION_PAGES.public}?code=${encodeURIComponent(codeId)}`;
+export const decideUrl = (id: string) => `${DELIBERATION_PAGES.decide}?id=${encodeURIComponent(id)}`;

@@ -5,6 +5,7 @@
  * compound's 公约 is read by anyone bound there; its public page by anyone with its public code, without
  * registering. Every answer is a result value whose failure `message` can be shown as it is.
  */
+import type { ActionInput } from '../core/api';
 import { call } from './api';
 
 /** The caller's topics, open ones first; `offset` for the next page. */
@@ -23,3 +24,9 @@ export const compoundRules = (compoundId: string) => call('deliberation', 'rules
 
 /** The compound's public page by its public code: decided topics with counts and minutes, and the current 公约. */
 export const deliberationPublic = (codeId: string) => call('deliberation', 'public', { code: codeId });
+
+/** 发起议题 (a building lead, a branch secretary): the same `clientRequestId` on a retry is the same topic, told to nobody twice. */
+export const openTopic = (input: ActionInput<'deliberation', 'open'>) => call('deliberation', 'open', input);
+
+/** 记录决定: the decision and minutes, on the version read. */
+export const decideTopic = (input: ActionInput<'deliberation', 'decide'>) => call('deliberation', 'decide', input);

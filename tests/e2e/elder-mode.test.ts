@@ -30,6 +30,8 @@ import { seedPairings, type PairingsSeed } from './pairings-seed';
 import { seedProperty } from './property-seed';
 import { seedPoints } from './points-seed';
 import { seedWishes, type WishesSeed } from './wishes-seed';
+import { seedPartnersPages, type PartnersSeed } from './h5-partners-seed';
+import { seedDeliberation, type DeliberationSeed } from './h5-deliberation-seed';
 import { ensureBuilt, startServer, ROOT, type RunningServer } from './server';
 
 const SHOTS = path.join(ROOT, 'tests/e2e/screenshots');
@@ -50,6 +52,10 @@ let members: MembersSeed;
 let pairings: PairingsSeed;
 /** 微心愿's pages: wishes 赵桂兰 posted for households of 1号楼, open, claimed and fulfilled by 周敏 (wishes-seed.ts). */
 let wishes: WishesSeed;
+/** 共建单位's pages: 市第一人民医院 with 周敏 its contact, an open need, an active project and one waiting for her (h5-partners-seed.ts). */
+let partners: PartnersSeed;
+/** 小区议事's pages: a topic of 1号楼 voting now, a decided one that adopted the 公约, the public code (h5-deliberation-seed.ts). */
+let deliberation: DeliberationSeed;
 
 interface PageSpec {
   /** Names the screenshot: elder-on-<name>.png. */
@@ -174,6 +180,19 @@ const PAGES: PageSpec[] = [
   { name: 'property-survey', who: 'neighbour', url: () => '/property/survey/index', ready: () => '有事找物业，来得快不快？' },
   // 回音壁 (#26): 孙福贵's compound from home (the month's resolved reports).
   { name: 'echo-wall', who: 'resident', url: () => '/echo/wall/index', ready: () => '不写姓名、电话和门牌' },
+  // 共建单位 (#30): 周敏 as 市第一人民医院's contact — 我的共建单位, a need to claim, an active project and one the
+  // community asked of her, 记录走访 and 提供资源 (h5-partners-seed.ts).
+  { name: 'partners-index', who: 'member', url: () => '/partners/index/index', ready: () => '我是联络人' },
+  { name: 'partners-need', who: 'member', url: () => `/partners/need/index?partner=${partners.partnerId}&id=${partners.needId}`, ready: () => '认领这项需求' },
+  { name: 'partners-project', who: 'member', url: () => `/partners/project/index?id=${partners.activeProjectId}`, ready: () => '建立老人名单' },
+  { name: 'partners-project-asked', who: 'member', url: () => `/partners/project/index?id=${partners.askedProjectId}`, ready: () => '接受，开始这个项目' },
+  { name: 'partners-visit', who: 'member', url: () => `/partners/visit/index?partner=${partners.partnerId}`, ready: () => '记录这次走访' },
+  { name: 'partners-resource', who: 'member', url: () => `/partners/resource/index?partner=${partners.partnerId}`, ready: () => '提供这项资源' },
+  // 小区议事 (#29): the topics (孙福贵), a topic voting now for 钱红梅's household, the 公约, the public page from its code.
+  { name: 'deliberation-index', who: 'resident', url: () => '/deliberation/index/index', ready: () => deliberation.votingTitle },
+  { name: 'deliberation-topic', who: 'neighbour', url: () => `/deliberation/topic/index?id=${deliberation.votingId}`, ready: () => '再商量商量' },
+  { name: 'deliberation-rules', who: 'resident', url: () => `/deliberation/rules/index?compound=${deliberation.compoundId}`, ready: () => '第 1 版（现行）' },
+  { name: 'deliberation-public', who: 'nobody', url: () => `/deliberation/public/index?code=${deliberation.publicCode}`, ready: () => '已经决定的事' },
 ];
 
 beforeAll(async () => {
@@ -188,6 +207,8 @@ beforeAll(async () => {
   await seedProperty(server.url, data.storage.neighbour['jinlin.devOpenid'] as string);
   await seedPoints(server.url);
   wishes = await seedWishes(server.url);
+  partners = await seedPartnersPages(server.url);
+  deliberation = await seedDeliberation(server.url, data.storage.neighbour['jinlin.devOpenid'] as string);
 }, START_TIMEOUT);
 
 afterAll(async () => {

@@ -34,6 +34,8 @@ describe('the weapp build', () => {
       { root: 'property', pages: ['index/index', 'survey/index'] },
       { root: 'echo', pages: ['wall/index'] },
       { root: 'mydata', pages: ['index/index', 'correct/index', 'leave/index'] },
+      { root: 'deliberation', pages: ['index/index', 'topic/index', 'rules/index', 'public/index', 'open/index', 'decide/index'] },
+      { root: 'partners', pages: ['index/index', 'need/index', 'project/index', 'visit/index', 'resource/index'] },
     ]);
     for (const page of ['inbox/index', 'report/index', 'record/index', 'approvals/index', 'checkins/index', 'grid/index']) {
       expect(fs.existsSync(path.join(DIST, 'handler', `${page}.js`))).toBe(true);

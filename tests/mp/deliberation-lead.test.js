@@ -183,6 +183,7 @@ describe('记录决定', () => {
     type(areas[1], '在1号楼下召开楼院会，到会住户 3 户，同意按投票结果办。');
     type(page.querySelectorAll('.field__input')[0], '楼栋长、物业、住户 3 户');
     tap(page, '.choices__text', '四方联席会议');
+    await until(() => text().includes('✓ 四方联席会议'));
     tapButton(page, '记录决定');
     await until(() => navigations.length === 1);
     expect(m.asked[0]).toContain('记录后不能修改');
@@ -238,5 +239,29 @@ describe('记录决定', () => {
     tapButton(page, '回到议题');
     await until(() => navigations.length === 1);
     expect(navigations[0]).toEqual({ api: 'redirectTo', url: '/deliberation/topic/index?id=tpc_1' });
+  });
+});
+
+describe('the ways in', () => {
+  it('offers 发起议题 on 小区议事 to whoever opens topics, and not to a resident', async () => {
+    const lead = loadPage('deliberation/index/index', { answer: cloud({ 'deliberation.mine': mine(LEAD_PLACES), 'auth.whoAmI': ok({ registered: true, bindings: [] }) }) });
+    await until(() => lead.text().includes('发起议题'));
+    tapButton(lead.page, '发起议题');
+    await until(() => lead.navigations.length === 1);
+    expect(lead.navigations[0]).toEqual({ api: 'navigateTo', url: '/deliberation/open/index' });
+    const resident = loadPage('deliberation/index/index', { answer: cloud({ 'deliberation.mine': mine([]), 'auth.whoAmI': ok({ registered: true, bindings: [] }) }) });
+    await until(() => resident.text().includes('现在还没有议题'));
+    expect(named(resident.page, '.nut-button-children, .nut-button', '发起议题')).toBeUndefined();
+  });
+
+  it('offers 记录决定 on a topic whose decision the reader may record, and not otherwise', async () => {
+    const decider = loadPage('deliberation/topic/index', { query: { id: 'tpc_1' }, answer: cloud({ 'deliberation.detail': ok(topic({ phase: 'awaiting', options: options([2, 1, 0]), can: { decide: true } })) }) });
+    await until(() => decider.text().includes('记录决定'));
+    tapButton(decider.page, '记录决定');
+    await until(() => decider.navigations.length === 1);
+    expect(decider.navigations[0]).toEqual({ api: 'navigateTo', url: '/deliberation/decide/index?id=tpc_1' });
+    const reader = loadPage('deliberation/topic/index', { query: { id: 'tpc_1' }, answer: cloud({ 'deliberation.detail': ok(topic({ phase: 'awaiting', options: options([2, 1, 0]) })) }) });
+    await until(() => reader.text().includes('议题背景'));
+    expect(named(reader.page, '.nut-button-children, .nut-button', '记录决定')).toBeUndefined();
   });
 });

@@ -26,7 +26,7 @@ import { Failed } from '../Failed';
 import { topicUrl } from '../urls';
 import { turnoutLine } from '../words';
 import { DayRow } from '../open/DayRow';
-import { decideTopic } from '../open/send';
+import { decideTopic } from '../../services/deliberation';
 import { ATTENDEES_MAX, checkDecision, fieldOf, firstForm, inputOf, meetingRange, MINUTES_MAX, NONE, TEXT_MAX, type DecisionForm, type Problems } from './form';
 import '../deliberation.scss';
 import '../open/form.scss';

@@ -16,14 +16,14 @@ import { open } from '../../utils/nav';
 import { useLoadOnShow } from '../../utils/useLoadOnShow';
 import { Failed } from '../Failed';
 import { TopicCard } from '../TopicCard';
-import { rulesUrl, topicUrl } from '../urls';
+import { DELIBERATION_PAGES, rulesUrl, topicUrl } from '../urls';
 import { compoundOf } from '../words';
 import '../deliberation.scss';
 
 type State =
   | { status: 'loading' }
   | { status: 'failed'; code: ClientFailure['code']; message: string }
-  | { status: 'ready'; topics: Card[]; total: number; compounds: { id: string; name: string }[] };
+  | { status: 'ready'; topics: Card[]; total: number; compounds: { id: string; name: string }[]; canOpen: boolean };
 
 /** The compounds the reader is bound in, each once, named from the binding's trail (street / community / compound / …): where their 公约 is. */
 function compoundsOf(me: Me | null): { id: string; name: string }[] {
@@ -44,7 +44,7 @@ export default function Deliberation() {
     if (!list.ok) return setState({ status: 'failed', code: list.code, message: list.message });
     // The 公约 link is an extra: without an answer the topics still show.
     const me = who.ok && who.data.registered ? who.data : null;
-    setState({ status: 'ready', topics: list.data.topics, total: list.data.total, compounds: compoundsOf(me) });
+    setState({ status: 'ready', topics: list.data.topics, total: list.data.total, compounds: compoundsOf(me), canOpen: list.data.canOpen });
   }, []);
 
   useLoadOnShow(load);
@@ -65,6 +65,11 @@ export default function Deliberation() {
     <Screen className='dlb'>
       <Text className='dlb__title page-title'>小区议事</Text>
       <Text className='dlb__lead'>大家的事大家商量：看看议题，说说您的意见。需要表决的，每户投一票，截止前可以改；投票结束后公布各项票数，不公开谁投了什么。</Text>
+      {state.canOpen && (
+        <Button className='dlb__action' type='primary' size='large' block onClick={() => open(DELIBERATION_PAGES.open)}>
+          发起议题
+        </Button>
+      )}
       {compounds.length > 0 && (
         <View className='dlb__links'>
           {compounds.map((c) => (

@@ -28,7 +28,7 @@ import { DayRow } from './DayRow';
 import { BACKGROUND_MAX, checkTopic, dayRange, emptyForm, fieldOf, inputOf, TITLE_MAX, type Kind, type Problems, type TopicForm } from './form';
 import { Options } from './Options';
 import { PlaceRow } from './PlaceRow';
-import { openTopic } from './send';
+import { openTopic } from '../../services/deliberation';
 import '../deliberation.scss';
 import './form.scss';
 

@@ -11,6 +11,7 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { TopicView } from '../../core/api';
 import { OPINION_MAX } from '../../core/deliberation';
+import { Button } from '../../components/nut';
 import { Loading } from '../../components/PageStatus';
 import { Screen } from '../../components/Screen';
 import { isSessionLost, type ClientFailure } from '../../services/api';
@@ -20,7 +21,7 @@ import { newRequestId } from '../../utils/request-id';
 import { useLoadOnShow } from '../../utils/useLoadOnShow';
 import { Decision } from '../Decision';
 import { Failed } from '../Failed';
-import { rulesUrl } from '../urls';
+import { decideUrl, rulesUrl } from '../urls';
 import { compoundOf } from '../words';
 import { Facts } from './Facts';
 import { Opinions } from './Opinions';
@@ -111,6 +112,12 @@ export default function Topic() {
       <Facts topic={t} />
       {t.decision && <Decision decision={t.decision} onRules={compound ? () => open(rulesUrl(compound)) : null} />}
       {t.hasVote && <Vote topic={t} busy={busy} onPick={(o) => void pick(o)} />}
+      {/* After the counts: the decider reads them first. */}
+      {t.can.decide && (
+        <Button className='dlb__action' type='primary' size='large' block onClick={() => open(decideUrl(t.id))}>
+          记录决定
+        </Button>
+      )}
       <Opinions
         opinions={t.opinionsList}
         canSay={t.can.say}

@@ -28,7 +28,7 @@ export function daysLine(t: Pick<TopicCard, 'phase' | 'hasVote' | 'opinionsUntil
     case 'voting':
       return t.voteClosesAt !== null ? `投票到${day(t.voteClosesAt)}，当天都可以投` : '正在投票';
     case 'awaiting':
-      return t.hasVote ? '投票已结束，等待社区作出决定' : '征求意见已结束，等待社区作出决定';
+      return t.hasVote ? '投票已结束，决定公布后会通知您' : '征求意见已结束，决定公布后会通知您';
     case 'decided':
       return t.decidedAt !== null ? `${day(t.decidedAt)}作出决定` : '已作出决定';
     case 'withdrawn':

@@ -276,6 +276,7 @@ describe('bundled cloud functions', () => {
         runId: 'timer-req-timer',
         jobs: [
           { name: 'sweep', ok: true, result: expect.objectContaining({ more: false }) },
+          { name: 'sendNoticeFanouts', ok: true, result: { told: 0, finished: 0, more: false } },
           { name: 'purgeSessions', ok: true, result: { purged: expect.any(Number) } },
           { name: 'purgeRateLimits', ok: true, result: { purged: expect.any(Number) } },
           { name: 'warnMissingHolidays', ok: true, result: expect.objectContaining({ warned: expect.any(Array) }) },

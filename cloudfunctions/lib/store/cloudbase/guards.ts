@@ -16,6 +16,8 @@
  * - A retried report create: a guard keyed by hash(createdBy, clientRequestId) naming the report,
  *   added in the same transaction as the report (reports.ts).
  * - Meta: `_id` is the key, so adding keeps the first value (meta.ts).
+ * - A retried create of a topic, opinion, partner, resource, need, project or visit: a guard keyed by
+ *   hash(creator, clientRequestId) (`requestKey`) naming the document, added with it (`insertOnce`).
  *
  * Two transactions adding the same guard both write that `_id`: the database lets one commit and
  * the SDK re-runs the other, which then finds the guard and refuses (or, for a report, returns
@@ -23,7 +25,7 @@
  */
 import { createHash } from 'node:crypto';
 import { DomainError, type Person, type Role, type Unit } from '../../../../src/core';
-import type { CloudbaseKit, Stored } from './kit';
+import type { CloudbaseKit, CollectionName, Stored } from './kit';
 import type { Tx } from './transaction';
 
 /** A live unit's hold on its name under its parent. */
@@ -126,4 +128,33 @@ export async function requestedReport(t: Tx, createdBy: string, clientRequestId:
 export async function claimReportRequest(t: Tx, createdBy: string, clientRequestId: string, reportId: string): Promise<void> {
   const guard: ReportGuard = { _id: reportRequestKey(createdBy, clientRequestId), kind: 'report', reportId };
   await t.add('uniques', guard);
+}
+
+/** The document a (creator, client request id) pair made in a collection. */
+interface RequestGuard extends Stored {
+  kind: string;
+  id: string;
+}
+
+/** The guard's `_id` in `uniques`: a creator's client request id (and what else scopes it) makes one document of a kind. */
+export const requestKey = (kind: string, ...scope: string[]) => `${kind}_${createHash('sha1').update(JSON.stringify(scope)).digest('hex')}`;
+
+/**
+ * Adds `doc` to `n` with the request guard `key` in one transaction, unless the guard is there: then
+ * the document it names (the retry's answer), and nothing written.
+ */
+export async function insertOnce<D extends Stored>(kit: CloudbaseKit, n: CollectionName, kind: string, key: string, doc: D): Promise<D | null> {
+  return kit.transaction(async (t) => {
+    const held = await t.get<RequestGuard>('uniques', key);
+    if (held) {
+      // The guard and its document were committed together: this snapshot has both.
+      const d = await t.get<D>(n, held.id);
+      if (!d) throw new Error(`guard ${key} names a missing ${n} ${held.id}`);
+      return d;
+    }
+    const guard: RequestGuard = { _id: key, kind, id: doc._id };
+    await t.add('uniques', guard);
+    await t.add(n, doc);
+    return null;
+  });
 }

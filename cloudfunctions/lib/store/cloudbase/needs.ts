@@ -3,7 +3,7 @@
  *
  * How the invariants hold when requests race:
  * - A retried post is one need: a guard in `uniques` keyed by hash(poster, clientRequestId) names it,
- *   added in the same transaction (partners.ts, `insertOnce`).
+ *   added in the same transaction (guards.ts, `insertOnce`).
  * - One claimer: a claim is one transaction that reads the project's `_id` and its request guard (a
  *   retried claim finds them and answers them as they are), then the need, and refuses unless the
  *   need is open; otherwise it writes the need (claimed by the project's partner), the project and its
@@ -16,7 +16,7 @@
 import type { Need, Project } from '../../../../src/core';
 import type { NeedClaimResult, NeedRepo } from '../port';
 import type { CloudbaseKit, Stored, Where } from './kit';
-import { insertOnce, requestKey } from './partners';
+import { insertOnce, requestKey } from './guards';
 import { patientTransaction } from './points';
 import { PROJECT_REQUEST, projectDoc, toProject, type ProjectDoc } from './projects';
 
@@ -40,7 +40,7 @@ export function cloudbaseNeeds(kit: CloudbaseKit): NeedRepo {
 
   return {
     async insert(n) {
-      const existing = await insertOnce(kit, 'needs', 'need', n.postedBy, n.clientRequestId, needDoc(n));
+      const existing = await insertOnce(kit, 'needs', 'need', requestKey('need', n.postedBy, n.clientRequestId), needDoc(n));
       return existing ? { need: toNeed(existing), created: false } : { need: n, created: true };
     },
     get,

@@ -1,14 +1,14 @@
 /**
  * Partner contacts' visits (走访) on CloudBase: a document per visit in `partner_visits`, `_id` its id.
  * A retried record is one visit: a guard in `uniques` keyed by hash(recorder, clientRequestId) names
- * it, added in the same transaction (partners.ts, `insertOnce`). Only what a visit became (a need, a
+ * it, added in the same transaction (guards.ts, `insertOnce`). Only what a visit became (a need, a
  * report) changes afterwards, one field at a time.
  */
 import type { PartnerVisit } from '../../../../src/core';
 import type { PartnerVisitQuery, PartnerVisitRepo } from '../port';
 import type { CloudbaseKit, Condition, Stored, Where } from './kit';
 import { chunks } from './kit';
-import { insertOnce } from './partners';
+import { insertOnce, requestKey } from './guards';
 
 export interface PartnerVisitDoc extends Stored, Omit<PartnerVisit, 'id'> {}
 
@@ -42,7 +42,7 @@ export function cloudbasePartnerVisits(kit: CloudbaseKit): PartnerVisitRepo {
 
   return {
     async insert(v) {
-      const existing = await insertOnce(kit, 'partner_visits', 'partner_visit', v.by, v.clientRequestId, visitDoc(v));
+      const existing = await insertOnce(kit, 'partner_visits', 'partner_visit', requestKey('partner_visit', v.by, v.clientRequestId), visitDoc(v));
       return existing ? { visit: toVisit(existing), created: false } : { visit: v, created: true };
     },
     get,

@@ -5,8 +5,7 @@
  *
  * How the invariants hold when requests race:
  * - A retried create is one partner (one resource): a guard in `uniques` keyed by
- *   hash(kind, creator, clientRequestId) names it, added in the same transaction (`insertOnce`, as a
- *   wish's in wishes.ts). Racing creates all write the guard's `_id`: the database lets one commit,
+ *   hash(kind, creator, clientRequestId) names it, added in the same transaction (guards.ts `insertOnce`). Racing creates all write the guard's `_id`: the database lets one commit,
  *   the others re-run, find the guard and answer what it names. needs.ts, projects.ts and
  *   partner-visits.ts write theirs the same way.
  * - One partner a person: a link's `_id` is the person's id, added in a transaction that reads it
@@ -14,10 +13,10 @@
  * - update writes the document where `_id` and `version` are the ones read: a second update at the
  *   same version writes nothing. The identity (id, creator, request id, creation) is never written.
  */
-import { createHash } from 'node:crypto';
 import type { Partner, PartnerMember, Resource } from '../../../../src/core';
 import type { LinkMemberResult, PartnerRepo } from '../port';
-import type { CloudbaseKit, CollectionName, Stored, Where } from './kit';
+import type { CloudbaseKit, Stored, Where } from './kit';
+import { insertOnce, requestKey } from './guards';
 import { chunks } from './kit';
 
 export interface PartnerDoc extends Stored, Omit<Partner, 'id'> {
@@ -26,37 +25,6 @@ export interface PartnerDoc extends Stored, Omit<Partner, 'id'> {
 }
 export interface PartnerMemberDoc extends Stored, Omit<PartnerMember, 'personId'> {}
 export interface ResourceDoc extends Stored, Omit<Resource, 'id'> {}
-
-/** The document a (creator, client request id) pair made in a collection. */
-interface RequestGuard extends Stored {
-  kind: string;
-  id: string;
-}
-
-/** The guard's `_id` in `uniques`: a creator's client request id makes one document of a kind. */
-export const requestKey = (kind: string, by: string, clientRequestId: string) =>
-  `${kind}_${createHash('sha1').update(JSON.stringify([by, clientRequestId])).digest('hex')}`;
-
-/**
- * Adds `doc` to `n` with its request guard in one transaction, unless the guard is there: then the
- * document it names (the retry's answer), and nothing written.
- */
-export async function insertOnce<D extends Stored>(kit: CloudbaseKit, n: CollectionName, kind: string, by: string, clientRequestId: string, doc: D): Promise<D | null> {
-  const key = requestKey(kind, by, clientRequestId);
-  return kit.transaction(async (t) => {
-    const held = await t.get<RequestGuard>('uniques', key);
-    if (held) {
-      // The guard and its document were committed together: this snapshot has both.
-      const d = await t.get<D>(n, held.id);
-      if (!d) throw new Error(`guard ${key} names a missing ${n} ${held.id}`);
-      return d;
-    }
-    const guard: RequestGuard = { _id: key, kind, id: doc._id };
-    await t.add('uniques', guard);
-    await t.add(n, doc);
-    return null;
-  });
-}
 
 const toPartner = ({ _id, contactPersonId: _c, ...fields }: PartnerDoc): Partner => ({ id: _id, ...fields });
 const partnerDoc = ({ id, ...fields }: Partner): PartnerDoc => ({ _id: id, ...fields, contactPersonId: fields.contact.personId });
@@ -81,7 +49,7 @@ export function cloudbasePartners(kit: CloudbaseKit): PartnerRepo {
 
   return {
     async insert(p) {
-      const existing = await insertOnce(kit, 'partners', 'partner', p.createdBy, p.clientRequestId, partnerDoc(p));
+      const existing = await insertOnce(kit, 'partners', 'partner', requestKey('partner', p.createdBy, p.clientRequestId), partnerDoc(p));
       return existing ? { partner: toPartner(existing), created: false } : { partner: p, created: true };
     },
     get,
@@ -147,7 +115,7 @@ export function cloudbasePartners(kit: CloudbaseKit): PartnerRepo {
     },
 
     async insertResource(r) {
-      const existing = await insertOnce(kit, 'resources', 'resource', r.createdBy, r.clientRequestId, resourceDoc(r));
+      const existing = await insertOnce(kit, 'resources', 'resource', requestKey('resource', r.createdBy, r.clientRequestId), resourceDoc(r));
       return existing ? { resource: toResource(existing), created: false } : { resource: r, created: true };
     },
     getResource,

@@ -3,7 +3,7 @@
  *
  * How the invariants hold when requests race:
  * - A retried ask is one project: a guard in `uniques` keyed by hash(proposer, clientRequestId) names
- *   it, added in the same transaction (partners.ts, `insertOnce`). A claimed need's project is added
+ *   it, added in the same transaction (guards.ts, `insertOnce`). A claimed need's project is added
  *   with the same guard inside the need's claim transaction (needs.ts).
  * - update writes the project where `_id` and `version` are the ones read: a second update at the
  *   same version writes nothing. The identity (community, partner, need, resource, who started it,
@@ -12,11 +12,11 @@
 import type { Project } from '../../../../src/core';
 import type { ProjectRepo } from '../port';
 import type { CloudbaseKit, Stored, Where } from './kit';
-import { insertOnce } from './partners';
+import { insertOnce, requestKey } from './guards';
 
 export interface ProjectDoc extends Stored, Omit<Project, 'id'> {}
 
-/** The kind of a project's request guard (partners.ts, requestKey). */
+/** The kind of a project's request guard (guards.ts, requestKey). */
 export const PROJECT_REQUEST = 'project';
 
 export const toProject = ({ _id, ...fields }: ProjectDoc): Project => ({ id: _id, ...fields });
@@ -32,7 +32,7 @@ export function cloudbaseProjects(kit: CloudbaseKit): ProjectRepo {
 
   return {
     async insert(p) {
-      const existing = await insertOnce(kit, 'projects', PROJECT_REQUEST, p.proposedBy, p.clientRequestId, projectDoc(p));
+      const existing = await insertOnce(kit, 'projects', PROJECT_REQUEST, requestKey(PROJECT_REQUEST, p.proposedBy, p.clientRequestId), projectDoc(p));
       return existing ? { project: toProject(existing), created: false } : { project: p, created: true };
     },
     get,

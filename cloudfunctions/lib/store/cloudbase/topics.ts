@@ -6,15 +6,15 @@
  * How the invariants hold when requests race:
  * - A retried open is one topic and a retried say one opinion: a guard in `uniques` keyed by
  *   hash(opener, clientRequestId) (or hash(author, topic, clientRequestId)) names it, added in the
- *   same transaction (as a wish's, wishes.ts). Racing requests all write the guard's `_id`: the
+ *   same transaction (guards.ts, `insertOnce`). Racing requests all write the guard's `_id`: the
  *   database lets one commit, the others re-run, find the guard and answer what it names.
  * - update writes the topic where `_id` and `version` are the ones read: a second update at the
  *   same version writes nothing. The identity (id, opener, request id, creation) is never written.
  */
-import { createHash } from 'node:crypto';
 import type { Opinion, Topic } from '../../../../src/core';
 import type { TopicQuery, TopicRepo } from '../port';
 import type { CloudbaseKit, Condition, Stored, Where } from './kit';
+import { insertOnce, requestKey } from './guards';
 import { chunks } from './kit';
 
 export interface TopicDoc extends Stored, Omit<Topic, 'id'> {
@@ -23,15 +23,8 @@ export interface TopicDoc extends Stored, Omit<Topic, 'id'> {
 }
 export interface OpinionDoc extends Stored, Omit<Opinion, 'id'> {}
 
-/** The topic or opinion a request made. */
-interface RequestGuard extends Stored {
-  kind: 'topic' | 'opinion';
-  id: string;
-}
-
-const hash = (...parts: string[]) => createHash('sha1').update(JSON.stringify(parts)).digest('hex');
-export const topicRequestKey = (openedBy: string, clientRequestId: string) => `topic_${hash(openedBy, clientRequestId)}`;
-export const opinionRequestKey = (personId: string, topicId: string, clientRequestId: string) => `opinion_${hash(personId, topicId, clientRequestId)}`;
+export const topicRequestKey = (openedBy: string, clientRequestId: string) => requestKey('topic', openedBy, clientRequestId);
+export const opinionRequestKey = (personId: string, topicId: string, clientRequestId: string) => requestKey('opinion', personId, topicId, clientRequestId);
 
 const toTopic = ({ _id, closesAt: _c, decidedAt: _d, ...fields }: TopicDoc): Topic => ({ id: _id, ...fields });
 const topicDoc = ({ id, ...fields }: Topic): TopicDoc => ({ _id: id, ...fields, closesAt: fields.voteClosesAt ?? fields.opinionsUntil, decidedAt: fields.decision?.at ?? null });
@@ -51,23 +44,6 @@ export function cloudbaseTopics(kit: CloudbaseKit): TopicRepo {
     return d ? toOpinion(d) : null;
   };
 
-  /** Adds `doc` with a guard keyed `key` in one transaction, unless the guard is there: then the document it names. */
-  async function addOnce<D extends Stored>(n: 'topics' | 'opinions', key: string, doc: D): Promise<D | null> {
-    return kit.transaction(async (t) => {
-      const held = await t.get<RequestGuard>('uniques', key);
-      if (held) {
-        // The guard and its document were committed together: this snapshot has both.
-        const d = await t.get<D>(n, held.id);
-        if (!d) throw new Error(`guard ${key} names a missing ${n} ${held.id}`);
-        return d;
-      }
-      const guard: RequestGuard = { _id: key, kind: n === 'topics' ? 'topic' : 'opinion', id: doc._id };
-      await t.add('uniques', guard);
-      await t.add(n, doc);
-      return null;
-    });
-  }
-
   function filter(q: TopicQuery): Where | Condition | null {
     const all: (Where | Condition)[] = [];
     if ('unitIds' in q) {
@@ -85,7 +61,7 @@ export function cloudbaseTopics(kit: CloudbaseKit): TopicRepo {
 
   return {
     async insert(t) {
-      const existing = await addOnce('topics', topicRequestKey(t.openedBy, t.clientRequestId), topicDoc(t));
+      const existing = await insertOnce(kit, 'topics', 'topic', topicRequestKey(t.openedBy, t.clientRequestId), topicDoc(t));
       return existing ? { topic: toTopic(existing), created: false } : { topic: t, created: true };
     },
     get,
@@ -124,7 +100,7 @@ export function cloudbaseTopics(kit: CloudbaseKit): TopicRepo {
     },
 
     async say(o) {
-      const existing = await addOnce('opinions', opinionRequestKey(o.personId, o.topicId, o.clientRequestId), opinionDoc(o));
+      const existing = await insertOnce(kit, 'opinions', 'opinion', opinionRequestKey(o.personId, o.topicId, o.clientRequestId), opinionDoc(o));
       return existing ? { opinion: toOpinion(existing), created: false } : { opinion: o, created: true };
     },
     getOpinion,

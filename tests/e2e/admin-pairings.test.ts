@@ -106,8 +106,10 @@ describe('网格', () => {
     await page.getByTestId('unit-title').filter({ hasText: '第1网格' }).waitFor();
     const people = card('人员与角色');
     await people.getByLabel('角色').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().waitFor();
-    const roles = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+    // The list may still be opening (or be drawn again as the page's bindings load): wait for both roles, then read it.
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    for (const role of ['网格长（家长）', '管家']) await options.filter({ hasText: role }).first().waitFor();
+    const roles = await options.allInnerTexts();
     expect(roles).toEqual(expect.arrayContaining(['网格长（家长）', '管家']));
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '网格长（家长）' }).click();
 
